@@ -1,0 +1,111 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import scalar from '@scalar/fastify-api-reference';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { type ZodTypeProvider, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Deps } from './deps.js';
+import { registerGuard } from './http/guard.js';
+import { registerProblemHandlers } from './http/problem.js';
+import { AppError } from './platform/errors.js';
+import { newId } from './platform/ids.js';
+import { auditRoutes } from './modules/audit/index.js';
+import { authRoutes } from './modules/auth/index.js';
+import { setupRoutes } from './modules/setup/index.js';
+import { staffRoutes } from './modules/staff/index.js';
+import { storeRoutes } from './modules/stores/index.js';
+import { systemRoutes } from './modules/system/index.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Builds the whole HTTP app without listening: tests drive it with app.inject, main.ts listens. */
+export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.settings.logLevel && deps.settings.logLevel !== 'silent' ? { level: deps.settings.logLevel } : false,
+    trustProxy: deps.settings.trustProxy,
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: 'x-request-id',
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : newId();
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // Only JSON bodies: anything else is 415, not a string that fails validation later.
+  app.removeContentTypeParser('text/plain');
+  registerProblemHandlers(app);
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', String(request.id));
+    // The API reference page runs its own inline bootstrap script.
+    if (request.url.startsWith('/api/docs')) reply.removeHeader('content-security-policy');
+  });
+
+  await app.register(fastifyCookie, { secret: deps.secrets.sessionKey });
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) =>
+      new AppError('rate_limited', 429, { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) }),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Orchid API',
+        version: deps.settings.version,
+        description: 'Salon & spa POS. Conventions: JSON camelCase, money in minor units, RFC 9457 problems with a stable `code`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'orchid_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerGuard(app, deps);
+
+  await app.register(
+    async (api) => {
+      await api.register(systemRoutes(deps));
+      await api.register(setupRoutes(deps));
+      await api.register(authRoutes(deps));
+      await api.register(storeRoutes(deps));
+      await api.register(staffRoutes(deps));
+      await api.register(auditRoutes(deps));
+      api.get('/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/api/v1' },
+  );
+  await app.register(scalar, { routePrefix: '/api/docs', configuration: { url: '/api/v1/openapi.json' } });
+
+  const webDir = deps.settings.webDir;
+  if (webDir && existsSync(join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false });
+    // Client-side routes (/staff, /stores/…) all load the single-page app.
+    app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+      if (request.url.startsWith('/api/')) throw new AppError('route_not_found', 404, { method: request.method, url: request.url });
+      return reply.type('text/html').sendFile('index.html');
+    });
+  }
+  return app;
+}

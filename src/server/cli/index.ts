@@ -1,0 +1,15 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../config.js';
+import type { Deps } from '../deps.js';
+
+/** A CLI sub-command: gets config, its arguments and a way to open the runtime; returns an exit code. */
+export type CliCommand = (config: Config, args: string[], openRuntime: (c: Config) => Promise<Deps>) => Promise<number>;
+
+// Commands beyond start/migrate register here (demo, backup, restore, reconcile, …).
+export const commands: {
+  cli: Record<string, CliCommand>;
+  startWorkers: (deps: Deps, log: FastifyBaseLogger) => Promise<() => Promise<void>>;
+} = {
+  cli: {},
+  startWorkers: async () => async () => {},
+};

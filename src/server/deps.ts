@@ -1,0 +1,20 @@
+import type { Database } from './db/database.js';
+import type { Clock } from './platform/clock.js';
+import type { Secrets } from './platform/secrets.js';
+import type { Notifier } from './platform/notifications/notifier.js';
+
+/** Everything the app needs from outside, injected so tests control time, storage and messages. */
+export type Deps = {
+  database: Database;
+  clock: Clock;
+  secrets: Secrets;
+  notifier: Notifier;
+  settings: {
+    sessionIdleMinutes: number;
+    trustProxy: boolean;
+    /** Built web app to serve at `/`; absent in API-only tests. */
+    webDir?: string;
+    version: string;
+    logLevel?: string;
+  };
+};

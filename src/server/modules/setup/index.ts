@@ -1,0 +1,2 @@
+export { setupRoutes } from './routes.js';
+export { runSetup, isSetUp, type SetupInput } from './service.js';

@@ -1,0 +1,48 @@
+import type { Executor } from '../db/tx.js';
+import { newId } from './ids.js';
+
+/** Who did something, from where: passed from the route into every service call that writes. */
+export type AuditContext = { actorId: string | null; ip: string | null; requestId: string | null; now: number };
+
+export type AuditEntry = {
+  storeId?: string | null;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+};
+
+// Keys whose values never enter the audit log, whatever module writes it.
+const SENSITIVE = /password|pin|token|secret|hash|allerg|condition|medication|contraindication|health|skin/i;
+
+export function maskSensitive(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskSensitive);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, SENSITIVE.test(k) ? '***' : maskSensitive(v)]),
+    );
+  }
+  return value;
+}
+
+/** Appends one audit row inside the caller's transaction: the action and its record commit together. */
+export async function writeAudit(db: Executor, ctx: AuditContext, entry: AuditEntry): Promise<void> {
+  const json = (v: unknown) => (v === undefined ? null : JSON.stringify(maskSensitive(v)));
+  await db
+    .insertInto('audit_log')
+    .values({
+      id: newId(),
+      at: ctx.now,
+      actor_id: ctx.actorId,
+      store_id: entry.storeId ?? null,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId ?? null,
+      before: json(entry.before),
+      after: json(entry.after),
+      ip: ctx.ip,
+      request_id: ctx.requestId,
+    })
+    .execute();
+}
