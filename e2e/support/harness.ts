@@ -1,0 +1,65 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { buildApp } from '../../src/server/app.js';
+import type { Deps } from '../../src/server/deps.js';
+import { systemClock } from '../../src/server/platform/clock.js';
+import { ephemeralSecrets } from '../../src/server/platform/secrets.js';
+import { MemoryNotifier } from '../../test/support/app.js';
+import { type TestDatabase, createTestDatabase } from '../../test/support/db.js';
+
+export const SCREENSHOTS = resolve('test-results');
+
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export type E2E = { app: FastifyInstance; db: TestDatabase; baseUrl: string; browser: Browser; close(): Promise<void> };
+
+/** The real server (built web app + API) on a fresh SQLite database, and Debian's Chromium. */
+export async function startE2E(): Promise<E2E> {
+  const db = await createTestDatabase();
+  const deps: Deps = {
+    database: db,
+    clock: systemClock,
+    secrets: ephemeralSecrets(),
+    notifier: new MemoryNotifier(),
+    settings: { sessionIdleMinutes: 60, trustProxy: false, version: 'e2e', webDir: resolve('dist/web') },
+  };
+  const app = await buildApp(deps);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    app,
+    db,
+    baseUrl: `http://127.0.0.1:${port}`,
+    browser,
+    close: async () => {
+      await browser.close();
+      await app.close();
+      await db.destroy();
+    },
+  };
+}
+
+export async function newPage(e2e: E2E, opts: { width?: number; height?: number; locale?: string } = {}): Promise<Page> {
+  const context = await e2e.browser.newContext({
+    viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 },
+    locale: opts.locale ?? 'en-US',
+    baseURL: e2e.baseUrl,
+  });
+  return context.newPage();
+}
+
+export const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
