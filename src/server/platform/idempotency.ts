@@ -1,0 +1,74 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/tables.js';
+import { type TxContext, withTransaction } from '../db/tx.js';
+import { sha256Hex } from './crypto.js';
+import { AppError, PlatformErrors } from './errors.js';
+
+export type StoredResponse = { status: number; body: unknown };
+
+const KEY = /^[A-Za-z0-9._:-]{8,200}$/;
+
+/** Canonical JSON (sorted keys) so the same body always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/**
+ * Runs a money or booking write at most once per Idempotency-Key. The key row is written in the same
+ * transaction as the write, so either both commit or neither. A concurrent retry with the same key
+ * loses the race on the primary key, rolls back, and answers with the winner's stored response.
+ * The same key with a different body is 409 idempotency_key_reused.
+ */
+export async function runIdempotent(
+  db: Kysely<DB>,
+  opts: { scope: string; key: string | undefined; required?: boolean; request: unknown; now: number },
+  write: (ctx: TxContext) => Promise<StoredResponse>,
+): Promise<StoredResponse & { replayed: boolean }> {
+  if (opts.key === undefined) {
+    if (opts.required) throw PlatformErrors.idempotency_key_required();
+    return { ...(await withTransaction(db, write)), replayed: false };
+  }
+  if (!KEY.test(opts.key)) throw PlatformErrors.validation_failed({ fields: 'Idempotency-Key' }, [{ path: 'Idempotency-Key', message: '8–200 characters of A-Z a-z 0-9 . _ : -' }]);
+  const requestHash = sha256Hex(canonicalJson(opts.request));
+  const replay = async () => {
+    const row = await db
+      .selectFrom('idempotency_keys')
+      .select(['request_hash', 'status_code', 'response'])
+      .where('scope', '=', opts.scope)
+      .where('key', '=', opts.key!)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    if (row.request_hash !== requestHash) throw PlatformErrors.idempotency_key_reused();
+    return { status: row.status_code, body: JSON.parse(row.response) as unknown, replayed: true };
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
+  try {
+    const result = await withTransaction(db, async (ctx) => {
+      const response = await write(ctx);
+      await ctx.tx
+        .insertInto('idempotency_keys')
+        .values({
+          scope: opts.scope,
+          key: opts.key!,
+          request_hash: requestHash,
+          status_code: response.status,
+          response: JSON.stringify(response.body),
+          created_at: opts.now,
+        })
+        .execute();
+      return response;
+    });
+    return { ...result, replayed: false };
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    const winner = await replay();
+    if (winner) return winner;
+    throw err;
+  }
+}
