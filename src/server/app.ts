@@ -15,6 +15,8 @@ import { AppError } from './platform/errors.js';
 import { newId } from './platform/ids.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { authRoutes } from './modules/auth/index.js';
+import { catalogRoutes } from './modules/catalog/index.js';
+import { mailboxRoutes } from './modules/mailbox/index.js';
 import { setupRoutes } from './modules/setup/index.js';
 import { staffRoutes } from './modules/staff/index.js';
 import { storeRoutes } from './modules/stores/index.js';
@@ -28,7 +30,9 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     logger: deps.settings.logLevel && deps.settings.logLevel !== 'silent' ? { level: deps.settings.logLevel } : false,
     trustProxy: deps.settings.trustProxy,
     bodyLimit: 1024 * 1024,
-    requestIdHeader: 'x-request-id',
+    // false: Fastify would otherwise take the header verbatim and never call genReqId, which is what
+    // checks an incoming id before it reaches logs and responses.
+    requestIdHeader: false,
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : newId();
@@ -92,6 +96,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       await api.register(storeRoutes(deps));
       await api.register(staffRoutes(deps));
       await api.register(auditRoutes(deps));
+      await api.register(catalogRoutes(deps));
+      await api.register(mailboxRoutes(deps));
       api.get('/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -1,6 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { Deps } from '../deps.js';
+import { startPlatformWorkers } from '../platform/jobs/index.js';
+import { backup, restore } from './backup.js';
+import { demo } from './demo.js';
 
 /** A CLI sub-command: gets config, its arguments and a way to open the runtime; returns an exit code. */
 export type CliCommand = (config: Config, args: string[], openRuntime: (c: Config) => Promise<Deps>) => Promise<number>;
@@ -10,6 +13,6 @@ export const commands: {
   cli: Record<string, CliCommand>;
   startWorkers: (deps: Deps, log: FastifyBaseLogger) => Promise<() => Promise<void>>;
 } = {
-  cli: {},
-  startWorkers: async () => async () => {},
+  cli: { demo, backup, restore },
+  startWorkers: (deps, log) => startPlatformWorkers(deps, log),
 };

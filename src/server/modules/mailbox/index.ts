@@ -1,0 +1,2 @@
+export { mailboxRoutes } from './routes.js';
+export type { MailboxMessage } from './schemas.js';

@@ -1,0 +1,67 @@
+import type { Executor } from '../../db/tx.js';
+import { newId } from '../ids.js';
+
+/** A job to run later. `payload` is stored as JSON, so it must be plain data. */
+export type JobSpec = {
+  kind: string;
+  payload?: unknown;
+  /** Epoch ms; defaults to `now` (run as soon as a worker polls or is woken). */
+  runAt?: number;
+  /** Total tries before the job is marked failed (default 8). */
+  maxAttempts?: number;
+  /**
+   * A fixed id makes the enqueue idempotent: a second insert with the same id is ignored
+   * (schedules use it so several app servers firing the same cron tick create one job).
+   */
+  id?: string;
+};
+
+export const DEFAULT_MAX_ATTEMPTS = 8;
+
+// Workers in this process subscribe here; `wakeWorkers` after a commit makes them poll at once
+// instead of waiting for the next tick. Other app servers still find the job on their next poll.
+const wakeListeners = new Set<() => void>();
+
+export function onWake(listener: () => void): () => void {
+  wakeListeners.add(listener);
+  return () => wakeListeners.delete(listener);
+}
+
+/** Asks the job workers of this process to poll now. Call it after commit (`afterCommit(wakeWorkers)`). */
+export function wakeWorkers(): void {
+  for (const listener of wakeListeners) listener();
+}
+
+/**
+ * Outbox insert: writes the job row with the caller's executor, so when that is a transaction the job
+ * exists only if the transaction commits. Pass `afterCommit` from `withTransaction` to wake the workers
+ * once it did. Returns the job id.
+ */
+export async function enqueue(executor: Executor, job: JobSpec, now: number, afterCommit?: (fn: () => void) => void): Promise<string> {
+  if (!job.kind || job.kind.length > 100) throw new RangeError('job kind must be 1–100 characters');
+  const maxAttempts = job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new RangeError(`maxAttempts must be an integer ≥ 1, got ${maxAttempts}`);
+  const runAt = job.runAt ?? now;
+  if (!Number.isSafeInteger(runAt)) throw new RangeError(`runAt must be an integer epoch ms, got ${runAt}`);
+  const id = job.id ?? newId();
+  await executor
+    .insertInto('jobs')
+    .values({
+      id,
+      kind: job.kind,
+      payload: JSON.stringify(job.payload ?? null),
+      status: 'pending',
+      run_at: runAt,
+      attempts: 0,
+      max_attempts: maxAttempts,
+      locked_by: null,
+      locked_until: null,
+      last_error: null,
+      created_at: now,
+      done_at: null,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  afterCommit?.(wakeWorkers);
+  return id;
+}
