@@ -1,10 +1,11 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import type { Deps } from '../../src/server/deps.js';
 import { type FixedClock, fixedClock } from '../../src/server/platform/clock.js';
-import { ephemeralSecrets } from '../../src/server/platform/secrets.js';
 import type { Notifier, OutgoingMessage } from '../../src/server/platform/notifications/notifier.js';
-import { type TestDatabase, createTestDatabase } from './db.js';
+import { ephemeralSecrets } from '../../src/server/platform/secrets.js';
+import { createTestDatabase, type TestDatabase } from './db.js';
 
 export const OWNER_PASSWORD = 'correct-horse-battery';
 
@@ -27,7 +28,9 @@ export type TestApp = {
 };
 
 /** A real app on a fresh database with a fixed clock (2026-11-27 15:00 UTC unless told otherwise). */
-export async function createTestApp(opts: { now?: number; webDir?: string } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { now?: number; webDir?: string; beforeReady?: (app: FastifyInstance) => void | Promise<void> } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
   const clock = fixedClock(opts.now ?? Date.UTC(2026, 10, 27, 15, 0, 0));
   const notifier = new MemoryNotifier();
@@ -39,6 +42,8 @@ export async function createTestApp(opts: { now?: number; webDir?: string } = {}
     settings: { sessionIdleMinutes: 60, trustProxy: false, version: 'test', ...(opts.webDir ? { webDir: opts.webDir } : {}) },
   };
   const app = await buildApp(deps);
+  // Lets a test add a route of its own (e.g. one that provokes a raw database error) before the app is sealed.
+  await opts.beforeReady?.(app);
   await app.ready();
   return {
     app,
@@ -131,4 +136,29 @@ export async function addStaff(
   const login = await session.login(input.email, password);
   if (login.statusCode !== 200) throw new Error(`staff login failed: ${login.statusCode} ${login.body}`);
   return { staff: res.json(), session };
+}
+
+/** Opens another store as the owner and returns it. */
+export async function addStore(owner: Session, input: { name: string; timeZone?: string } & Record<string, unknown>) {
+  const res = await owner.post('/api/v1/stores', { timeZone: 'America/New_York', ...input });
+  if (res.statusCode !== 201) throw new Error(`add store failed: ${res.statusCode} ${res.body}`);
+  return res.json() as { id: string; slug: string; version: number } & Record<string, unknown>;
+}
+
+/**
+ * Asserts an RFC 9457 problem: status, stable code, problem+json content type, every required field,
+ * and the request id both in the body and in the x-request-id header. Returns the parsed body.
+ */
+export function expectProblem(res: LightMyRequestResponse, status: number, code: string): any {
+  const body = tryJson(res);
+  expect({ status: res.statusCode, code: body?.code }, res.body).toEqual({ status, code });
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(body).toMatchObject({ type: expect.stringContaining(code), status, code });
+  expect(typeof body.title).toBe('string');
+  expect(body.title.length).toBeGreaterThan(0);
+  expect(typeof body.detail).toBe('string');
+  expect(body.detail.length).toBeGreaterThan(0);
+  expect(typeof body.requestId).toBe('string');
+  expect(res.headers['x-request-id']).toBe(body.requestId);
+  return body;
 }

@@ -43,7 +43,8 @@ async function resolveActor(request: FastifyRequest, deps: Deps, idleMs: number)
   const db = deps.database.db;
   const now = deps.clock.now();
   const auth = request.headers.authorization;
-  if (auth?.startsWith('Bearer ')) return actorFromApiToken(db, auth.slice(7).trim(), now);
+  const bearer = auth?.match(/^bearer\s+(\S+)\s*$/i);
+  if (bearer) return actorFromApiToken(db, bearer[1]!, now);
   const token = readSignedCookie(request, SESSION_COOKIE);
   return token ? actorFromSessionToken(db, token, now, idleMs) : null;
 }

@@ -10,10 +10,7 @@ export function toAppError(err: unknown, request: FastifyRequest): AppError {
   if (err instanceof AppError) return err;
   const e = err as FastifyError & { code?: string; validation?: unknown[] };
   if (hasZodFastifySchemaValidationErrors(err)) {
-    const errors: FieldError[] = err.validation.map((v) => ({
-      path: fieldPath(v.instancePath, v.params as { issue?: { keys?: string[] } } | undefined),
-      message: v.message ?? 'invalid',
-    }));
+    const errors: FieldError[] = err.validation.flatMap((v) => fieldErrors(v.instancePath, v.message ?? 'invalid', v.params));
     const fields = [...new Set(errors.map((x) => x.path || '(body)'))].join(', ');
     return PlatformErrors.validation_failed({ fields }, errors);
   }
@@ -51,12 +48,15 @@ export function toAppError(err: unknown, request: FastifyRequest): AppError {
   return PlatformErrors.internal_error({ requestId: String(request.id) });
 }
 
-// zod reports unknown keys on the parent object; name the key itself so the client sees which field.
-function fieldPath(instancePath: string, params?: { issue?: { keys?: string[] } }): string {
+// zod reports unknown keys on the parent object (the issue's `keys`); name each key itself so the
+// client sees which field: `business.extra`, not `business`.
+function fieldErrors(instancePath: string, message: string, params: unknown): FieldError[] {
   const base = instancePath.replace(/^\//, '').replaceAll('/', '.');
-  const keys = params?.issue?.keys;
-  if (keys?.length) return keys.map((k) => (base ? `${base}.${k}` : k)).join(',');
-  return base;
+  const keys = (params as { keys?: unknown } | undefined)?.keys;
+  if (Array.isArray(keys) && keys.length) {
+    return keys.map((k) => ({ path: base ? `${base}.${String(k)}` : String(k), message: `Unrecognized key: "${String(k)}"` }));
+  }
+  return [{ path: base, message }];
 }
 
 function routeNotFound(request: FastifyRequest): AppError {
@@ -64,7 +64,9 @@ function routeNotFound(request: FastifyRequest): AppError {
 }
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, err: AppError): FastifyReply {
-  const lang = negotiateLanguage(request.headers['accept-language']);
+  // Accept-Language first; without one, the signed-in person's own language (the guard put it on request.lang).
+  const header = request.headers['accept-language'];
+  const lang = header ? negotiateLanguage(header) : (request.lang ?? 'en');
   const { title, detail } = describeError(err, lang);
   for (const [k, v] of Object.entries(err.headers)) reply.header(k, v);
   if (err.code === 'rate_limited' && err.params.seconds !== undefined) {
@@ -75,6 +77,7 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, err: A
     .type('application/problem+json')
     .header('content-language', lang)
     .send({
+      ...err.extra,
       type: `https://orchid.dev/problems/${err.code}`,
       title,
       status: err.status,
@@ -94,7 +97,12 @@ export function registerProblemHandlers(app: FastifyInstance): void {
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
-    const allowed = METHODS.filter((m) => m !== request.method && app.findRoute({ method: m, url: path }));
+    // The web app's catch-all `GET /*` matches every path; under /api/ it does not make an address exist.
+    const exists = (m: string) => {
+      const found = app.findRoute({ method: m as 'GET', url: path });
+      return !!found && !(path.startsWith('/api/') && '*' in (found.params ?? {}));
+    };
+    const allowed = METHODS.filter((m) => m !== request.method && exists(m));
     if (allowed.length > 0) {
       reply.header('allow', allowed.join(', '));
       return sendProblem(reply, request, PlatformErrors.method_not_allowed({ method: request.method, allowed: allowed.join(', ') }));

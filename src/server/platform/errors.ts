@@ -14,6 +14,8 @@ export class AppError extends Error {
     readonly params: Record<string, string | number> = {},
     readonly errors: FieldError[] = [],
     readonly headers: Record<string, string> = {},
+    /** Extra top-level members of the problem JSON (e.g. `existingId`); they never replace a standard one. */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(code);
     this.name = 'AppError';

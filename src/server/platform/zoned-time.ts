@@ -30,7 +30,8 @@ export function isValidTimeZone(tz: string): boolean {
     } catch {
       ok = false;
     }
-    zoneCache.set(tz, ok);
+    // Only valid zones are remembered: a client sending junk cannot grow the cache without bound.
+    if (ok) zoneCache.set(tz, ok);
   }
   return ok;
 }

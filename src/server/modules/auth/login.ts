@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/tables.js';
 import { withTransaction } from '../../db/tx.js';
 import { type AuditContext, writeAudit } from '../../platform/audit.js';
@@ -66,25 +66,30 @@ export async function pinSwitch(
   if (!staff || staff.active !== 1 || !staff.pin_hash) throw AuthErrors.invalid_pin({ remaining: PIN_TRIES });
   const worksHere = staff.role === 'owner' || (await storeIdsOfStaff(db, staff.id)).includes(input.terminal.storeId);
   if (!worksHere) throw AuthErrors.invalid_pin({ remaining: PIN_TRIES });
-  if (staff.pin_locked_until && staff.pin_locked_until > meta.now) {
-    throw AuthErrors.pin_locked({ minutes: Math.ceil((staff.pin_locked_until - meta.now) / 60_000) });
+  // Claim one try atomically before checking the PIN, so guesses sent in parallel share PIN_TRIES tries
+  // between them; the try that reaches the limit sets the lock in the same statement. After a lock has
+  // run out, counting starts again at 1.
+  const claimed = await db
+    .updateTable('staff')
+    .set({
+      pin_failures: sql<number>`case when pin_locked_until is not null then 1 else pin_failures + 1 end`,
+      pin_locked_until: sql<number | null>`case when pin_locked_until is null and pin_failures + 1 >= ${PIN_TRIES} then cast(${meta.now + FIFTEEN_MIN} as bigint) else null end`,
+    })
+    .where('id', '=', staff.id)
+    .where((eb) => eb.or([eb('pin_locked_until', 'is', null), eb('pin_locked_until', '<=', meta.now)]))
+    .returning(['pin_failures', 'pin_locked_until'])
+    .executeTakeFirst();
+  if (!claimed) {
+    const until = (await findStaffById(db, staff.id))?.pin_locked_until ?? meta.now + FIFTEEN_MIN;
+    throw AuthErrors.pin_locked({ minutes: Math.max(1, Math.ceil((until - meta.now) / 60_000)) });
   }
   const ok = await verifySecret(staff.pin_hash, input.pin);
   if (!ok) {
-    const failures = (await db
-      .updateTable('staff')
-      .set((eb) => ({ pin_failures: eb('pin_failures', '+', 1) }))
-      .where('id', '=', staff.id)
-      .returning('pin_failures')
-      .executeTakeFirstOrThrow()).pin_failures;
-    if (failures >= PIN_TRIES) {
-      await withTransaction(db, async ({ tx }) => {
-        await tx.updateTable('staff').set({ pin_failures: 0, pin_locked_until: meta.now + FIFTEEN_MIN }).where('id', '=', staff.id).execute();
-        await writeAudit(tx, auditCtx(null, meta), { action: 'auth.pin_locked', entityType: 'staff', entityId: staff.id, storeId: input.terminal.storeId });
-      });
+    if (claimed.pin_locked_until !== null) {
+      await writeAudit(db, auditCtx(null, meta), { action: 'auth.pin_locked', entityType: 'staff', entityId: staff.id, storeId: input.terminal.storeId });
       throw AuthErrors.pin_locked({ minutes: 15 });
     }
-    throw AuthErrors.invalid_pin({ remaining: PIN_TRIES - failures });
+    throw AuthErrors.invalid_pin({ remaining: PIN_TRIES - claimed.pin_failures });
   }
   const session = await withTransaction(db, async ({ tx }) => {
     await tx.updateTable('staff').set({ pin_failures: 0, pin_locked_until: null }).where('id', '=', staff.id).execute();

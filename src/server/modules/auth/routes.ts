@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { assertStore, auditContext, requireActor } from '../../http/actor.js';
 import { clearAuthCookie, readSignedCookie, setAuthCookie } from '../../http/cookies.js';
+import { PlatformErrors } from '../../platform/errors.js';
 import { LANGUAGES } from '../../platform/i18n.js';
 import { AuthErrors } from './errors.js';
 import { login, logout, pinSwitch } from './login.js';
@@ -138,8 +139,13 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
+        const now = deps.clock.now();
         const expiresAt = request.body.expiresAt ? parseInstant(request.body.expiresAt) : null;
-        const created = await createApiToken(db, { name: request.body.name, expiresAt }, auditContext(request, deps.clock.now()));
+        // A token born expired is a client mistake, not something to store.
+        if (expiresAt !== null && expiresAt <= now) {
+          throw PlatformErrors.validation_failed({ fields: 'expiresAt' }, [{ path: 'expiresAt', message: 'must be in the future' }]);
+        }
+        const created = await createApiToken(db, { name: request.body.name, expiresAt }, auditContext(request, now));
         return reply.status(201).send(created);
       },
     );

@@ -9,7 +9,7 @@ import { AuthErrors, hashSecret, isAcceptablePassword, revokeSessionsOfStaff } f
 import { findStaffByEmail, findStaffById, setStaffStores, storeIdsOfStaff } from './repo.js';
 import { StaffErrors } from './errors.js';
 import type { StaffCreate, StaffUpdate } from './schemas.js';
-import { mayAssignRole, storesWithinReach, toStaffDto } from './staff.js';
+import { mayAssignRole, storeChangeWithinReach, storesWithinReach, toStaffDto } from './staff.js';
 
 async function assertStoresExist(db: Executor, storeIds: readonly string[]) {
   if (storeIds.length === 0) return;
@@ -21,6 +21,13 @@ async function passwordHash(password: string | undefined): Promise<string | null
   if (password === undefined) return null;
   if (!isAcceptablePassword(password)) throw AuthErrors.weak_password();
   return hashSecret(password);
+}
+
+// Everyone but an owner works somewhere: without a store they could see and do nothing, and no manager would see them.
+function assertHasStore(role: StaffCreate['role'], storeIds: readonly string[]) {
+  if (role !== 'owner' && storeIds.length === 0) {
+    throw PlatformErrors.validation_failed({ fields: 'storeIds' }, [{ path: 'storeIds', message: 'choose at least one store' }]);
+  }
 }
 
 function guardReach(actor: Actor, role: StaffCreate['role'], storeIds: readonly string[], currentRole?: StaffCreate['role']) {
@@ -62,6 +69,7 @@ export async function insertStaff(
 }
 
 export async function createStaff(db: Kysely<DB>, actor: Actor, input: StaffCreate, ctx: AuditContext) {
+  assertHasStore(input.role, input.storeIds);
   guardReach(actor, input.role, input.storeIds);
   const [pwHash, pinHash] = await Promise.all([passwordHash(input.password), input.pin ? hashSecret(input.pin) : null]);
   return withTransaction(db, ({ tx }) => insertStaff(tx, { ...input, passwordHash: pwHash, pinHash }, ctx));
@@ -73,7 +81,10 @@ export async function updateStaff(db: Kysely<DB>, actor: Actor, id: string, inpu
     const current = await loadVisible(tx, actor, id);
     const currentStores = await storeIdsOfStaff(tx, id);
     const role = input.role ?? (current.role as StaffCreate['role']);
-    guardReach(actor, role, input.storeIds ?? [], current.role as StaffCreate['role']);
+    assertHasStore(role, input.storeIds ?? currentStores);
+    guardReach(actor, role, [], current.role as StaffCreate['role']);
+    // A manager may move people between their own stores, never in or out of a store they do not work at.
+    if (input.storeIds && !storeChangeWithinReach(actor, currentStores, input.storeIds)) throw PlatformErrors.store_forbidden();
     if (input.email && input.email.toLowerCase() !== current.email) {
       if (await findStaffByEmail(tx, input.email)) throw StaffErrors.email_taken();
     }
@@ -102,11 +113,13 @@ export async function updateStaff(db: Kysely<DB>, actor: Actor, id: string, inpu
     // A new password or a change of role ends the person's other sessions.
     if (pwHash || (input.role && input.role !== current.role)) await revokeSessionsOfStaff(tx, id, ctx.now);
     const updated = toStaffDto((await findStaffById(tx, id))!, input.storeIds ?? currentStores);
-    const permissionsChanged = updated.role !== current.role || (input.storeIds !== undefined && input.storeIds.join() !== currentStores.join());
+    const permissionsChanged = updated.role !== current.role || (input.storeIds !== undefined && [...new Set(input.storeIds)].sort().join() !== [...currentStores].sort().join());
     await writeAudit(tx, ctx, {
       action: permissionsChanged ? 'staff.permissions_change' : 'staff.update',
       entityType: 'staff',
       entityId: id,
+      // Filed under the person's store so the managers of that store see it in their audit log.
+      storeId: updated.storeIds[0] ?? currentStores[0] ?? null,
       before: toStaffDto(current, currentStores),
       after: updated,
     });
@@ -121,8 +134,9 @@ export async function archiveStaff(db: Kysely<DB>, actor: Actor, id: string, ctx
     if (current.role === 'owner') await assertAnotherOwner(tx, id);
     await tx.updateTable('staff').set({ active: 0, version: current.version + 1, updated_at: ctx.now }).where('id', '=', id).execute();
     await revokeSessionsOfStaff(tx, id, ctx.now);
-    await writeAudit(tx, ctx, { action: 'staff.archive', entityType: 'staff', entityId: id });
-    return toStaffDto((await findStaffById(tx, id))!, await storeIdsOfStaff(tx, id));
+    const stores = await storeIdsOfStaff(tx, id);
+    await writeAudit(tx, ctx, { action: 'staff.archive', entityType: 'staff', entityId: id, storeId: stores[0] ?? null });
+    return toStaffDto((await findStaffById(tx, id))!, stores);
   });
 }
 
@@ -132,7 +146,8 @@ export async function setPin(db: Kysely<DB>, actor: Actor, id: string, pin: stri
     const current = await loadVisible(tx, actor, id);
     if (id !== actor.staffId) guardReach(actor, current.role as StaffCreate['role'], [], current.role as StaffCreate['role']);
     await tx.updateTable('staff').set({ pin_hash: pinHash, pin_failures: 0, pin_locked_until: null, updated_at: ctx.now }).where('id', '=', id).execute();
-    await writeAudit(tx, ctx, { action: 'staff.pin_set', entityType: 'staff', entityId: id });
+    const stores = await storeIdsOfStaff(tx, id);
+    await writeAudit(tx, ctx, { action: 'staff.pin_set', entityType: 'staff', entityId: id, storeId: stores[0] ?? null });
   });
 }
 

@@ -32,3 +32,9 @@ export function mayAssignRole(actor: Actor, role: Role, currentRole?: Role): boo
 export function storesWithinReach(actor: Actor, storeIds: readonly string[]): boolean {
   return actor.allStores ? true : storeIds.every((id) => actor.storeIds.includes(id));
 }
+
+/** A change of someone's stores: every store added or removed must be one the actor works at. */
+export function storeChangeWithinReach(actor: Actor, before: readonly string[], after: readonly string[]): boolean {
+  const changed = [...after.filter((id) => !before.includes(id)), ...before.filter((id) => !after.includes(id))];
+  return storesWithinReach(actor, changed);
+}

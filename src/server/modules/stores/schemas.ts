@@ -17,13 +17,30 @@ export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as con
 export const weeklyHours = z.strictObject(Object.fromEntries(WEEKDAYS.map((d) => [d, dayRanges])) as Record<(typeof WEEKDAYS)[number], typeof dayRanges>);
 export type WeeklyHours = z.infer<typeof weeklyHours>;
 
-export const specialDate = z.strictObject({
-  date: z.iso.date(),
-  closed: z.boolean(),
-  hours: dayRanges.default([]),
-  note: z.string().max(120).optional(),
-});
+// A special date is either closed all day or open with its own hours: never both, never neither.
+export const specialDate = z
+  .strictObject({
+    date: z.iso.date(),
+    closed: z.boolean(),
+    hours: dayRanges.default([]),
+    note: z.string().max(120).optional(),
+  })
+  .refine((d) => (d.closed ? d.hours.length === 0 : d.hours.length > 0), {
+    message: 'a closed day has no hours; an open day needs its hours',
+    path: ['hours'],
+  });
 export type SpecialDate = z.infer<typeof specialDate>;
+
+const specialDates = z
+  .array(specialDate)
+  .max(366)
+  .superRefine((dates, ctx) => {
+    const seen = new Set<string>();
+    dates.forEach((d, i) => {
+      if (seen.has(d.date)) ctx.addIssue({ code: 'custom', message: 'this date is listed twice', path: [i, 'date'] });
+      seen.add(d.date);
+    });
+  });
 
 export const timeZone = z.string().refine(isValidTimeZone, 'not an IANA time zone (e.g. America/New_York)');
 export const currency = z.enum(['USD', 'CAD']);
@@ -35,7 +52,7 @@ export const storeCreate = z.strictObject({
   address: z.string().trim().max(300).optional(),
   phone: z.string().trim().max(40).optional(),
   hours: weeklyHours.optional(),
-  specialDates: z.array(specialDate).max(366).optional(),
+  specialDates: specialDates.optional(),
 });
 export type StoreCreate = z.infer<typeof storeCreate>;
 
