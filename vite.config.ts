@@ -15,6 +15,17 @@ export default defineConfig({
     outDir: `${repoRoot}dist/web`,
     emptyOutDir: true,
     sourcemap: true,
+    rolldownOptions: {
+      // Libraries and translations change less often than the screens: their chunks stay cached.
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'vendor', test: /[\\/]node_modules[\\/]/ },
+            { name: 'locales', test: /[\\/]src[\\/]web[\\/]i18n[\\/][^\\/]+\.json$/ },
+          ],
+        },
+      },
+    },
   },
   server: { proxy },
   preview: { proxy },

@@ -13,14 +13,20 @@ import { registerGuard } from './http/guard.js';
 import { registerProblemHandlers } from './http/problem.js';
 import { AppError } from './platform/errors.js';
 import { newId } from './platform/ids.js';
+import { appointmentRoutes } from './modules/appointments/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { authRoutes } from './modules/auth/index.js';
+import { clientRoutes } from './modules/clients/index.js';
+import { clientImportRoutes } from './modules/clients/import/index.js';
 import { catalogRoutes } from './modules/catalog/index.js';
 import { mailboxRoutes } from './modules/mailbox/index.js';
+import { rosterRoutes } from './modules/rosters/index.js';
 import { setupRoutes } from './modules/setup/index.js';
 import { staffRoutes } from './modules/staff/index.js';
 import { storeRoutes } from './modules/stores/index.js';
 import { systemRoutes } from './modules/system/index.js';
+import { ledgerRoutes } from './modules/ledgers/index.js';
+import { walletRoutes } from './modules/wallet/index.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -96,8 +102,14 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       await api.register(storeRoutes(deps));
       await api.register(staffRoutes(deps));
       await api.register(auditRoutes(deps));
+      await api.register(clientRoutes(deps));
+      await api.register(clientImportRoutes(deps));
       await api.register(catalogRoutes(deps));
       await api.register(mailboxRoutes(deps));
+      await api.register(rosterRoutes(deps));
+      await api.register(appointmentRoutes(deps));
+      await api.register(ledgerRoutes(deps));
+      await api.register(walletRoutes(deps));
       api.get('/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -1,12 +1,16 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { Deps } from '../deps.js';
-import { startPlatformWorkers } from '../platform/jobs/index.js';
+import { type JobHandler, startPlatformWorkers } from '../platform/jobs/index.js';
+import { appointmentJobHandlers } from '../modules/appointments/index.js';
 import { backup, restore } from './backup.js';
 import { demo } from './demo.js';
 
 /** A CLI sub-command: gets config, its arguments and a way to open the runtime; returns an exit code. */
 export type CliCommand = (config: Config, args: string[], openRuntime: (c: Config) => Promise<Deps>) => Promise<number>;
+
+// Job handlers of modules, by kind: the worker started beside the server runs them (one line per module).
+export const jobHandlers: Array<(deps: Deps) => Record<string, JobHandler>> = [appointmentJobHandlers];
 
 // Commands beyond start/migrate register here (demo, backup, restore, reconcile, …).
 export const commands: {
@@ -14,5 +18,5 @@ export const commands: {
   startWorkers: (deps: Deps, log: FastifyBaseLogger) => Promise<() => Promise<void>>;
 } = {
   cli: { demo, backup, restore },
-  startWorkers: (deps, log) => startPlatformWorkers(deps, log),
+  startWorkers: (deps, log) => startPlatformWorkers(deps, log, { handlers: Object.assign({}, ...jobHandlers.map((h) => h(deps))) }),
 };

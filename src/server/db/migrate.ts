@@ -1,10 +1,24 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as m0001 from './migrations/0001_foundation.js';
+import * as m0002 from './migrations/0002_catalog.js';
+import * as m0003 from './migrations/0003_clients.js';
+import * as m0004 from './migrations/0004_client_imports.js';
+import * as m0005 from './migrations/0005_rosters.js';
+import * as m0006 from './migrations/0006_appointments.js';
+import * as m0007 from './migrations/0007_sales.js';
+import * as m0008 from './migrations/0008_ledgers.js';
 
 // Migrations are listed here (not discovered from disk) so they bundle and type-check;
 // a new one is one import and one line. Numbers never change once landed.
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_catalog': m0002,
+  '0003_clients': m0003,
+  '0004_client_imports': m0004,
+  '0005_rosters': m0005,
+  '0006_appointments': m0006,
+  '0007_sales': m0007,
+  '0008_ledgers': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -18,10 +18,7 @@ export function EmptyState({
   testId?: string;
 }) {
   return (
-    <div
-      data-testid={testId}
-      className={cx('flex flex-col items-center justify-center px-6 py-12 text-center', className)}
-    >
+    <div data-testid={testId} className={cx('flex flex-col items-center justify-center px-6 py-12 text-center', className)}>
       <div className="mb-4 flex size-12 items-center justify-center rounded-2xl bg-orchid-50 text-orchid-600 ring-1 ring-orchid-100">
         <Icon name={icon} className="size-6" />
       </div>

@@ -4,12 +4,15 @@ import { useField } from './Field.js';
 import { Icon } from './icons.js';
 
 const control =
-  'block w-full rounded-lg border-0 bg-white px-3 text-[15px] text-zinc-900 shadow-sm ring-1 ring-inset ring-zinc-300 ' +
+  'block rounded-lg border-0 bg-white px-3 text-[15px] text-zinc-900 shadow-sm ring-1 ring-inset ring-zinc-300 ' +
   'placeholder:text-zinc-400 transition-shadow focus:outline-none focus:ring-2 focus:ring-orchid-600 ' +
   'disabled:cursor-not-allowed disabled:bg-zinc-50 disabled:text-zinc-500 ' +
   'aria-[invalid=true]:ring-red-500 aria-[invalid=true]:focus:ring-red-600';
 
 type Invalid = { invalid?: boolean };
+
+/** Full width unless the caller sets a width of its own. */
+const width = (className: string | undefined) => (className && /(^|\s)(w-|max-w-)/.test(className) ? '' : 'w-full');
 
 function useControlProps(id: string | undefined, invalid: boolean | undefined, describedBy: string | undefined) {
   const field = useField();
@@ -28,25 +31,22 @@ export function Input({
   ...rest
 }: InputHTMLAttributes<HTMLInputElement> & Invalid & { ref?: Ref<HTMLInputElement> }) {
   const aria = useControlProps(id, invalid, rest['aria-describedby']);
-  return <input ref={ref} className={cx(control, 'h-10', className)} {...rest} {...aria} />;
+  return <input ref={ref} className={cx(control, width(className), 'h-10', className)} {...rest} {...aria} />;
 }
 
 export function Textarea({ className, invalid, id, ...rest }: TextareaHTMLAttributes<HTMLTextAreaElement> & Invalid) {
   const aria = useControlProps(id, invalid, rest['aria-describedby']);
-  return <textarea className={cx(control, 'min-h-20 py-2', className)} {...rest} {...aria} />;
+  return <textarea className={cx(control, width(className), 'min-h-20 py-2', className)} {...rest} {...aria} />;
 }
 
 export function Select({ className, invalid, id, children, ...rest }: SelectHTMLAttributes<HTMLSelectElement> & Invalid) {
   const aria = useControlProps(id, invalid, rest['aria-describedby']);
   return (
     <div className={cx('relative', className)}>
-      <select className={cx(control, 'h-10 appearance-none pr-9')} {...rest} {...aria}>
+      <select className={cx(control, 'h-10 w-full appearance-none pr-9')} {...rest} {...aria}>
         {children}
       </select>
-      <Icon
-        name="chevronDown"
-        className="pointer-events-none absolute right-3 top-1/2 size-4 -translate-y-1/2 text-zinc-500"
-      />
+      <Icon name="chevronDown" className="pointer-events-none absolute right-3 top-1/2 size-4 -translate-y-1/2 text-zinc-500" />
     </div>
   );
 }
@@ -59,11 +59,7 @@ export function Checkbox({
 }: Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> & { label: string; description?: string }) {
   return (
     <label className={cx('flex cursor-pointer items-start gap-3', className)}>
-      <input
-        type="checkbox"
-        className="mt-0.5 size-4.5 shrink-0 cursor-pointer rounded border-zinc-300 accent-orchid-700"
-        {...rest}
-      />
+      <input type="checkbox" className="mt-0.5 size-4.5 shrink-0 cursor-pointer rounded border-zinc-300 accent-orchid-700" {...rest} />
       <span className="flex flex-col">
         <span className="text-sm font-medium text-zinc-800">{label}</span>
         {description ? <span className="text-sm text-zinc-500">{description}</span> : null}
@@ -91,6 +87,7 @@ export function Switch({
         <input
           type="checkbox"
           role="switch"
+          aria-checked={checked}
           className="peer sr-only"
           checked={checked}
           onChange={(e) => onChange(e.target.checked)}

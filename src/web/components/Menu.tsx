@@ -44,7 +44,7 @@ export function Menu({
         aria-label={label}
         data-testid={testId}
         onClick={() => setOpen((v) => !v)}
-        className="flex items-center rounded-lg transition-colors hover:bg-zinc-100"
+        className="flex max-w-full min-w-0 items-center rounded-lg transition-colors hover:bg-zinc-100"
       >
         {trigger({ open })}
       </button>

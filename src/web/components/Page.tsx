@@ -56,7 +56,7 @@ export function Card({
           {actions}
         </header>
       ) : null}
-      <div className={cx('p-5', bodyClassName)}>{children}</div>
+      <div className={bodyClassName ?? 'p-5'}>{children}</div>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError, NETWORK_ERROR, type ProblemFieldError } from '../api/problem.js';
+import { isApiError, NETWORK_ERROR, type ProblemFieldError } from '../http/problem.js';
 import { cx } from './cx.js';
 import { Icon } from './icons.js';
 

@@ -14,9 +14,7 @@ export function Table({ children, className, ...rest }: HTMLAttributes<HTMLTable
 
 export function THead({ children }: { children: ReactNode }) {
   return (
-    <thead className="border-b border-zinc-200 bg-zinc-50/80 text-xs font-medium uppercase tracking-wide text-zinc-500">
-      {children}
-    </thead>
+    <thead className="border-b border-zinc-200 bg-zinc-50/80 text-xs font-medium uppercase tracking-wide text-zinc-500">{children}</thead>
   );
 }
 

@@ -48,9 +48,7 @@ export function TimeZonePicker({
           onChange(e.target.value);
         }}
       >
-        {!deviceIsCommon ? (
-          <option value={device}>{label(device, t('timeZones.device', { zone: device }))}</option>
-        ) : null}
+        {!deviceIsCommon ? <option value={device}>{label(device, t('timeZones.device', { zone: device }))}</option> : null}
         <optgroup label={t('timeZones.unitedStates')}>
           {COMMON_ZONES.filter((z) => z.country === 'us').map((z) => (
             <option key={z.zone} value={z.zone}>

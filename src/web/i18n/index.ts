@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { setApiLanguage } from '../api/client.js';
-import type { Language } from '../api/types.js';
+import { setApiLanguage } from '../http/client.js';
+import type { Language } from '../http/types.js';
 import en from './en.json';
 import { detectLanguage, LANGUAGES, rememberLanguage } from './languages.js';
 import zhCN from './zh-CN.json';

@@ -1,4 +1,4 @@
-import type { Language } from '../api/types.js';
+import type { Language } from '../http/types.js';
 
 export const LANGUAGES: readonly Language[] = ['en', 'zh-CN', 'zh-TW'];
 

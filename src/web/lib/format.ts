@@ -17,15 +17,12 @@ export function useFormat() {
     },
     longToday: (timeZone: string) =>
       new Intl.DateTimeFormat(lang, { weekday: 'long', month: 'long', day: 'numeric', timeZone }).format(new Date()),
-    clock: (timeZone: string) =>
-      new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit', timeZone }).format(new Date()),
+    clock: (timeZone: string) => new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit', timeZone }).format(new Date()),
     /** "09:00" → "9:00 AM" / "上午9:00" */
     hhmm: (value: string) => {
       const [h, m] = value.split(':').map(Number);
       if (h === undefined || m === undefined || Number.isNaN(h) || Number.isNaN(m)) return value;
-      return new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(
-        Date.UTC(2000, 0, 1, h, m),
-      );
+      return new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(Date.UTC(2000, 0, 1, h, m));
     },
   };
 }

@@ -1,6 +1,9 @@
 // Opening hours as the API stores them: "HH:mm" wall-clock shifts per weekday.
-import type { Shift, WeeklyHours } from '../api/types.js';
-import { WEEKDAYS } from '../api/types.js';
+import type { Shift, WeeklyHours } from '../http/types.js';
+import { WEEKDAYS } from '../http/types.js';
+
+/** The API allows at most this many shifts in one day. */
+export const MAX_SHIFTS = 4;
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 

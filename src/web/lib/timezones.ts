@@ -77,8 +77,16 @@ export function normalizeTimeZone(input: string): string | null {
   const lower = value.toLowerCase().replace(/ /g, '_');
   const match = zones.find((zone) => zone.toLowerCase() === lower);
   if (match) return match;
-  // The browser's own zone may be an alias missing from the canonical list (e.g. Asia/Calcutta).
-  return value === browserTimeZone() ? value : null;
+  // Links such as America/Montreal or Asia/Calcutta are real zones that the canonical list leaves
+  // out: accept what the engine itself resolves, spelled as it spells it. Only Area/City names:
+  // abbreviations like "EST" resolve to zones without daylight saving (America/Panama).
+  if (!value.includes('/')) return null;
+  try {
+    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: value.replace(/ /g, '_') }).resolvedOptions().timeZone;
+    return resolved.includes('/') || resolved === 'UTC' ? resolved : null;
+  } catch {
+    return null;
+  }
 }
 
 /** "GMT-5" style offset of a zone right now, for labels. */

@@ -2,22 +2,22 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.js';
-import { unplacedErrors } from '../../api/problem.js';
-import type { Me } from '../../api/types.js';
 import { Button } from '../../components/Button.js';
 import { Field } from '../../components/Field.js';
-import { Icon } from '../../components/icons.js';
 import { Input } from '../../components/Input.js';
+import { Icon } from '../../components/icons.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
-import { type FormErrors, hasErrors, isEmail, serverErrors, useErrorText } from '../../lib/validation.js';
+import { api } from '../../http/client.js';
+import { unplacedErrors } from '../../http/problem.js';
+import type { Me } from '../../http/types.js';
+import { type FormErrors, focusFirstError, hasErrors, isEmail, serverErrors, useErrorText } from '../../lib/validation.js';
 import { AuthLayout } from './AuthLayout.js';
 import { signedIn } from './session.js';
-import { terminalStaffQuery } from './terminal.js';
+import { terminalQuery } from './terminal.js';
 
 /** Only same-app paths are followed after sign-in (no open redirects). */
 export function safeRedirect(target: string | undefined): string {
-  return target && target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/login') ? target : '/';
+  return target?.startsWith('/') && !target.startsWith('//') && !target.startsWith('/login') ? target : '/';
 }
 
 export function LoginPage({ redirect }: { redirect?: string }) {
@@ -28,7 +28,7 @@ export function LoginPage({ redirect }: { redirect?: string }) {
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FormErrors>({});
   const err = useErrorText();
-  const terminal = useQuery(terminalStaffQuery);
+  const terminal = useQuery(terminalQuery);
 
   const login = useMutation({
     mutationFn: () => api.post<Me>('/auth/login', { email: email.trim(), password }, { allow401: true }),
@@ -46,7 +46,8 @@ export function LoginPage({ redirect }: { redirect?: string }) {
     else if (!isEmail(email)) found.email = { key: 'email' };
     if (!password) found.password = { key: 'required' };
     setErrors(found);
-    if (!hasErrors(found)) login.mutate();
+    if (hasErrors(found)) focusFirstError(event.currentTarget as HTMLFormElement);
+    else login.mutate();
   };
 
   return (

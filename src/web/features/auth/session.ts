@@ -1,9 +1,9 @@
 // Who is signed in, and the first-run status. Shared by the route guards and the shell.
 import { type QueryClient, queryOptions } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
-import { api, setCsrfToken } from '../../api/client.js';
-import { isApiError } from '../../api/problem.js';
-import type { Language, Me } from '../../api/types.js';
+import { api, setCsrfToken } from '../../http/client.js';
+import { isApiError } from '../../http/problem.js';
+import type { Language, Me } from '../../http/types.js';
 import { currentLanguage, setUiLanguage } from '../../i18n/index.js';
 
 export const setupStatusQuery = queryOptions({
@@ -42,6 +42,29 @@ export function applyMe(me: Me): void {
 export function signedIn(queryClient: QueryClient, me: Me): void {
   applyMe(me);
   queryClient.setQueryData(meQuery.queryKey, me);
+}
+
+/** A different person is now signed in on this browser (PIN switch): forget the previous one's data. */
+export function switchedUser(queryClient: QueryClient, me: Me): void {
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'setup-status' && q.queryKey[0] !== 'me' });
+  signedIn(queryClient, me);
+}
+
+// Why the user was last signed out: an expired session sends them back where they were after sign-in.
+let expired = false;
+
+/** Called when the server says the session is gone (401) while the app thought it was signed in. */
+export function sessionExpired(queryClient: QueryClient): void {
+  if (!queryClient.getQueryData(meQuery.queryKey)) return;
+  expired = true;
+  signedOut(queryClient);
+}
+
+/** True once after a session expired (as opposed to a deliberate sign-out). */
+export function takeSessionExpired(): boolean {
+  const value = expired;
+  expired = false;
+  return value;
 }
 
 export function signedOut(queryClient: QueryClient): void {

@@ -2,25 +2,32 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.js';
-import { isApiError, unplacedErrors } from '../../api/problem.js';
-import type { Language, Me } from '../../api/types.js';
 import { Button } from '../../components/Button.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { api } from '../../http/client.js';
+import { isApiError, unplacedErrors } from '../../http/problem.js';
+import type { Language, Me } from '../../http/types.js';
 import { currentLanguage } from '../../i18n/index.js';
 import { browserTimeZone } from '../../lib/timezones.js';
-import { type FormErrors, hasErrors, serverErrors } from '../../lib/validation.js';
+import { type FormErrors, focusFirstError, hasErrors, serverErrors } from '../../lib/validation.js';
 import { AuthLayout } from '../auth/AuthLayout.js';
 import { setupStatusQuery, signedIn } from '../auth/session.js';
 import { DoneStep } from './DoneStep.js';
-import { firstStepWithError, guessCurrency, type SetupForm, type Step, STEPS, toRequest, validateStep } from './model.js';
+import { firstStepWithError, guessCurrency, type SetupForm, STEPS, type Step, toRequest, validateStep } from './model.js';
 import { Stepper } from './Stepper.js';
 import { BusinessStep, OwnerStep, type StepProps, StoreStep } from './steps.js';
 
 const FIELDS = [
-  'business.name', 'business.currency', 'business.language',
-  'store.name', 'store.timeZone', 'store.address', 'store.phone',
-  'owner.name', 'owner.email', 'owner.password',
+  'business.name',
+  'business.currency',
+  'business.language',
+  'store.name',
+  'store.timeZone',
+  'store.address',
+  'store.phone',
+  'owner.name',
+  'owner.email',
+  'owner.password',
 ];
 
 function initialForm(): SetupForm {
@@ -50,10 +57,11 @@ export function SetupPage() {
       setStep('done');
     },
     onError: (error) => {
-      const fromServer = serverErrors(error);
+      const fromServer = serverErrors(error, undefined, { weak_password: 'owner.password', email_taken: 'owner.email' });
       setErrors(fromServer);
       const back = firstStepWithError(Object.keys(fromServer));
       if (back) setStep(back);
+      focusFirstError();
     },
   });
 
@@ -76,7 +84,10 @@ export function SetupPage() {
     event.preventDefault();
     const found = validateStep(step, form);
     setErrors(found);
-    if (hasErrors(found)) return;
+    if (hasErrors(found)) {
+      focusFirstError(event.currentTarget as HTMLFormElement);
+      return;
+    }
     if (step === 'business' && !form.store.name.trim()) {
       setForm((f) => ({ ...f, store: { ...f.store, name: f.business.name.trim() } }));
     }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { cx } from '../../components/cx.js';
 import { Icon } from '../../components/icons.js';
-import { type Step, STEPS } from './model.js';
+import { STEPS, type Step } from './model.js';
 
 export function Stepper({ current }: { current: Step }) {
   const { t } = useTranslation();
@@ -23,12 +23,7 @@ export function Stepper({ current }: { current: Step }) {
             >
               {done ? <Icon name="check" className="size-4" /> : i + 1}
             </span>
-            <span
-              className={cx(
-                'hidden truncate text-sm sm:block',
-                active ? 'font-medium text-zinc-900' : 'text-zinc-500',
-              )}
-            >
+            <span className={cx('hidden truncate text-sm sm:block', active ? 'font-medium text-zinc-900' : 'text-zinc-500')}>
               {t(`setup.steps.${step}`)}
             </span>
             {i < STEPS.length - 1 ? (

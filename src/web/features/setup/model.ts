@@ -1,5 +1,5 @@
 // The setup wizard's form state and its client-side checks (the server checks again).
-import type { Currency, Language } from '../../api/types.js';
+import type { Currency, Language } from '../../http/types.js';
 import { normalizeTimeZone } from '../../lib/timezones.js';
 import { type FormErrors, isEmail, MIN_PASSWORD } from '../../lib/validation.js';
 

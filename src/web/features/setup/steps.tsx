@@ -1,10 +1,10 @@
 // The three form steps of the setup wizard.
 import { useTranslation } from 'react-i18next';
-import type { Currency, Language } from '../../api/types.js';
 import { cx } from '../../components/cx.js';
 import { Field } from '../../components/Field.js';
 import { Input, Select } from '../../components/Input.js';
 import { TimeZonePicker } from '../../components/TimeZonePicker.js';
+import type { Currency, Language } from '../../http/types.js';
 import { LANGUAGE_NAMES, LANGUAGES } from '../../i18n/languages.js';
 import { type FormErrors, MIN_PASSWORD, useErrorText } from '../../lib/validation.js';
 import type { SetupForm } from './model.js';
@@ -24,6 +24,7 @@ export function BusinessStep({ form, errors, set }: StepProps) {
       <Field label={t('setup.business.name')} error={err(errors['business.name'])} hint={t('setup.business.nameHint')}>
         <Input
           data-testid="setup-business-name"
+          maxLength={120}
           data-autofocus
           autoFocus
           value={form.business.name}
@@ -88,6 +89,7 @@ export function StoreStep({ form, errors, set }: StepProps) {
       <Field label={t('setup.store.name')} error={err(errors['store.name'])} hint={t('setup.store.nameHint')}>
         <Input
           data-testid="setup-store-name"
+          maxLength={120}
           data-autofocus
           value={form.store.name}
           placeholder={t('setup.store.namePlaceholder')}
@@ -105,6 +107,7 @@ export function StoreStep({ form, errors, set }: StepProps) {
       <Field label={t('setup.store.address')} optional={t('common.optional')} error={err(errors['store.address'])}>
         <Input
           data-testid="setup-store-address"
+          maxLength={300}
           value={form.store.address}
           placeholder={t('setup.store.addressPlaceholder')}
           onChange={(e) => set('store', 'address', e.target.value)}
@@ -114,6 +117,7 @@ export function StoreStep({ form, errors, set }: StepProps) {
       <Field label={t('setup.store.phone')} optional={t('common.optional')} error={err(errors['store.phone'])}>
         <Input
           data-testid="setup-store-phone"
+          maxLength={40}
           type="tel"
           value={form.store.phone}
           placeholder={t('setup.store.phonePlaceholder')}
@@ -133,6 +137,7 @@ export function OwnerStep({ form, errors, set }: StepProps) {
       <Field label={t('setup.owner.name')} error={err(errors['owner.name'])}>
         <Input
           data-testid="setup-owner-name"
+          maxLength={120}
           data-autofocus
           value={form.owner.name}
           onChange={(e) => set('owner', 'name', e.target.value)}
@@ -157,6 +162,7 @@ export function OwnerStep({ form, errors, set }: StepProps) {
         >
           <Input
             data-testid="setup-owner-password"
+            maxLength={200}
             type="password"
             value={form.owner.password}
             onChange={(e) => set('owner', 'password', e.target.value)}

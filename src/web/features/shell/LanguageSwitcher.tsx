@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../api/types.js';
 import { cx } from '../../components/cx.js';
 import { Icon } from '../../components/icons.js';
 import { useToast } from '../../components/Toast.js';
+import type { Language } from '../../http/types.js';
 import { currentLanguage, setUiLanguage } from '../../i18n/index.js';
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES } from '../../i18n/languages.js';
 import { saveLanguage, signedIn } from '../auth/session.js';
@@ -53,9 +53,7 @@ export function LanguageSwitcher({
         data-testid="language-switcher"
         value={value}
         onChange={(e) => change(e.target.value)}
-        className={cx(
-          'absolute inset-0 cursor-pointer appearance-none opacity-0',
-        )}
+        className={cx('absolute inset-0 cursor-pointer appearance-none opacity-0')}
         aria-label={t('shell.language')}
       >
         {LANGUAGES.map((lang) => (

@@ -67,7 +67,10 @@ function isFieldError(e: unknown): e is ProblemFieldError {
  * to dotted form without a leading "body".
  */
 export function normalizePath(path: string): string {
-  const dotted = path.replace(/^\//, '').replace(/\//g, '.').replace(/\[(\d+)\]/g, '.$1');
+  const dotted = path
+    .replace(/^\//, '')
+    .replace(/\//g, '.')
+    .replace(/\[(\d+)\]/g, '.$1');
   return dotted.replace(/^body\./, '');
 }
 

@@ -55,6 +55,8 @@ export interface SpecialDate {
   date: string;
   closed: boolean;
   hours: Shift[];
+  /** e.g. "Christmas Day" */
+  note?: string;
 }
 
 export interface Store {

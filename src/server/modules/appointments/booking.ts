@@ -1,0 +1,311 @@
+// Placing a visit and writing it. The check (the engine, on data read inside the transaction) and the
+// write of the occupancy rows (which the database refuses on an overlap) happen in one transaction, so
+// two requests for the same time can never both succeed: on SQLite the single writer serialises them and
+// the trigger is a second guard; on PostgreSQL the exclusion constraint makes the later one fail.
+import type { Insertable } from 'kysely';
+import type { AppointmentLinesTable } from '../../db/tables.js';
+import type { Executor } from '../../db/tx.js';
+import { randomToken } from '../../platform/crypto.js';
+import { AppError } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import {
+  ANY_STAFF,
+  type BookingMode,
+  busyOfLine,
+  occupancy,
+  type ResourceBusy,
+  type StaffBusy,
+  type StartRefusal,
+  staffPieces,
+} from '../availability/index.js';
+import type { EffectiveService } from '../catalog/index.js';
+import { AppointmentErrors, isSlotTaken, type SlotAlternative, slotTaken } from './errors.js';
+import { check, type LineRequest, nearestAlternatives, plan, type StoreInfo } from './planner.js';
+import { type AppointmentRow, insertAppointment, insertOccupancy } from './repo.js';
+import type { LineInput } from './schemas.js';
+import type { BookingSettings } from './settings.js';
+import { localParts, localToInstant, parseIso } from './time.js';
+
+const MIN_MS = 60_000;
+
+/** A line placed by the engine, with what it costs and what it takes. */
+export type PlacedLine = {
+  serviceId: string;
+  staffId: string;
+  staffRequested: boolean;
+  resourceId: string | null;
+  parallelWithPrevious: boolean;
+  start: number;
+  end: number;
+  bufferBeforeMin: number;
+  bufferAfterMin: number;
+  processing: { startMin: number; lengthMin: number } | null;
+  price: number;
+};
+
+/** The instant of each line that names one (ISO with offset, or store-local date + time). */
+export function resolveStarts(lines: readonly LineInput[], tz: string): Array<number | undefined> {
+  return lines.map((l, i) => {
+    if (l.start) return parseIso(l.start);
+    if (l.date && l.startLocal) {
+      try {
+        return localToInstant(l.date, l.startLocal, tz);
+      } catch (err) {
+        if (err instanceof AppError)
+          throw new AppError(err.code, err.status, err.params, [{ path: `lines.${i}.startLocal`, message: err.errors[0]?.message ?? '' }]);
+        throw err;
+      }
+    }
+    return undefined;
+  });
+}
+
+export function refusal(reason: StartRefusal, settings: BookingSettings): AppError {
+  switch (reason) {
+    case 'start_in_past':
+      return AppointmentErrors.start_in_past();
+    case 'too_soon':
+      return AppointmentErrors.too_soon({ minutes: settings.noticeMin });
+    case 'beyond_horizon':
+      return AppointmentErrors.beyond_horizon({ days: settings.horizonDays });
+    case 'staff_cannot_perform':
+      return AppointmentErrors.staff_cannot_perform();
+    case 'no_resource':
+      return AppointmentErrors.no_resource();
+    case 'outside_working_hours':
+      return AppointmentErrors.outside_working_hours();
+    case 'slot_taken':
+      return slotTaken(null);
+  }
+}
+
+const requestOf = (l: LineInput, first: boolean): LineRequest => ({
+  serviceId: l.serviceId,
+  staffId: l.staffId,
+  parallelWithPrevious: !first && !!l.parallelWithPrevious,
+});
+
+function priceOf(s: EffectiveService, staffId: string): number {
+  return s.staff.find((x) => x.staffId === staffId)?.price ?? s.price;
+}
+
+export type PlaceOptions = { mode: BookingMode; now: number; settings: BookingSettings; excludeAppointmentId?: string };
+
+/**
+ * Places the lines with the engine. Lines run from the first line's start (one after another, or with
+ * the previous one); a later line that names its own start begins a new run there, placed around what the
+ * earlier runs took. Throws the engine's refusal as a 4xx.
+ */
+export async function placeLines(db: Executor, store: StoreInfo, lines: readonly LineInput[], opts: PlaceOptions): Promise<PlacedLine[]> {
+  const starts = resolveStarts(lines, store.timeZone);
+  const runs: number[] = [];
+  starts.forEach((s, i) => {
+    if (s !== undefined) runs.push(i);
+  });
+  const extra: { staff: StaffBusy[]; resources: ResourceBusy[] } = { staff: [], resources: [] };
+  const placed: PlacedLine[] = [];
+  for (const [r, from] of runs.entries()) {
+    const to = runs[r + 1] ?? lines.length;
+    const run = lines.slice(from, to);
+    const start = starts[from]!;
+    const date = localParts(start, store.timeZone).date;
+    const p = await plan(
+      db,
+      store,
+      run.map((l, i) => requestOf(l, i === 0)),
+      { from: date, to: date },
+      { ...opts, offset: from },
+    );
+    p.input = {
+      ...p.input,
+      busy: { staff: [...p.input.busy.staff, ...extra.staff], resources: [...p.input.busy.resources, ...extra.resources] },
+    };
+    const result = check(p, start);
+    if (!result.ok) throw refusal(result.reason, opts.settings);
+    result.slot.lines.forEach((sl, i) => {
+      const req = p.requests[i]!;
+      const service = p.services.get(sl.serviceId)!;
+      const line: PlacedLine = {
+        serviceId: sl.serviceId,
+        staffId: sl.staffId,
+        staffRequested: run[i]!.staffId !== ANY_STAFF,
+        resourceId: sl.resourceId,
+        parallelWithPrevious: !!req.parallelWithPrevious,
+        start: sl.start,
+        end: sl.end,
+        bufferBeforeMin: req.bufferBeforeMin,
+        bufferAfterMin: req.bufferAfterMin,
+        processing: req.processing ?? null,
+        price: priceOf(service, sl.staffId),
+      };
+      placed.push(line);
+      const busy = busyOfLine({ ...line });
+      extra.staff.push(busy.staff);
+      if (busy.resource) extra.resources.push(busy.resource);
+    });
+  }
+  return placed;
+}
+
+/** The nearest free starts for the whole visit, read fresh (after the failed transaction rolled back). */
+export async function alternativesFor(
+  db: Executor,
+  store: StoreInfo,
+  lines: readonly LineInput[],
+  opts: PlaceOptions,
+): Promise<SlotAlternative[]> {
+  try {
+    const starts = resolveStarts(lines, store.timeZone);
+    const wanted = starts[0]!;
+    const date = localParts(wanted, store.timeZone).date;
+    const p = await plan(
+      db,
+      store,
+      lines.map((l, i) => requestOf(l, i === 0)),
+      { from: date, to: date },
+      opts,
+    );
+    return nearestAlternatives(p, wanted, date);
+  } catch {
+    return [];
+  }
+}
+
+/** Runs `book`; a slot_taken refusal gets the nearest alternatives, computed outside the failed transaction. */
+export async function withAlternatives<T>(
+  db: Executor,
+  store: StoreInfo,
+  lines: readonly LineInput[],
+  opts: PlaceOptions,
+  book: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await book();
+  } catch (err) {
+    if (isSlotTaken(err)) throw slotTaken(await alternativesFor(db, store, lines, { ...opts, now: opts.now }));
+    throw err;
+  }
+}
+
+function isOverlapViolation(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  // 23P01 exclusion_violation; 40P01 a deadlock between two visits racing for the same two technicians.
+  if (e?.code === '23P01' || e?.code === '40P01') return true;
+  return e?.code === 'SQLITE_CONSTRAINT_TRIGGER' && /slot_taken/.test(e.message ?? '');
+}
+
+/** Line rows and occupancy of placed lines, for a new appointment or a reschedule. */
+export function lineRows(appointmentId: string, placed: readonly PlacedLine[]): Insertable<AppointmentLinesTable>[] {
+  const rows: Insertable<AppointmentLinesTable>[] = placed.map((l, i) => {
+    const occ = occupancy(l);
+    return {
+      id: newId(),
+      appointment_id: appointmentId,
+      position: i,
+      service_id: l.serviceId,
+      staff_id: l.staffId,
+      staff_requested: l.staffRequested ? 1 : 0,
+      resource_id: l.resourceId,
+      parallel_with_previous: l.parallelWithPrevious ? 1 : 0,
+      start_at: l.start,
+      end_at: l.end,
+      busy_start_at: occ.span.start,
+      busy_end_at: occ.span.end,
+      buffer_before_min: l.bufferBeforeMin,
+      buffer_after_min: l.bufferAfterMin,
+      processing_start_at: occ.gap?.start ?? null,
+      processing_end_at: occ.gap?.end ?? null,
+      duration_min: Math.round((l.end - l.start) / MIN_MS),
+      price: l.price,
+      active: 1,
+    };
+  });
+  return rows;
+}
+
+export async function guardOccupancy(
+  db: Executor,
+  appointmentId: string,
+  rows: readonly Insertable<AppointmentLinesTable>[],
+  placed: readonly PlacedLine[],
+  allowOverlap: boolean,
+): Promise<void> {
+  const staff = rows.flatMap((row, i) =>
+    staffPieces(occupancy(placed[i]!), allowOverlap).map((p) => ({
+      appointment_id: appointmentId,
+      line_id: row.id!,
+      staff_id: row.staff_id,
+      start_at: p.start,
+      end_at: p.end,
+    })),
+  );
+  const resources = rows
+    .filter((row) => row.resource_id)
+    .map((row) => ({
+      appointment_id: appointmentId,
+      line_id: row.id!,
+      resource_id: row.resource_id!,
+      start_at: row.busy_start_at,
+      end_at: row.busy_end_at,
+    }));
+  try {
+    await insertOccupancy(db, staff, resources);
+  } catch (err) {
+    if (isOverlapViolation(err)) throw slotTaken(null);
+    throw err;
+  }
+}
+
+export type NewAppointment = {
+  storeId: string;
+  clientId: string | null;
+  source: string;
+  notes: string | null;
+  createdBy: string | null;
+  now: number;
+};
+
+/** Inserts the appointment, its lines and (guarded) occupancy. Returns the row. */
+export async function insertVisit(
+  db: Executor,
+  a: NewAppointment,
+  placed: readonly PlacedLine[],
+  settings: BookingSettings,
+): Promise<AppointmentRow> {
+  const id = newId();
+  const row: AppointmentRow = {
+    id,
+    store_id: a.storeId,
+    client_id: a.clientId,
+    status: 'booked',
+    source: a.source,
+    notes: a.notes,
+    start_at: Math.min(...placed.map((l) => l.start)),
+    end_at: Math.max(...placed.map((l) => l.end)),
+    cancel_reason: null,
+    fee_kind: null,
+    fee_amount: null,
+    reschedule_count: 0,
+    manage_nonce: randomToken(12),
+    created_by: a.createdBy,
+    confirmed_at: null,
+    confirmed_by: null,
+    checked_in_at: null,
+    checked_in_by: null,
+    started_at: null,
+    started_by: null,
+    completed_at: null,
+    completed_by: null,
+    cancelled_at: null,
+    cancelled_by: null,
+    no_show_at: null,
+    no_show_by: null,
+    version: 1,
+    created_at: a.now,
+    updated_at: a.now,
+  };
+  const lines = lineRows(id, placed);
+  await insertAppointment(db, row, lines);
+  await guardOccupancy(db, id, lines, placed, settings.allowProcessingOverlap);
+  return row;
+}

@@ -1,0 +1,134 @@
+// Rows → API shapes. Instants leave as ISO 8601 with the store's offset; the store's zone is named beside them.
+import type { Executor } from '../../db/tx.js';
+import type { Language } from '../../platform/i18n.js';
+import { getEffectiveServices, resolveText } from '../catalog/index.js';
+import { type AppointmentRow, type ClientSummary, clientSummaries, type LineRow, linesByAppointment, staffNames } from './repo.js';
+import { allowedActions, type Status } from './status.js';
+import { isoIn, localParts } from './time.js';
+
+const iso = (ms: number | null, tz: string) => (ms === null ? null : isoIn(ms, tz));
+
+export type AppointmentDto = ReturnType<typeof toAppointmentDto>;
+
+type Names = {
+  services: Map<string, { name: string }>;
+  staff: Map<string, { name: string; displayName: string }>;
+  clients: Map<string, ClientSummary>;
+};
+
+export function toAppointmentDto(row: AppointmentRow, lines: readonly LineRow[], tz: string, currency: string, names: Names) {
+  const local = localParts(row.start_at, tz);
+  const client = row.client_id ? names.clients.get(row.client_id) : undefined;
+  const stamp = (at: number | null, by: string | null) => (at === null ? null : { at: iso(at, tz), by });
+  return {
+    id: row.id,
+    storeId: row.store_id,
+    status: row.status as Status,
+    source: row.source,
+    notes: row.notes,
+    timeZone: tz,
+    date: local.date,
+    startLocal: local.time,
+    start: isoIn(row.start_at, tz),
+    end: isoIn(row.end_at, tz),
+    client: client
+      ? {
+          id: client.id,
+          firstName: client.firstName,
+          lastName: client.lastName,
+          preferredName: client.preferredName,
+          phone: client.phone,
+          email: client.email,
+        }
+      : row.client_id
+        ? { id: row.client_id, firstName: '', lastName: '', preferredName: null, phone: null, email: null }
+        : null,
+    lines: lines.map((l) => ({
+      id: l.id,
+      position: l.position,
+      serviceId: l.service_id,
+      serviceName: names.services.get(l.service_id)?.name ?? '',
+      staffId: l.staff_id,
+      staffName: names.staff.get(l.staff_id)?.displayName ?? '',
+      staffRequested: l.staff_requested === 1,
+      resourceId: l.resource_id,
+      parallelWithPrevious: l.parallel_with_previous === 1,
+      start: isoIn(l.start_at, tz),
+      end: isoIn(l.end_at, tz),
+      busyStart: isoIn(l.busy_start_at, tz),
+      busyEnd: isoIn(l.busy_end_at, tz),
+      processing:
+        l.processing_start_at !== null && l.processing_end_at !== null
+          ? { start: isoIn(l.processing_start_at, tz), end: isoIn(l.processing_end_at, tz) }
+          : null,
+      durationMin: l.duration_min,
+      price: l.price,
+    })),
+    total: lines.reduce((sum, l) => sum + l.price, 0),
+    currency,
+    fee: row.fee_kind && row.fee_amount !== null ? { kind: row.fee_kind, amount: row.fee_amount } : null,
+    cancelReason: row.cancel_reason,
+    rescheduleCount: row.reschedule_count,
+    allowedActions: allowedActions(row.status as Status),
+    created: { at: isoIn(row.created_at, tz), by: row.created_by },
+    confirmed: stamp(row.confirmed_at, row.confirmed_by),
+    checkedIn: stamp(row.checked_in_at, row.checked_in_by),
+    started: stamp(row.started_at, row.started_by),
+    completed: stamp(row.completed_at, row.completed_by),
+    cancelled: stamp(row.cancelled_at, row.cancelled_by),
+    noShow: stamp(row.no_show_at, row.no_show_by),
+    version: row.version,
+    updatedAt: isoIn(row.updated_at, tz),
+  };
+}
+
+/** Loads names (services in the reader's language, staff display names, clients) for a set of appointments. */
+export async function loadNames(
+  db: Executor,
+  storeId: string,
+  lines: readonly LineRow[],
+  clientIds: readonly (string | null)[],
+  lang: Language,
+): Promise<Names> {
+  const [services, staff, clients] = await Promise.all([
+    getEffectiveServices(
+      db,
+      storeId,
+      lines.map((l) => l.service_id),
+    ),
+    staffNames(
+      db,
+      lines.map((l) => l.staff_id),
+    ),
+    clientSummaries(db, clientIds),
+  ]);
+  return {
+    services: new Map([...services].map(([id, s]) => [id, { name: resolveText(s.name, s.nameTranslations, lang) }])),
+    staff,
+    clients,
+  };
+}
+
+export type StoreRef = { id: string; timeZone: string; currency: string };
+
+export async function appointmentDtos(
+  db: Executor,
+  store: StoreRef,
+  rows: readonly AppointmentRow[],
+  lang: Language,
+): Promise<AppointmentDto[]> {
+  if (rows.length === 0) return [];
+  const byAppointment = await linesByAppointment(
+    db,
+    rows.map((r) => r.id),
+  );
+  const allLines = [...byAppointment.values()].flat();
+  const names = await loadNames(
+    db,
+    store.id,
+    allLines,
+    rows.map((r) => r.client_id),
+    lang,
+  );
+  return rows.map((r) => toAppointmentDto(r, byAppointment.get(r.id) ?? [], store.timeZone, store.currency, names));
+}

@@ -1,0 +1,20 @@
+// Registrations with other modules, run once when this module is imported (index.ts imports it).
+import { registerUsageCheck } from '../catalog/index.js';
+import { excludeFromBusinessExport, registerClientStoreLink, registerMergeTable } from '../clients/index.js';
+
+// A service that was ever booked can only be archived, never hard-deleted.
+registerUsageCheck(async (db, item) => {
+  if (item.type !== 'service') return null;
+  const used = await db.selectFrom('appointment_lines').select('id').where('service_id', '=', item.id).limit(1).executeTakeFirst();
+  return used ? 'appointments' : null;
+});
+
+// Staff see the clients served at their stores; merging two clients moves their visits and waitlist entries.
+registerClientStoreLink({ table: 'appointments', clientColumn: 'client_id', storeColumn: 'store_id' });
+registerMergeTable('appointments');
+registerMergeTable('waitlist_entries');
+
+// Derived or technical tables stay out of the owner's business export.
+excludeFromBusinessExport('staff_occupancy');
+excludeFromBusinessExport('resource_occupancy');
+excludeFromBusinessExport('booking_otps');

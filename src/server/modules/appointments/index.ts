@@ -1,0 +1,28 @@
+// The appointments module's only import surface.
+//
+//   appointmentRoutes(deps)            staff calendar, availability, booking, statuses, waitlist, settings,
+//                                      and the public online-booking API (one registration in app.ts)
+//   appointmentJobHandlers(deps)       job handlers by kind (client messages and reminders) for the worker
+//   seedDemoAppointments(tx, opts)     a realistic week of visits around `now` for the demo
+//   loadSettings(db, storeId)          a store's booking settings (defaults filled in)
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Deps } from '../../deps.js';
+import './hooks.js';
+import { calendarRoutes } from './routes.js';
+import { publicBookingRoutes } from './routes-public.js';
+import { waitlistRoutes } from './routes-waitlist.js';
+
+export { type DemoAppointmentsOptions, seedDemoAppointments } from './demo.js';
+export { AppointmentErrors } from './errors.js';
+export { appointmentJobHandlers, MESSAGE_JOB_KIND } from './reminders.js';
+export { loadSettings } from './repo.js';
+export { type BookingSettings, DEFAULT_BOOKING_SETTINGS } from './settings.js';
+export { STATUSES, type Status } from './status.js';
+
+export function appointmentRoutes(deps: Deps): FastifyPluginAsyncZod {
+  return async (app) => {
+    await app.register(calendarRoutes(deps));
+    await app.register(waitlistRoutes(deps));
+    await app.register(publicBookingRoutes(deps));
+  };
+}

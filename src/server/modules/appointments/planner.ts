@@ -1,0 +1,213 @@
+// Gathers what the availability engine needs for one store and one visit (hours, rosters, catalog
+// terms, bookings, blocked time, resources, settings) and asks it. The engine stays pure; this is its I/O.
+import type { Executor } from '../../db/tx.js';
+import { addDays, type LocalDate, startOfLocalDay } from '../../platform/zoned-time.js';
+import {
+  ANY_STAFF,
+  type AvailabilityInput,
+  type BookingMode,
+  computeAvailability,
+  evaluateStart,
+  type ServiceRequest,
+  type Slot,
+  type StaffInput,
+  type StartCheck,
+  type WeeklyHours,
+} from '../availability/index.js';
+import { type EffectiveService, getEffectiveServices } from '../catalog/index.js';
+import { AppointmentErrors, type SlotAlternative } from './errors.js';
+import { loadSettings, resourceBusy, staffBusy, storeResources } from './repo.js';
+import { loadBlocked, loadRosters } from './schedules.js';
+import { type BookingSettings, engineSettings } from './settings.js';
+import { isoIn } from './time.js';
+
+export type StoreInfo = {
+  id: string;
+  name: string;
+  slug: string;
+  timeZone: string;
+  currency: string;
+  phone: string | null;
+  address: string | null;
+  hours: WeeklyHours;
+  specialDates: Array<{ date: string; closed: boolean; hours?: Array<{ open: string; close: string }> }>;
+  archived: boolean;
+};
+
+export async function loadStore(db: Executor, where: { id: string } | { slug: string }): Promise<StoreInfo | undefined> {
+  let q = db.selectFrom('stores').selectAll();
+  q = 'id' in where ? q.where('id', '=', where.id) : q.where('slug', '=', where.slug);
+  const row = await q.executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    timeZone: row.time_zone,
+    currency: row.currency,
+    phone: row.phone,
+    address: row.address,
+    hours: JSON.parse(row.hours) as WeeklyHours,
+    specialDates: JSON.parse(row.special_dates) as StoreInfo['specialDates'],
+    archived: row.archived === 1,
+  };
+}
+
+export type LineRequest = { serviceId: string; staffId: string; parallelWithPrevious?: boolean | undefined };
+
+export type Plan = {
+  store: StoreInfo;
+  settings: BookingSettings;
+  services: Map<string, EffectiveService>;
+  requests: ServiceRequest[];
+  input: AvailabilityInput;
+};
+
+export type PlanOptions = {
+  mode: BookingMode;
+  now: number;
+  /** An appointment being rescheduled: its own time does not count as busy. */
+  excludeAppointmentId?: string;
+  settings?: BookingSettings;
+  /** The index of the first line in the request (errors name 'lines.<offset + i>.serviceId'). */
+  offset?: number;
+  /** Field path of a line's field in errors, when the request is not shaped as `lines` (e.g. `serviceIds.0`). */
+  field?: (i: number, field: 'serviceId' | 'staffId') => string;
+};
+
+/** Loads everything for the engine over the local dates [from, to] (plus a day each side for buffers). */
+export async function plan(
+  db: Executor,
+  store: StoreInfo,
+  lines: readonly LineRequest[],
+  range: { from: LocalDate; to: LocalDate },
+  opts: PlanOptions,
+): Promise<Plan> {
+  const at = (i: number, field: 'serviceId' | 'staffId') => opts.field?.(i, field) ?? `lines.${(opts.offset ?? 0) + i}.${field}`;
+  const settings = opts.settings ?? (await loadSettings(db, store.id)).settings;
+  const services = await getEffectiveServices(
+    db,
+    store.id,
+    lines.map((l) => l.serviceId),
+  );
+  lines.forEach((l, i) => {
+    const s = services.get(l.serviceId);
+    if (!s || s.archived || !s.available) {
+      throw AppointmentErrors.unknown_reference({ field: at(i, 'serviceId') }, [
+        { path: at(i, 'serviceId'), message: `unknown service ${l.serviceId}` },
+      ]);
+    }
+    if (opts.mode === 'online' && !s.onlineBookable) {
+      throw AppointmentErrors.service_not_bookable_online({}, [{ path: at(i, 'serviceId'), message: 'not bookable online' }]);
+    }
+  });
+  const fromMs = startOfLocalDay(addDays(range.from, -1), store.timeZone);
+  const toMs = startOfLocalDay(addDays(range.to, 2), store.timeZone);
+  const rosters = await loadRosters(db, store.id, fromMs, toMs);
+  lines.forEach((l, i) => {
+    if (l.staffId !== ANY_STAFF && !rosters.has(l.staffId)) {
+      throw AppointmentErrors.unknown_reference({ field: at(i, 'staffId') }, [
+        { path: at(i, 'staffId'), message: `no such staff member at this store: ${l.staffId}` },
+      ]);
+    }
+  });
+
+  // Who can be asked: named staff, and for "any" lines everyone at the store who performs the service.
+  const performs = new Map<string, { serviceIds: string[]; durationsMin: Record<string, number> }>();
+  for (const l of lines) {
+    for (const st of services.get(l.serviceId)!.staff) {
+      if (l.staffId !== ANY_STAFF && l.staffId !== st.staffId) continue;
+      const p = performs.get(st.staffId) ?? { serviceIds: [], durationsMin: {} };
+      if (!p.serviceIds.includes(l.serviceId)) p.serviceIds.push(l.serviceId);
+      if (st.ownDuration) p.durationsMin[l.serviceId] = st.durationMin;
+      performs.set(st.staffId, p);
+    }
+  }
+  const staff: StaffInput[] = [];
+  for (const [id, roster] of rosters) {
+    const p = performs.get(id);
+    if (p) staff.push({ ...roster, serviceIds: p.serviceIds, durationsMin: p.durationsMin });
+  }
+  // A named technician who does not perform the service still goes in, so the engine can say so.
+  for (const l of lines) {
+    if (l.staffId !== ANY_STAFF && !staff.some((s) => s.id === l.staffId)) staff.push({ ...rosters.get(l.staffId)!, serviceIds: [] });
+  }
+
+  const requests: ServiceRequest[] = lines.map((l, i) => {
+    const s = services.get(l.serviceId)!;
+    return {
+      serviceId: l.serviceId,
+      staffId: l.staffId,
+      durationMin: s.durationMin,
+      bufferBeforeMin: s.bufferBeforeMin,
+      bufferAfterMin: s.bufferAfterMin,
+      processing: s.processing,
+      resourceType: s.resourceType,
+      parallelWithPrevious: i > 0 && !!l.parallelWithPrevious,
+    };
+  });
+  const needsResources = requests.some((r) => r.resourceType);
+  const resources = needsResources ? await storeResources(db, store.id) : [];
+  const staffIds = staff.map((s) => s.id);
+  const [busyStaff, busyResources, blocked] = await Promise.all([
+    staffBusy(db, staffIds, fromMs, toMs, opts.excludeAppointmentId),
+    resourceBusy(
+      db,
+      resources.map((r) => r.id),
+      fromMs,
+      toMs,
+      opts.excludeAppointmentId,
+    ),
+    loadBlocked(db, staffIds, fromMs, toMs),
+  ]);
+  const input: AvailabilityInput = {
+    timeZone: store.timeZone,
+    dateRange: range,
+    now: opts.now,
+    storeHours: {
+      weekly: store.hours,
+      specialDates: store.specialDates.map((d) => ({ date: d.date, closed: d.closed, hours: d.hours ?? [] })),
+    },
+    staff,
+    services: requests,
+    busy: { staff: [...busyStaff, ...blocked], resources: busyResources },
+    resources,
+    settings: engineSettings(settings, opts.mode),
+  };
+  return { store, settings, services, requests, input };
+}
+
+export function slots(p: Plan): Slot[] {
+  return computeAvailability(p.input);
+}
+
+export function check(p: Plan, start: number): StartCheck {
+  return evaluateStart(p.input, start);
+}
+
+export function slotDto(slot: Slot, tz: string): SlotAlternative {
+  return {
+    start: isoIn(slot.start, tz),
+    end: isoIn(slot.end, tz),
+    date: slot.date,
+    startLocal: slot.startLocal,
+    lines: slot.lines.map((l) => ({
+      serviceId: l.serviceId,
+      staffId: l.staffId,
+      resourceId: l.resourceId,
+      start: isoIn(l.start, tz),
+      end: isoIn(l.end, tz),
+    })),
+  };
+}
+
+/** The free starts nearest to `wanted` on its local date and the next few, closest first. */
+export function nearestAlternatives(p: Plan, wanted: number, date: LocalDate, count = 5): SlotAlternative[] {
+  const input = { ...p.input, dateRange: { from: date, to: addDays(date, 6) } };
+  const found = computeAvailability(input);
+  return found
+    .sort((a, b) => Math.abs(a.start - wanted) - Math.abs(b.start - wanted) || a.start - b.start)
+    .slice(0, count)
+    .sort((a, b) => a.start - b.start)
+    .map((s) => slotDto(s, p.store.timeZone));
+}

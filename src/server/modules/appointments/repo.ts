@@ -1,0 +1,236 @@
+// SQL of the appointments module. Everything takes an Executor, so it runs inside the caller's transaction.
+import type { Insertable, Selectable } from 'kysely';
+import type {
+  AppointmentLinesTable,
+  AppointmentsTable,
+  ResourceOccupancyTable,
+  StaffOccupancyTable,
+  WaitlistEntriesTable,
+} from '../../db/tables.js';
+import type { Executor } from '../../db/tx.js';
+import { newId } from '../../platform/ids.js';
+import type { ResourceBusy, StaffBusy } from '../availability/index.js';
+import { type BookingSettings, parseStoredSettings } from './settings.js';
+
+export type AppointmentRow = Selectable<AppointmentsTable>;
+export type LineRow = Selectable<AppointmentLinesTable>;
+export type WaitlistRow = Selectable<WaitlistEntriesTable>;
+
+export const findAppointment = (db: Executor, id: string) =>
+  db.selectFrom('appointments').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const linesOf = (db: Executor, appointmentId: string) =>
+  db.selectFrom('appointment_lines').selectAll().where('appointment_id', '=', appointmentId).orderBy('position').execute();
+
+export async function linesByAppointment(db: Executor, ids: readonly string[]): Promise<Map<string, LineRow[]>> {
+  const out = new Map<string, LineRow[]>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const rows = await db.selectFrom('appointment_lines').selectAll().where('appointment_id', 'in', chunk).orderBy('position').execute();
+    for (const r of rows) {
+      const list = out.get(r.appointment_id);
+      if (list) list.push(r);
+      else out.set(r.appointment_id, [r]);
+    }
+  }
+  return out;
+}
+
+export async function loadSettings(db: Executor, storeId: string): Promise<{ settings: BookingSettings; version: number }> {
+  const row = await db
+    .selectFrom('store_booking_settings')
+    .select(['settings', 'version'])
+    .where('store_id', '=', storeId)
+    .executeTakeFirst();
+  return { settings: parseStoredSettings(row?.settings), version: row?.version ?? 0 };
+}
+
+/** Active lines of these staff members overlapping [from, to), as the engine's busy entries. */
+export async function staffBusy(
+  db: Executor,
+  staffIds: readonly string[],
+  from: number,
+  to: number,
+  excludeAppointmentId?: string,
+): Promise<StaffBusy[]> {
+  if (staffIds.length === 0) return [];
+  let q = db
+    .selectFrom('appointment_lines')
+    .select(['staff_id', 'busy_start_at', 'busy_end_at', 'processing_start_at', 'processing_end_at'])
+    .where('active', '=', 1)
+    .where('staff_id', 'in', staffIds)
+    .where('busy_start_at', '<', to)
+    .where('busy_end_at', '>', from);
+  if (excludeAppointmentId) q = q.where('appointment_id', '<>', excludeAppointmentId);
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    staffId: r.staff_id,
+    start: r.busy_start_at,
+    end: r.busy_end_at,
+    processing:
+      r.processing_start_at !== null && r.processing_end_at !== null ? { start: r.processing_start_at, end: r.processing_end_at } : null,
+    kind: 'appointment' as const,
+  }));
+}
+
+export async function resourceBusy(
+  db: Executor,
+  resourceIds: readonly string[],
+  from: number,
+  to: number,
+  excludeAppointmentId?: string,
+): Promise<ResourceBusy[]> {
+  if (resourceIds.length === 0) return [];
+  let q = db
+    .selectFrom('resource_occupancy')
+    .select(['resource_id', 'start_at', 'end_at'])
+    .where('resource_id', 'in', resourceIds)
+    .where('start_at', '<', to)
+    .where('end_at', '>', from);
+  if (excludeAppointmentId) q = q.where('appointment_id', '<>', excludeAppointmentId);
+  const rows = await q.execute();
+  return rows.map((r) => ({ resourceId: r.resource_id, start: r.start_at, end: r.end_at }));
+}
+
+/** The store's active rooms, beds and chairs. */
+export const storeResources = (db: Executor, storeId: string) =>
+  db
+    .selectFrom('resources')
+    .select(['id', 'type'])
+    .where('store_id', '=', storeId)
+    .where('active', '=', 1)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+
+export async function insertAppointment(
+  db: Executor,
+  row: Insertable<AppointmentsTable>,
+  lines: Insertable<AppointmentLinesTable>[],
+): Promise<void> {
+  await db.insertInto('appointments').values(row).execute();
+  if (lines.length) await db.insertInto('appointment_lines').values(lines).execute();
+}
+
+/**
+ * Writes what the lines take from staff and resources. This is the statement the database refuses on an
+ * overlap (exclusion constraint on PostgreSQL, trigger on SQLite). Rows go in a fixed order (by key, then
+ * start) so two concurrent visits wait on each other instead of deadlocking.
+ */
+export async function insertOccupancy(
+  db: Executor,
+  staff: Omit<Insertable<StaffOccupancyTable>, 'id'>[],
+  resources: Omit<Insertable<ResourceOccupancyTable>, 'id'>[],
+): Promise<void> {
+  const byKey =
+    <T extends { start_at: number }>(key: (r: T) => string) =>
+    (a: T, b: T) =>
+      key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.start_at - b.start_at;
+  const s = [...staff].sort(byKey((r) => r.staff_id)).map((r) => ({ ...r, id: newId() }));
+  const r = [...resources].sort(byKey((x) => x.resource_id)).map((x) => ({ ...x, id: newId() }));
+  if (s.length) await db.insertInto('staff_occupancy').values(s).execute();
+  if (r.length) await db.insertInto('resource_occupancy').values(r).execute();
+}
+
+/** Frees the time of an appointment (cancel, no-show, before a reschedule writes new rows). */
+export async function releaseOccupancy(db: Executor, appointmentId: string): Promise<void> {
+  await db.deleteFrom('staff_occupancy').where('appointment_id', '=', appointmentId).execute();
+  await db.deleteFrom('resource_occupancy').where('appointment_id', '=', appointmentId).execute();
+}
+
+export async function insertHistory(
+  db: Executor,
+  entry: {
+    appointmentId: string;
+    from: string | null;
+    to: string;
+    at: number;
+    actorId: string | null;
+    reason?: string | null;
+    startAt?: number | null;
+  },
+): Promise<void> {
+  await db
+    .insertInto('appointment_status_history')
+    .values({
+      id: newId(),
+      appointment_id: entry.appointmentId,
+      from_status: entry.from,
+      to_status: entry.to,
+      at: entry.at,
+      actor_id: entry.actorId,
+      reason: entry.reason ?? null,
+      start_at: entry.startAt ?? null,
+    })
+    .execute();
+}
+
+export const historyOf = (db: Executor, appointmentId: string) =>
+  db.selectFrom('appointment_status_history').selectAll().where('appointment_id', '=', appointmentId).orderBy('id').execute();
+
+/** Display names of staff (the calendar and the booking page show these, never emails). */
+export async function staffNames(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, { name: string; displayName: string; active: boolean }>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('staff').select(['id', 'name', 'display_name', 'active']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, { name: r.name, displayName: r.display_name, active: r.active === 1 }]));
+}
+
+export type ClientSummary = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  preferredName: string | null;
+  phone: string | null;
+  email: string | null;
+  language: string;
+};
+
+export async function clientSummaries(db: Executor, ids: readonly (string | null)[]): Promise<Map<string, ClientSummary>> {
+  const unique = [...new Set(ids.filter((x): x is string => !!x))];
+  const out = new Map<string, ClientSummary>();
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db
+      .selectFrom('clients')
+      .select(['id', 'first_name', 'last_name', 'preferred_name', 'phone', 'email', 'language'])
+      .where('id', 'in', unique.slice(i, i + 500))
+      .execute();
+    for (const r of rows) {
+      out.set(r.id, {
+        id: r.id,
+        firstName: r.first_name,
+        lastName: r.last_name,
+        preferredName: r.preferred_name,
+        phone: r.phone,
+        email: r.email,
+        language: r.language,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Current marketing/contact consent per channel: the latest entry of the client's consent history
+ * (modules/clients keeps it append-only). `null` when the client never answered.
+ */
+export async function currentConsent(db: Executor, clientId: string): Promise<{ sms: boolean | null; email: boolean | null }> {
+  const rows = await db
+    .selectFrom('client_consents')
+    .select(['channel', 'granted', 'at', 'id'])
+    .where('client_id', '=', clientId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  const latest = (channel: string) => {
+    const r = rows.find((x) => x.channel === channel);
+    return r ? r.granted === 1 : null;
+  };
+  return { sms: latest('sms'), email: latest('email') };
+}
+
+export const findWaitlistEntry = (db: Executor, id: string) =>
+  db.selectFrom('waitlist_entries').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { isLocalDate } from '../../platform/zoned-time.js';
+import { MAX_SERVICES } from '../availability/index.js';
+import { bookingSettingsSchema } from './settings.js';
+
+export const SOURCES = ['front_desk', 'online', 'phone', 'walk_in'] as const;
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:mm (24-hour, store-local)');
+const localDate = z.string().refine(isLocalDate, 'use YYYY-MM-DD');
+/** An instant with its offset: '2026-03-08T10:30:00-04:00' or '…Z'. A bare local time is refused. */
+export const isoInstant = z.iso.datetime({ offset: true, local: false });
+const staffRef = z.union([z.literal('any'), z.uuid()]);
+
+export const lineInput = z
+  .strictObject({
+    serviceId: z.uuid(),
+    staffId: staffRef.default('any'),
+    /** The line's start as an instant with offset… */
+    start: isoInstant.optional(),
+    /** …or as a store-local date and time (see the rule for DST gaps and overlaps). */
+    date: localDate.optional(),
+    startLocal: hhmm.optional(),
+    /** Starts together with the previous line (two technicians at once). */
+    parallelWithPrevious: z.boolean().optional(),
+  })
+  .superRefine((l, ctx) => {
+    if (l.start && (l.date || l.startLocal))
+      ctx.addIssue({ code: 'custom', message: 'give start, or date and startLocal, not both', path: ['start'] });
+    if (!l.start && !!l.date !== !!l.startLocal)
+      ctx.addIssue({ code: 'custom', message: 'date and startLocal go together', path: [l.date ? 'startLocal' : 'date'] });
+    if (l.parallelWithPrevious && (l.start || l.date))
+      ctx.addIssue({ code: 'custom', message: 'a parallel line starts with the previous one: give no start', path: ['start'] });
+  });
+export type LineInput = z.infer<typeof lineInput>;
+
+const lines = z
+  .array(lineInput)
+  .min(1)
+  .max(MAX_SERVICES)
+  .superRefine((ls, ctx) => {
+    if (ls[0] && !ls[0].start && !ls[0].date)
+      ctx.addIssue({ code: 'custom', message: 'the first line needs start, or date and startLocal', path: [0, 'start'] });
+    if (ls[0]?.parallelWithPrevious)
+      ctx.addIssue({ code: 'custom', message: 'the first line has no previous line', path: [0, 'parallelWithPrevious'] });
+  });
+
+const notes = z.string().trim().max(2000);
+
+export const appointmentCreate = z
+  .strictObject({
+    storeId: z.uuid(),
+    clientId: z.uuid().nullable().optional(),
+    source: z.enum(SOURCES).default('front_desk'),
+    notes: notes.optional(),
+    lines,
+    /** Books a waitlist entry: it is marked booked with this appointment. */
+    waitlistEntryId: z.uuid().optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (!b.clientId && b.source !== 'walk_in')
+      ctx.addIssue({ code: 'custom', message: 'a client is required (except for walk-ins)', path: ['clientId'] });
+  });
+export type AppointmentCreate = z.infer<typeof appointmentCreate>;
+
+export const appointmentPatch = z.strictObject({ version: z.number().int().positive(), notes: notes.nullable().optional() });
+
+export const rescheduleBody = z.strictObject({ version: z.number().int().positive().optional(), lines });
+export type RescheduleBody = z.infer<typeof rescheduleBody>;
+
+export const cancelBody = z.strictObject({
+  version: z.number().int().positive().optional(),
+  reason: z.string().trim().max(500).optional(),
+  /** Front desk may waive the late-cancel fee. */
+  waiveFee: z.boolean().optional(),
+});
+export const noShowBody = z.strictObject({ version: z.number().int().positive().optional(), waiveFee: z.boolean().optional() });
+export const statusBody = z.strictObject({ version: z.number().int().positive().optional() });
+
+export const availabilityQuery = z.object({
+  storeId: z.uuid(),
+  serviceIds: z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.uuid()).min(1).max(MAX_SERVICES)),
+  staffId: staffRef.optional(),
+  from: localDate,
+  to: localDate.optional(),
+  /** 'together': every service starts at once (two technicians); default one after another. */
+  arrangement: z.enum(['sequence', 'together']).default('sequence'),
+  mode: z.enum(['front_desk', 'online']).default('front_desk'),
+});
+
+export const feedQuery = z.object({
+  storeId: z.uuid(),
+  /** Store-local dates, both included, or instants with offset. */
+  from: z.union([localDate, isoInstant]),
+  to: z.union([localDate, isoInstant]),
+  staffId: z.uuid().optional(),
+  /** Only appointments changed after this instant (cancelled ones included): polling terminals. */
+  changedSince: isoInstant.optional(),
+  includeCancelled: z.enum(['true', 'false']).default('true'),
+});
+
+export const idParams = z.object({ id: z.uuid() });
+
+export const settingsQuery = z.object({ storeId: z.uuid() });
+export const settingsPut = bookingSettingsSchema
+  .partial()
+  .extend({ storeId: z.uuid(), version: z.number().int().min(0) })
+  .strict();
+
+export const waitlistCreate = z
+  .strictObject({
+    storeId: z.uuid(),
+    clientId: z.uuid(),
+    serviceIds: z.array(z.uuid()).min(1).max(MAX_SERVICES),
+    staffId: staffRef.default('any'),
+    dateFrom: localDate,
+    dateTo: localDate,
+    timeFrom: hhmm.optional(),
+    timeTo: hhmm.optional(),
+    notes: notes.optional(),
+  })
+  .superRefine((w, ctx) => {
+    if (w.dateTo < w.dateFrom) ctx.addIssue({ code: 'custom', message: 'dateTo is before dateFrom', path: ['dateTo'] });
+    if (w.timeFrom && w.timeTo && w.timeTo <= w.timeFrom)
+      ctx.addIssue({ code: 'custom', message: 'timeTo must be after timeFrom', path: ['timeTo'] });
+  });
+export type WaitlistCreate = z.infer<typeof waitlistCreate>;
+
+export const waitlistQuery = z.object({
+  storeId: z.uuid(),
+  matches: z.enum(['true', 'false']).default('false'),
+  status: z.enum(['waiting', 'booked', 'removed']).default('waiting'),
+});

@@ -1,0 +1,333 @@
+// Transactions of the appointments module: create, edit, reschedule, status changes. Each one writes the
+// change, its history and audit rows and its client messages (outbox) in one transaction.
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/tables.js';
+import { type Executor, withTransaction } from '../../db/tx.js';
+import { type Actor, assertStore } from '../../http/actor.js';
+import { type AuditContext, writeAudit } from '../../platform/audit.js';
+import { PlatformErrors } from '../../platform/errors.js';
+import type { Language } from '../../platform/i18n.js';
+import { runIdempotent, type StoredResponse } from '../../platform/idempotency.js';
+import type { BookingMode } from '../availability/index.js';
+import { findClientById } from '../clients/index.js';
+import { guardOccupancy, insertVisit, lineRows, placeLines, withAlternatives } from './booking.js';
+import { type AppointmentDto, appointmentDtos } from './dto.js';
+import { AppointmentErrors, isSlotTaken } from './errors.js';
+import { loadStore, type StoreInfo } from './planner.js';
+import { scheduleMessages } from './reminders.js';
+import { type AppointmentRow, findAppointment, insertHistory, linesOf, loadSettings, releaseOccupancy } from './repo.js';
+import type { AppointmentCreate, LineInput } from './schemas.js';
+import { type BookingSettings, feeFor, isLateCancel } from './settings.js';
+import { type Action, MOVABLE, STAMP, type Status, TECHNICIAN_ACTIONS, transition } from './status.js';
+import { flagWaitlistMatches, markWaitlistBooked } from './waitlist.js';
+
+export async function storeOrFail(db: Executor, storeId: string, path = 'storeId'): Promise<StoreInfo> {
+  const store = await loadStore(db, { id: storeId });
+  if (!store || store.archived) throw AppointmentErrors.unknown_reference({ field: path }, [{ path, message: 'no such store' }]);
+  return store;
+}
+
+async function assertClient(db: Executor, clientId: string | null | undefined): Promise<void> {
+  if (!clientId) return;
+  const client = await findClientById(db, clientId);
+  if (!client || client.merged_into_id)
+    throw AppointmentErrors.unknown_reference({ field: 'clientId' }, [{ path: 'clientId', message: 'no such client' }]);
+}
+
+export async function dtoOf(db: Executor, store: StoreInfo, row: AppointmentRow, lang: Language): Promise<AppointmentDto> {
+  return (await appointmentDtos(db, store, [row], lang))[0]!;
+}
+
+export type BookContext = AuditContext & { lang: Language; idempotencyKey?: string | undefined };
+
+/**
+ * Books a visit (staff or online). `write` extras run in the same transaction (e.g. consuming a one-time
+ * code, creating the client of an online booking) and may return the client id to book for.
+ */
+export async function book(
+  db: Kysely<DB>,
+  input: {
+    store: StoreInfo;
+    settings: BookingSettings;
+    clientId: string | null;
+    source: string;
+    notes: string | null;
+    lines: readonly LineInput[];
+    waitlistEntryId?: string | undefined;
+  },
+  ctx: BookContext,
+  opts: {
+    mode: BookingMode;
+    scope: string;
+    request: unknown;
+    before?: (tx: Executor) => Promise<string | null | undefined>;
+    respond: (tx: Executor, row: AppointmentRow) => Promise<unknown>;
+  },
+): Promise<StoredResponse & { replayed: boolean }> {
+  const placeOpts = { mode: opts.mode, now: ctx.now, settings: input.settings };
+  const idempotent = (write: Parameters<typeof runIdempotent>[2]) =>
+    runIdempotent(db, { scope: opts.scope, key: ctx.idempotencyKey, request: opts.request, now: ctx.now }, write);
+  return withAlternatives(db, input.store, input.lines, placeOpts, async () => {
+    try {
+      return await bookOnce();
+    } catch (err) {
+      // A concurrent retry with the same key loses on the slot before it reaches the key: answer with the winner's response.
+      if (isSlotTaken(err) && ctx.idempotencyKey) return idempotent(async () => Promise.reject(err));
+      throw err;
+    }
+  });
+
+  function bookOnce() {
+    return idempotent(async ({ tx, afterCommit }) => {
+      const clientId = (await opts.before?.(tx)) || input.clientId;
+      const placed = await placeLines(tx, input.store, input.lines, placeOpts);
+      const row = await insertVisit(
+        tx,
+        { storeId: input.store.id, clientId, source: input.source, notes: input.notes, createdBy: ctx.actorId, now: ctx.now },
+        placed,
+        input.settings,
+      );
+      await insertHistory(tx, {
+        appointmentId: row.id,
+        from: null,
+        to: 'booked',
+        at: ctx.now,
+        actorId: ctx.actorId,
+        startAt: row.start_at,
+      });
+      if (input.waitlistEntryId) await markWaitlistBooked(tx, input.waitlistEntryId, input.store.id, row.id, ctx.now);
+      const dto = await dtoOf(tx, input.store, row, ctx.lang);
+      await writeAudit(tx, ctx, {
+        action: 'appointment.create',
+        entityType: 'appointment',
+        entityId: row.id,
+        storeId: row.store_id,
+        after: dto,
+      });
+      await scheduleMessages(tx, row, 'booked', input.settings, ctx.now, afterCommit);
+      return { status: 201, body: await opts.respond(tx, row) };
+    });
+  }
+}
+
+export async function createAppointment(db: Kysely<DB>, actor: Actor, input: AppointmentCreate, ctx: BookContext) {
+  assertStore(actor, input.storeId);
+  const store = await storeOrFail(db, input.storeId);
+  await assertClient(db, input.clientId);
+  const { settings } = await loadSettings(db, store.id);
+  return book(
+    db,
+    {
+      store,
+      settings,
+      clientId: input.clientId ?? null,
+      source: input.source,
+      notes: input.notes ?? null,
+      lines: input.lines,
+      waitlistEntryId: input.waitlistEntryId,
+    },
+    ctx,
+    {
+      mode: 'front_desk',
+      scope: `appointments.create:${actor.staffId}`,
+      request: input,
+      respond: (tx, row) => dtoOf(tx, store, row, ctx.lang),
+    },
+  );
+}
+
+/** Loads an appointment the actor may see (404 otherwise, as if it did not exist). */
+export async function loadVisible(db: Executor, actor: Actor | null, id: string): Promise<AppointmentRow> {
+  const row = await findAppointment(db, id);
+  if (!row || (actor && !actor.allStores && !actor.storeIds.includes(row.store_id))) throw PlatformErrors.not_found();
+  return row;
+}
+
+function assertVersion(row: AppointmentRow, version: number | undefined) {
+  if (version !== undefined && version !== row.version) throw PlatformErrors.stale_version();
+}
+
+export async function updateNotes(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  body: { version: number; notes?: string | null | undefined },
+  ctx: BookContext,
+) {
+  return withTransaction(db, async ({ tx }) => {
+    const row = await loadVisible(tx, actor, id);
+    assertVersion(row, body.version);
+    const store = await storeOrFail(tx, row.store_id);
+    if (body.notes === undefined) return dtoOf(tx, store, row, ctx.lang);
+    const updated = await tx
+      .updateTable('appointments')
+      .set({ notes: body.notes, version: row.version + 1, updated_at: ctx.now })
+      .where('id', '=', id)
+      .where('version', '=', row.version)
+      .returningAll()
+      .executeTakeFirst();
+    if (!updated) throw PlatformErrors.stale_version();
+    await writeAudit(tx, ctx, {
+      action: 'appointment.update',
+      entityType: 'appointment',
+      entityId: id,
+      storeId: row.store_id,
+      before: { notes: row.notes },
+      after: { notes: body.notes },
+    });
+    return dtoOf(tx, store, updated, ctx.lang);
+  });
+}
+
+/**
+ * Moves a booked or confirmed visit (new time, staff or services) with the same guarantees as a new
+ * booking: its old time is free for itself, everything else must fit.
+ */
+export async function reschedule(
+  db: Kysely<DB>,
+  actor: Actor | null,
+  id: string,
+  body: { version?: number | undefined; lines: readonly LineInput[] },
+  ctx: BookContext,
+  mode: BookingMode,
+  guard?: (row: AppointmentRow, settings: BookingSettings) => void,
+): Promise<AppointmentRow> {
+  const first = await loadVisible(db, actor, id);
+  const store = await storeOrFail(db, first.store_id);
+  const { settings } = await loadSettings(db, store.id);
+  const placeOpts = { mode, now: ctx.now, settings, excludeAppointmentId: id };
+  return withAlternatives(db, store, body.lines, placeOpts, () =>
+    withTransaction(db, async ({ tx, afterCommit }) => {
+      const row = await loadVisible(tx, actor, id);
+      assertVersion(row, body.version);
+      if (!MOVABLE.has(row.status as Status)) throw AppointmentErrors.appointment_closed({ status: row.status });
+      guard?.(row, settings);
+      const placed = await placeLines(tx, store, body.lines, placeOpts);
+      const before = await dtoOf(tx, store, row, ctx.lang);
+      await releaseOccupancy(tx, id);
+      await tx.deleteFrom('appointment_lines').where('appointment_id', '=', id).execute();
+      const lines = lineRows(id, placed);
+      await tx.insertInto('appointment_lines').values(lines).execute();
+      await guardOccupancy(tx, id, lines, placed, settings.allowProcessingOverlap);
+      const updated = await tx
+        .updateTable('appointments')
+        .set({
+          start_at: Math.min(...placed.map((l) => l.start)),
+          end_at: Math.max(...placed.map((l) => l.end)),
+          reschedule_count: row.reschedule_count + 1,
+          version: row.version + 1,
+          updated_at: ctx.now,
+        })
+        .where('id', '=', id)
+        .where('version', '=', row.version)
+        .returningAll()
+        .executeTakeFirst();
+      if (!updated) throw PlatformErrors.stale_version();
+      await insertHistory(tx, {
+        appointmentId: id,
+        from: row.status,
+        to: row.status,
+        at: ctx.now,
+        actorId: ctx.actorId,
+        reason: 'rescheduled',
+        startAt: updated.start_at,
+      });
+      await writeAudit(tx, ctx, {
+        action: 'appointment.reschedule',
+        entityType: 'appointment',
+        entityId: id,
+        storeId: row.store_id,
+        before,
+        after: await dtoOf(tx, store, updated, ctx.lang),
+      });
+      if (updated.start_at !== row.start_at) await scheduleMessages(tx, updated, 'changed', settings, ctx.now, afterCommit);
+      await flagWaitlistMatches(tx, store, settings, { start: row.start_at, end: row.end_at }, ctx.now);
+      return updated;
+    }),
+  );
+}
+
+export type StatusInput = { version?: number | undefined; reason?: string | undefined; waiveFee?: boolean | undefined };
+
+/** Confirm, check in, start, complete, cancel or no-show, by the state machine and the store's fee policy. */
+export async function changeStatus(
+  db: Kysely<DB>,
+  actor: Actor | null,
+  id: string,
+  action: Action,
+  body: StatusInput,
+  ctx: BookContext,
+): Promise<AppointmentRow> {
+  return withTransaction(db, async ({ tx, afterCommit }) => {
+    const row = await loadVisible(tx, actor, id);
+    const lines = await linesOf(tx, id);
+    if (actor && !actor.permissions.has('appointments.write')) {
+      // Technicians: check in, start and complete their own clients only.
+      if (!TECHNICIAN_ACTIONS.has(action) || !lines.some((l) => l.staff_id === actor.staffId))
+        throw PlatformErrors.forbidden({ permission: 'appointments.write' });
+    }
+    assertVersion(row, body.version);
+    const t = transition(row.status as Status, action, ctx.now, row.start_at);
+    if (!t.ok) {
+      if (t.reason === 'no_show_too_early') throw AppointmentErrors.no_show_too_early();
+      throw AppointmentErrors.invalid_status_transition({ from: t.from, to: t.to });
+    }
+    const { settings } = await loadSettings(tx, row.store_id);
+    const total = lines.reduce((s, l) => s + l.price, 0);
+    let fee: { kind: string; amount: number } | null = null;
+    if (!body.waiveFee) {
+      if (action === 'cancel' && isLateCancel(settings, ctx.now, row.start_at))
+        fee = { kind: 'late_cancel', amount: feeFor(settings.lateCancelFee, total) };
+      if (action === 'no_show') fee = { kind: 'no_show', amount: feeFor(settings.noShowFee, total) };
+      if (fee && fee.amount === 0) fee = null;
+    }
+    const stamp = STAMP[t.to]!;
+    const updated = await tx
+      .updateTable('appointments')
+      .set({
+        status: t.to,
+        [stamp.at]: ctx.now,
+        [stamp.by]: ctx.actorId,
+        ...(action === 'cancel' ? { cancel_reason: body.reason ?? null } : {}),
+        ...(fee ? { fee_kind: fee.kind, fee_amount: fee.amount } : {}),
+        version: row.version + 1,
+        updated_at: ctx.now,
+      })
+      .where('id', '=', id)
+      .where('version', '=', row.version)
+      .returningAll()
+      .executeTakeFirst();
+    if (!updated) throw PlatformErrors.stale_version();
+    if (t.releasesTime) {
+      await releaseOccupancy(tx, id);
+      await tx.updateTable('appointment_lines').set({ active: 0 }).where('appointment_id', '=', id).execute();
+    }
+    await insertHistory(tx, {
+      appointmentId: id,
+      from: row.status,
+      to: t.to,
+      at: ctx.now,
+      actorId: ctx.actorId,
+      reason: body.reason ?? null,
+    });
+    await writeAudit(tx, ctx, {
+      action: `appointment.${action}`,
+      entityType: 'appointment',
+      entityId: id,
+      storeId: row.store_id,
+      before: { status: row.status },
+      after: {
+        status: t.to,
+        ...(body.reason ? { reason: body.reason } : {}),
+        ...(fee ? { fee } : {}),
+        ...(body.waiveFee ? { feeWaived: true } : {}),
+      },
+    });
+    if (action === 'cancel') await scheduleMessages(tx, updated, 'cancelled', settings, ctx.now, afterCommit);
+    if (t.releasesTime && row.start_at > ctx.now) {
+      const store = await storeOrFail(tx, row.store_id);
+      await flagWaitlistMatches(tx, store, settings, { start: row.start_at, end: row.end_at }, ctx.now);
+    }
+    return updated;
+  });
+}

@@ -1,0 +1,329 @@
+// The search behind the engine: per staff member, working time (their hours ∩ the store's, per local
+// date) and busy time as sorted intervals; each candidate start is checked with binary searches, trying
+// "any technician" candidates in the strategy's order and backtracking across the lines of a visit.
+import type { Interval, LocalDate } from '../../platform/zoned-time.js';
+import { applyExceptions, compileExceptions, compileWeekly, storeDayMinutes } from './day-hours.js';
+import { containsRange, intersect, mergeSorted, normalizeInPlace, overlapEnd, overlapsRange } from './intervals.js';
+import { expandMinutes, type LocalDay, localDays, wallTime } from './local-calendar.js';
+import { type DayLoads, dayLoads, orderForDay } from './pick-staff.js';
+import { ANY_STAFF, type AvailabilityInput, type ServiceRequest, type Slot, type SlotLine } from './types.js';
+
+// Guard against pathological multi-line searches: nodes tried per candidate start. A real visit needs a
+// handful; when the budget runs out the start is simply not offered (never a wrong slot).
+const SEARCH_BUDGET = 20_000;
+
+// Inside the planner, instants are whole seconds from `base` (the first planned day's start): small
+// integers the JS engine keeps unboxed, which matters in the inner loop. Busy time is rounded outwards.
+type PlannedStaff = {
+  id: string;
+  rotationOrder: number;
+  performs: ReadonlySet<string>;
+  durationsMin: Readonly<Record<string, number>>;
+  /** Working time (their hours ∩ the store's), sorted. */
+  working: Interval[];
+  /** Busy time (bookings, blocked time; processing gaps left out when allowed), sorted. Free = working − busy. */
+  busy: Interval[];
+  worksOnDay: boolean[];
+};
+
+type PlannedLine = {
+  req: ServiceRequest;
+  group: number;
+  groupFirst: boolean;
+  /** The largest buffer-before in the line's group: the group starts that long after the previous one ends. */
+  groupBufferBefore: number;
+  bufferBefore: number;
+  bufferAfter: number;
+  /** Processing gap offsets from the service start (seconds), or length 0. */
+  gapFrom: number;
+  gapLength: number;
+};
+
+/** A line placed during the search, with what it holds: staff pieces [a0,a1) and [b0,b1), resource span. */
+type Chosen = {
+  serviceId: string;
+  staffId: string;
+  resourceId: string | null;
+  start: number;
+  end: number;
+  group: number;
+  a0: number;
+  a1: number;
+  b0: number;
+  b1: number;
+  span0: number;
+  span1: number;
+  bufferAfter: number;
+};
+
+/** Everything precomputed for a run of local dates; `place` then answers one candidate start. */
+export class Planner {
+  readonly days: LocalDay[];
+  /** Store opening ranges per day (seconds from base). */
+  readonly storeByDay: Interval[][];
+  private readonly base: number;
+  private readonly staff = new Map<string, PlannedStaff>();
+  private readonly resourcesByType = new Map<string, Array<{ id: string; busy: Interval[] }>>();
+  private readonly lines: PlannedLine[];
+  private loads: Map<string, DayLoads> | null = null;
+  private readonly candidateCache = new Map<number, PlannedStaff[]>();
+  private readonly allow: boolean;
+  // Search state of the current `place` call.
+  private chosen: Chosen[] = [];
+  private budget = 0;
+  private dayIndex = 0;
+  // Starts tried in increasing order on one day can skip a person for the first line until the booking
+  // that blocked them is over: a later start only moves that line's first piece later, never past it.
+  private readonly skipUntil = new Map<PlannedStaff, number>();
+  private skipDay = -1;
+  private lastT = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly input: AvailabilityInput,
+    from: LocalDate,
+    to: LocalDate,
+    private readonly withBusy: boolean,
+  ) {
+    const tz = input.timeZone;
+    this.allow = input.settings.allowProcessingOverlap;
+    this.days = localDays(from, to, tz);
+    const rangeStart = this.days[0]!.start;
+    const rangeEnd = this.days[this.days.length - 1]!.end;
+    this.base = Math.floor(rangeStart / 1000) * 1000;
+    // `| 0` keeps the values small integers (all fit: at most ~400 days of seconds).
+    const exact = (ivs: Interval[]) =>
+      ivs.map((iv) => ({ start: ((iv.start - this.base) / 1000) | 0, end: ((iv.end - this.base) / 1000) | 0 }));
+    const outward = (start: number, end: number) => ({
+      start: Math.floor((Math.max(start, rangeStart) - this.base) / 1000) | 0,
+      end: Math.ceil((Math.min(end, rangeEnd) - this.base) / 1000) | 0,
+    });
+    this.storeByDay = this.days.map((day) => exact(expandMinutes(day, storeDayMinutes(input.storeHours, day.date, day.weekday), tz)));
+
+    let group = -1;
+    this.lines = input.services.map((req, i) => {
+      const groupFirst = i === 0 || !req.parallelWithPrevious;
+      if (groupFirst) group++;
+      const p = req.processing;
+      return {
+        req,
+        group,
+        groupFirst,
+        groupBufferBefore: 0,
+        bufferBefore: req.bufferBeforeMin * 60,
+        bufferAfter: req.bufferAfterMin * 60,
+        gapFrom: p && p.lengthMin > 0 ? p.startMin * 60 : 0,
+        gapLength: p && p.lengthMin > 0 ? p.lengthMin * 60 : 0,
+      };
+    });
+    for (const l of this.lines) {
+      const first = this.lines.find((x) => x.group === l.group && x.groupFirst)!;
+      first.groupBufferBefore = Math.max(first.groupBufferBefore, l.bufferBefore);
+    }
+
+    // Only the people who could take a line are planned.
+    const wanted = new Set(input.services.map((r) => r.serviceId));
+    const named = new Set(input.services.map((r) => r.staffId));
+    const anyLine = named.has(ANY_STAFF);
+    const relevant = input.staff.filter((st) => (anyLine || named.has(st.id)) && st.serviceIds.some((id) => wanted.has(id)));
+    const relevantIds = new Set(relevant.map((st) => st.id));
+
+    const staffBusy = new Map<string, Interval[]>();
+    if (withBusy) {
+      for (const b of input.busy.staff) {
+        if (b.end <= rangeStart || b.start >= rangeEnd || b.end <= b.start || !relevantIds.has(b.staffId)) continue;
+        let list = staffBusy.get(b.staffId);
+        if (!list) {
+          list = [];
+          staffBusy.set(b.staffId, list);
+        }
+        const gap = this.allow ? b.processing : null;
+        if (gap && gap.end > gap.start) {
+          // The free gap is rounded inwards (the busy pieces outwards).
+          if (gap.start > b.start) list.push(outward(b.start, gap.start));
+          if (b.end > gap.end) list.push(outward(gap.end, b.end));
+        } else {
+          list.push(outward(b.start, b.end));
+        }
+      }
+    }
+    for (const st of relevant) {
+      const weekly = compileWeekly(st.weeklyHours);
+      const exceptions = compileExceptions(st.exceptions);
+      const worksOnDay: boolean[] = [];
+      const working: Interval[] = [];
+      this.days.forEach((day, i) => {
+        const ex = exceptions.get(day.date);
+        const minutes = ex ? applyExceptions(weekly[day.weekday], ex) : weekly[day.weekday];
+        const ivs = minutes.length ? intersect(exact(expandMinutes(day, minutes, tz)), this.storeByDay[i]!) : [];
+        worksOnDay.push(ivs.length > 0);
+        for (const iv of ivs) working.push(iv);
+      });
+      this.staff.set(st.id, {
+        id: st.id,
+        rotationOrder: st.rotationOrder,
+        performs: new Set(st.serviceIds),
+        durationsMin: st.durationsMin ?? {},
+        working: mergeSorted(working),
+        busy: normalizeInPlace(staffBusy.get(st.id) ?? []),
+        worksOnDay,
+      });
+    }
+
+    const resourceBusy = new Map<string, Interval[]>();
+    if (withBusy) {
+      for (const b of input.busy.resources) {
+        if (b.end <= rangeStart || b.start >= rangeEnd || b.end <= b.start) continue;
+        const list = resourceBusy.get(b.resourceId);
+        if (list) list.push(outward(b.start, b.end));
+        else resourceBusy.set(b.resourceId, [outward(b.start, b.end)]);
+      }
+    }
+    for (const r of input.resources) {
+      const list = this.resourcesByType.get(r.type) ?? [];
+      list.push({ id: r.id, busy: normalizeInPlace(resourceBusy.get(r.id) ?? []) });
+      this.resourcesByType.set(r.type, list);
+    }
+  }
+
+  /** Epoch ms to planner seconds (fractional for instants off the whole second). */
+  toSec(ms: number): number {
+    return (ms - this.base) / 1000;
+  }
+
+  toMs(sec: number): number {
+    return this.base + Math.round(sec * 1000);
+  }
+
+  private candidates(lineIndex: number, dayIndex: number): PlannedStaff[] {
+    const key = lineIndex * 100_000 + dayIndex;
+    let list = this.candidateCache.get(key);
+    if (list) return list;
+    const { req } = this.lines[lineIndex]!;
+    if (req.staffId === ANY_STAFF) {
+      const working = [...this.staff.values()].filter((s) => s.worksOnDay[dayIndex] && s.performs.has(req.serviceId));
+      const strategy = this.input.settings.anyStaffStrategy;
+      if (!this.loads)
+        this.loads =
+          strategy === 'fixed_order' || !this.withBusy ? new Map() : dayLoads(this.input.busy.staff, this.days, new Set(this.staff.keys()));
+      list = orderForDay(working, strategy, this.loads, dayIndex);
+    } else {
+      const s = this.staff.get(req.staffId);
+      list = s?.performs.has(req.serviceId) ? [s] : [];
+    }
+    this.candidateCache.set(key, list);
+    return list;
+  }
+
+  private pickResource(type: string, span0: number, span1: number): string | null {
+    for (const r of this.resourcesByType.get(type) ?? []) {
+      if (overlapsRange(r.busy, span0, span1)) continue;
+      let clash = false;
+      for (const c of this.chosen) if (c.resourceId === r.id && c.span0 < span1 && span0 < c.span1) clash = true;
+      if (!clash) return r.id;
+    }
+    return null;
+  }
+
+  private clashesWithVisit(staffId: string, a0: number, a1: number, b0: number, b1: number): boolean {
+    for (const c of this.chosen) {
+      if (c.staffId !== staffId) continue;
+      if ((a0 < c.a1 && c.a0 < a1) || (a0 < c.b1 && c.b0 < a1) || (b0 < c.a1 && c.a0 < b1) || (b0 < c.b1 && c.b0 < b1)) return true;
+    }
+    return false;
+  }
+
+  private step(i: number, groupStart: number): boolean {
+    if (i === this.lines.length) return true;
+    const L = this.lines[i]!;
+    const { req } = L;
+    let start = groupStart;
+    if (L.groupFirst && i > 0) {
+      let previousEnd = Number.NEGATIVE_INFINITY;
+      for (const c of this.chosen) if (c.group === L.group - 1) previousEnd = Math.max(previousEnd, c.end + c.bufferAfter);
+      start = previousEnd + L.groupBufferBefore;
+    }
+    const store = this.storeByDay[this.dayIndex]!;
+    const span0 = start - L.bufferBefore;
+    const candidates = this.candidates(i, this.dayIndex);
+    for (let k = 0; k < candidates.length; k++) {
+      const s = candidates[k]!;
+      if (--this.budget < 0) return false;
+      const end = start + (s.durationsMin[req.serviceId] ?? req.durationMin) * 60;
+      if (!containsRange(store, start, end)) continue;
+      const span1 = end + L.bufferAfter;
+      // The technician's pieces: [a0, a1) and [b0, b1) around the processing gap, or the whole span.
+      let a1 = span1;
+      let b0 = span1;
+      if (this.allow && L.gapLength > 0) {
+        const g0 = start + L.gapFrom;
+        const g1 = Math.min(end, g0 + L.gapLength);
+        if (g1 > g0) {
+          a1 = g0;
+          b0 = g1;
+        }
+      }
+      // Free for a piece = inside one working range and clear of every busy range.
+      if (i === 0 && (this.skipUntil.get(s) ?? Number.NEGATIVE_INFINITY) > start) continue;
+      if (a1 > span0) {
+        if (!containsRange(s.working, span0, a1)) continue;
+        const blockedTo = overlapEnd(s.busy, span0, a1);
+        if (blockedTo > span0) {
+          // [t' − buffer before, …) keeps overlapping that booking until t' ≥ its end + buffer before.
+          if (i === 0) this.skipUntil.set(s, blockedTo + L.bufferBefore);
+          continue;
+        }
+      }
+      if (span1 > b0 && (!containsRange(s.working, b0, span1) || overlapsRange(s.busy, b0, span1))) continue;
+      if (this.chosen.length && this.clashesWithVisit(s.id, span0, a1, b0, span1)) continue;
+      let resourceId: string | null = null;
+      if (req.resourceType) {
+        resourceId = this.pickResource(req.resourceType, span0, span1);
+        if (resourceId === null) continue;
+      }
+      this.chosen.push({
+        serviceId: req.serviceId,
+        staffId: s.id,
+        resourceId,
+        start,
+        end,
+        group: L.group,
+        a0: span0,
+        a1,
+        b0,
+        b1: span1,
+        span0,
+        span1,
+        bufferAfter: L.bufferAfter,
+      });
+      if (this.step(i + 1, start)) return true;
+      this.chosen.pop();
+    }
+    return false;
+  }
+
+  /** The visit starting at `t` (planner seconds) on day `dayIndex`, or null when it does not fit. */
+  place(t: number, dayIndex: number): Slot | null {
+    if (dayIndex !== this.skipDay || t < this.lastT) this.skipUntil.clear();
+    this.skipDay = dayIndex;
+    this.lastT = t;
+    this.chosen = [];
+    this.budget = SEARCH_BUDGET;
+    this.dayIndex = dayIndex;
+    if (!this.step(0, t)) return null;
+    const day = this.days[dayIndex]!;
+    const start = this.toMs(t);
+    let end = start;
+    const lines: SlotLine[] = this.chosen.map((c) => {
+      const line = {
+        serviceId: c.serviceId,
+        staffId: c.staffId,
+        resourceId: c.resourceId,
+        start: this.toMs(c.start),
+        end: this.toMs(c.end),
+      };
+      if (line.end > end) end = line.end;
+      return line;
+    });
+    return { start, end, startLocal: wallTime(day, start, this.input.timeZone), date: day.date, lines };
+  }
+}

@@ -1,0 +1,8 @@
+// The rosters module's only import surface.
+
+export { RosterErrors } from './errors.js';
+export { loadBlockedTimes, loadStaffSchedules, loadStoreHours } from './loader.js';
+export type { BlockedDto, ExceptionDto, RosterDto, WeekView } from './rosters.js';
+export { rosterRoutes } from './routes.js';
+export { BLOCK_REASONS, MAX_BLOCK_MINUTES } from './schemas.js';
+export { type DemoRosters, type DemoRostersInput, seedDemoRosters } from './seed.js';

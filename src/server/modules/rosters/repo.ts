@@ -1,0 +1,95 @@
+import type { Selectable } from 'kysely';
+import type { BlockedTimesTable, RosterExceptionsTable, StaffRostersTable } from '../../db/tables.js';
+import type { Executor } from '../../db/tx.js';
+import { MAX_BLOCK_MINUTES } from './schemas.js';
+
+export type RosterRow = Selectable<StaffRostersTable>;
+export type ExceptionRow = Selectable<RosterExceptionsTable>;
+export type BlockedRow = Selectable<BlockedTimesTable>;
+
+export type StoreStaffRow = { id: string; name: string; display_name: string; role: string };
+
+/** Active staff working at the store, in a stable order. */
+export const staffOfStore = (db: Executor, storeId: string): Promise<StoreStaffRow[]> =>
+  db
+    .selectFrom('staff_stores')
+    .innerJoin('staff', 'staff.id', 'staff_stores.staff_id')
+    .select(['staff.id', 'staff.name', 'staff.display_name', 'staff.role'])
+    .where('staff_stores.store_id', '=', storeId)
+    .where('staff.active', '=', 1)
+    .orderBy('staff.created_at')
+    .orderBy('staff.id')
+    .execute();
+
+export const isStaffAtStore = async (db: Executor, staffId: string, storeId: string): Promise<boolean> =>
+  !!(await db
+    .selectFrom('staff_stores')
+    .select('staff_id')
+    .where('staff_id', '=', staffId)
+    .where('store_id', '=', storeId)
+    .executeTakeFirst());
+
+export const rostersOfStore = (db: Executor, storeId: string) =>
+  db.selectFrom('staff_rosters').selectAll().where('store_id', '=', storeId).execute();
+
+export const findRoster = (db: Executor, staffId: string, storeId: string) =>
+  db.selectFrom('staff_rosters').selectAll().where('staff_id', '=', staffId).where('store_id', '=', storeId).executeTakeFirst();
+
+/** Exceptions of a store on local dates from..to (both included). */
+export const exceptionsOfStore = (db: Executor, storeId: string, from: string, to: string) =>
+  db
+    .selectFrom('roster_exceptions')
+    .selectAll()
+    .where('store_id', '=', storeId)
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .orderBy('date')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+
+export const findException = (db: Executor, id: string) =>
+  db.selectFrom('roster_exceptions').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findCustomHours = (db: Executor, staffId: string, storeId: string, date: string) =>
+  db
+    .selectFrom('roster_exceptions')
+    .select('id')
+    .where('staff_id', '=', staffId)
+    .where('store_id', '=', storeId)
+    .where('date', '=', date)
+    .where('kind', '=', 'custom_hours')
+    .executeTakeFirst();
+
+// Blocked time lasts at most MAX_BLOCK_MINUTES, so "starts after from − max" bounds the index scan.
+const earliestStart = (fromMs: number) => fromMs - MAX_BLOCK_MINUTES * 60_000;
+
+/** Blocked time of a store overlapping [fromMs, toMs). */
+export const blockedOfStore = (db: Executor, storeId: string, fromMs: number, toMs: number) =>
+  db
+    .selectFrom('blocked_times')
+    .selectAll()
+    .where('store_id', '=', storeId)
+    .where('start_at', '>=', earliestStart(fromMs))
+    .where('start_at', '<', toMs)
+    .where('end_at', '>', fromMs)
+    .orderBy('start_at')
+    .orderBy('id')
+    .execute();
+
+/** Blocked time of these staff members (at any store) overlapping [fromMs, toMs). */
+export const blockedOfStaff = (db: Executor, staffIds: readonly string[], fromMs: number, toMs: number): Promise<BlockedRow[]> =>
+  staffIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('blocked_times')
+        .selectAll()
+        .where('staff_id', 'in', staffIds)
+        .where('start_at', '>=', earliestStart(fromMs))
+        .where('start_at', '<', toMs)
+        .where('end_at', '>', fromMs)
+        .orderBy('start_at')
+        .orderBy('id')
+        .execute();
+
+export const findBlocked = (db: Executor, id: string) => db.selectFrom('blocked_times').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,0 +1,60 @@
+// Checkout (sales) — the module's only import surface.
+//
+// EXTENSION POINTS (ledgers, packages): see ./registry.ts for the full lifecycle comment and types.
+//
+//   registerLineKind({ kind, label, schema, price(tx, input, ctx) → PricedLine,
+//                      onComplete?(tx, line, sale, ctx), refundLimit?(tx, line, sale) → cents,
+//                      onRefund?(tx, line, part, refund, sale, ctx) })
+//     A line in a request body is `{ kind, quantity?, unitPrice?, priceOverrideReason?, discount?, note?,
+//     ...your schema's fields }`; checkout validates the common fields, then your `schema` (a zod object,
+//     merged strictly: unknown fields are 400 with paths `lines.N.field`), then calls price(). Return
+//     taxClass null for never-taxed lines (gift cards, top-ups), discountable/priceOverridable false when
+//     the amount IS the item, data = what you need later (stored as JSON on the line).
+//     Built in: 'service' { serviceId, technicians: [{ staffId, sharePercent? }] (1–2) },
+//               'product' { productId } | { code } (SKU or barcode),
+//               'add_on'  { addOnId, staffId? }.
+//
+//   registerTender({ kind, label, schema, apply?(tx, tender, sale, ctx) → extra data,
+//                    refund?(tx, tender, amount, refund, sale, ctx) })
+//     A tender in the completion body is `{ kind, amount, tip?, ...your schema's fields }`. apply() runs
+//     inside the completion transaction after every row is written (throw 422 insufficient_balance etc.
+//     to refuse: everything rolls back); its return value is merged into tender.data and handed back to
+//     refund(), so you can re-credit principal vs bonus exactly.
+//     Built in: 'cash' { } (amount = cash handed over; change computed; CAD rounds to 5 ¢; needs an open
+//               shift), 'card' { brand?, last4?, authCode? }, 'other' { method: 'cheque'|'voucher'|'other', reference? }.
+//
+//   registerSaleHook({ name, onComplete?(tx, sale, ctx), onRefund?(tx, sale, refund, ctx) })
+//     Sale-wide reactions: points earned / reversed, coupon use claimed / released.
+//   registerDiscountSource({ type, check(tx, discount, ctx) })
+//     Lets a discount carry `source: { type: 'coupon', ref }`; check() replaces manager approval.
+//   registerReceiptSection({ name, lines(tx, sale, lang) → [{ label, value }] })
+//     Balances left (stored value, points, package sessions) printed at the bottom of receipts.
+//
+// Every registry returns an unregister function (for tests). Register once, at module load.
+//
+// OTHER EXPORTS: salesRoutes(deps) (routes), summarizeSales (reports, used by shifts),
+// seedDemoSales (demo), SalesErrors, the tax rules (computeTicket, taxPresets).
+export {
+  type CheckoutContext,
+  type DiscountInput,
+  type DiscountSource,
+  type HookContext,
+  type LineKind,
+  type PricedLine,
+  type ReceiptSection,
+  type RefundLinePart,
+  type RefundSnapshot,
+  type RefundTenderPart,
+  registerDiscountSource,
+  registerLineKind,
+  registerReceiptSection,
+  registerSaleHook,
+  registerTender,
+  type SaleHook,
+  type SaleLine,
+  type SaleSnapshot,
+  type SaleTender,
+  type StaffShare,
+  type TenderKind,
+  type Translations,
+} from './registry.js';

@@ -1,0 +1,108 @@
+// SQL of checkout. Services own the transactions; these functions take the executor they are given.
+import { type Insertable, PostgresAdapter, type Selectable } from 'kysely';
+import type { Executor } from '../../db/tx.js';
+import type {
+  SaleLinesTable,
+  SaleRefundLinesTable,
+  SaleRefundsTable,
+  SaleRefundTendersTable,
+  SalesTable,
+  SaleTaxesTable,
+  SaleTendersTable,
+  SaleTipsTable,
+} from '../../db/tables.js';
+
+export type SaleRow = Selectable<SalesTable>;
+export type LineRow = Selectable<SaleLinesTable>;
+export type TenderRow = Selectable<SaleTendersTable>;
+export type TipRow = Selectable<SaleTipsTable>;
+export type TaxRow = Selectable<SaleTaxesTable>;
+export type RefundRow = Selectable<SaleRefundsTable>;
+export type RefundLineRow = Selectable<SaleRefundLinesTable>;
+export type RefundTenderRow = Selectable<SaleRefundTendersTable>;
+
+export const isPostgres = (db: Executor): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
+
+export const findSale = (db: Executor, id: string) => db.selectFrom('sales').selectAll().where('id', '=', id).executeTakeFirst();
+
+/**
+ * The sale row, locked for the rest of the transaction on PostgreSQL (SQLite has one writer, and Kysely's
+ * SQLite dialect runs one transaction at a time, so the read is already exclusive).
+ */
+export async function lockSale(tx: Executor, id: string): Promise<SaleRow | undefined> {
+  const q = tx.selectFrom('sales').selectAll().where('id', '=', id);
+  return (isPostgres(tx) ? q.forUpdate() : q).executeTakeFirst();
+}
+
+export const linesOf = (db: Executor, saleId: string) =>
+  db.selectFrom('sale_lines').selectAll().where('sale_id', '=', saleId).orderBy('position').execute();
+
+export const tendersOf = (db: Executor, saleId: string) =>
+  db.selectFrom('sale_tenders').selectAll().where('sale_id', '=', saleId).orderBy('position').execute();
+
+export const tipsOf = (db: Executor, saleId: string) => db.selectFrom('sale_tips').selectAll().where('sale_id', '=', saleId).orderBy('id').execute();
+
+export const taxesOf = (db: Executor, saleId: string) => db.selectFrom('sale_taxes').selectAll().where('sale_id', '=', saleId).execute();
+
+export const refundsOf = (db: Executor, saleId: string) =>
+  db.selectFrom('sale_refunds').selectAll().where('sale_id', '=', saleId).orderBy('receipt_number').execute();
+
+export async function refundPartsOf(db: Executor, refundIds: readonly string[]) {
+  if (refundIds.length === 0) return { lines: [] as RefundLineRow[], tenders: [] as RefundTenderRow[] };
+  const [lines, tenders] = await Promise.all([
+    db.selectFrom('sale_refund_lines').selectAll().where('refund_id', 'in', [...refundIds]).execute(),
+    db.selectFrom('sale_refund_tenders').selectAll().where('refund_id', 'in', [...refundIds]).execute(),
+  ]);
+  return { lines, tenders };
+}
+
+export async function replaceLines(tx: Executor, saleId: string, rows: Insertable<SaleLinesTable>[]): Promise<void> {
+  await tx.deleteFrom('sale_lines').where('sale_id', '=', saleId).execute();
+  if (rows.length) await tx.insertInto('sale_lines').values(rows).execute();
+}
+
+/**
+ * The next receipt number of a store, gap-free: the counter row is incremented in the caller's
+ * transaction (rolled back with it) and locked until it commits, so concurrent completions queue on it.
+ */
+export async function takeReceiptNumber(tx: Executor, storeId: string): Promise<number> {
+  const bump = () =>
+    tx
+      .updateTable('receipt_counters')
+      .set((eb) => ({ last_number: eb('last_number', '+', 1) }))
+      .where('store_id', '=', storeId)
+      .returning('last_number')
+      .executeTakeFirst();
+  let row = await bump();
+  if (!row) {
+    await tx
+      .insertInto('receipt_counters')
+      .values({ store_id: storeId, last_number: 0 })
+      .onConflict((oc) => oc.column('store_id').doNothing())
+      .execute();
+    row = await bump();
+  }
+  return Number(row!.last_number);
+}
+
+export type StoreForSale = { id: string; name: string; slug: string; address: string | null; phone: string | null; time_zone: string; currency: string; tax_settings: string };
+
+export const storeForSale = (db: Executor, storeId: string): Promise<StoreForSale | undefined> =>
+  db
+    .selectFrom('stores')
+    .select(['id', 'name', 'slug', 'address', 'phone', 'time_zone', 'currency', 'tax_settings'])
+    .where('id', '=', storeId)
+    .where('archived', '=', 0)
+    .executeTakeFirst();
+
+export async function salesSettingsText(db: Executor, storeId: string): Promise<string | null> {
+  const row = await db.selectFrom('store_sales_settings').select('settings').where('store_id', '=', storeId).executeTakeFirst();
+  return row?.settings ?? null;
+}
+
+/** The open shift taking cash: the one named, or the store's only open one. Locked on PostgreSQL. */
+export async function openShiftsOf(db: Executor, storeId: string, shiftId?: string) {
+  let q = db.selectFrom('shifts').select(['id', 'store_id', 'drawer']).where('store_id', '=', storeId).where('status', '=', 'open');
+  if (shiftId) q = q.where('id', '=', shiftId);
+  return (isPostgres(db) ? q.forShare() : q).execute();
+}

@@ -1,0 +1,82 @@
+// Reading sales for the API, and the route-facing wrappers that verify approvals before transactions.
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/tables.js';
+import type { Executor } from '../../db/tx.js';
+import { PlatformErrors } from '../../platform/errors.js';
+import type { Language } from '../../platform/i18n.js';
+import { runIdempotent } from '../../platform/idempotency.js';
+import { decodeCursor, toPage } from '../../platform/pagination.js';
+import { verifyApproval } from './approval.js';
+import { completeSale } from './complete.js';
+import { saleDto } from './dto.js';
+import { findSale, linesOf, refundsOf, taxesOf, tendersOf, tipsOf } from './repo.js';
+import { refundOrVoid } from './refunds.js';
+import type { RefundCreate, SaleComplete, saleListQuery, VoidCreate } from './schemas.js';
+import { loadStoreContext, type SalesCtx } from './ticket.js';
+import type { z } from 'zod';
+
+export async function loadSaleDto(db: Executor, id: string, lang: Language) {
+  const sale = await findSale(db, id);
+  if (!sale) throw PlatformErrors.not_found();
+  const sc = await loadStoreContext(db, sale.store_id);
+  const c = { timeZone: sc.store.time_zone, tax: sc.tax, settings: sc.settings, lang };
+  const lines = await linesOf(db, id);
+  if (sale.status === 'open' || sale.status === 'discarded') return saleDto(sale, lines, c);
+  const [tenders, tips, taxes, refunds] = await Promise.all([tendersOf(db, id), tipsOf(db, id), taxesOf(db, id), refundsOf(db, id)]);
+  return saleDto(sale, lines, c, { tenders, tips, taxes, refunds });
+}
+
+export async function listSales(db: Executor, q: z.infer<typeof saleListQuery>) {
+  let query = db.selectFrom('sales').selectAll().where('store_id', '=', q.storeId);
+  if (q.status) query = query.where('status', '=', q.status);
+  if (q.clientId) query = query.where('client_id', '=', q.clientId);
+  if (q.from) query = query.where('business_date', '>=', q.from);
+  if (q.to) query = query.where('business_date', '<=', q.to);
+  if (q.receipt) query = query.where('receipt_code', '=', q.receipt.toUpperCase());
+  const after = decodeCursor(q.cursor);
+  if (after) query = query.where('id', '<', after);
+  const rows = await query.orderBy('id', 'desc').limit(q.limit + 1).execute();
+  const page = toPage(rows, q.limit, (r) => r.id);
+  return {
+    data: page.data.map((s) => ({
+      id: s.id,
+      status: s.status,
+      label: s.label,
+      clientId: s.client_id,
+      appointmentId: s.appointment_id,
+      receiptCode: s.receipt_code,
+      businessDate: s.business_date,
+      total: s.total,
+      tipTotal: s.tip_total,
+      amountPaid: s.amount_paid,
+      refundedTotal: s.refunded_total,
+      version: s.version,
+      updatedAt: s.updated_at,
+    })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+export type CompleteOptions = { key: string | undefined; lang: Language };
+
+export async function completeWithKey(db: Kysely<DB>, id: string, body: SaleComplete, ctx: SalesCtx, opts: CompleteOptions) {
+  return runIdempotent(db, { scope: 'sales.complete', key: opts.key, required: true, request: { saleId: id, body }, now: ctx.now }, (tx) =>
+    completeSale(tx, id, body, { ...ctx, lang: opts.lang }),
+  );
+}
+
+export async function refundWithKey(db: Kysely<DB>, id: string, storeId: string, body: RefundCreate, ctx: SalesCtx, opts: CompleteOptions) {
+  const approverId = body.approval ? await verifyApproval(db, body.approval, storeId, 'sales.refund', ctx.now) : null;
+  return runIdempotent(db, { scope: 'sales.refund', key: opts.key, request: { saleId: id, body }, now: ctx.now }, async (tx) => {
+    const refund = await refundOrVoid(tx, id, { kind: 'refund', body }, approverId, ctx);
+    return { status: 201, body: { refund, sale: await loadSaleDto(tx.tx, id, opts.lang) } };
+  });
+}
+
+export async function voidWithKey(db: Kysely<DB>, id: string, storeId: string, body: VoidCreate, ctx: SalesCtx, opts: CompleteOptions) {
+  const approverId = body.approval ? await verifyApproval(db, body.approval, storeId, 'sales.void', ctx.now) : null;
+  return runIdempotent(db, { scope: 'sales.void', key: opts.key, request: { saleId: id, body }, now: ctx.now }, async (tx) => {
+    await refundOrVoid(tx, id, { kind: 'void', body }, approverId, ctx);
+    return { status: 200, body: await loadSaleDto(tx.tx, id, opts.lang) };
+  });
+}

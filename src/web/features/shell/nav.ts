@@ -1,0 +1,81 @@
+import type { IconName } from '../../components/icons.js';
+import type { Me } from '../../http/types.js';
+
+export type NavKey =
+  | 'home'
+  | 'calendar'
+  | 'clients'
+  | 'checkout'
+  | 'reports'
+  | 'staff'
+  | 'stores'
+  | 'audit'
+  | 'terminal'
+  | 'tokens'
+  | 'mailbox';
+
+export interface NavItem {
+  key: NavKey;
+  to: string;
+  icon: IconName;
+  /** Not built yet: shown with an honest "coming soon" badge. */
+  soon?: boolean;
+  /** Shown only when the user may use it. */
+  visible?: (me: Me) => boolean;
+  /** Highlight for every path under `to`, not just the exact one. */
+  fuzzy?: boolean;
+}
+
+export interface NavSection {
+  key: 'main' | 'manage' | 'settings';
+  items: NavItem[];
+}
+
+const can = (permission: string) => (me: Me) => me.permissions.includes(permission);
+
+/** The dev mailbox is for owners (permission `mailbox.read`). */
+export const canReadMailbox = (me: Me) => me.permissions.includes('mailbox.read') || me.staff.role === 'owner';
+
+export const NAV: NavSection[] = [
+  {
+    key: 'main',
+    items: [
+      { key: 'home', to: '/', icon: 'home' },
+      { key: 'calendar', to: '/calendar', icon: 'calendar', soon: true },
+      { key: 'clients', to: '/clients', icon: 'users', soon: true, visible: can('clients.read') },
+      { key: 'checkout', to: '/checkout', icon: 'receipt', soon: true },
+      { key: 'reports', to: '/reports', icon: 'chart', soon: true },
+    ],
+  },
+  {
+    key: 'manage',
+    items: [
+      { key: 'staff', to: '/staff', icon: 'user', visible: can('staff.read'), fuzzy: true },
+      { key: 'stores', to: '/stores', icon: 'store', visible: can('stores.write'), fuzzy: true },
+      { key: 'audit', to: '/audit', icon: 'history', visible: can('audit.read') },
+    ],
+  },
+  {
+    key: 'settings',
+    items: [
+      { key: 'terminal', to: '/settings/terminal', icon: 'monitor', visible: can('terminals.manage') },
+      { key: 'tokens', to: '/settings/tokens', icon: 'key', visible: can('tokens.manage') },
+      { key: 'mailbox', to: '/settings/mailbox', icon: 'mail', visible: canReadMailbox },
+    ],
+  },
+];
+
+export function visibleNav(me: Me): NavSection[] {
+  return NAV.map((section) => ({
+    ...section,
+    items: section.items.filter((item) => !item.visible || item.visible(me)),
+  })).filter((section) => section.items.length > 0);
+}
+
+/** The items for the phone's bottom bar: the first built screens the user may open. */
+export function bottomNavItems(me: Me, count = 4): NavItem[] {
+  return visibleNav(me)
+    .flatMap((s) => s.items)
+    .filter((item) => !item.soon)
+    .slice(0, count);
+}

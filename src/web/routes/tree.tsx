@@ -1,0 +1,175 @@
+// The route tree (code-based). Heavy screens are split into their own chunks and loaded on demand.
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
+import { Loading } from '../components/Spinner.js';
+import { LoginPage } from '../features/auth/LoginPage.js';
+import { meQuery, setupStatusQuery } from '../features/auth/session.js';
+import { AppFrame } from '../features/shell/AppFrame.js';
+import { ComingSoonPage, FatalErrorPage, NotFoundPage, PageErrorPage } from '../features/shell/StatusPages.js';
+import { i18n } from '../i18n/index.js';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  errorComponent: ({ error }) => <FatalErrorPage error={error} />,
+  notFoundComponent: NotFoundPage,
+});
+
+async function requireSetUp(queryClient: QueryClient) {
+  const status = await queryClient.ensureQueryData(setupStatusQuery);
+  if (!status.setUp) throw redirect({ to: '/setup' });
+}
+
+const setupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'setup',
+  beforeLoad: async ({ context }) => {
+    const status = await context.queryClient.ensureQueryData(setupStatusQuery);
+    if (status.setUp) throw redirect({ to: '/login' });
+  },
+  component: lazyRouteComponent(() => import('../features/setup/SetupPage.js'), 'SetupPage'),
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'login',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
+    typeof search.redirect === 'string' ? { redirect: search.redirect } : {},
+  beforeLoad: async ({ context }) => {
+    await requireSetUp(context.queryClient);
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (me) throw redirect({ to: '/' });
+  },
+  component: function Login() {
+    const { redirect: target } = loginRoute.useSearch();
+    return <LoginPage redirect={target} />;
+  },
+});
+
+const pinRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'pin',
+  beforeLoad: ({ context }) => requireSetUp(context.queryClient),
+  component: lazyRouteComponent(() => import('../features/auth/PinPage.js'), 'PinPage'),
+});
+
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    await requireSetUp(context.queryClient);
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (!me) throw redirect({ to: '/login', search: location.href === '/' ? {} : { redirect: location.href } });
+  },
+  component: AppFrame,
+  errorComponent: ({ error }) => <FatalErrorPage error={error} />,
+  pendingComponent: () => <Loading label={i18n.t('common.loading')} />,
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('../features/home/HomePage.js'), 'HomePage'),
+});
+const staffRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'staff',
+  component: lazyRouteComponent(() => import('../features/staff/StaffPage.js'), 'StaffPage'),
+});
+const rolesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'staff/roles',
+  component: lazyRouteComponent(() => import('../features/staff/RolesPage.js'), 'RolesPage'),
+});
+const storesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'stores',
+  component: lazyRouteComponent(() => import('../features/stores/StoresPage.js'), 'StoresPage'),
+});
+const storeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'stores/$storeId',
+  component: lazyRouteComponent(() => import('../features/stores/StoreEditPage.js'), 'StoreEditPage'),
+});
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'audit',
+  component: lazyRouteComponent(() => import('../features/audit/AuditPage.js'), 'AuditPage'),
+});
+const tokensRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/tokens',
+  component: lazyRouteComponent(() => import('../features/tokens/TokensPage.js'), 'TokensPage'),
+});
+const terminalRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/terminal',
+  component: lazyRouteComponent(() => import('../features/terminal/TerminalPage.js'), 'TerminalPage'),
+});
+const mailboxRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/mailbox',
+  component: lazyRouteComponent(() => import('../features/mailbox/MailboxPage.js'), 'MailboxPage'),
+});
+const calendarRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'calendar',
+  component: () => <ComingSoonPage feature="calendar" />,
+});
+const clientsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'clients',
+  component: () => <ComingSoonPage feature="clients" />,
+});
+const checkoutRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'checkout',
+  component: () => <ComingSoonPage feature="checkout" />,
+});
+const reportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'reports',
+  component: () => <ComingSoonPage feature="reports" />,
+});
+
+const routeTree = rootRoute.addChildren([
+  setupRoute,
+  loginRoute,
+  pinRoute,
+  appRoute.addChildren([
+    homeRoute,
+    staffRoute,
+    rolesRoute,
+    storesRoute,
+    storeRoute,
+    auditRoute,
+    tokensRoute,
+    terminalRoute,
+    mailboxRoute,
+    calendarRoute,
+    clientsRoute,
+    checkoutRoute,
+    reportsRoute,
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultErrorComponent: ({ error, reset }) => <PageErrorPage error={error} reset={reset} />,
+    defaultPreloadStaleTime: 0,
+    defaultPendingMs: 300,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
