@@ -1,10 +1,14 @@
 import 'i18next';
 import type en from './en.json';
 
+// Typed keys: the shared strings plus each feature's own `features/<name>/locales/en.json`.
+// A feature with its own locale files adds `& typeof import('../features/<name>/locales/en.json')` here.
+type Translation = typeof en;
+
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: { translation: Translation };
     returnNull: false;
   }
 }

@@ -2,15 +2,13 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setApiLanguage } from '../http/client.js';
 import type { Language } from '../http/types.js';
-import en from './en.json';
+import { localeBundles } from './bundle.js';
 import { detectLanguage, LANGUAGES, rememberLanguage } from './languages.js';
-import zhCN from './zh-CN.json';
-import zhTW from './zh-TW.json';
 
 export const resources = {
-  en: { translation: en },
-  'zh-CN': { translation: zhCN },
-  'zh-TW': { translation: zhTW },
+  en: { translation: localeBundles.en },
+  'zh-CN': { translation: localeBundles['zh-CN'] },
+  'zh-TW': { translation: localeBundles['zh-TW'] },
 } as const;
 
 export const i18n = i18next.createInstance();

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import zhCN from './zh-CN.json';
-import zhTW from './zh-TW.json';
+import { type LocaleTree as Tree, featureLocaleFiles, localeBundles } from './bundle.js';
 
-type Tree = { [key: string]: string | Tree };
+// The merged bundles: shared strings plus every feature's own locale files.
+const locales: Record<string, Tree> = localeBundles;
 
-const locales: Record<string, Tree> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };
+describe('feature locale files', () => {
+  it('come in all three languages', () => {
+    const features = new Set(featureLocaleFiles.map((f) => f.replace(/\/locales\/[^/]+\.json$/, '')));
+    for (const feature of features) {
+      for (const lang of ['en', 'zh-CN', 'zh-TW']) expect(featureLocaleFiles).toContain(`${feature}/locales/${lang}.json`);
+    }
+  });
+});
 
 /** Every leaf as "a.b.c" → value (non-string leaves are kept so the test can report them). */
 function leaves(tree: Tree, prefix = '', out = new Map<string, unknown>()): Map<string, unknown> {
