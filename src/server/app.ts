@@ -21,12 +21,18 @@ import { clientImportRoutes } from './modules/clients/import/index.js';
 import { catalogRoutes } from './modules/catalog/index.js';
 import { mailboxRoutes } from './modules/mailbox/index.js';
 import { rosterRoutes } from './modules/rosters/index.js';
+import { salesRoutes } from './modules/sales/index.js';
 import { setupRoutes } from './modules/setup/index.js';
+import { shiftRoutes } from './modules/shifts/index.js';
 import { staffRoutes } from './modules/staff/index.js';
 import { storeRoutes } from './modules/stores/index.js';
 import { systemRoutes } from './modules/system/index.js';
 import { ledgerRoutes } from './modules/ledgers/index.js';
 import { walletRoutes } from './modules/wallet/index.js';
+import { giftCardRoutes } from './modules/gift-cards/index.js';
+import { pointsRoutes } from './modules/points/index.js';
+import { tierRoutes } from './modules/tiers/index.js';
+import { couponRoutes } from './modules/coupons/index.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -110,6 +116,12 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       await api.register(appointmentRoutes(deps));
       await api.register(ledgerRoutes(deps));
       await api.register(walletRoutes(deps));
+      await api.register(giftCardRoutes(deps));
+      await api.register(pointsRoutes(deps));
+      await api.register(tierRoutes(deps));
+      await api.register(couponRoutes(deps));
+      await api.register(salesRoutes(deps));
+      await api.register(shiftRoutes(deps));
       api.get('/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

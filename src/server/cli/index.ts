@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Deps } from '../deps.js';
 import { type JobHandler, startPlatformWorkers } from '../platform/jobs/index.js';
 import { appointmentJobHandlers } from '../modules/appointments/index.js';
+import { IMPORT_JOB_KIND, importJobHandler } from '../modules/clients/import/index.js';
 import { backup, restore } from './backup.js';
 import { demo } from './demo.js';
 
@@ -10,7 +11,10 @@ import { demo } from './demo.js';
 export type CliCommand = (config: Config, args: string[], openRuntime: (c: Config) => Promise<Deps>) => Promise<number>;
 
 // Job handlers of modules, by kind: the worker started beside the server runs them (one line per module).
-export const jobHandlers: Array<(deps: Deps) => Record<string, JobHandler>> = [appointmentJobHandlers];
+export const jobHandlers: Array<(deps: Deps) => Record<string, JobHandler>> = [
+  appointmentJobHandlers,
+  (deps) => ({ [IMPORT_JOB_KIND]: importJobHandler(deps) }),
+];
 
 // Commands beyond start/migrate register here (demo, backup, restore, reconcile, …).
 export const commands: {

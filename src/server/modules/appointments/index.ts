@@ -5,6 +5,7 @@
 //   appointmentJobHandlers(deps)       job handlers by kind (client messages and reminders) for the worker
 //   seedDemoAppointments(tx, opts)     a realistic week of visits around `now` for the demo
 //   loadSettings(db, storeId)          a store's booking settings (defaults filled in)
+//   appointmentForCheckout(tx, id, storeId) / completeFromSale(tx, id, saleId, ctx)   for checkout
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.js';
 import './hooks.js';
@@ -12,6 +13,7 @@ import { calendarRoutes } from './routes.js';
 import { publicBookingRoutes } from './routes-public.js';
 import { waitlistRoutes } from './routes-waitlist.js';
 
+export { appointmentForCheckout, type CheckoutAppointment, completeFromSale } from './checkout.js';
 export { type DemoAppointmentsOptions, seedDemoAppointments } from './demo.js';
 export { AppointmentErrors } from './errors.js';
 export { appointmentJobHandlers, MESSAGE_JOB_KIND } from './reminders.js';

@@ -20,7 +20,8 @@ describe('appointment state machine', () => {
   });
 
   it('refuses every action on a final status', () => {
-    for (const s of FINAL) for (const a of ACTIONS) expect(transition(s, a, START, START)).toMatchObject({ ok: false, reason: 'invalid_status_transition' });
+    for (const s of FINAL)
+      for (const a of ACTIONS) expect(transition(s, a, START, START)).toMatchObject({ ok: false, reason: 'invalid_status_transition' });
   });
 
   it('refuses going backwards or skipping check-in', () => {

@@ -3,9 +3,9 @@ import type { FieldCipher } from '../../platform/crypto.js';
 import type { Language } from '../../platform/i18n.js';
 import { newId } from '../../platform/ids.js';
 import type { PhoneCountry } from './contact.js';
+import { insertClient } from './insert.js';
 import { loadFieldDefs } from './repo.js';
 import type { ConsentInput, HealthData, NewClient } from './schemas.js';
-import { insertClient } from './insert.js';
 import { countryForStore } from './service.js';
 
 // Demo clients: a realistic, deterministic mix for `npm run demo` (same input → same people). Phones are

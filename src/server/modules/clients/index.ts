@@ -53,6 +53,7 @@ export * from './csv-columns.js';
 export { type CustomFieldDef, type CustomFieldType, type CustomValue, checkCustomValue, validateCustomValues } from './custom-fields.js';
 export { type DemoClientsOptions, seedDemoClients } from './demo.js';
 export { ClientErrors, clientExists, invalidContact } from './errors.js';
+export { type InsertResult, insertClient, insertClients } from './insert.js';
 export { type MergeContext, type MergeHook, registerMergeHook, registerMergeTable } from './merge-hooks.js';
 export { type ClientRow, customValuesByClient, findClientById, loadFieldDefs, tagsByClient } from './repo.js';
 export { clientRoutes } from './routes.js';
@@ -71,7 +72,6 @@ export {
 } from './schemas.js';
 export { explainSearch, searchClients } from './search.js';
 export { parseQuery, searchTermsFor } from './search-terms.js';
-export { insertClient, insertClients, type InsertResult } from './insert.js';
 export {
   countryForStore,
   findDuplicates,

@@ -9,7 +9,7 @@ import { compactHealth, encryptHealth } from './health.js';
 import { type ClientRow, insertChunked, loadFieldDefs, nameKeys, tagIdsByKey } from './repo.js';
 import type { NewClient } from './schemas.js';
 import { searchTermsFor } from './search-terms.js';
-import { type WriteOptions, type WrittenClient, auditView, countryForStore } from './service.js';
+import { auditView, countryForStore, type WriteOptions, type WrittenClient } from './service.js';
 
 // Creating clients, one or many. The many form is what an import of 50,000 rows needs: each row is
 // checked on its own (a bad row becomes an error result, the others still go in), then the good rows are
@@ -26,12 +26,19 @@ type Prepared = { index: number; input: NewClient; row: ClientRow; custom: Map<s
  * same batch, has the same phone or email. A refused row is `{ ok: false, error }` (an AppError with field
  * paths); other errors (database) are thrown and roll the caller's transaction back.
  */
-export async function insertClients(tx: Executor, inputs: readonly NewClient[], ctx: AuditContext, opts: WriteOptions = {}): Promise<InsertResult[]> {
+export async function insertClients(
+  tx: Executor,
+  inputs: readonly NewClient[],
+  ctx: AuditContext,
+  opts: WriteOptions = {},
+): Promise<InsertResult[]> {
   const results: InsertResult[] = new Array(inputs.length);
   const defs = opts.fieldDefs ?? (await loadFieldDefs(tx));
   const countries = opts.countryByStore ?? new Map();
   const staffIds = [...new Set(inputs.map((i) => i.preferences?.favouriteStaffId).filter((x): x is string => !!x))];
-  const knownStaff = new Set(staffIds.length ? (await tx.selectFrom('staff').select('id').where('id', 'in', staffIds).execute()).map((r) => r.id) : []);
+  const knownStaff = new Set(
+    staffIds.length ? (await tx.selectFrom('staff').select('id').where('id', 'in', staffIds).execute()).map((r) => r.id) : [],
+  );
 
   const prepared: Prepared[] = [];
   for (const [index, input] of inputs.entries()) {
@@ -180,9 +187,13 @@ async function writeAll(tx: Executor, accepted: Prepared[], defs: readonly Custo
     200,
   );
   const terms = accepted.flatMap((p) =>
-    searchTermsFor({ firstName: p.row.first_name, lastName: p.row.last_name, preferredName: p.row.preferred_name, email: p.row.email, phone: p.row.phone }).map(
-      (t) => ({ term: t.term, client_id: p.row.id, kind: t.kind }),
-    ),
+    searchTermsFor({
+      firstName: p.row.first_name,
+      lastName: p.row.last_name,
+      preferredName: p.row.preferred_name,
+      email: p.row.email,
+      phone: p.row.phone,
+    }).map((t) => ({ term: t.term, client_id: p.row.id, kind: t.kind })),
   );
   await insertChunked(tx, 'client_search_terms', terms, 2000);
 
@@ -191,11 +202,18 @@ async function writeAll(tx: Executor, accepted: Prepared[], defs: readonly Custo
     accepted.flatMap((p) => p.input.tags ?? []),
     ctx.now,
   );
-  const clientTags = accepted.flatMap((p) => [...new Set((p.input.tags ?? []).map((n) => tagIds.get(n.trim().toLowerCase())).filter((x): x is string => !!x))].map((tag_id) => ({ client_id: p.row.id, tag_id })));
+  const clientTags = accepted.flatMap((p) =>
+    [...new Set((p.input.tags ?? []).map((n) => tagIds.get(n.trim().toLowerCase())).filter((x): x is string => !!x))].map((tag_id) => ({
+      client_id: p.row.id,
+      tag_id,
+    })),
+  );
   await insertChunked(tx, 'client_tags', clientTags, 2000);
 
   const fieldIds = new Map(defs.map((d) => [d.key, d.id]));
-  const values = accepted.flatMap((p) => [...p.custom].map(([key, v]) => ({ client_id: p.row.id, field_id: fieldIds.get(key)!, value: JSON.stringify(v) })));
+  const values = accepted.flatMap((p) =>
+    [...p.custom].map(([key, v]) => ({ client_id: p.row.id, field_id: fieldIds.get(key)!, value: JSON.stringify(v) })),
+  );
   await insertChunked(tx, 'client_custom_values', values, 2000);
 
   const consents = accepted.flatMap((p) =>

@@ -45,7 +45,11 @@ export async function tagIdsByKey(db: Executor, names: readonly string[], now: n
   const keys = [...byKey.keys()];
   const find = async () => {
     for (let i = 0; i < keys.length; i += 500) {
-      const rows = await db.selectFrom('tags').select(['id', 'name_key']).where('name_key', 'in', keys.slice(i, i + 500)).execute();
+      const rows = await db
+        .selectFrom('tags')
+        .select(['id', 'name_key'])
+        .where('name_key', 'in', keys.slice(i, i + 500))
+        .execute();
       for (const r of rows) out.set(r.name_key, r.id);
     }
   };
@@ -72,7 +76,11 @@ type BulkTable = 'clients' | 'client_search_terms' | 'client_tags' | 'client_cus
 
 /** Inserts many rows in chunks that stay under both engines' bound-parameter limits. */
 export async function insertChunked(db: Executor, table: BulkTable, rows: readonly object[], chunk: number): Promise<void> {
-  for (let i = 0; i < rows.length; i += chunk) await db.insertInto(table).values(rows.slice(i, i + chunk) as never).execute();
+  for (let i = 0; i < rows.length; i += chunk)
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + chunk) as never)
+      .execute();
 }
 
 export async function setClientTags(db: Executor, clientId: string, names: readonly string[], now: number): Promise<void> {

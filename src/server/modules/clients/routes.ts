@@ -8,11 +8,11 @@ import { createFieldCipher } from '../../platform/crypto.js';
 import { PlatformErrors } from '../../platform/errors.js';
 import { pageQuery } from '../../platform/pagination.js';
 import { clientCard, loadVisibleClient } from './card.js';
+import { insertClient } from './insert.js';
 import { addNote, consentView, listNotes, listTags, recordConsent, setArchived } from './notes-consent.js';
 import { adminRoutes } from './routes-admin.js';
 import { archiveBody, type ClientCreate, clientCreate, clientUpdate, consentBody, idParams, listQuery, noteBody } from './schemas.js';
 import { searchClients } from './search.js';
-import { insertClient } from './insert.js';
 import { updateClient } from './service.js';
 
 // Clients belong to the whole business: one card across all stores. Anyone with clients.read searches the

@@ -2,7 +2,6 @@ import type { Executor } from '../../db/tx.js';
 import { type AuditContext, writeAudit } from '../../platform/audit.js';
 import type { FieldCipher } from '../../platform/crypto.js';
 import { PlatformErrors } from '../../platform/errors.js';
-import { newId } from '../../platform/ids.js';
 import { countryForCurrency, normalizeEmail, normalizePhone, type PhoneCountry } from './contact.js';
 import { type CustomFieldDef, validateCustomValues } from './custom-fields.js';
 import { ClientErrors, clientExists } from './errors.js';
@@ -18,7 +17,7 @@ import {
   writeCustomValues,
   writeSearchTerms,
 } from './repo.js';
-import type { ClientPatch, ConsentInput, NewClient } from './schemas.js';
+import type { ClientPatch, ConsentInput } from './schemas.js';
 
 // Writes inside the caller's transaction: the API routes, the CSV importer and the demo share them.
 

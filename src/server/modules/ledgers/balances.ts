@@ -39,3 +39,17 @@ export async function visibleClient(db: Executor, actor: Pick<Actor, 'allStores'
   if (!row) throw PlatformErrors.not_found();
   return row;
 }
+
+/**
+ * The card a client's balances live on now: follows `merged_into_id` (a merged-away card's balances
+ * moved to the kept one), so a refund of an old sale re-credits the right wallet.
+ */
+export async function currentClientId(db: Executor, clientId: string): Promise<string> {
+  let id = clientId;
+  for (let hop = 0; hop < 10; hop++) {
+    const row = await db.selectFrom('clients').select('merged_into_id').where('id', '=', id).executeTakeFirst();
+    if (!row?.merged_into_id) return id;
+    id = row.merged_into_id;
+  }
+  return id;
+}

@@ -20,7 +20,7 @@ import type { Deps } from '../../deps.js';
 import type { JobHandler } from '../../platform/jobs/index.js';
 import { REMINDER_JOB_KIND, reminderHandler } from './reminders.js';
 
-export { type BalanceSection, clientBalances, registerBalanceSection, visibleClient } from './balances.js';
+export { type BalanceSection, clientBalances, currentClientId, registerBalanceSection, visibleClient } from './balances.js';
 export { reconcileCommand } from './cli.js';
 export { insufficientBalance, LedgerErrors, unitText } from './errors.js';
 export {

@@ -32,8 +32,21 @@
 //
 // Every registry returns an unregister function (for tests). Register once, at module load.
 //
-// OTHER EXPORTS: salesRoutes(deps) (routes), summarizeSales (reports, used by shifts),
-// seedDemoSales (demo), SalesErrors, the tax rules (computeTicket, taxPresets).
+// OTHER EXPORTS
+//   salesRoutes(deps)                          all /sales, /stores/:id/tax-settings, /stores/:id/sales-settings routes
+//   summarizeSales(db, { storeId, date } | { shiftId })   X / Z report figures (shifts module)
+//   cashOfShift(db, shiftId)                   cash taken and paid back through a drawer shift
+//   seedDemoSales(tx, opts)                    demo data (see demo.ts for the options)
+//   SalesErrors, taxLine / taxPreset / parseTaxSettings (pure tax rules), priceTicket (pure pricing)
+import './kinds.js';
+import './hooks.js';
+
+export { type DemoSalesOptions, type DemoSalesResult, seedDemoSales } from './demo.js';
+export { SalesErrors } from './errors.js';
+export { priceTicket } from './pricing.js';
+export { cashOfShift, type SalesFilter, type SalesSummary, summarizeSales } from './reports.js';
+export { salesRoutes } from './routes.js';
+export { parseTaxSettings, TAX_PRESETS, type TaxRate, type TaxSettings, taxLine, taxPreset } from './tax.js';
 export {
   type CheckoutContext,
   type DiscountInput,

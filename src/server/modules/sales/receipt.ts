@@ -197,7 +197,7 @@ td { vertical-align: top; padding: 1px 0; } .amt { text-align: right; white-spac
 </style></head><body>
 <h1>${esc(r.store.name)}</h1>
 ${r.store.address ? `<div class="center">${esc(r.store.address)}</div>` : ''}${r.store.phone ? `<div class="center">${esc(r.store.phone)}</div>` : ''}
-<hr><div>${esc(title(r))} · ${esc(word('receiptNo', r.lang))} <strong>${esc(r.code)}</strong></div>
+<hr><div>${esc(r.kind === 'sale' ? word('receiptNo', r.lang) : title(r))} <strong>${esc(r.code)}</strong></div>
 ${r.originalCode ? `<div>${esc(word('originalReceipt', r.lang))} ${esc(r.originalCode)}</div>` : ''}
 <div>${esc(word('date', r.lang))} ${esc(r.at)}</div>${r.clientName ? `<div>${esc(word('client', r.lang))} ${esc(r.clientName)}</div>` : ''}
 ${r.voided ? `<div class="stamp">${esc(word('voided', r.lang))}</div>` : ''}
@@ -234,7 +234,7 @@ export function renderReceiptText(r: ReceiptData, width = 42): string {
   const out: string[] = [center(r.store.name)];
   if (r.store.address) out.push(center(r.store.address));
   if (r.store.phone) out.push(center(r.store.phone));
-  out.push(rule, `${title(r)} ${word('receiptNo', r.lang)} ${r.code}`);
+  out.push(rule, `${r.kind === 'sale' ? word('receiptNo', r.lang) : title(r)} ${r.code}`);
   if (r.originalCode) out.push(`${word('originalReceipt', r.lang)} ${r.originalCode}`);
   out.push(`${word('date', r.lang)} ${r.at}`);
   if (r.clientName) out.push(`${word('client', r.lang)} ${r.clientName}`);

@@ -92,7 +92,12 @@ async function save(tx: Executor, sale: SaleRow, next: Next, prevLines: readonly
 
 export async function createTicket(db: Kysely<DB>, input: SaleCreate, ctx: SalesCtx): Promise<string> {
   const approverId = await approverFor(db, ctx, input.storeId, input.approval);
-  return withTransaction(db, async ({ tx }) => {
+  return withTransaction(db, ({ tx }) => openTicket(tx, input, approverId, ctx));
+}
+
+/** Opens a ticket inside the caller's transaction (`approverId`: who may approve discounts, if anyone). */
+export async function openTicket(tx: Executor, input: SaleCreate, approverId: string | null, ctx: SalesCtx): Promise<string> {
+  {
     const sc = await loadStoreContext(tx, input.storeId);
     let clientId = input.clientId ?? null;
     let lineInputs: LineInput[] = input.lines ?? [];
@@ -163,7 +168,7 @@ export async function createTicket(db: Kysely<DB>, input: SaleCreate, ctx: Sales
       after: { appointmentId: sale.appointment_id, clientId, lines: lines.length },
     });
     return sale.id;
-  });
+  }
 }
 
 async function loadOpen(tx: Executor, id: string, version: number | undefined): Promise<SaleRow> {

@@ -7,7 +7,7 @@ import { type AuditContext, writeAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
 import { formatMoney } from '../../platform/money.js';
 import { localDate } from '../../platform/zoned-time.js';
-import { entriesByRef, insufficientBalance, type Leg, loadLedgerSettings, postToBook, type WalletSettings } from '../ledgers/index.js';
+import { currentClientId, entriesByRef, insufficientBalance, type Leg, loadLedgerSettings, postToBook, type WalletSettings } from '../ledgers/index.js';
 import { WalletErrors } from './errors.js';
 import { activeRules, bookOf, findTopUp, findWallet, hasTopUp, openWallet, storeZone, type TopUpRow } from './repo.js';
 import { bonusFor, bonusToForfeit, type Split, splitRefund, splitSpend } from './split.js';
@@ -157,7 +157,8 @@ export async function refundSpend(
   if (!state.clientId) throw new Error(`no stored-value payment ${p.refType}/${p.refId} to refund`);
   const remaining = { principal: state.spent.principal - state.refunded.principal, bonus: state.spent.bonus - state.refunded.bonus };
   const back = splitRefund(p.amount, remaining);
-  const wallet = await openWallet(tx, state.clientId, p.now);
+  // Into the wallet the client has now (a merged-away card's wallet moved to the kept one).
+  const wallet = await openWallet(tx, await currentClientId(tx, state.clientId), p.now);
   await postToBook(
     tx,
     bookOf(wallet),

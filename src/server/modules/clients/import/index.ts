@@ -13,6 +13,7 @@ excludeFromBusinessExport('client_import_links');
 
 export { readFile } from './parse.js';
 export { detectPreset, PRESETS, type PresetId, suggestMapping } from './presets.js';
+export { reportCsv } from './report.js';
 export { clientImportRoutes } from './routes.js';
 export { IMPORT_JOB_KIND, type ImportJobPayload, importJobHandler, runImport } from './runner.js';
-export { createImport, dryRun, getImport, type ImportDto, reportCsv, setMapping, startRun } from './service.js';
+export { createImport, dryRun, getImport, type ImportDto, setMapping, startRun } from './service.js';

@@ -2,7 +2,7 @@
 // stable code and its parameters; the text is rendered in the reader's language when shown or downloaded.
 import type { Language, Messages } from '../../../platform/i18n.js';
 import { interpolate } from '../../../platform/interpolate.js';
-import type { RowIssueCode } from './mapping.js';
+import type { RowIssue, RowIssueCode } from './mapping.js';
 
 export const SKIP_REASONS = ['duplicate_in_file', 'client_exists', 'already_imported'] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
@@ -115,3 +115,15 @@ export function describeReason(code: string, params: ReasonParams, lang: Languag
 }
 
 export const REASON_CODES = Object.keys(MESSAGES) as ReasonCode[];
+
+/** One problem of a row, as the dry run lists it and the report explains it. */
+export type Problem = { row: number; field: string | null; code: string; value?: string; message: string };
+
+export function describeIssue(row: number, issue: RowIssue, format: string, lang: Language): Problem {
+  const message = describeReason(
+    issue.code,
+    { value: issue.value, field: issue.field ?? '', max: issue.max, format, message: issue.message },
+    lang,
+  );
+  return { row, field: issue.field, code: issue.code, ...(issue.value !== undefined ? { value: issue.value } : {}), message };
+}

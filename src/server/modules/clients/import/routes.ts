@@ -6,8 +6,9 @@ import type { Deps } from '../../../deps.js';
 import { auditContext, requireActor } from '../../../http/actor.js';
 import { decodeCursor, pageQuery, toPage } from '../../../platform/pagination.js';
 import { unreadable } from './errors.js';
+import { reportCsv } from './report.js';
 import { importParams, MAX_IMPORT_BYTES, mappingBody, uploadQuery } from './schemas.js';
-import { createImport, dryRun, getImport, reportCsv, setMapping, startRun, toImportDto } from './service.js';
+import { createImport, dryRun, getImport, setMapping, startRun, toImportDto } from './service.js';
 
 const access = { access: { permission: 'clients.import' as const } };
 const tags = ['clients import'];

@@ -1,11 +1,10 @@
-// The import's life: upload (read and detect), mapping, dry run, run (as a background job), report.
+// The import's life: upload (read and detect), mapping, dry run, run (as a background job). Report: report.ts.
 import { createHash } from 'node:crypto';
-import { stringify } from 'csv-stringify/sync';
 import { type Executor, withTransaction } from '../../../db/tx.js';
 import type { Deps } from '../../../deps.js';
 import { type Actor, assertStore } from '../../../http/actor.js';
 import { type AuditContext, writeAudit } from '../../../platform/audit.js';
-import { AppError, describeError, PlatformErrors } from '../../../platform/errors.js';
+import { PlatformErrors } from '../../../platform/errors.js';
 import type { Language } from '../../../platform/i18n.js';
 import { newId } from '../../../platform/ids.js';
 import { enqueue } from '../../../platform/jobs/index.js';
@@ -17,8 +16,8 @@ import { type ClientDraft, type ColumnMap, type FieldKey, identifies, type Mappi
 import { type ReadFile, readFile } from './parse.js';
 import { Planner, skipParams } from './plan.js';
 import { detectPreset, PRESETS, type PresetId, suggestMapping } from './presets.js';
-import { describeReason } from './reasons.js';
-import { findImport, type ImportRow, insertImport, loadFile, reportRows } from './repo.js';
+import { describeIssue, describeReason, type Problem } from './reasons.js';
+import { findImport, type ImportRow, insertImport, loadFile } from './repo.js';
 import { BATCH_SIZE, IMPORT_JOB_KIND, type ImportJobPayload, rowNumber } from './runner.js';
 import { DELIMITER_NAMES, delimiterName, type ImportOptions, MAX_IMPORT_BYTES, type MappingBody } from './schemas.js';
 
@@ -68,7 +67,7 @@ export function toImportDto(row: ImportRow) {
 export type ImportDto = ReturnType<typeof toImportDto>;
 
 /** An import the actor may see: one of their stores (owners: all). Others' are 404, not 403. */
-async function loadVisible(db: Executor, actor: Actor, id: string): Promise<ImportRow> {
+export async function loadVisible(db: Executor, actor: Actor, id: string): Promise<ImportRow> {
   const row = await findImport(db, id);
   if (!row || (!actor.allStores && !actor.storeIds.includes(row.store_id))) throw PlatformErrors.not_found();
   return row;
@@ -256,17 +255,6 @@ export async function setMapping(deps: Deps, actor: Actor, id: string, body: Map
 const MAX_LISTED = 1000;
 const PREVIEW_ROWS = 10;
 
-type Problem = { row: number; field: string | null; code: string; value?: string; message: string };
-
-function describeIssue(row: number, issue: RowIssue, format: string, lang: Language): Problem {
-  const message = describeReason(
-    issue.code,
-    { value: issue.value, field: issue.field ?? '', max: issue.max, format, message: issue.message },
-    lang,
-  );
-  return { row, field: issue.field, code: issue.code, ...(issue.value !== undefined ? { value: issue.value } : {}), message };
-}
-
 /**
  * Decides every row exactly as the run would (same mapping, same duplicate lookups, same policy) and
  * writes nothing: counts, every problem (the first 1,000 listed) and a preview of the first clients.
@@ -377,54 +365,4 @@ export async function startRun(deps: Deps, actor: Actor, id: string, ctx: AuditC
     });
     return toImportDto((await findImport(tx, id))!);
   });
-}
-
-/** Every row not imported and why, as CSV (UTF-8 with BOM for Excel): row, outcome, reason, then the original columns. */
-export async function reportCsv(
-  deps: Deps,
-  actor: Actor,
-  id: string,
-  lang: Language,
-  ctx: AuditContext,
-): Promise<{ fileName: string; csv: string }> {
-  const db = deps.database.db;
-  const imp = await loadVisible(db, actor, id);
-  const rows = await reportRows(db, id);
-  const headers = JSON.parse(imp.headers) as string[];
-  const format = (JSON.parse(imp.options) as ImportOptions).dateFormat;
-  const HEAD: Record<Language, [string, string, string]> = {
-    en: ['Row', 'Outcome', 'Reason'],
-    'zh-CN': ['行号', '结果', '原因'],
-    'zh-TW': ['列號', '結果', '原因'],
-  };
-  const OUTCOME: Record<string, Record<Language, string>> = {
-    failed: { en: 'not imported (error)', 'zh-CN': '未导入(错误)', 'zh-TW': '未匯入(錯誤)' },
-    skipped: { en: 'skipped (duplicate)', 'zh-CN': '已跳过(重复)', 'zh-TW': '已略過(重複)' },
-  };
-  const records = rows.map((r) => {
-    const details = JSON.parse(r.details);
-    let reason: string;
-    if (r.reason === 'save_failed') {
-      const e = new AppError(details.code, 400, details.params ?? {});
-      const paths = (details.errors ?? []).map((x: { path: string }) => x.path).filter(Boolean);
-      reason = describeReason(
-        'save_failed',
-        { message: `${describeError(e, lang).detail}${paths.length ? ` (${paths.join(', ')})` : ''}` },
-        lang,
-      );
-    } else if (r.outcome === 'failed') {
-      reason = (details.issues as RowIssue[]).map((i) => describeIssue(r.row_number, i, format, lang).message).join(' ');
-    } else reason = describeReason(r.reason, details, lang);
-    return [String(r.row_number), OUTCOME[r.outcome]?.[lang] ?? r.outcome, reason, ...(JSON.parse(r.cells) as string[])];
-  });
-  await writeAudit(db, ctx, {
-    action: 'client.import.report',
-    entityType: 'client_import',
-    entityId: id,
-    storeId: imp.store_id,
-    after: { rows: rows.length },
-  });
-  const csv = `\ufeff${stringify([[...HEAD[lang], ...headers], ...records], { record_delimiter: '\r\n' })}`;
-  const base = (imp.file_name ?? 'clients.csv').replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_') || 'clients';
-  return { fileName: `${base}-import-report.csv`, csv };
 }

@@ -1,0 +1,70 @@
+// Tiers in checkout: the sale hook `tiers` records what a completed sale counts toward the rolling
+// window (and takes refunds back out) and upgrades the client the moment a threshold is reached; the
+// discount source `tier` lets a ticket or line carry the tier discount without manager approval.
+import type { Executor } from '../../db/tx.js';
+import { newId } from '../../platform/ids.js';
+import { entriesByRef, loadLedgerSettings } from '../ledgers/index.js';
+import { registerEarnMultiplier } from '../points/index.js';
+import { type CheckoutContext, type DiscountInput, type HookContext, registerDiscountSource, registerSaleHook, type RefundSnapshot, type SaleSnapshot } from '../sales/index.js';
+import { TierErrors } from './errors.js';
+import { currentTier, tierBenefitsFor, upgradeIfReached } from './service.js';
+
+const VALUE_KINDS = new Set(['gift_card', 'stored_value_topup']);
+
+/** What a sale counts as spend: its lines (tax included), without value bought for later unless the setting says so. */
+async function countedSpend(tx: Executor, lines: Array<{ kind: string; total: number; id: string }>, only?: Map<string, number>) {
+  const { settings } = await loadLedgerSettings(tx);
+  return lines.filter((l) => settings.tiers.countTopUps || !VALUE_KINDS.has(l.kind)).reduce((a, l) => a + (only ? (only.get(l.id) ?? 0) : l.total), 0);
+}
+
+const pointsOfSale = async (tx: Executor, saleId: string) =>
+  (await entriesByRef(tx, 'sale', saleId)).filter((e) => e.kind === 'earn' || e.kind === 'earn_reversal').reduce((a, e) => a + e.amount, 0);
+
+const tierHook = {
+  name: 'tiers',
+  async onComplete(tx: Executor, sale: SaleSnapshot, ctx: HookContext) {
+    if (!sale.clientId) return;
+    const amount = await countedSpend(tx, sale.lines);
+    const points = await pointsOfSale(tx, sale.id);
+    await tx
+      .insertInto('client_spend')
+      .values({ id: newId(), client_id: sale.clientId, store_id: sale.storeId, ref_type: 'sale', ref_id: sale.id, amount, points, created_at: ctx.now })
+      .onConflict((oc) => oc.columns(['ref_type', 'ref_id', 'client_id']).doNothing())
+      .execute();
+    await upgradeIfReached(tx, sale.clientId, ctx.now, ctx.audit.actorId);
+  },
+  async onRefund(tx: Executor, sale: SaleSnapshot, refund: RefundSnapshot, ctx: HookContext) {
+    if (!sale.clientId) return;
+    const parts = new Map(refund.lines.map((l) => [l.lineId, l.total]));
+    const amount = await countedSpend(tx, sale.lines, parts);
+    // Points reversed by this refund (the points hook ran just before: sale hooks run in registration order).
+    const reversed = (await entriesByRef(tx, 'sale', sale.id)).filter((e) => e.kind === 'earn_reversal' && e.meta?.includes(refund.id)).reduce((a, e) => a + e.amount, 0);
+    if (amount === 0 && reversed === 0) return;
+    await tx
+      .insertInto('client_spend')
+      .values({ id: newId(), client_id: sale.clientId, store_id: sale.storeId, ref_type: 'refund', ref_id: refund.id, amount: -amount, points: reversed, created_at: ctx.now })
+      .onConflict((oc) => oc.columns(['ref_type', 'ref_id', 'client_id']).doNothing())
+      .execute();
+  },
+};
+
+const tierDiscount = {
+  type: 'tier',
+  async check(tx: Executor, discount: DiscountInput, ctx: CheckoutContext & { lineId: string | null; base: number }) {
+    if (!ctx.clientId) throw TierErrors.tier_discount_not_applicable();
+    const benefits = await tierBenefitsFor(tx, ctx.clientId);
+    if (!benefits || discount.source?.ref !== benefits.tierId) throw TierErrors.tier_discount_not_applicable();
+    const max = Math.max(0, ...benefits.discounts.map((d) => d.percentBp));
+    const bp = Math.round((discount.percent ?? 0) * 100);
+    if (discount.type !== 'percent' || bp <= 0 || bp > max) throw TierErrors.tier_discount_not_applicable();
+  },
+};
+
+export function registerTierCheckout(): void {
+  registerSaleHook(tierHook);
+  registerDiscountSource(tierDiscount);
+  registerEarnMultiplier(async (db, clientId) => {
+    const { tier } = await currentTier(db, clientId);
+    return tier?.active ? tier.pointsMultiplierBp : 10_000;
+  });
+}

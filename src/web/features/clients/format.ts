@@ -1,0 +1,83 @@
+// How a client's name, birthday and phone read on screen. Pure, so the list, the profile and the
+// import preview agree.
+import type { Birthday, ClientSummary } from './types.js';
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+export function isCjk(text: string): boolean {
+  return CJK.test(text);
+}
+
+type Named = Pick<ClientSummary, 'firstName' | 'lastName'> & { preferredName?: string | null };
+
+/**
+ * The full name in the order its script uses: Chinese names family name first with no space
+ * (王 + 小明 → 王小明), others given name first (Jane Doe).
+ */
+export function fullName(c: Named): string {
+  const first = c.firstName.trim();
+  const last = c.lastName.trim();
+  if (!last) return first;
+  if (!first) return last;
+  return isCjk(first) || isCjk(last) ? `${last}${first}` : `${first} ${last}`;
+}
+
+/** The preferred name when it adds something the full name does not already say. */
+export function otherName(c: Named): string | null {
+  const preferred = c.preferredName?.trim();
+  if (!preferred) return null;
+  const full = fullName(c);
+  return preferred === full || preferred === c.firstName.trim() ? null : preferred;
+}
+
+/** What an avatar shows: the preferred name for an English name on a Chinese card reads best. */
+export function avatarName(c: Named): string {
+  return fullName(c) || c.preferredName || '?';
+}
+
+/** "March 15", "March 15, 1990", "3月15日" — in the UI language; a lunar birthday is marked by the caller. */
+export function formatBirthday(b: Birthday | null | undefined, lang: string): string {
+  if (!b) return '';
+  const year = b.year ?? 2000; // a leap year, so 29 February formats
+  const date = Date.UTC(year, b.month - 1, b.day);
+  const opts: Intl.DateTimeFormatOptions = b.year ? { year: 'numeric', month: 'long', day: 'numeric' } : { month: 'long', day: 'numeric' };
+  return new Intl.DateTimeFormat(lang, { ...opts, timeZone: 'UTC' }).format(date);
+}
+
+/** The largest day of a month (29 for February when the year is unknown or leap; 30 for lunar months). */
+export function maxDay(month: number, year: number | null | undefined, lunar = false): number {
+  if (lunar) return 30;
+  if (month === 2) return year == null || (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** Only the digits of a phone as typed (for "is this a phone search?" and loose checks). */
+export function digitsOf(text: string): string {
+  return text.replace(/\D/g, '');
+}
+
+/** A phone as typed looks plausible: 7 to 15 digits and only phone punctuation. */
+export function looksLikePhone(text: string): boolean {
+  const t = text.trim();
+  if (!t) return true;
+  if (!/^[+\d\s().\-/]+(?:\s*(?:x|ext\.?)\s*\d+)?$/i.test(t)) return false;
+  const n = digitsOf(t.replace(/(?:x|ext\.?)\s*\d+$/i, '')).length;
+  return n >= 7 && n <= 15;
+}
+
+/**
+ * A name typed in the search box, split for a new card: a Chinese name is family name + given name
+ * (王小明 → 王 + 小明, two-character family names such as 欧阳 kept together), others "Jane Doe" → Jane + Doe.
+ */
+export function splitTypedName(text: string): { firstName: string; lastName: string } {
+  const t = text.trim().replace(/\s+/g, ' ');
+  if (!t) return { firstName: '', lastName: '' };
+  if (isCjk(t) && !t.includes(' ')) {
+    if (t.length === 1) return { firstName: t, lastName: '' };
+    const compound = /^(欧阳|歐陽|司马|司馬|诸葛|諸葛|上官|东方|東方|皇甫|尉迟|尉遲|公孙|公孫|慕容|长孙|長孫|宇文|司徒|夏侯|令狐)/.exec(t);
+    const family = compound && t.length > 2 ? compound[1]! : t.slice(0, 1);
+    return { lastName: family, firstName: t.slice(family.length) };
+  }
+  const [first, ...rest] = t.split(' ');
+  return { firstName: first ?? '', lastName: rest.join(' ') };
+}
