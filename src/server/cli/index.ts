@@ -4,6 +4,9 @@ import type { Deps } from '../deps.js';
 import { type JobHandler, startPlatformWorkers } from '../platform/jobs/index.js';
 import { appointmentJobHandlers } from '../modules/appointments/index.js';
 import { IMPORT_JOB_KIND, importJobHandler } from '../modules/clients/import/index.js';
+import { ledgerJobHandlers, reconcileCommand } from '../modules/ledgers/index.js';
+import { EXPIRE_CRON, EXPIRE_JOB_KIND, pointsJobHandlers } from '../modules/points/index.js';
+import { EVALUATE_CRON, EVALUATE_JOB_KIND, tierJobHandlers } from '../modules/tiers/index.js';
 import { backup, restore } from './backup.js';
 import { demo } from './demo.js';
 
@@ -14,6 +17,13 @@ export type CliCommand = (config: Config, args: string[], openRuntime: (c: Confi
 export const jobHandlers: Array<(deps: Deps) => Record<string, JobHandler>> = [
   appointmentJobHandlers,
   (deps) => ({ [IMPORT_JOB_KIND]: importJobHandler(deps) }),
+  (deps) => ({ ...ledgerJobHandlers(deps), ...pointsJobHandlers(deps), ...tierJobHandlers(deps) }),
+];
+
+// Recurring jobs of modules: a cron pattern (UTC) and the job kind it enqueues.
+export const jobSchedules: Array<{ cron: string; kind: string }> = [
+  { cron: EXPIRE_CRON, kind: EXPIRE_JOB_KIND },
+  { cron: EVALUATE_CRON, kind: EVALUATE_JOB_KIND },
 ];
 
 // Commands beyond start/migrate register here (demo, backup, restore, reconcile, …).
@@ -21,6 +31,6 @@ export const commands: {
   cli: Record<string, CliCommand>;
   startWorkers: (deps: Deps, log: FastifyBaseLogger) => Promise<() => Promise<void>>;
 } = {
-  cli: { demo, backup, restore },
-  startWorkers: (deps, log) => startPlatformWorkers(deps, log, { handlers: Object.assign({}, ...jobHandlers.map((h) => h(deps))) }),
+  cli: { demo, backup, restore, reconcile: reconcileCommand },
+  startWorkers: (deps, log) => startPlatformWorkers(deps, log, { handlers: Object.assign({}, ...jobHandlers.map((h) => h(deps))), schedules: jobSchedules }),
 };

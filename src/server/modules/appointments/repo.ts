@@ -1,5 +1,5 @@
 // SQL of the appointments module. Everything takes an Executor, so it runs inside the caller's transaction.
-import type { Insertable, Selectable } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type {
   AppointmentLinesTable,
   AppointmentsTable,

@@ -4,8 +4,8 @@
 //
 // Rounding rule, documented and the same everywhere: tax is computed PER LINE, PER RATE, on integer cents,
 // rounded half-up (half away from zero), then summed. Exclusive: tax_r = round(base × rate).
-// Inclusive: the pre-tax base is round(amount ÷ (1 + effective rate)), each rate's tax is computed on that
-// base as above, and the last applicable rate absorbs the cent (or two) so base + taxes = amount exactly.
+// Inclusive: the base is estimated as round(amount ÷ (1 + effective rate)), each rate's tax is computed on
+// that base as above, and the pre-tax amount is what remains: amount − taxes (so the two always add up).
 // Lines never taxed (taxClass null: gift cards, stored-value top-ups) get no tax whatever the settings.
 import type { Translations } from './registry.js';
 
@@ -92,11 +92,6 @@ export function taxLine(amount: number, taxClass: string | null, settings: TaxSe
     amounts.push(t);
     running += t;
   });
-  if (settings.pricesIncludeTax) {
-    const diff = BigInt(amount) - base - running;
-    amounts[amounts.length - 1] = amounts.at(-1)! + diff;
-    running += diff;
-  }
   const taxes = rates.map((r, i) => ({ code: r.code, amount: Number(amounts[i]) }));
   const tax = Number(running);
   return { taxes, tax, preTax: settings.pricesIncludeTax ? amount - tax : amount };
