@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -11,6 +10,7 @@ import { type ZodTypeProvider, jsonSchemaTransform, serializerCompiler, validato
 import type { Deps } from './deps.js';
 import { registerGuard } from './http/guard.js';
 import { registerProblemHandlers } from './http/problem.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { AppError } from './platform/errors.js';
 import { newId } from './platform/ids.js';
 import { appointmentRoutes } from './modules/appointments/index.js';
@@ -64,17 +64,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
 
   await app.register(fastifyCookie, { secret: deps.secrets.sessionKey });
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
-      },
-    },
-  });
+  registerSecurityHeaders(app);
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_req, context) =>

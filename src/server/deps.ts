@@ -16,5 +16,7 @@ export type Deps = {
     webDir?: string;
     version: string;
     logLevel?: string;
+    /** Where treatment photos are stored (`DATA_DIR/photos`); absent: photo uploads answer 503. */
+    photoDir?: string;
   };
 };

@@ -30,6 +30,7 @@ export async function openRuntime(config: Config): Promise<Deps> {
       webDir: join(ROOT, 'dist/web'),
       version: VERSION,
       logLevel: config.logLevel,
+      photoDir: join(config.dataDir, 'photos'),
     },
   };
 }

@@ -41,6 +41,8 @@ export async function setUpSalon(t: TestApp, opts: { currency?: 'USD' | 'CAD'; t
   expect(addOn.statusCode, addOn.body).toBe(201);
   return {
     owner,
+    ownerId: biz.me.staff.id as string,
+    firstStoreId: biz.storeId,
     storeId,
     amy,
     bo,

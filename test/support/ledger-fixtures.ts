@@ -37,3 +37,30 @@ export async function setLedgerSettings(owner: Session, patch: Record<string, Re
 export async function business(t: TestApp) {
   return setUpBusiness(t);
 }
+
+let idemSeq = 0;
+export const idempotencyKey = () => ({ 'idempotency-key': `ledger-test-${++idemSeq}-${process.pid}` });
+
+export type Ticket = { id: string; version: number; total: number; lines: Array<{ id: string; total: number; kind: string }> };
+
+/** The checkout API as the front desk uses it: open a ticket, take payment, refund. */
+export function till(owner: Session, storeId: string) {
+  return {
+    async ticket(clientId: string | null, lines: Array<Record<string, unknown>>, discount?: Record<string, unknown>): Promise<Ticket> {
+      const res = await owner.post('/api/v1/sales', { storeId, clientId, lines, ...(discount ? { discount } : {}) });
+      if (res.statusCode !== 201) throw new Error(`ticket failed: ${res.statusCode} ${res.body}`);
+      return res.json();
+    },
+    complete: (sale: { id: string; version: number }, tenders: Array<Record<string, unknown>>) =>
+      owner.post(`/api/v1/sales/${sale.id}/complete`, { version: sale.version, tenders }, idempotencyKey()),
+    refund: (saleId: string, body: Record<string, unknown> = {}) => owner.post(`/api/v1/sales/${saleId}/refunds`, { reason: 'test refund', ...body }, idempotencyKey()),
+    void: (saleId: string) => owner.post(`/api/v1/sales/${saleId}/void`, { reason: 'test void' }, idempotencyKey()),
+  };
+}
+
+/** A service at `price` and the owner's staff id to put on its lines. */
+export async function aService(owner: Session, price: number, extra: Record<string, unknown> = {}): Promise<string> {
+  const res = await owner.post('/api/v1/services', { name: `Service ${price}`, durationMin: 30, price, ...extra });
+  if (res.statusCode !== 201) throw new Error(`service failed: ${res.statusCode} ${res.body}`);
+  return res.json().id;
+}

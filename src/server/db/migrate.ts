@@ -7,6 +7,7 @@ import * as m0005 from './migrations/0005_rosters.js';
 import * as m0006 from './migrations/0006_appointments.js';
 import * as m0007 from './migrations/0007_sales.js';
 import * as m0008 from './migrations/0008_ledgers.js';
+import * as m0010 from './migrations/0010_packages.js';
 
 // Migrations are listed here (not discovered from disk) so they bundle and type-check;
 // a new one is one import and one line. Numbers never change once landed.
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006_appointments': m0006,
   '0007_sales': m0007,
   '0008_ledgers': m0008,
+  '0010_packages': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

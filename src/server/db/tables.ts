@@ -1055,3 +1055,251 @@ export interface DB {
   sale_refund_tenders: SaleRefundTendersTable;
   sale_tips: SaleTipsTable;
 }
+
+// Treatment packages and treatment records (modules/packages, modules/treatments; migration 0010).
+export interface PackageSettingsTable {
+  id: string;
+  settings: string;
+  version: number;
+  updated_by: string | null;
+  updated_at: number;
+}
+
+export interface PackageTemplatesTable {
+  id: string;
+  name: string;
+  name_translations: string;
+  description: string | null;
+  description_translations: string;
+  items: string; // JSON TemplateItem[]
+  products: string; // JSON [{ productId, quantity }]
+  price: number;
+  tax_class: string | null;
+  validity_kind: string; // months | fixed | none
+  validity_months: number | null;
+  valid_until: string | null; // YYYY-MM-DD
+  store_ids: string | null; // JSON array; null = every store
+  freeze_allowed: Bool;
+  freeze_max_days: number;
+  shareable: Bool;
+  max_members: number;
+  active: Bool;
+  version: number;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ClientPackagesTable {
+  id: string;
+  client_id: string;
+  template_id: string;
+  name: string;
+  name_translations: string;
+  terms: string; // JSON PackageTerms
+  store_id: string;
+  sale_id: string | null;
+  sale_line_id: string | null;
+  price: number;
+  paid_total: number;
+  status: string; // active | expired | refunded | voided
+  purchased_at: number;
+  expires_at: number | null;
+  frozen_from: number | null;
+  frozen_until: number | null;
+  freeze_days_used: number;
+  refunded_amount: number;
+  refund_fee: number;
+  closed_at: number | null;
+  closed_reason: string | null;
+  created_by: string | null;
+  version: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ClientPackageItemsTable {
+  id: string;
+  package_id: string;
+  position: number;
+  label: string;
+  label_translations: string;
+  service_ids: string; // JSON array
+  step: number | null;
+  sessions: number;
+  session_values: string; // JSON number[]
+  account_id: string;
+}
+
+export interface ClientPackageMembersTable {
+  package_id: string;
+  client_id: string;
+  relation: string | null;
+  added_by: string | null;
+  added_at: number;
+}
+
+export interface PackageSessionsTable {
+  id: string;
+  package_id: string;
+  item_id: string;
+  client_id: string;
+  store_id: string;
+  service_id: string;
+  staff_id: string | null;
+  session_number: number;
+  value: number;
+  status: string; // redeemed | reversed
+  source: string; // checkout | direct
+  sale_id: string | null;
+  sale_line_id: string | null;
+  appointment_id: string | null;
+  appointment_line_id: string | null;
+  step_override_by: string | null;
+  step_override_reason: string | null;
+  group_id: string;
+  redeemed_at: number;
+  reversed_at: number | null;
+  reversed_by: string | null;
+  reverse_reason: string | null;
+  created_by: string | null;
+}
+
+export interface PackageRecommendationRulesTable {
+  id: string;
+  name: string;
+  from_template_id: string;
+  trigger_kind: string; // completed | remaining
+  remaining: number | null;
+  to_template_id: string;
+  send_to_client: Bool;
+  message: string; // JSON translations
+  active: Bool;
+  version: number;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface PackageRecommendationsTable {
+  id: string;
+  rule_id: string;
+  client_id: string;
+  from_package_id: string;
+  to_template_id: string;
+  store_id: string;
+  status: string; // open | converted | dismissed
+  sent_at: number | null;
+  converted_package_id: string | null;
+  converted_at: number | null;
+  dismissed_at: number | null;
+  created_at: number;
+}
+
+export interface PackageNoticesTable {
+  id: string;
+  kind: string; // expiry_30 | expiry_7 | next_session | recommendation
+  ref_id: string;
+  client_id: string;
+  channels: string;
+  created_at: number;
+}
+
+export interface TreatmentTemplatesTable {
+  id: string;
+  name: string;
+  name_translations: string;
+  category_ids: string; // JSON array
+  fields: string; // JSON TemplateField[]
+  archived: Bool;
+  version: number;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface TreatmentRecordsTable {
+  id: string;
+  client_id: string;
+  store_id: string;
+  service_id: string;
+  staff_id: string;
+  author_id: string;
+  appointment_id: string | null;
+  appointment_line_id: string | null;
+  package_session_id: string | null;
+  template_id: string | null;
+  started_at: number;
+  ended_at: number | null;
+  products: string; // JSON [{ productId, amount, unit }]
+  technique: string | null;
+  settings: string; // JSON object
+  clinical: string | null; // encrypted JSON { metrics, reaction, notes, aftercare }
+  next_recommended_on: string | null; // YYYY-MM-DD
+  shared_with_client: Bool;
+  version: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface TreatmentAddendaTable {
+  id: string;
+  record_id: string;
+  author_id: string;
+  body: string; // encrypted
+  created_at: number;
+}
+
+export interface TreatmentPhotosTable {
+  id: string;
+  record_id: string;
+  client_id: string;
+  kind: string; // before | after | other
+  file: string;
+  thumb_file: string;
+  width: number;
+  height: number;
+  bytes: number;
+  sha256: string;
+  created_by: string | null;
+  created_at: number;
+}
+
+export interface PortalCodesTable {
+  id: string;
+  client_id: string;
+  channel: string;
+  destination: string;
+  code_hash: string;
+  attempts: number;
+  expires_at: number;
+  consumed_at: number | null;
+  created_at: number;
+}
+
+export interface PortalSessionsTable {
+  id: string;
+  token_hash: string;
+  client_id: string;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+}
+
+export interface DB {
+  package_settings: PackageSettingsTable;
+  package_templates: PackageTemplatesTable;
+  client_packages: ClientPackagesTable;
+  client_package_items: ClientPackageItemsTable;
+  client_package_members: ClientPackageMembersTable;
+  package_sessions: PackageSessionsTable;
+  package_recommendation_rules: PackageRecommendationRulesTable;
+  package_recommendations: PackageRecommendationsTable;
+  package_notices: PackageNoticesTable;
+  treatment_templates: TreatmentTemplatesTable;
+  treatment_records: TreatmentRecordsTable;
+  treatment_addenda: TreatmentAddendaTable;
+  treatment_photos: TreatmentPhotosTable;
+  portal_codes: PortalCodesTable;
+  portal_sessions: PortalSessionsTable;
+}

@@ -3,7 +3,7 @@ import type { Deps } from '../deps.js';
 import { PlatformErrors } from '../platform/errors.js';
 import { timingSafeEqualStr } from '../platform/crypto.js';
 import { negotiateLanguage } from '../platform/i18n.js';
-import { SESSION_COOKIE, actorFromApiToken, actorFromSessionToken } from '../modules/auth/index.js';
+import { SESSION_COOKIE, actorCache, actorFromApiToken, actorFromSessionToken, invalidateAuthCaches } from '../modules/auth/index.js';
 import { assertCan } from './actor.js';
 import { readSignedCookie } from './cookies.js';
 
@@ -19,12 +19,13 @@ export function registerGuard(app: FastifyInstance, deps: Deps): void {
   const idleMs = deps.settings.sessionIdleMinutes * 60_000;
 
   app.addHook('onRequest', async (request) => {
-    request.actor = await resolveActor(request, deps, idleMs);
+    const isApiRoute = request.routeOptions.url?.startsWith('/api/v1/') ?? false;
+    // Static files of the web app need no identity: skip the lookup for them.
+    if (isApiRoute) request.actor = await resolveActor(request, deps, idleMs);
     const header = request.headers['accept-language'];
     request.lang = header ? negotiateLanguage(header) : (request.actor?.language ?? 'en');
 
     const access = request.routeOptions.config?.access;
-    const isApiRoute = request.routeOptions.url?.startsWith('/api/') ?? false;
     if (!isApiRoute || (access && 'public' in access)) return;
 
     const actor = request.actor;
@@ -37,6 +38,12 @@ export function registerGuard(app: FastifyInstance, deps: Deps): void {
     }
     if (access && 'permission' in access) assertCan(actor, access.permission);
   });
+
+  // Any successful write may change who someone is or what they may do (and it has committed by
+  // now): forget cached identities so the next request reads them fresh.
+  app.addHook('onSend', async (request, reply) => {
+    if (UNSAFE.has(request.method) && reply.statusCode < 400) invalidateAuthCaches();
+  });
 }
 
 async function resolveActor(request: FastifyRequest, deps: Deps, idleMs: number) {
@@ -44,7 +51,13 @@ async function resolveActor(request: FastifyRequest, deps: Deps, idleMs: number)
   const now = deps.clock.now();
   const auth = request.headers.authorization;
   const bearer = auth?.match(/^bearer\s+(\S+)\s*$/i);
-  if (bearer) return actorFromApiToken(db, bearer[1]!, now);
-  const token = readSignedCookie(request, SESSION_COOKIE);
-  return token ? actorFromSessionToken(db, token, now, idleMs) : null;
+  const key = bearer ? `b:${bearer[1]}` : undefined;
+  const token = key ? undefined : readSignedCookie(request, SESSION_COOKIE);
+  const cacheKey = key ?? (token ? `c:${token}` : undefined);
+  if (!cacheKey) return null;
+  const cached = actorCache.get(cacheKey, now);
+  if (cached) return cached;
+  const actor = bearer ? await actorFromApiToken(db, bearer[1]!, now) : await actorFromSessionToken(db, token!, now, idleMs);
+  if (actor) actorCache.set(cacheKey, actor, now);
+  return actor;
 }

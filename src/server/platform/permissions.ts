@@ -38,6 +38,12 @@ export const PERMISSIONS = [
   'ledgers.read',
   'ledgers.adjust',
   'ledgers.rules',
+  'packages.manage',
+  'packages.sell',
+  'packages.redeem',
+  'packages.adjust',
+  'treatments.read',
+  'treatments.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -72,9 +78,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'reports.read',
     'ledgers.read',
     'ledgers.adjust',
+    'packages.sell',
+    'packages.redeem',
+    'packages.adjust',
+    'treatments.read',
+    'treatments.write',
   ],
-  front_desk: ['stores.read', 'staff.read', 'clients.read', 'clients.write', 'catalog.read', 'appointments.read', 'appointments.write', 'sales.read', 'sales.write', 'shifts.manage', 'ledgers.read'],
-  technician: ['stores.read', 'staff.read', 'clients.read', 'clients.health', 'catalog.read', 'appointments.read'],
+  front_desk: ['stores.read', 'staff.read', 'clients.read', 'clients.write', 'catalog.read', 'appointments.read', 'appointments.write', 'sales.read', 'sales.write', 'shifts.manage', 'ledgers.read', 'packages.sell', 'packages.redeem', 'treatments.read'],
+  technician: ['stores.read', 'staff.read', 'clients.read', 'clients.health', 'catalog.read', 'appointments.read', 'treatments.read', 'treatments.write'],
   accountant: ['stores.read', 'staff.read', 'clients.read', 'catalog.read', 'appointments.read', 'reports.read', 'ledgers.read'],
 };
 

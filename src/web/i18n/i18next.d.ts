@@ -3,7 +3,9 @@ import type en from './en.json';
 
 // Typed keys: the shared strings plus each feature's own `features/<name>/locales/en.json`.
 // A feature with its own locale files adds `& typeof import('../features/<name>/locales/en.json')` here.
-type Translation = typeof en;
+type Translation = typeof en
+  & typeof import('../features/catalog/locales/en.json')
+  & typeof import('../features/clients/locales/en.json');
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -122,7 +122,60 @@ const calendarRoute = createRoute({
 const clientsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'clients',
-  component: () => <ComingSoonPage feature="clients" />,
+  validateSearch: (search: Record<string, unknown>): { q?: string } => (typeof search.q === 'string' && search.q ? { q: search.q } : {}),
+  component: lazyRouteComponent(() => import('../features/clients/ClientsPage.js'), 'ClientsPage'),
+});
+const clientImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'clients/import',
+  validateSearch: (search: Record<string, unknown>): { id?: string } => (typeof search.id === 'string' ? { id: search.id } : {}),
+  component: lazyRouteComponent(() => import('../features/clients/import/ImportPage.js'), 'ImportPage'),
+});
+const clientDuplicatesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'clients/duplicates',
+  component: lazyRouteComponent(() => import('../features/clients/DuplicatesPage.js'), 'DuplicatesPage'),
+});
+const clientRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'clients/$clientId',
+  validateSearch: (search: Record<string, unknown>): { tab?: string } => (typeof search.tab === 'string' ? { tab: search.tab } : {}),
+  component: lazyRouteComponent(() => import('../features/clients/profile/ClientProfilePage.js'), 'ClientProfilePage'),
+});
+const clientFieldsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/client-fields',
+  component: lazyRouteComponent(() => import('../features/clients/fields/CustomFieldsPage.js'), 'CustomFieldsPage'),
+});
+const catalogRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'catalog',
+  component: lazyRouteComponent(() => import('../features/catalog/CatalogPage.js'), 'CatalogPage'),
+});
+const catalogServicesRoute = createRoute({
+  getParentRoute: () => catalogRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('../features/catalog/ServicesTab.js'), 'ServicesTab'),
+});
+const catalogAddOnsRoute = createRoute({
+  getParentRoute: () => catalogRoute,
+  path: 'add-ons',
+  component: lazyRouteComponent(() => import('../features/catalog/AddOnsTab.js'), 'AddOnsTab'),
+});
+const catalogProductsRoute = createRoute({
+  getParentRoute: () => catalogRoute,
+  path: 'products',
+  component: lazyRouteComponent(() => import('../features/catalog/ProductsTab.js'), 'ProductsTab'),
+});
+const catalogResourcesRoute = createRoute({
+  getParentRoute: () => catalogRoute,
+  path: 'resources',
+  component: lazyRouteComponent(() => import('../features/catalog/ResourcesTab.js'), 'ResourcesTab'),
+});
+const catalogCategoriesRoute = createRoute({
+  getParentRoute: () => catalogRoute,
+  path: 'categories',
+  component: lazyRouteComponent(() => import('../features/catalog/CategoriesTab.js'), 'CategoriesTab'),
 });
 const checkoutRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -151,6 +204,17 @@ const routeTree = rootRoute.addChildren([
     mailboxRoute,
     calendarRoute,
     clientsRoute,
+    clientImportRoute,
+    clientDuplicatesRoute,
+    clientRoute,
+    clientFieldsRoute,
+    catalogRoute.addChildren([
+      catalogServicesRoute,
+      catalogAddOnsRoute,
+      catalogProductsRoute,
+      catalogResourcesRoute,
+      catalogCategoriesRoute,
+    ]),
     checkoutRoute,
     reportsRoute,
   ]),

@@ -21,7 +21,7 @@ import {
 import type { EffectiveService } from '../catalog/index.js';
 import { AppointmentErrors, isSlotTaken, type SlotAlternative, slotTaken } from './errors.js';
 import { check, type LineRequest, nearestAlternatives, plan, type StoreInfo } from './planner.js';
-import { type AppointmentRow, insertAppointment, insertOccupancy } from './repo.js';
+import { type AppointmentRow, insertAppointment, insertOccupancy, type LineRow } from './repo.js';
 import type { LineInput } from './schemas.js';
 import type { BookingSettings } from './settings.js';
 import { localParts, localToInstant, parseIso } from './time.js';
@@ -41,6 +41,8 @@ export type PlacedLine = {
   bufferAfterMin: number;
   processing: { startMin: number; lengthMin: number } | null;
   price: number;
+  /** The catalog terms it was placed with (names for the answer; not stored). */
+  service: EffectiveService;
 };
 
 /** The instant of each line that names one (ISO with offset, or store-local date + time). */
@@ -137,6 +139,7 @@ export async function placeLines(db: Executor, store: StoreInfo, lines: readonly
         bufferAfterMin: req.bufferAfterMin,
         processing: req.processing ?? null,
         price: priceOf(service, sl.staffId),
+        service,
       };
       placed.push(line);
       const busy = busyOfLine({ ...line });
@@ -271,7 +274,7 @@ export async function insertVisit(
   a: NewAppointment,
   placed: readonly PlacedLine[],
   settings: BookingSettings,
-): Promise<AppointmentRow> {
+): Promise<{ row: AppointmentRow; lines: LineRow[] }> {
   const id = newId();
   const row: AppointmentRow = {
     id,
@@ -307,5 +310,5 @@ export async function insertVisit(
   const lines = lineRows(id, placed);
   await insertAppointment(db, row, lines);
   await guardOccupancy(db, id, lines, placed, settings.allowProcessingOverlap);
-  return row;
+  return { row, lines: lines as LineRow[] };
 }

@@ -77,7 +77,7 @@ export async function seedDemoAppointments(tx: Executor, opts: DemoAppointmentsO
           throw err;
         }
         const clientId = walkIn && random() < 0.5 ? null : opts.clientIds.length ? pick(opts.clientIds) : null;
-        const row = await insertVisit(
+        const { row } = await insertVisit(
           tx,
           {
             storeId,

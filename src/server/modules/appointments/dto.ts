@@ -1,7 +1,7 @@
 // Rows → API shapes. Instants leave as ISO 8601 with the store's offset; the store's zone is named beside them.
 import type { Executor } from '../../db/tx.js';
 import type { Language } from '../../platform/i18n.js';
-import { getEffectiveServices, resolveText } from '../catalog/index.js';
+import { type EffectiveService, getEffectiveServices, resolveText } from '../catalog/index.js';
 import { type AppointmentRow, type ClientSummary, clientSummaries, type LineRow, linesByAppointment, staffNames } from './repo.js';
 import { allowedActions, type Status } from './status.js';
 import { isoIn, localParts } from './time.js';
@@ -131,4 +131,28 @@ export async function appointmentDtos(
     lang,
   );
   return rows.map((r) => toAppointmentDto(r, byAppointment.get(r.id) ?? [], store.timeZone, store.currency, names));
+}
+
+/** The answer for a visit just written: names from the catalog terms it was placed with, staff and client looked up. */
+export async function freshDto(
+  db: Executor,
+  store: StoreRef,
+  row: AppointmentRow,
+  lines: readonly LineRow[],
+  services: ReadonlyMap<string, EffectiveService>,
+  lang: Language,
+): Promise<AppointmentDto> {
+  const [staff, clients] = await Promise.all([
+    staffNames(
+      db,
+      lines.map((l) => l.staff_id),
+    ),
+    clientSummaries(db, [row.client_id]),
+  ]);
+  const names: Names = {
+    services: new Map([...services].map(([id, s]) => [id, { name: resolveText(s.name, s.nameTranslations, lang) }])),
+    staff,
+    clients,
+  };
+  return toAppointmentDto(row, lines, store.timeZone, store.currency, names);
 }

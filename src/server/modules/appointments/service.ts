@@ -11,7 +11,7 @@ import { runIdempotent, type StoredResponse } from '../../platform/idempotency.j
 import type { BookingMode } from '../availability/index.js';
 import { findClientById } from '../clients/index.js';
 import { guardOccupancy, insertVisit, lineRows, placeLines, withAlternatives } from './booking.js';
-import { type AppointmentDto, appointmentDtos } from './dto.js';
+import { type AppointmentDto, appointmentDtos, freshDto } from './dto.js';
 import { AppointmentErrors, isSlotTaken } from './errors.js';
 import { loadStore, type StoreInfo } from './planner.js';
 import { scheduleMessages } from './reminders.js';
@@ -61,7 +61,7 @@ export async function book(
     scope: string;
     request: unknown;
     before?: (tx: Executor) => Promise<string | null | undefined>;
-    respond: (tx: Executor, row: AppointmentRow) => Promise<unknown>;
+    respond: (tx: Executor, row: AppointmentRow, dto: AppointmentDto) => Promise<unknown> | unknown;
   },
 ): Promise<StoredResponse & { replayed: boolean }> {
   const placeOpts = { mode: opts.mode, now: ctx.now, settings: input.settings };
@@ -81,7 +81,7 @@ export async function book(
     return idempotent(async ({ tx, afterCommit }) => {
       const clientId = (await opts.before?.(tx)) || input.clientId;
       const placed = await placeLines(tx, input.store, input.lines, placeOpts);
-      const row = await insertVisit(
+      const { row, lines } = await insertVisit(
         tx,
         { storeId: input.store.id, clientId, source: input.source, notes: input.notes, createdBy: ctx.actorId, now: ctx.now },
         placed,
@@ -96,7 +96,8 @@ export async function book(
         startAt: row.start_at,
       });
       if (input.waitlistEntryId) await markWaitlistBooked(tx, input.waitlistEntryId, input.store.id, row.id, ctx.now);
-      const dto = await dtoOf(tx, input.store, row, ctx.lang);
+      const services = new Map(placed.map((l) => [l.serviceId, l.service]));
+      const dto = await freshDto(tx, input.store, row, lines, services, ctx.lang);
       await writeAudit(tx, ctx, {
         action: 'appointment.create',
         entityType: 'appointment',
@@ -105,7 +106,7 @@ export async function book(
         after: dto,
       });
       await scheduleMessages(tx, row, 'booked', input.settings, ctx.now, afterCommit);
-      return { status: 201, body: await opts.respond(tx, row) };
+      return { status: 201, body: await opts.respond(tx, row, dto) };
     });
   }
 }
@@ -131,7 +132,7 @@ export async function createAppointment(db: Kysely<DB>, actor: Actor, input: App
       mode: 'front_desk',
       scope: `appointments.create:${actor.staffId}`,
       request: input,
-      respond: (tx, row) => dtoOf(tx, store, row, ctx.lang),
+      respond: (_tx, _row, dto) => dto,
     },
   );
 }

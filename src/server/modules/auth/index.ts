@@ -3,3 +3,4 @@ export { hashSecret, isAcceptablePassword, isValidPin } from './passwords.js';
 export { buildMe, meForNewSession, type Me } from './me.js';
 export { AuthErrors } from './errors.js';
 export { authRoutes } from './routes.js';
+export { actorCache, invalidateAuthCaches, meCache } from './cache.js';

@@ -8,6 +8,7 @@ import { PlatformErrors } from '../../platform/errors.js';
 import { LANGUAGES } from '../../platform/i18n.js';
 import { AuthErrors } from './errors.js';
 import { login, logout, pinSwitch } from './login.js';
+import { meCache } from './cache.js';
 import { buildMe, meForNewSession } from './me.js';
 import { type NewSession, SESSION_COOKIE, TERMINAL_COOKIE } from './sessions.js';
 import { pinStaffOfStore, registerTerminal, terminalFromToken } from './terminals.js';
@@ -55,9 +56,18 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
       return reply.status(204).send();
     });
 
-    app.get('/me', { config: { access: { signedIn: true } }, schema: { tags: ['auth'], summary: 'Who am I' } }, async (request) =>
-      buildMe(db, requireActor(request)),
-    );
+    app.get('/me', { config: { access: { signedIn: true } }, schema: { tags: ['auth'], summary: 'Who am I' } }, async (request, reply) => {
+      const actor = requireActor(request);
+      const key = actor.sessionId ?? `token:${actor.staffId}`;
+      const now = deps.clock.now();
+      // The web app asks this on every screen: keep the serialised document for a few seconds.
+      let json = meCache.get(key, now);
+      if (!json) {
+        json = JSON.stringify(await buildMe(db, actor));
+        meCache.set(key, json, now);
+      }
+      return reply.type('application/json; charset=utf-8').send(json);
+    });
 
     app.patch(
       '/me',

@@ -212,6 +212,7 @@ export async function checkCoupon(
 export async function claimUse(tx: Executor, p: { couponId: string; clientId: string | null; saleId: string; storeId: string; discount: number; actorId: string | null; now: number }) {
   const row = await tx.selectFrom('coupons').selectAll().where('id', '=', p.couponId).executeTakeFirst();
   if (!row) throw notApplicable('inactive');
+  if ((row.issued_only === 1 || row.per_client_limit !== null) && !p.clientId) throw notApplicable('client_required');
   const legs: Leg[] = [];
   if (row.pool_account_id) legs.push({ accountId: row.pool_account_id, amount: -1 });
   if (p.clientId && (row.issued_only === 1 || row.per_client_limit !== null)) {

@@ -38,7 +38,7 @@ export function earnForLines(lines: readonly EarnLine[], settings: PointsSetting
     if (line.amount <= 0 || NEVER_EARN.has(line.kind) || (line.itemId && settings.earn.excludedItemIds.includes(line.itemId))) continue;
     const rate = rateFor(settings, line);
     const event = eventMultiplierBp(settings, line, ctx);
-    const points = Number((BigInt(line.amount) * BigInt(rate) * BigInt(ctx.multiplierBp) * BigInt(event)) / 1_000_000_000_000n);
+    const points = Number((BigInt(line.amount) * BigInt(rate) * BigInt(ctx.multiplierBp) * BigInt(event)) / 10_000_000_000n);
     if (points > 0) {
       perLine[line.lineId] = points;
       total += points;

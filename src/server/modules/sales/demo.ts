@@ -104,7 +104,7 @@ export async function seedDemoSales(tx: Tx, opts: DemoSalesOptions): Promise<Dem
         make: (at) => openTicket(tx, { storeId, appointmentId: v.id }, null, ctxAt(at)),
       }));
       for (let i = 0; i < perDay; i++) {
-        const at = dayStart + (10 + random() * 9.5) * HOUR;
+        const at = dayStart + Math.floor((10 + random() * 9.5) * HOUR);
         tickets.push({
           at,
           make: (t) => {

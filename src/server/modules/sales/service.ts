@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/tables.js';
 import type { Executor } from '../../db/tx.js';
-import { PlatformErrors } from '../../platform/errors.js';
+import { AppError, PlatformErrors } from '../../platform/errors.js';
 import type { Language } from '../../platform/i18n.js';
 import { runIdempotent } from '../../platform/idempotency.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
@@ -59,24 +59,44 @@ export async function listSales(db: Executor, q: z.infer<typeof saleListQuery>) 
 
 export type CompleteOptions = { key: string | undefined; lang: Language };
 
+/**
+ * A retry racing its own first attempt waits on the sale's row lock, then finds the work done and is
+ * refused (sale_already_completed, nothing left to refund…) before it can see the stored key. Looking
+ * once more answers it with the first attempt's response; a different request gets its refusal again.
+ */
+async function withReplay<T>(key: string | undefined, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (key && err instanceof AppError && (err.status === 409 || err.status === 422) && err.code !== 'idempotency_key_reused') return run();
+    throw err;
+  }
+}
+
 export async function completeWithKey(db: Kysely<DB>, id: string, body: SaleComplete, ctx: SalesCtx, opts: CompleteOptions) {
-  return runIdempotent(db, { scope: 'sales.complete', key: opts.key, required: true, request: { saleId: id, body }, now: ctx.now }, (tx) =>
-    completeSale(tx, id, body, { ...ctx, lang: opts.lang }),
+  return withReplay(opts.key, () =>
+    runIdempotent(db, { scope: 'sales.complete', key: opts.key, required: true, request: { saleId: id, body }, now: ctx.now }, (tx) =>
+      completeSale(tx, id, body, { ...ctx, lang: opts.lang }),
+    ),
   );
 }
 
 export async function refundWithKey(db: Kysely<DB>, id: string, storeId: string, body: RefundCreate, ctx: SalesCtx, opts: CompleteOptions) {
   const approverId = body.approval ? await verifyApproval(db, body.approval, storeId, 'sales.refund', ctx.now) : null;
-  return runIdempotent(db, { scope: 'sales.refund', key: opts.key, request: { saleId: id, body }, now: ctx.now }, async (tx) => {
-    const refund = await refundOrVoid(tx, id, { kind: 'refund', body }, approverId, ctx);
-    return { status: 201, body: { refund, sale: await loadSaleDto(tx.tx, id, opts.lang) } };
-  });
+  return withReplay(opts.key, () =>
+    runIdempotent(db, { scope: 'sales.refund', key: opts.key, request: { saleId: id, body }, now: ctx.now }, async (tx) => {
+      const refund = await refundOrVoid(tx, id, { kind: 'refund', body }, approverId, ctx);
+      return { status: 201, body: { refund, sale: await loadSaleDto(tx.tx, id, opts.lang) } };
+    }),
+  );
 }
 
 export async function voidWithKey(db: Kysely<DB>, id: string, storeId: string, body: VoidCreate, ctx: SalesCtx, opts: CompleteOptions) {
   const approverId = body.approval ? await verifyApproval(db, body.approval, storeId, 'sales.void', ctx.now) : null;
-  return runIdempotent(db, { scope: 'sales.void', key: opts.key, request: { saleId: id, body }, now: ctx.now }, async (tx) => {
-    await refundOrVoid(tx, id, { kind: 'void', body }, approverId, ctx);
-    return { status: 200, body: await loadSaleDto(tx.tx, id, opts.lang) };
-  });
+  return withReplay(opts.key, () =>
+    runIdempotent(db, { scope: 'sales.void', key: opts.key, request: { saleId: id, body }, now: ctx.now }, async (tx) => {
+      await refundOrVoid(tx, id, { kind: 'void', body }, approverId, ctx);
+      return { status: 200, body: await loadSaleDto(tx.tx, id, opts.lang) };
+    }),
+  );
 }

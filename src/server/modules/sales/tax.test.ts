@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { arbitrarySettings } from './test-arbitraries.js';
 import { NO_TAX, parseTaxSettings, rateToPpm, type TaxSettings, taxLine, taxPreset } from './tax.js';
 
 const exclusive = (rates: TaxSettings['rates']): TaxSettings => ({ pricesIncludeTax: false, rates, preset: null });
@@ -63,19 +64,6 @@ describe('presets, per line, half-up on cents', () => {
     expect(taxLine(1130, 'service', on)).toEqual({ taxes: [{ code: 'hst', amount: 130 }], tax: 130, preTax: 1000 });
     expect(taxLine(1000, 'service', on)).toEqual({ taxes: [{ code: 'hst', amount: 115 }], tax: 115, preTax: 885 });
   });
-});
-
-const rate = fc.record({
-  code: fc.constantFrom('a', 'b', 'c'),
-  name: fc.constant('T'),
-  rate: fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 9999 })).map(([w, f]) => `${w}.${String(f).padStart(4, '0')}`),
-  appliesTo: fc.subarray(['service', 'product'], { minLength: 1 }),
-  compound: fc.boolean(),
-});
-export const arbitrarySettings = fc.record({
-  pricesIncludeTax: fc.boolean(),
-  rates: fc.uniqueArray(rate, { maxLength: 3, selector: (r) => r.code }),
-  preset: fc.constant(null),
 });
 
 describe('tax properties', () => {

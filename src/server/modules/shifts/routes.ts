@@ -30,7 +30,7 @@ export function shiftRoutes(deps: Deps): FastifyPluginAsyncZod {
       assertStore(requireActor(request), request.query.storeId);
       let q = db.selectFrom('shifts').selectAll().where('store_id', '=', request.query.storeId);
       if (request.query.status) q = q.where('status', '=', request.query.status);
-      const rows = await q.orderBy('opened_at', 'desc').limit(request.query.limit).execute();
+      const rows = await q.orderBy('opened_at', 'desc').orderBy('id', 'desc').limit(request.query.limit).execute();
       return { data: await Promise.all(rows.map((r) => shiftDto(db, r))), nextCursor: null };
     });
 

@@ -107,7 +107,12 @@ export async function addMovement(db: Kysely<DB>, shiftId: string, input: Moveme
   return withTransaction(db, async ({ tx }) => {
     const shift = await findShift(tx, shiftId);
     // Touching the row serializes with a concurrent close: a movement never lands in a closed shift.
-    const res = await tx.updateTable('shifts').set({ updated_at: ctx.now }).where('id', '=', shiftId).where('status', '=', 'open').executeTakeFirst();
+    const res = await tx
+      .updateTable('shifts')
+      .set((eb) => ({ version: eb('version', '+', 1), updated_at: ctx.now }))
+      .where('id', '=', shiftId)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw ShiftErrors.shift_not_open();
     const row = { id: newId(), shift_id: shiftId, store_id: shift.store_id, kind: input.kind, amount: input.amount, reason: input.reason, created_by: ctx.actorId, created_at: ctx.now };
     await tx.insertInto('shift_movements').values(row).execute();
@@ -167,7 +172,7 @@ export async function zReport(db: Executor, storeId: string, date: string) {
   const to = startOfLocalDay(addDays(date, 1), store.time_zone);
   const [summary, shifts] = await Promise.all([
     summarizeSales(db, { storeId, date }),
-    db.selectFrom('shifts').selectAll().where('store_id', '=', storeId).where('opened_at', '>=', from).where('opened_at', '<', to).orderBy('opened_at').execute(),
+    db.selectFrom('shifts').selectAll().where('store_id', '=', storeId).where('opened_at', '>=', from).where('opened_at', '<', to).orderBy('opened_at').orderBy('id').execute(),
   ]);
   return {
     kind: 'z' as const,

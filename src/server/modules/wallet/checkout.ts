@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Executor } from '../../db/tx.js';
 import { formatMoney } from '../../platform/money.js';
-import { considerBalanceReminder, loadLedgerSettings } from '../ledgers/index.js';
+import { loadLedgerSettings } from '../ledgers/index.js';
 import {
   type CheckoutContext,
   type HookContext,
@@ -16,7 +16,7 @@ import {
 } from '../sales/index.js';
 import { WalletErrors } from './errors.js';
 import { consumeConfirmation } from './otp.js';
-import { findTopUpByLine, findWallet, lastTopUp } from './repo.js';
+import { findTopUpByLine, findWallet } from './repo.js';
 import { assertTopUpAmount, previewBonus, refundableOfTopUp, refundSpend, refundTopUp, spend, topUp } from './wallet.js';
 
 export const TOP_UP_LINE = 'stored_value_topup';
@@ -82,11 +82,6 @@ const storedValueTender = {
       tx,
       { clientId: sale.clientId, storeId: sale.storeId, amount: tender.amount, refType: TENDER_REF, refId: tender.id, actorId: ctx.audit.actorId, now: ctx.now, meta: { saleId: sale.id } },
       settings.wallet,
-    );
-    const last = await lastTopUp(tx, sale.clientId);
-    await considerBalanceReminder(
-      tx,
-      { clientId: sale.clientId, subject: 'wallet', accountIds: spent.accountIds, balance: spent.balance.total, lastLoad: last?.principal ?? null, storeId: sale.storeId, now: ctx.now },
       ctx.afterCommit,
     );
     return { principal: spent.principal, bonus: spent.bonus, balanceAfter: spent.balance.total };

@@ -7,9 +7,9 @@ import { type AuditContext, writeAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
 import { formatMoney } from '../../platform/money.js';
 import { localDate } from '../../platform/zoned-time.js';
-import { currentClientId, entriesByRef, insufficientBalance, type Leg, loadLedgerSettings, postToBook, type WalletSettings } from '../ledgers/index.js';
+import { considerBalanceReminder, currentClientId, entriesByRef, insufficientBalance, type Leg, loadLedgerSettings, postToBook, type WalletSettings } from '../ledgers/index.js';
 import { WalletErrors } from './errors.js';
-import { activeRules, bookOf, findTopUp, findWallet, hasTopUp, openWallet, storeZone, type TopUpRow } from './repo.js';
+import { activeRules, bookOf, findTopUp, findWallet, hasTopUp, lastTopUp, openWallet, storeZone, type TopUpRow } from './repo.js';
 import { bonusFor, bonusToForfeit, type Split, splitRefund, splitSpend } from './split.js';
 
 const money = (n: number) => formatMoney(n, 'USD', 'en');
@@ -101,6 +101,7 @@ export async function spend(
   tx: Executor,
   p: { clientId: string; storeId: string; amount: number; refType: string; refId: string; actorId: string | null; now: number; meta?: unknown },
   settings?: WalletSettings,
+  afterCommit?: (fn: () => void) => void,
 ): Promise<SpendResult> {
   const s = settings ?? (await loadLedgerSettings(tx)).settings.wallet;
   assertUsableAt(s, p.storeId);
@@ -123,6 +124,13 @@ export async function spend(
   );
   const principal = posted.balances.get(wallet.principal.id) ?? 0;
   const bonus = posted.balances.get(wallet.bonus.id) ?? 0;
+  // Balance reminder (余额提醒): the outbox job decides later (cap, consent, quiet hours).
+  const last = await lastTopUp(tx, p.clientId);
+  await considerBalanceReminder(
+    tx,
+    { clientId: p.clientId, subject: 'wallet', accountIds: bookOf(wallet), balance: principal + bonus, lastLoad: last?.principal ?? null, storeId: p.storeId, now: p.now },
+    afterCommit,
+  );
   return { ...split, groupId: posted.groupId, balance: { principal, bonus, total: principal + bonus }, accountIds: bookOf(wallet) };
 }
 

@@ -80,6 +80,18 @@ export const storeServiceQuery = (serviceId: string, storeId: string) =>
     queryFn: () => api.get<StoreService>(`/services/${id(serviceId)}`, { query: { storeId } }),
   });
 
+export const productQuery = (productId: string) =>
+  queryOptions({
+    queryKey: ['catalog', 'product', productId],
+    queryFn: () => api.get<Product>(`/products/${id(productId)}`),
+  });
+
+export const storeProductQuery = (productId: string, storeId: string) =>
+  queryOptions({
+    queryKey: ['catalog', 'product', productId, storeId],
+    queryFn: () => api.get<StoreProduct>(`/products/${id(productId)}`, { query: { storeId } }),
+  });
+
 export const addOnsQuery = (params: { includeArchived?: boolean; q?: string } = {}) =>
   queryOptions({
     queryKey: ['catalog', 'add-ons', params],

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field.js';
-import { Checkbox, Input, Select, Textarea } from '../../components/Input.js';
+import { Checkbox, Input, Select } from '../../components/Input.js';
 import type { Language } from '../../http/types.js';
 import { LANGUAGE_NAMES, LANGUAGES } from '../../i18n/languages.js';
 import { useMe } from '../auth/session.js';
@@ -13,7 +13,7 @@ import { labelIn } from './customValues.js';
 import { type ClientForm, type ClientFormErrors, MAX_TAG_LENGTH, MAX_TAGS, tagProblem } from './form.js';
 import { maxDay } from './format.js';
 import { TagInput } from './TagInput.js';
-import { PRESSURES, type CustomFieldDef, type Pressure } from './types.js';
+import { type CustomFieldDef, PRESSURES, type Pressure } from './types.js';
 import { useClientErrorText } from './useErrorText.js';
 
 type Set = <K extends keyof ClientForm>(key: K, value: ClientForm[K]) => void;
@@ -61,7 +61,13 @@ export function ClientFields({
     </Field>
   );
   const last = (
-    <Field key="last" label={t('clients.fields.lastName')} optional={optional} hint={t('clients.fields.lastNameHint')} error={err(errors.lastName)}>
+    <Field
+      key="last"
+      label={t('clients.fields.lastName')}
+      optional={optional}
+      hint={t('clients.fields.lastNameHint')}
+      error={err(errors.lastName)}
+    >
       <Input
         data-testid="client-form-last-name"
         data-autofocus={familyFirst ? true : undefined}
@@ -84,7 +90,12 @@ export function ClientFields({
           hint={t('clients.fields.preferredNameHint')}
           error={err(errors.preferredName)}
         >
-          <Input data-testid="client-form-preferred-name" maxLength={100} value={form.preferredName} onChange={(e) => set('preferredName', e.target.value)} />
+          <Input
+            data-testid="client-form-preferred-name"
+            maxLength={100}
+            value={form.preferredName}
+            onChange={(e) => set('preferredName', e.target.value)}
+          />
         </Field>
       </Section>
 
@@ -148,7 +159,12 @@ export function ClientFields({
             <Input data-testid="client-form-source" maxLength={100} value={form.source} onChange={(e) => set('source', e.target.value)} />
           </Field>
           <Field label={t('clients.fields.referrer')} optional={optional}>
-            <Input data-testid="client-form-referrer" maxLength={200} value={form.referrer} onChange={(e) => set('referrer', e.target.value)} />
+            <Input
+              data-testid="client-form-referrer"
+              maxLength={200}
+              value={form.referrer}
+              onChange={(e) => set('referrer', e.target.value)}
+            />
           </Field>
         </div>
         <Field label={t('clients.fields.tags')} optional={optional} hint={t('clients.fields.tagsHint')} error={err(errors.tags)}>
@@ -182,7 +198,11 @@ export function ClientFields({
         </Field>
         <div className="grid gap-5 sm:grid-cols-2">
           <Field label={t('clients.fields.favouriteStaff')} optional={optional} error={err(errors['preferences.favouriteStaffId'])}>
-            <Select data-testid="client-form-favourite" value={form.favouriteStaffId} onChange={(e) => set('favouriteStaffId', e.target.value)}>
+            <Select
+              data-testid="client-form-favourite"
+              value={form.favouriteStaffId}
+              onChange={(e) => set('favouriteStaffId', e.target.value)}
+            >
               <option value="">{t('clients.form.noPreference')}</option>
               {(staff.data?.data ?? [])
                 .filter((s) => s.active || s.id === form.favouriteStaffId)
@@ -194,7 +214,11 @@ export function ClientFields({
             </Select>
           </Field>
           <Field label={t('clients.fields.pressure')} optional={optional}>
-            <Select data-testid="client-form-pressure" value={form.pressure} onChange={(e) => set('pressure', e.target.value as Pressure | '')}>
+            <Select
+              data-testid="client-form-pressure"
+              value={form.pressure}
+              onChange={(e) => set('pressure', e.target.value as Pressure | '')}
+            >
               <option value="">{t('clients.form.noPreference')}</option>
               {PRESSURES.map((p) => (
                 <option key={p} value={p}>
@@ -204,7 +228,12 @@ export function ClientFields({
             </Select>
           </Field>
         </div>
-        <Field label={t('clients.fields.focusAreas')} optional={optional} hint={t('clients.fields.focusAreasHint')} error={err(errors['preferences.focusAreas'])}>
+        <Field
+          label={t('clients.fields.focusAreas')}
+          optional={optional}
+          hint={t('clients.fields.focusAreasHint')}
+          error={err(errors['preferences.focusAreas'])}
+        >
           <TagInput
             testId="client-form-focus"
             value={form.focusAreas}
@@ -228,7 +257,11 @@ export function ClientFields({
                 errorTestId={`client-custom-${def.key}-error`}
                 className={def.type === 'multi_choice' || def.type === 'text' ? 'sm:col-span-2' : undefined}
               >
-                <CustomFieldInput def={def} value={form.custom[def.key]} onChange={(v) => set('custom', { ...form.custom, [def.key]: v })} />
+                <CustomFieldInput
+                  def={def}
+                  value={form.custom[def.key]}
+                  onChange={(v) => set('custom', { ...form.custom, [def.key]: v })}
+                />
               </Field>
             ))}
           </div>
@@ -262,10 +295,19 @@ export function ClientFields({
 
 function BirthdayInput({ form, set, error }: { form: ClientForm; set: Set; error: string | undefined }) {
   const { t, i18n } = useTranslation();
-  const monthName = (m: number) => new Intl.DateTimeFormat(i18n.language, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, m - 1, 1));
+  const monthName = (m: number) =>
+    new Intl.DateTimeFormat(i18n.language, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, m - 1, 1));
+  const dayId = useId();
+  const yearId = useId();
   const days = maxDay(Number(form.birthMonth) || 1, form.birthYear ? Number(form.birthYear) : null, form.lunar);
   return (
-    <Field label={t('clients.fields.birthday')} optional={t('common.optional')} hint={t('clients.fields.birthdayHint')} error={error} errorTestId="client-form-birthday-error">
+    <Field
+      label={t('clients.fields.birthday')}
+      optional={t('common.optional')}
+      hint={t('clients.fields.birthdayHint')}
+      error={error}
+      errorTestId="client-form-birthday-error"
+    >
       <div className="flex flex-wrap items-center gap-2">
         <Select
           data-testid="client-form-birth-month"
@@ -282,6 +324,7 @@ function BirthdayInput({ form, set, error }: { form: ClientForm; set: Set; error
           ))}
         </Select>
         <Select
+          id={dayId}
           data-testid="client-form-birth-day"
           aria-label={t('clients.fields.birthDay')}
           value={form.birthDay}
@@ -296,6 +339,7 @@ function BirthdayInput({ form, set, error }: { form: ClientForm; set: Set; error
           ))}
         </Select>
         <Input
+          id={yearId}
           data-testid="client-form-birth-year"
           aria-label={t('clients.fields.birthYear')}
           placeholder={t('clients.fields.birthYear')}
@@ -305,7 +349,12 @@ function BirthdayInput({ form, set, error }: { form: ClientForm; set: Set; error
           onChange={(e) => set('birthYear', e.target.value.replace(/\D/g, ''))}
           className="w-28"
         />
-        <Checkbox label={t('clients.fields.lunar')} checked={form.lunar} onChange={(e) => set('lunar', e.target.checked)} className="ml-1" />
+        <Checkbox
+          label={t('clients.fields.lunar')}
+          checked={form.lunar}
+          onChange={(e) => set('lunar', e.target.checked)}
+          className="ml-1"
+        />
       </div>
     </Field>
   );

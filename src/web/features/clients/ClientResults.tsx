@@ -31,7 +31,7 @@ export function ClientResults({
   stores: StoreSummary[];
 }) {
   const { t } = useTranslation();
-  const list = useRef<HTMLUListElement>(null);
+  const list = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const row = list.current?.children[active] as HTMLElement | undefined;
@@ -49,7 +49,14 @@ export function ClientResults({
         <span>{t('clients.columns.tags')}</span>
         <span className="text-right">{t('clients.columns.lastVisit')}</span>
       </div>
-      <ul ref={list} id={id} role="listbox" aria-label={t('clients.resultsLabel')} data-testid="clients-results" className="divide-y divide-zinc-100">
+      <div
+        ref={list}
+        id={id}
+        role="listbox"
+        aria-label={t('clients.resultsLabel')}
+        data-testid="clients-results"
+        className="divide-y divide-zinc-100"
+      >
         {clients.map((c, index) => (
           <ClientRow
             key={c.id}
@@ -60,7 +67,7 @@ export function ClientResults({
             storeName={stores.length > 1 ? stores.find((s) => s.id === c.homeStoreId)?.name : undefined}
           />
         ))}
-      </ul>
+      </div>
     </div>
   );
 }
@@ -83,7 +90,15 @@ function ClientRow({
   const name = fullName(c);
   const other = otherName(c);
   return (
-    <li id={id} role="option" aria-selected={active} data-testid="client-row" data-client-id={c.id} onMouseMove={active ? undefined : onHover}>
+    <div
+      id={id}
+      role="option"
+      tabIndex={-1}
+      aria-selected={active}
+      data-testid="client-row"
+      data-client-id={c.id}
+      onMouseMove={active ? undefined : onHover}
+    >
       <Link
         to="/clients/$clientId"
         params={{ clientId: c.id }}
@@ -138,7 +153,7 @@ function ClientRow({
           )}
         </div>
       </Link>
-    </li>
+    </div>
   );
 }
 
@@ -177,7 +192,7 @@ export function NoClients({ query, onNew, canImport }: { query: string; onNew: (
               {canImport ? (
                 <LinkButton to="/clients/import">
                   <ClientIcon name="upload" className="size-4" />
-                  {t('clients.import')}
+                  {t('clients.importButton')}
                 </LinkButton>
               ) : null}
             </div>

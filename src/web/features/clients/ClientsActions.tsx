@@ -37,10 +37,16 @@ export function ClientsActions({ onNew }: { onNew: (() => void) | undefined }) {
   const canImport = can('clients.import');
   const canExport = can('clients.export');
   const more = [
-    canImport ? { key: 'import', label: t('clients.import'), small: true, run: () => void navigate({ to: '/clients/import' }) } : null,
+    canImport
+      ? { key: 'import', label: t('clients.importButton'), small: true, run: () => void navigate({ to: '/clients/import' }) }
+      : null,
     canExport ? { key: 'export', label: t('clients.exportCsv'), small: true, run: () => void exportCsv() } : null,
-    can('clients.merge') ? { key: 'duplicates', label: t('clients.duplicates.nav'), run: () => void navigate({ to: '/clients/duplicates' }) } : null,
-    can('clients.fields') ? { key: 'fields', label: t('clients.fields.nav'), run: () => void navigate({ to: '/settings/client-fields' }) } : null,
+    can('clients.merge')
+      ? { key: 'duplicates', label: t('clients.duplicates.nav'), run: () => void navigate({ to: '/clients/duplicates' }) }
+      : null,
+    can('clients.fields')
+      ? { key: 'fields', label: t('clients.customFields.nav'), run: () => void navigate({ to: '/settings/client-fields' }) }
+      : null,
   ].filter((x) => x !== null);
   const wide = more.filter((m) => !m.small);
 
@@ -49,7 +55,7 @@ export function ClientsActions({ onNew }: { onNew: (() => void) | undefined }) {
       {canImport ? (
         <LinkButton to="/clients/import" className="max-sm:hidden" data-testid="clients-import">
           <ClientIcon name="upload" className="size-4" />
-          {t('clients.import')}
+          {t('clients.importButton')}
         </LinkButton>
       ) : null}
       {canExport ? (

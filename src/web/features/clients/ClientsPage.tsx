@@ -15,8 +15,8 @@ import { useCan, useMe } from '../auth/session.js';
 import { Guard } from '../shell/Guard.js';
 import { SEARCH_LIMIT } from './api.js';
 import { ClientDrawer, type ClientPrefill } from './ClientDrawer.js';
-import { ClientsActions } from './ClientsActions.js';
 import { ClientResults, NoClients } from './ClientResults.js';
+import { ClientsActions } from './ClientsActions.js';
 import { isPhoneQuery, nextIndex } from './listNav.js';
 import type { ClientSummary } from './types.js';
 
@@ -166,11 +166,7 @@ function ClientList({ initialQ, onQueryChange }: { initialQ: string; onQueryChan
       ) : search.isError ? (
         <ProblemAlert error={search.error} />
       ) : clients.length === 0 ? (
-        <NoClients
-          query={q}
-          onNew={canWrite ? () => setCreating(newFromSearch()) : undefined}
-          canImport={can('clients.import')}
-        />
+        <NoClients query={q} onNew={canWrite ? () => setCreating(newFromSearch()) : undefined} canImport={can('clients.import')} />
       ) : (
         <>
           <ClientResults

@@ -21,7 +21,9 @@ export function CustomFieldInput({
     case 'text':
       return <Input data-testid={testId} maxLength={2000} value={text} onChange={(e) => onChange(e.target.value)} />;
     case 'number':
-      return <Input data-testid={testId} inputMode="decimal" value={text} onChange={(e) => onChange(e.target.value)} className="max-w-48" />;
+      return (
+        <Input data-testid={testId} inputMode="decimal" value={text} onChange={(e) => onChange(e.target.value)} className="max-w-48" />
+      );
     case 'date':
       return <Input data-testid={testId} type="date" value={text} onChange={(e) => onChange(e.target.value)} className="max-w-48" />;
     case 'yes_no':

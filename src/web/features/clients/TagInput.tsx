@@ -70,7 +70,10 @@ export function TagInput({
         data-testid={testId}
       >
         {value.map((word) => (
-          <span key={word} className="inline-flex items-center gap-1 rounded-full bg-orchid-50 py-0.5 pl-2.5 pr-1 text-sm text-orchid-800 ring-1 ring-inset ring-orchid-200">
+          <span
+            key={word}
+            className="inline-flex items-center gap-1 rounded-full bg-orchid-50 py-0.5 pl-2.5 pr-1 text-sm text-orchid-800 ring-1 ring-inset ring-orchid-200"
+          >
             {word}
             {!disabled ? (
               <button

@@ -3,7 +3,7 @@ import { isApiError, normalizePath } from '../../http/problem.js';
 import type { Language } from '../../http/types.js';
 import { isEmail } from '../../lib/validation.js';
 import type { ClientCreateBody, ClientPatchBody } from './api.js';
-import { customErrorKey, type CustomInput, customInputOf, isEmptyInput, toCustomValue } from './customValues.js';
+import { type CustomInput, customErrorKey, customInputOf, isEmptyInput, toCustomValue } from './customValues.js';
 import { looksLikePhone, maxDay } from './format.js';
 import type { Client, CustomFieldDef, Pressure } from './types.js';
 

@@ -5,6 +5,8 @@ export type NavKey =
   | 'home'
   | 'calendar'
   | 'clients'
+  | 'catalog'
+  | 'clientFields'
   | 'checkout'
   | 'reports'
   | 'staff'
@@ -42,7 +44,7 @@ export const NAV: NavSection[] = [
     items: [
       { key: 'home', to: '/', icon: 'home' },
       { key: 'calendar', to: '/calendar', icon: 'calendar', soon: true },
-      { key: 'clients', to: '/clients', icon: 'users', soon: true, visible: can('clients.read') },
+      { key: 'clients', to: '/clients', icon: 'users', visible: can('clients.read'), fuzzy: true },
       { key: 'checkout', to: '/checkout', icon: 'receipt', soon: true },
       { key: 'reports', to: '/reports', icon: 'chart', soon: true },
     ],
@@ -50,6 +52,7 @@ export const NAV: NavSection[] = [
   {
     key: 'manage',
     items: [
+      { key: 'catalog', to: '/catalog', icon: 'archive', visible: can('catalog.read'), fuzzy: true },
       { key: 'staff', to: '/staff', icon: 'user', visible: can('staff.read'), fuzzy: true },
       { key: 'stores', to: '/stores', icon: 'store', visible: can('stores.write'), fuzzy: true },
       { key: 'audit', to: '/audit', icon: 'history', visible: can('audit.read') },
@@ -59,6 +62,7 @@ export const NAV: NavSection[] = [
     key: 'settings',
     items: [
       { key: 'terminal', to: '/settings/terminal', icon: 'monitor', visible: can('terminals.manage') },
+      { key: 'clientFields', to: '/settings/client-fields', icon: 'sliders', visible: can('clients.fields') },
       { key: 'tokens', to: '/settings/tokens', icon: 'key', visible: can('tokens.manage') },
       { key: 'mailbox', to: '/settings/mailbox', icon: 'mail', visible: canReadMailbox },
     ],

@@ -1,0 +1,244 @@
+// Checkout completion over HTTP on the real server (bench/support/server.ts): SQLite by default,
+// BENCH_DB=postgres for PostgreSQL. A store with 20 staff, 3 months of completed sales already on the books
+// (seedDemoSales), an open drawer shift. Each measured request completes a prepared open ticket of 3 lines
+// (two services by two technicians, one taxed product) with an 18 % tip and two tenders (card + cash with
+// change), with its own Idempotency-Key: POST /api/v1/sales/:id/complete.
+// Targets (issue 6):
+//   p99 < 30 ms at 10 concurrent connections, on SQLite and on PostgreSQL;
+//   throughput ≥ half the raw SQLite rate of an equivalent write transaction measured in the same run
+//   (the same rows written by Kysely in one transaction, in-process, no HTTP, no checks).
+//   node --import tsx bench/checkout.ts        (BENCH_DB=postgres for PostgreSQL)
+import { availableParallelism, loadavg } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { sql } from 'kysely';
+import { withTransaction } from '../src/server/db/tx.js';
+import type { Deps } from '../src/server/deps.js';
+import { seedDemoSales } from '../src/server/modules/sales/index.js';
+import { newId } from '../src/server/platform/ids.js';
+import { type BenchOutcome, fmt, printTable, type Target } from './support/report.js';
+import { type BenchServer, startBenchServer } from './support/server.js';
+
+const CONNECTIONS = 10;
+const DURATION_S = 8;
+const WARMUP_S = 2;
+const RAW_LOOP_MS = 3_000;
+const HISTORY_DAYS = 90;
+
+type World = { storeId: string; csrf: string; techs: [string, string]; services: [string, string]; productId: string };
+
+async function api(server: BenchServer, csrf: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${server.baseUrl}${path}`, {
+    method,
+    headers: { cookie: server.cookie, 'x-csrf-token': csrf, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await res.text();
+  if (res.status >= 300) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+async function seed(server: BenchServer): Promise<World> {
+  const db = server.deps.database.db;
+  const me = await (await fetch(`${server.baseUrl}/api/v1/me`, { headers: { cookie: server.cookie } })).json();
+  const csrf = me.csrfToken as string;
+  const storeId = me.stores[0].id as string;
+  const techs = (await db.selectFrom('staff').select('id').where('role', '=', 'technician').orderBy('id').limit(2).execute()).map((r) => r.id) as [string, string];
+  await api(server, csrf, 'PUT', `/api/v1/stores/${storeId}/tax-settings`, { preset: 'us_nyc', taxServices: false });
+  const staff = techs.map((staffId) => ({ staffId }));
+  const mani = await api(server, csrf, 'POST', '/api/v1/services', { name: 'Gel manicure', durationMin: 45, price: 4500, staff });
+  const pedi = await api(server, csrf, 'POST', '/api/v1/services', { name: 'Spa pedicure', durationMin: 60, price: 6000, staff });
+  const product = await api(server, csrf, 'POST', '/api/v1/products', { sku: 'CUTICLE-OIL', name: 'Cuticle oil', price: 1800 });
+  // History: three months of sales through the real checkout code, with shifts.
+  await withTransaction(db, ({ tx }) => seedDemoSales(tx, { storeIds: [storeId], now: Date.now(), days: HISTORY_DAYS, walkInsPerDay: 15 }));
+  await api(server, csrf, 'POST', '/api/v1/shifts', { storeId, openingFloat: 20_000 });
+  return { storeId, csrf, techs, services: [mani.id, pedi.id], productId: product.id };
+}
+
+/** Open tickets, opened through the API ten at a time, with the completion body each will get. */
+async function prepareTickets(server: BenchServer, w: World, count: number) {
+  const out: Array<{ path: string; key: string; body: string }> = [];
+  const one = async () => {
+    const sale = await api(server, w.csrf, 'POST', '/api/v1/sales', {
+      storeId: w.storeId,
+      lines: [
+        { kind: 'service', serviceId: w.services[0], technicians: [{ staffId: w.techs[0] }] },
+        { kind: 'service', serviceId: w.services[1], technicians: [{ staffId: w.techs[1] }] },
+        { kind: 'product', productId: w.productId },
+      ],
+    });
+    const tip = Math.round((sale.tipBase * 18) / 100);
+    const due = sale.total + tip;
+    const card = Math.floor(due / 2);
+    out.push({
+      path: `/api/v1/sales/${sale.id}/complete`,
+      key: newId(),
+      body: JSON.stringify({
+        version: sale.version,
+        tip: { percent: 18 },
+        tenders: [
+          { kind: 'card', amount: card, brand: 'visa', last4: '4242' },
+          { kind: 'cash', amount: Math.ceil((due - card) / 1000) * 1000 },
+        ],
+      }),
+    });
+  };
+  for (let i = 0; i < count; i += CONNECTIONS) await Promise.all(Array.from({ length: Math.min(CONNECTIONS, count - i) }, one));
+  return out;
+}
+
+// The load driver in its own thread (plain JS via eval), so it does not share the server's event loop:
+// CONNECTIONS keep-alive loops take the next prepared ticket until the measured time is up.
+const DRIVER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { baseUrl, headers, jobs, connections, warmupMs, durationMs } = workerData;
+(async () => {
+  const latencies = []; let non2xx = 0; let errors = 0; let firstError = null; let next = 0;
+  const startAt = performance.now(); const measureFrom = startAt + warmupMs; const stopAt = measureFrom + durationMs;
+  let measuredStart = 0; let measuredEnd = 0; let ranOut = false;
+  await Promise.all(Array.from({ length: connections }, async () => {
+    for (;;) {
+      const t0 = performance.now();
+      if (t0 >= stopAt) break;
+      const job = jobs[next++];
+      if (!job) { ranOut = true; break; }
+      try {
+        const res = await fetch(baseUrl + job.path, { method: 'POST', headers: { ...headers, 'idempotency-key': job.key }, body: job.body });
+        const text = await res.text();
+        const t1 = performance.now();
+        if (t0 >= measureFrom) {
+          if (!measuredStart) measuredStart = t0;
+          measuredEnd = t1;
+          if (res.status >= 200 && res.status < 300) latencies.push(t1 - t0); else { non2xx++; firstError ??= res.status + ' ' + text.slice(0, 300); }
+        }
+      } catch (err) { errors++; firstError ??= String(err); }
+    }
+  }));
+  parentPort.postMessage({ latencies: Float64Array.from(latencies), non2xx, errors, firstError, ranOut, seconds: (measuredEnd - measuredStart) / 1000 });
+})();
+`;
+
+type LoadOut = { requests: number; rps: number; p50: number; p90: number; p99: number; max: number; ranOut: boolean };
+
+function drive(server: BenchServer, csrf: string, jobs: Array<{ path: string; key: string; body: string }>): Promise<LoadOut> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(DRIVER, {
+      eval: true,
+      workerData: {
+        baseUrl: server.baseUrl,
+        headers: { cookie: server.cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
+        jobs,
+        connections: CONNECTIONS,
+        warmupMs: WARMUP_S * 1000,
+        durationMs: DURATION_S * 1000,
+      },
+    });
+    const limit = setTimeout(() => {
+      void worker.terminate();
+      reject(new Error('checkout load did not finish in time'));
+    }, (WARMUP_S + DURATION_S + 60) * 1000);
+    worker.once('error', (err) => {
+      clearTimeout(limit);
+      reject(err);
+    });
+    worker.once('message', (m: { latencies: Float64Array; non2xx: number; errors: number; firstError: string | null; ranOut: boolean; seconds: number }) => {
+      clearTimeout(limit);
+      void worker.terminate();
+      if (m.non2xx || m.errors) return reject(new Error(`invalid run: ${m.non2xx} non-2xx, ${m.errors} errors; first: ${m.firstError}`));
+      const sorted = m.latencies.sort();
+      const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+      resolve({ requests: sorted.length, rps: sorted.length / m.seconds, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: sorted.at(-1)!, ranOut: m.ranOut });
+    });
+  });
+}
+
+/**
+ * The raw rate of an equivalent write transaction in-process: what one completion writes (receipt counter
+ * and sale updates; line-staff ×3, tax, tenders ×2, tips ×2, audit and idempotency rows) as plain inserts
+ * in one transaction, with no reads, checks or HTTP. SQLite: one writer; PostgreSQL: 10 at once.
+ */
+async function rawWriteRate(deps: Deps): Promise<number> {
+  const db = deps.database.db;
+  await sql`create table bench_raw_rows (id text primary key, sale_id text not null, kind text not null, amount integer not null, payload text not null)`.execute(db);
+  await sql`create table bench_raw_sales (id text primary key, n integer not null, total integer not null)`.execute(db);
+  await sql`insert into bench_raw_sales (id, n, total) values ('counter', 0, 0)`.execute(db);
+  const concurrency = deps.database.dialect === 'sqlite' ? 1 : CONNECTIONS;
+  let commits = 0;
+  const start = performance.now();
+  const deadline = start + RAW_LOOP_MS;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline) {
+        const saleId = newId();
+        await db.transaction().execute(async (tx) => {
+          await sql`update bench_raw_sales set n = n + 1 where id = 'counter'`.execute(tx);
+          await sql`insert into bench_raw_sales (id, n, total) values (${saleId}, 1, 12345)`.execute(tx);
+          const rows = ['staff', 'staff', 'staff', 'tax', 'tender', 'tender', 'tip', 'tip', 'audit', 'idempotency'].map(
+            (kind) => sql`(${newId()}, ${saleId}, ${kind}, 100, ${'{"receipt":"BEN-000001","total":12345}'})`,
+          );
+          await sql`insert into bench_raw_rows (id, sale_id, kind, amount, payload) values ${sql.join(rows)}`.execute(tx);
+        });
+        commits++;
+      }
+    }),
+  );
+  return commits / ((performance.now() - start) / 1000);
+}
+
+export async function run(): Promise<BenchOutcome> {
+  const server = await startBenchServer({ pastSessions: 500 });
+  try {
+    const engineName = server.engine === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+    const t0 = performance.now();
+    const w = await seed(server);
+    const history = await server.deps.database.db.selectFrom('sales').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    console.log(`\ncheckout on ${engineName}: ${Number(history.n)} sales of history over ${HISTORY_DAYS} days (seeded in ${fmt.ms(performance.now() - t0)})`);
+    const [load1] = loadavg();
+    console.log(`machine: ${availableParallelism()} CPUs, load average ${load1!.toFixed(2)}${load1! > 1 ? ' — other work is running; figures will be lower and noisier' : ''}`);
+
+    const t1 = performance.now();
+    const jobs = await prepareTickets(server, w, server.engine === 'sqlite' ? 8_000 : 6_000);
+    console.log(`prepared ${jobs.length} open 3-line tickets in ${fmt.ms(performance.now() - t1)}`);
+    const res = await drive(server, w.csrf, jobs);
+    const raw = await rawWriteRate(server.deps);
+
+    printTable([
+      ['', 'p50', 'p90', 'p99', 'max', 'req/s'],
+      ['POST /sales/:id/complete', fmt.ms(res.p50), fmt.ms(res.p90), fmt.ms(res.p99), fmt.ms(res.max), fmt.int(res.rps)],
+    ]);
+    if (res.ranOut) console.log('(the prepared tickets ran out before the measured time was up; figures cover what ran)');
+    const ratio = res.rps / raw;
+    const targets: Target[] = [
+      { name: `p99 of a 3-line, 2-tender completion < 30 ms at ${CONNECTIONS} connections`, measured: fmt.ms(res.p99), pass: res.p99 < 30, binding: true },
+      {
+        name: `throughput ≥ 50 % of the raw ${server.engine === 'sqlite' ? 'SQLite' : 'PostgreSQL (shown for information)'} equivalent write rate`,
+        measured: `${fmt.int(res.rps)} vs ${fmt.int(raw)} tx/s = ${(ratio * 100).toFixed(0)} %`,
+        pass: ratio >= 0.5,
+        binding: server.engine === 'sqlite',
+      },
+    ];
+    console.log('');
+    printTable([['target', 'measured', 'result'], ...targets.map((t) => [t.name, t.measured, t.binding ? (t.pass ? 'PASS' : 'FAIL') : t.pass ? '(pass)' : '(miss)'])]);
+    const receipts = await server.deps.database.db
+      .selectFrom('sales')
+      .select((eb) => [eb.fn.min<number>('receipt_number').as('first'), eb.fn.max<number>('receipt_number').as('last'), eb.fn.count<number>('receipt_number').as('n')])
+      .where('store_id', '=', w.storeId)
+      .executeTakeFirstOrThrow();
+    const refunds = await server.deps.database.db.selectFrom('sale_refunds').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const gapFree = Number(receipts.first) === 1 && Number(receipts.last) === Number(receipts.n) + Number(refunds.n);
+    console.log(`\nreceipt numbers after the run: 1..${receipts.last}, ${gapFree ? 'no gap, no repeat' : 'GAP OR REPEAT FOUND'}`);
+    return { name: 'checkout', pass: gapFree && targets.every((t) => !t.binding || t.pass) };
+  } finally {
+    await server.close();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  run().then(
+    (o) => process.exit(o.pass ? 0 : 0),
+    (err) => {
+      console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,245 @@
+// The time grid: staff (or room) columns for a day, or one person's week. Times are the store's wall
+// clock; the widget runs at the store's UTC offset so the current-time line is right in any browser zone.
+import type { Calendar } from '@event-calendar/core';
+import { useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ColorBy } from '../colors.js';
+import { appointmentEvents, blockedEvents, type EventProps, offEvents, type ViewKind, visibleRange } from '../events.js';
+import { offsetOn, wallOf } from '../time.js';
+import type { Appointment } from '../types.js';
+import type { RosterStaff } from '../../rosters/types.js';
+import { EventCalendar, esc } from './EventCalendar.js';
+
+export interface Column {
+  id: string;
+  name: string;
+  /** "9:00 AM – 7:00 PM", "Time off"… */
+  note: string;
+  off?: boolean;
+}
+
+export interface SlotPick {
+  date: string;
+  time: string;
+  staffId?: string | undefined;
+}
+
+export interface DropInfo {
+  appointmentId: string;
+  lineId: string;
+  to: { date: string; time: string };
+  /** The column it landed on (staff or room) when that changed. */
+  column?: string | undefined;
+  revert: () => void;
+}
+
+export function CalendarGrid({
+  view,
+  date,
+  dates,
+  timeZone,
+  appointments,
+  rosterStaff,
+  opening,
+  columns,
+  colorBy,
+  showCancelled,
+  colorOfService,
+  clientName,
+  canMove,
+  canBook,
+  height,
+  onSlot,
+  onOpenAppointment,
+  onOpenBlocked,
+  onDrop,
+}: {
+  view: ViewKind;
+  date: string;
+  dates: string[];
+  timeZone: string;
+  appointments: Appointment[];
+  rosterStaff: RosterStaff[];
+  opening: { open: string; close: string }[];
+  columns: Column[];
+  colorBy: ColorBy;
+  showCancelled: boolean;
+  colorOfService: (serviceId: string) => string | null;
+  clientName: (a: Appointment) => string;
+  canMove: (a: Appointment) => boolean;
+  canBook: boolean;
+  height: string;
+  onSlot: (pick: SlotPick) => void;
+  onOpenAppointment: (id: string) => void;
+  onOpenBlocked: (id: string) => void;
+  onDrop: (drop: DropInfo) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const dragging = useRef(false);
+  const lastEvents = useRef<Calendar.EventInput[]>([]);
+
+  const range = useMemo(() => visibleRange(opening, appointments), [opening, appointments]);
+
+  const events = useMemo(() => {
+    // While something is being dragged, the poll's fresh data waits: replacing the events would drop it.
+    if (dragging.current) return lastEvents.current;
+    const list = [
+      ...offEvents(rosterStaff, dates, view, range),
+      ...blockedEvents(rosterStaff, dates, view),
+      ...appointmentEvents(appointments, { view, colorBy, colorOfService, showCancelled, canMove, clientName }),
+    ];
+    lastEvents.current = list;
+    return list;
+  }, [appointments, rosterStaff, dates, view, range, colorBy, colorOfService, showCancelled, canMove, clientName]);
+
+  const resources = useMemo<Calendar.ResourceInput[]>(
+    () => columns.map((c) => ({ id: c.id, title: c.name, extendedProps: { note: c.note, off: !!c.off } })),
+    [columns],
+  );
+
+  const eventContent = useMemo(
+    () =>
+      (info: Calendar.EventContentInfo): Calendar.Content => {
+        const clock = hhmmFormatter(i18n.language);
+        const p = info.event.extendedProps as unknown as EventProps | undefined;
+        if (!p) return '';
+        const time = `${clock(p.startLocal)} – ${clock(p.endLocal)}`;
+        if (p.kind === 'blocked') {
+          return {
+            html: `<div class="orc-ev"><span class="orc-ev-time">${esc(time)}</span><span class="orc-ev-client">${esc(
+              t(`calendar.blockReasons.${p.reason}` as 'calendar.blockReasons.other', { defaultValue: p.reason }),
+            )}</span>${p.note ? `<span class="orc-ev-service">${esc(p.note)}</span>` : ''}</div>`,
+          };
+        }
+        const flag =
+          p.status === 'checked_in' || p.status === 'in_service' || p.status === 'no_show' || p.status === 'cancelled'
+            ? `<span class="orc-ev-flag">${esc(t(`calendar.status.${p.status}`))}</span>`
+            : p.online
+              ? `<span class="orc-ev-flag">${esc(t('calendar.onlineFlag'))}</span>`
+              : '';
+        return {
+          html: `<div class="orc-ev" data-testid="calendar-event" data-appointment="${esc(p.appointmentId)}"><span class="orc-ev-time">${esc(
+            time,
+          )}${flag}</span><span class="orc-ev-client">${esc(p.clientName)}</span><span class="orc-ev-service">${esc(p.serviceName)}</span></div>`,
+        };
+      },
+    [t, i18n.language],
+  );
+
+  const resourceLabelContent = useMemo(
+    () =>
+      (info: Calendar.ResourceLabelInfo): Calendar.Content => {
+        const name = typeof info.resource.title === 'string' ? info.resource.title : '';
+        const note = String(info.resource.extendedProps.note ?? '');
+        const off = !!info.resource.extendedProps.off;
+        const initials = name.trim().slice(0, /[\u3400-\u9fff]/.test(name) ? 2 : 1).toUpperCase();
+        return {
+          html: `<div class="orc-res" data-testid="calendar-column" data-column="${esc(String(info.resource.id))}"><span class="orc-res-avatar">${esc(
+            initials,
+          )}</span><span class="orc-res-text"><span class="orc-res-name">${esc(name)}</span>${
+            note ? `<span class="orc-res-hours${off ? ' orc-off-today' : ''}">${esc(note)}</span>` : ''
+          }</span></div>`,
+        };
+      },
+    [],
+  );
+
+  const options = useMemo<Calendar.Options>(() => {
+    const week = view.kind === 'week';
+    const many = !week && columns.length > 4;
+    return {
+      view: week ? 'timeGridWeek' : 'resourceTimeGridDay',
+      date,
+      firstDay: 1,
+      timeZone: offsetOn(timeZone, date),
+      locale: i18n.language,
+      headerToolbar: { start: '', center: '', end: '' },
+      height,
+      allDaySlot: false,
+      nowIndicator: true,
+      slotDuration: '00:15:00',
+      slotLabelInterval: '01:00',
+      snapDuration: '00:05:00',
+      slotHeight: 18,
+      slotMinTime: range.min,
+      slotMaxTime: range.max,
+      scrollTime: '09:00',
+      slotLabelFormat: { hour: 'numeric', minute: '2-digit' },
+      dayHeaderFormat: { weekday: 'short', month: 'numeric', day: 'numeric' },
+      columnWidth: many ? 'minmax(132px, 1fr)' : undefined,
+      editable: true,
+      eventDurationEditable: false,
+      eventStartEditable: true,
+      selectable: false,
+      pointer: canBook,
+      dragScroll: true,
+      eventLongPressDelay: 350,
+      events,
+      resources,
+      eventContent,
+      resourceLabelContent,
+      eventClick: (info: Calendar.EventClickInfo) => {
+        const p = info.event.extendedProps as unknown as EventProps | undefined;
+        if (p?.kind === 'line') onOpenAppointment(p.appointmentId);
+        else if (p?.kind === 'blocked') onOpenBlocked(p.blockedId);
+      },
+      dateClick: (info: Calendar.DateClickInfo) => {
+        if (!canBook) return;
+        const wall = wallOf(info.date);
+        onSlot({ ...wall, staffId: view.kind === 'week' ? view.staffId : view.mode === 'staff' ? String(info.resource?.id ?? '') || undefined : undefined });
+      },
+      eventDragStart: () => {
+        dragging.current = true;
+      },
+      eventDragStop: () => {
+        dragging.current = false;
+      },
+      eventDrop: (info: Calendar.EventDropInfo) => {
+        dragging.current = false;
+        const p = info.event.extendedProps as unknown as EventProps | undefined;
+        if (p?.kind !== 'line') {
+          info.revert();
+          return;
+        }
+        const column = info.newResource && info.newResource.id !== info.oldResource?.id ? String(info.newResource.id) : undefined;
+        onDrop({ appointmentId: p.appointmentId, lineId: p.lineId, to: wallOf(info.event.start), column, revert: info.revert });
+      },
+    };
+  }, [
+    view,
+    date,
+    timeZone,
+    i18n.language,
+    height,
+    range,
+    columns.length,
+    canBook,
+    events,
+    resources,
+    eventContent,
+    resourceLabelContent,
+    onOpenAppointment,
+    onOpenBlocked,
+    onSlot,
+    onDrop,
+  ]);
+
+  return (
+    <div className="orc-calendar overflow-hidden rounded-xl bg-white shadow-card ring-1 ring-zinc-200">
+      <EventCalendar options={options} testId="calendar-grid" />
+    </div>
+  );
+}
+
+const formatters = new Map<string, (hhmm: string) => string>();
+
+/** "09:30" → "9:30 AM" / "上午9:30", one formatter per language. */
+export function hhmmFormatter(lang: string): (hhmm: string) => string {
+  let f = formatters.get(lang);
+  if (!f) {
+    const intl = new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
+    f = (v: string) => intl.format(Date.UTC(2000, 0, 1, Number(v.slice(0, 2)), Number(v.slice(3, 5))));
+    formatters.set(lang, f);
+  }
+  return f;
+}
