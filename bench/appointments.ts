@@ -313,7 +313,7 @@ function createBodies(w: World, count: number): Array<Array<{ key: string; body:
   }
   // Each loop walks a different part of the calendar, like several terminals.
   const batches: Array<Array<{ key: string; body: unknown }>> = Array.from({ length: CONNECTIONS }, () => []);
-  bodies.forEach((b, i) => batches[i % CONNECTIONS]!.push(b));
+  for (const [i, b] of bodies.entries()) batches[i % CONNECTIONS]!.push(b);
   return batches;
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../src/server/platform/ids.js';
-import { type World, bookingWorld, oneService } from './support/appointments.js';
 import { createTestApp, type TestApp, tryJson } from './support/app.js';
+import { bookingWorld, oneService, type World } from './support/appointments.js';
 
 let t: TestApp;
 let w: World;
@@ -14,7 +14,9 @@ afterAll(async () => t.close());
 describe('no double booking under concurrency', () => {
   it('50 concurrent requests for the same slot: exactly one 201, 49 × 409 slot_taken', async () => {
     const body = oneService(w, w.services.mani, '2026-12-01', '11:00', w.techs[0]!.id);
-    const responses = await Promise.all(Array.from({ length: 50 }, (_, i) => w.frontDesk.post('/api/v1/appointments', body, { 'idempotency-key': `race-${i}-key` })));
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => w.frontDesk.post('/api/v1/appointments', body, { 'idempotency-key': `race-${i}-key` })),
+    );
     const codes = responses.map((r) => r.statusCode);
     expect(codes.filter((c) => c === 201)).toHaveLength(1);
     expect(codes.filter((c) => c === 409)).toHaveLength(49);
@@ -29,7 +31,9 @@ describe('no double booking under concurrency', () => {
   it('50 concurrent "any technician" requests overlapping by a few minutes: no overlap is ever stored', async () => {
     const times = ['13:00', '13:15', '13:30', '13:45', '14:00'];
     const responses = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => w.frontDesk.post('/api/v1/appointments', oneService(w, w.services.color, '2026-12-01', times[i % times.length]!))),
+      Array.from({ length: 50 }, (_, i) =>
+        w.frontDesk.post('/api/v1/appointments', oneService(w, w.services.color, '2026-12-01', times[i % times.length]!)),
+      ),
     );
     expect(responses.filter((r) => r.statusCode === 201).length).toBeGreaterThanOrEqual(1);
     expect(responses.every((r) => r.statusCode === 201 || tryJson(r)?.code === 'slot_taken')).toBe(true);
@@ -48,21 +52,33 @@ describe('no double booking under concurrency', () => {
     // Touching is fine: [10:00, 11:00) and [11:00, 12:00) do not overlap.
     await t.db.db
       .insertInto('staff_occupancy')
-      .values({ ...existing, id: newId(), start_at: existing.end_at + 3_600_000 * 24 * 30, end_at: existing.end_at + 3_600_000 * 24 * 30 + 60_000 })
+      .values({
+        ...existing,
+        id: newId(),
+        start_at: existing.end_at + 3_600_000 * 24 * 30,
+        end_at: existing.end_at + 3_600_000 * 24 * 30 + 60_000,
+      })
       .execute();
   });
 
   it('an idempotent retry returns the first answer and books nothing twice', async () => {
     const body = oneService(w, w.services.pedi, '2026-12-02', '10:00', w.techs[0]!.id);
     const headers = { 'idempotency-key': 'booking-retry-0001' };
-    const [a, b] = await Promise.all([w.frontDesk.post('/api/v1/appointments', body, headers), w.frontDesk.post('/api/v1/appointments', body, headers)]);
+    const [a, b] = await Promise.all([
+      w.frontDesk.post('/api/v1/appointments', body, headers),
+      w.frontDesk.post('/api/v1/appointments', body, headers),
+    ]);
     expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
     expect(a.json().id).toBe(b.json().id);
     const c = await w.frontDesk.post('/api/v1/appointments', body, headers);
     expect(c.statusCode).toBe(201);
     expect(c.json().id).toBe(a.json().id);
     expect(c.headers['idempotent-replayed']).toBe('true');
-    const count = await t.db.db.selectFrom('appointments').select(t.db.db.fn.countAll<number>().as('n')).where('start_at', '=', Date.parse('2026-12-02T15:00:00Z')).executeTakeFirstOrThrow();
+    const count = await t.db.db
+      .selectFrom('appointments')
+      .select(t.db.db.fn.countAll<number>().as('n'))
+      .where('start_at', '=', Date.parse('2026-12-02T15:00:00Z'))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
     const reused = await w.frontDesk.post('/api/v1/appointments', { ...body, notes: 'different' }, headers);
     expect(reused.statusCode).toBe(409);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type World, bookingWorld, oneService } from './support/appointments.js';
 import { addStaff, createTestApp, expectProblem, type Session, type TestApp } from './support/app.js';
+import { bookingWorld, oneService, type World } from './support/appointments.js';
 
 let t: TestApp;
 let w: World;
@@ -45,7 +45,9 @@ describe('status changes', () => {
     expect(full.history.map((h: { to: string }) => h.to)).toEqual(['booked', 'confirmed', 'checked_in', 'in_service', 'completed']);
     expect(full.completed.at).toBe('2026-11-27T10:00:00-05:00');
     const audit = await w.owner.get(`/api/v1/audit-log?entityType=appointment&entityId=${a.id}`);
-    expect(audit.json().data.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['appointment.create', 'appointment.confirm', 'appointment.complete']));
+    expect(audit.json().data.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['appointment.create', 'appointment.confirm', 'appointment.complete']),
+    );
   });
 
   it('refuses illegal transitions with 409 invalid_status_transition', async () => {

@@ -19,7 +19,13 @@ describe('ledgers in checkout', () => {
     const svc = await owner.post('/api/v1/services', { name: 'Facial', durationMin: 60, price: 8_000 });
     expect(svc.statusCode, svc.body).toBe(201);
     serviceId = svc.json().id;
-    await owner.post('/api/v1/wallet/bonus-rules', { name: 'Pay 100 get 20', thresholds: [{ pay: 10_000, bonus: 2_000 }, { pay: 50_000, bonus: 15_000 }] });
+    await owner.post('/api/v1/wallet/bonus-rules', {
+      name: 'Pay 100 get 20',
+      thresholds: [
+        { pay: 10_000, bonus: 2_000 },
+        { pay: 50_000, bonus: 15_000 },
+      ],
+    });
   });
   afterAll(() => t.close());
 
@@ -81,7 +87,10 @@ describe('ledgers in checkout', () => {
     const topUp = await ticket(clientId, [{ kind: 'stored_value_topup', amount: 10_000 }]);
     await complete(topUp, [{ kind: 'card', amount: 10_000 }]);
     const spendSale = await ticket(clientId, [serviceLine()]);
-    await complete(spendSale, [{ kind: 'stored_value', amount: 3_000 }, { kind: 'card', amount: spendSale.total - 3_000 }]);
+    await complete(spendSale, [
+      { kind: 'stored_value', amount: 3_000 },
+      { kind: 'card', amount: spendSale.total - 3_000 },
+    ]);
     // 3000 proportional of 10000/2000 → 2500 principal, 500 bonus; 7500 principal left.
     expect(await wallet(clientId)).toMatchObject({ principal: 7_500, bonus: 1_500 });
     // Checkout caps the refund at the top-up's refundLimit: the 7500 principal left unspent.
@@ -133,12 +142,102 @@ describe('ledgers in checkout', () => {
   });
 
   it('claims a coupon use at completion and never beyond its limit', async () => {
-    const coupon = (await owner.post('/api/v1/coupons', { code: 'WELCOME10', name: 'Welcome', kind: 'amount', value: 1_000, totalLimit: 1 })).json();
+    const coupon = (
+      await owner.post('/api/v1/coupons', { code: 'WELCOME10', name: 'Welcome', kind: 'amount', value: 1_000, totalLimit: 1 })
+    ).json();
     const discount = { type: 'amount', amount: 1_000, reason: 'coupon', source: { type: 'coupon', ref: 'WELCOME10' } };
     const first = await ticket(null, [serviceLine()], discount);
     const second = await ticket(null, [serviceLine()], discount);
     expect((await complete(first, [{ kind: 'card', amount: first.total }])).statusCode).toBe(200);
     expectProblem(await complete(second, [{ kind: 'card', amount: second.total }]), 422, 'coupon_exhausted');
     expect((await owner.get(`/api/v1/coupons/${coupon.id}`)).json()).toMatchObject({ used: 1, usesLeft: 0 });
+  });
+  it('20 parallel checkouts paying with stored value worth exactly 10 of them: exactly 10 complete, the wallet ends at 0', async () => {
+    const clientId = await aClient(owner, storeId);
+    const top = await ticket(clientId, [{ kind: 'stored_value_topup', amount: 10_000 }]);
+    await complete(top, [{ kind: 'card', amount: 10_000 }]); // $100 + $20 bonus
+    const sales = await Promise.all(Array.from({ length: 20 }, () => ticket(clientId, [serviceLine()])));
+    const price = sales[0]!.total; // 8000; pay 1200 of each with stored value
+    const results = await Promise.all(
+      sales.map((sale) =>
+        complete(sale, [
+          { kind: 'stored_value', amount: 1_200 },
+          { kind: 'card', amount: price - 1_200 },
+        ]),
+      ),
+    );
+    expect(results.filter((r) => r.statusCode === 200)).toHaveLength(10);
+    for (const r of results.filter((x) => x.statusCode !== 200)) expectProblem(r, 422, 'insufficient_balance');
+    expect(await wallet(clientId)).toMatchObject({ principal: 0, bonus: 0 });
+    expect((await reconcile(t.db.db)).ok).toBe(true);
+  });
+
+  it('a retried completion with the same Idempotency-Key charges the wallet once', async () => {
+    const clientId = await aClient(owner, storeId);
+    await complete(await ticket(clientId, [{ kind: 'stored_value_topup', amount: 10_000 }]), [{ kind: 'card', amount: 10_000 }]);
+    const sale = await ticket(clientId, [serviceLine()]);
+    const headers = idem();
+    const [a, b] = await Promise.all([
+      complete(sale, [{ kind: 'stored_value', amount: sale.total }], headers),
+      complete(sale, [{ kind: 'stored_value', amount: sale.total }], headers),
+    ]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    expect((await wallet(clientId)).total).toBe(12_000 - sale.total);
+  });
+
+  it('voiding a sale paid with stored value and a gift card puts both back exactly', async () => {
+    const clientId = await aClient(owner, storeId);
+    await complete(await ticket(clientId, [{ kind: 'stored_value_topup', amount: 10_000 }]), [{ kind: 'card', amount: 10_000 }]);
+    const code = (await owner.get('/api/v1/gift-cards/new-code')).json().code as string;
+    await complete(await ticket(null, [{ kind: 'gift_card', code, amount: 2_000 }]), [{ kind: 'card', amount: 2_000 }]);
+    const sale = await ticket(clientId, [serviceLine()]);
+    expect(
+      (
+        await complete(sale, [
+          { kind: 'stored_value', amount: 6_000 },
+          { kind: 'gift_card', code, amount: 2_000 },
+        ])
+      ).statusCode,
+    ).toBe(200);
+    expect(await wallet(clientId)).toMatchObject({ principal: 5_000, bonus: 1_000 });
+    const voided = await owner.post(`/api/v1/sales/${sale.id}/void`, { reason: 'rang up the wrong client' }, idem());
+    expect(voided.statusCode, voided.body).toBeLessThan(300);
+    expect(await wallet(clientId)).toMatchObject({ principal: 10_000, bonus: 2_000 });
+    expect((await owner.post('/api/v1/gift-cards/lookup', { code })).json().balance).toBe(2_000);
+  });
+
+  it('a gift card spent at two terminals at once: one sale completes, the other is refused', async () => {
+    const code = (await owner.get('/api/v1/gift-cards/new-code')).json().code as string;
+    await complete(await ticket(null, [{ kind: 'gift_card', code, amount: 8_000 }]), [{ kind: 'card', amount: 8_000 }]);
+    const [s1, s2] = await Promise.all([ticket(null, [serviceLine()]), ticket(null, [serviceLine()])]);
+    const [r1, r2] = await Promise.all([
+      complete(s1, [{ kind: 'gift_card', code, amount: 8_000 }]),
+      complete(s2, [{ kind: 'gift_card', code, amount: 8_000 }]),
+    ]);
+    expect([r1.statusCode, r2.statusCode].sort()).toEqual([200, 422]);
+    expect((await owner.post('/api/v1/gift-cards/lookup', { code })).json().balance).toBe(0);
+  });
+
+  it('refunding a gift card sale takes back only what is unspent and voids an emptied card', async () => {
+    const code = (await owner.get('/api/v1/gift-cards/new-code')).json().code as string;
+    const sold = await ticket(null, [{ kind: 'gift_card', code, amount: 5_000 }]);
+    await complete(sold, [{ kind: 'card', amount: 5_000 }]);
+    const spend = await ticket(null, [serviceLine()]);
+    await complete(spend, [
+      { kind: 'gift_card', code, amount: 1_000 },
+      { kind: 'card', amount: spend.total - 1_000 },
+    ]);
+    expectProblem(await owner.post(`/api/v1/sales/${sold.id}/refunds`, { reason: 'x', amount: 4_001 }, idem()), 422, 'refund_exceeds_paid');
+    expect((await owner.post(`/api/v1/sales/${sold.id}/refunds`, { reason: 'returned' }, idem())).statusCode).toBeLessThan(300);
+    const card = (await owner.post('/api/v1/gift-cards/lookup', { code })).json();
+    expect(card).toMatchObject({ balance: 0, status: 'void' });
+    expectProblem(
+      await complete(await ticket(null, [serviceLine()]), [
+        { kind: 'gift_card', code, amount: 100 },
+        { kind: 'card', amount: 7_900 },
+      ]),
+      422,
+      'gift_card_inactive',
+    );
   });
 });

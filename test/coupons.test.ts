@@ -35,28 +35,56 @@ describe('coupons', () => {
   };
   const withCoupon = (ref: string, amount: number) => ({ type: 'amount', amount, reason: 'coupon', source: { type: 'coupon', ref } });
   const claim = (couponId: string, clientId: string | null) =>
-    withTransaction(t.db.db, ({ tx }) => claimUse(tx, { couponId, clientId, saleId: newId(), storeId, discount: 100, actorId: null, now: t.clock.now() }));
+    withTransaction(t.db.db, ({ tx }) =>
+      claimUse(tx, { couponId, clientId, saleId: newId(), storeId, discount: 100, actorId: null, now: t.clock.now() }),
+    );
 
   it('is created by HQ only, with valid fields', async () => {
     expectProblem(await frontDesk.post('/api/v1/coupons', { code: 'X100', name: 'x', kind: 'amount', value: 100 }), 403, 'forbidden');
-    expectProblem(await owner.post('/api/v1/coupons', { code: 'BAD', name: 'x', kind: 'percent', value: 20_000 }), 400, 'validation_failed');
+    expectProblem(
+      await owner.post('/api/v1/coupons', { code: 'BAD', name: 'x', kind: 'percent', value: 20_000 }),
+      400,
+      'validation_failed',
+    );
     expectProblem(await owner.post('/api/v1/coupons', { name: 'No code', kind: 'amount', value: 100 }), 400, 'validation_failed');
     await coupon({ code: 'dup-1', name: 'Dup', kind: 'amount', value: 100 });
-    expectProblem(await owner.post('/api/v1/coupons', { code: 'DUP-1', name: 'Dup again', kind: 'amount', value: 100 }), 409, 'coupon_code_taken');
+    expectProblem(
+      await owner.post('/api/v1/coupons', { code: 'DUP-1', name: 'Dup again', kind: 'amount', value: 100 }),
+      409,
+      'coupon_code_taken',
+    );
   });
 
   it('applies within its dates, stores and minimum spend, saying why not otherwise', async () => {
-    await coupon({ code: 'NOV20', name: 'November', kind: 'percent', value: 2_000, minSpend: 5_000, startsOn: '2026-11-01', endsOn: '2026-11-30', storeIds: [storeId] });
-    const check = (body: Record<string, unknown>) => frontDesk.post('/api/v1/coupons/check', { code: 'nov20', storeId, base: 8_000, ...body });
+    await coupon({
+      code: 'NOV20',
+      name: 'November',
+      kind: 'percent',
+      value: 2_000,
+      minSpend: 5_000,
+      startsOn: '2026-11-01',
+      endsOn: '2026-11-30',
+      storeIds: [storeId],
+    });
+    const check = (body: Record<string, unknown>) =>
+      frontDesk.post('/api/v1/coupons/check', { code: 'nov20', storeId, base: 8_000, ...body });
     expect((await check({})).json()).toMatchObject({ applicable: true, discount: 1_600 });
     expect(expectProblem(await check({ base: 4_999 }), 422, 'coupon_not_applicable')).toMatchObject({ reason: 'min_spend' });
-    expect(expectProblem(await owner.post('/api/v1/coupons/check', { code: 'NOV20', storeId: otherStoreId, base: 8_000 }), 422, 'coupon_not_applicable')).toMatchObject({ reason: 'store' });
+    expect(
+      expectProblem(
+        await owner.post('/api/v1/coupons/check', { code: 'NOV20', storeId: otherStoreId, base: 8_000 }),
+        422,
+        'coupon_not_applicable',
+      ),
+    ).toMatchObject({ reason: 'store' });
     frontDesk.language = 'zh-TW';
     const zh = expectProblem(await check({ base: 10 }), 422, 'coupon_not_applicable');
     frontDesk.language = 'en';
     expect(zh.detail).toContain('未達到最低消費');
     await coupon({ code: 'DEC', name: 'December', kind: 'amount', value: 500, startsOn: '2026-12-01' });
-    expect(expectProblem(await frontDesk.post('/api/v1/coupons/check', { code: 'DEC', storeId, base: 8_000 }), 422, 'coupon_not_applicable')).toMatchObject({ reason: 'not_started' });
+    expect(
+      expectProblem(await frontDesk.post('/api/v1/coupons/check', { code: 'DEC', storeId, base: 8_000 }), 422, 'coupon_not_applicable'),
+    ).toMatchObject({ reason: 'not_started' });
   });
 
   it('is redeemed at checkout as a discount source and used once per completed sale', async () => {
@@ -75,7 +103,8 @@ describe('coupons', () => {
     const c = await coupon({ code: 'FIRST10', name: 'First ten', kind: 'amount', value: 500, totalLimit: 10 });
     const results = await Promise.allSettled(Array.from({ length: 20 }, () => claim(c.id, null)));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(10);
-    for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'coupon_exhausted', extra: { limit: 'total' } });
+    for (const r of results)
+      if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'coupon_exhausted', extra: { limit: 'total' } });
     expect((await owner.get(`/api/v1/coupons/${c.id}`)).json()).toMatchObject({ used: 10, usesLeft: 0 });
     expectProblem(await owner.post('/api/v1/coupons/check', { code: 'FIRST10', storeId, base: 8_000 }), 422, 'coupon_exhausted');
   });
@@ -86,7 +115,8 @@ describe('coupons', () => {
     const b = await aClient(owner, storeId);
     const results = await Promise.allSettled(Array.from({ length: 5 }, () => claim(c.id, a)));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'coupon_exhausted', extra: { limit: 'client' } });
+    for (const r of results)
+      if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'coupon_exhausted', extra: { limit: 'client' } });
     await claim(c.id, b);
     await expect(claim(c.id, null)).rejects.toMatchObject({ code: 'coupon_not_applicable', extra: { reason: 'client_required' } });
     expectProblem(await owner.post('/api/v1/coupons/check', { code: 'ONCE', storeId, base: 100 }), 422, 'coupon_not_applicable');
@@ -122,9 +152,15 @@ describe('coupons', () => {
     const c = await coupon({ code: 'GROW', name: 'Grows', kind: 'amount', value: 100, totalLimit: 2 });
     await claim(c.id, null);
     expectProblem(await owner.patch(`/api/v1/coupons/${c.id}`, { version: 1, totalLimit: 0 }), 400, 'validation_failed');
-    expect((await owner.patch(`/api/v1/coupons/${c.id}`, { version: 1, totalLimit: 5 })).json()).toMatchObject({ totalLimit: 5, usesLeft: 4 });
+    expect((await owner.patch(`/api/v1/coupons/${c.id}`, { version: 1, totalLimit: 5 })).json()).toMatchObject({
+      totalLimit: 5,
+      usesLeft: 4,
+    });
     await claim(c.id, null);
     expectProblem(await owner.patch(`/api/v1/coupons/${c.id}`, { version: 2, totalLimit: 1 }), 422, 'coupon_limit_below_used');
-    expect((await owner.patch(`/api/v1/coupons/${c.id}`, { version: 2, totalLimit: 2 })).json()).toMatchObject({ totalLimit: 2, usesLeft: 0 });
+    expect((await owner.patch(`/api/v1/coupons/${c.id}`, { version: 2, totalLimit: 2 })).json()).toMatchObject({
+      totalLimit: 2,
+      usesLeft: 0,
+    });
   });
 });

@@ -27,14 +27,32 @@ describe('gift cards', () => {
   const sell = async (amount: number, at = storeId, code = generateCode()) => {
     const data = await resolveSaleLine(db(), { code, amount }, t.clock.now());
     const card = await withTransaction(db(), ({ tx }) =>
-      completeSaleLine(tx, data, { amount, storeId: at, saleId: newId(), lineRef: newId(), actorId: null, now: t.clock.now(), tz: 'America/New_York' }),
+      completeSaleLine(tx, data, {
+        amount,
+        storeId: at,
+        saleId: newId(),
+        lineRef: newId(),
+        actorId: null,
+        now: t.clock.now(),
+        tz: 'America/New_York',
+      }),
     );
     return { code, card };
   };
   let ref = 0;
   const pay = (code: string, amount: number) =>
     withTransaction(db(), ({ tx }) =>
-      redeem(tx, { code, amount, storeId, refType: 'test_tender', refId: `g-${++ref}`, clientId: null, actorId: null, now: t.clock.now(), tz: 'America/New_York' }),
+      redeem(tx, {
+        code,
+        amount,
+        storeId,
+        refType: 'test_tender',
+        refId: `g-${++ref}`,
+        clientId: null,
+        actorId: null,
+        now: t.clock.now(),
+        tz: 'America/New_York',
+      }),
     );
   const lookup = (code: string, s: Session = frontDesk) => s.post('/api/v1/gift-cards/lookup', { code });
 
@@ -43,16 +61,31 @@ describe('gift cards', () => {
     await resolveSaleLine(db(), { code, amount: 5_000 }, t.clock.now());
     expectProblem(await lookup(code), 404, 'gift_card_not_found');
     await sell(5_000, storeId, code);
-    expect((await lookup(code)).json()).toMatchObject({ status: 'active', balance: 5_000, initialAmount: 5_000, last4: code.slice(-4), expiresAt: null });
+    expect((await lookup(code)).json()).toMatchObject({
+      status: 'active',
+      balance: 5_000,
+      initialAmount: 5_000,
+      last4: code.slice(-4),
+      expiresAt: null,
+    });
   });
 
   it('refuses a taken code, a wrong check character and an amount outside the limits', async () => {
     const { code } = await sell(2_000);
-    await expect(resolveSaleLine(db(), { code, amount: 2_000 }, t.clock.now())).rejects.toMatchObject({ code: 'gift_card_code_taken', status: 409 });
+    await expect(resolveSaleLine(db(), { code, amount: 2_000 }, t.clock.now())).rejects.toMatchObject({
+      code: 'gift_card_code_taken',
+      status: 409,
+    });
     const wrong = code.slice(0, -1) + (code.at(-1) === 'A' ? 'B' : 'A');
-    await expect(resolveSaleLine(db(), { code: wrong, amount: 2_000 }, t.clock.now())).rejects.toMatchObject({ code: 'gift_card_code_invalid' });
-    await expect(resolveSaleLine(db(), { code: generateCode(), amount: 999 }, t.clock.now())).rejects.toMatchObject({ code: 'gift_card_amount_out_of_range' });
-    await expect(resolveSaleLine(db(), { code: generateCode(), amount: 100_001 }, t.clock.now())).rejects.toMatchObject({ code: 'gift_card_amount_out_of_range' });
+    await expect(resolveSaleLine(db(), { code: wrong, amount: 2_000 }, t.clock.now())).rejects.toMatchObject({
+      code: 'gift_card_code_invalid',
+    });
+    await expect(resolveSaleLine(db(), { code: generateCode(), amount: 999 }, t.clock.now())).rejects.toMatchObject({
+      code: 'gift_card_amount_out_of_range',
+    });
+    await expect(resolveSaleLine(db(), { code: generateCode(), amount: 100_001 }, t.clock.now())).rejects.toMatchObject({
+      code: 'gift_card_amount_out_of_range',
+    });
     expectProblem(await lookup(wrong), 422, 'gift_card_code_invalid');
   });
 
@@ -61,13 +94,27 @@ describe('gift cards', () => {
     const code = generateCode();
     const data = await resolveSaleLine(db(), { code, design: 'spring' }, t.clock.now());
     expect(data).toMatchObject({ mode: 'new', amount: 8_800, design: 'spring' });
-    await expect(resolveSaleLine(db(), { code: generateCode(), design: 'winter' }, t.clock.now())).rejects.toMatchObject({ code: 'gift_card_unknown_design' });
+    await expect(resolveSaleLine(db(), { code: generateCode(), design: 'winter' }, t.clock.now())).rejects.toMatchObject({
+      code: 'gift_card_unknown_design',
+    });
     await sell(8_800, storeId, code);
     const reload = await resolveSaleLine(db(), { code, mode: 'reload', amount: 1_200 }, t.clock.now());
     expect(reload).toMatchObject({ mode: 'reload', amount: 1_200 });
-    await withTransaction(db(), ({ tx }) => completeSaleLine(tx, reload, { amount: 1_200, storeId, saleId: newId(), lineRef: newId(), actorId: null, now: t.clock.now(), tz: 'UTC' }));
+    await withTransaction(db(), ({ tx }) =>
+      completeSaleLine(tx, reload, {
+        amount: 1_200,
+        storeId,
+        saleId: newId(),
+        lineRef: newId(),
+        actorId: null,
+        now: t.clock.now(),
+        tz: 'UTC',
+      }),
+    );
     expect((await lookup(code)).json().balance).toBe(10_000);
-    await expect(resolveSaleLine(db(), { code: generateCode(), mode: 'reload', amount: 1_200 }, t.clock.now())).rejects.toMatchObject({ code: 'gift_card_unknown' });
+    await expect(resolveSaleLine(db(), { code: generateCode(), mode: 'reload', amount: 1_200 }, t.clock.now())).rejects.toMatchObject({
+      code: 'gift_card_unknown',
+    });
   });
 
   it('is redeemed in part, and refuses more than its balance with the available amount', async () => {
@@ -83,7 +130,9 @@ describe('gift cards', () => {
     const { code } = await sell(5_000);
     const results = await Promise.allSettled([pay(code, 5_000), pay(code, 5_000)]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(results.find((r): r is PromiseRejectedResult => r.status === 'rejected')?.reason).toMatchObject({ code: 'insufficient_balance' });
+    expect(results.find((r): r is PromiseRejectedResult => r.status === 'rejected')?.reason).toMatchObject({
+      code: 'insufficient_balance',
+    });
     expect((await lookup(code)).json().balance).toBe(0);
   });
 
@@ -111,7 +160,8 @@ describe('gift cards', () => {
 
   it('checks a balance on the public page: 404 for a wrong code, rate-limited, never the code in the answer', async () => {
     const { code } = await sell(4_200);
-    const get = (c: string, ip = '203.0.113.7') => t.app.inject({ method: 'GET', url: `/api/v1/public/gift-cards/${encodeURIComponent(c)}/balance`, remoteAddress: ip });
+    const get = (c: string, ip = '203.0.113.7') =>
+      t.app.inject({ method: 'GET', url: `/api/v1/public/gift-cards/${encodeURIComponent(c)}/balance`, remoteAddress: ip });
     const ok = await get(code.toLowerCase());
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toEqual({ last4: code.slice(-4), status: 'active', balance: 4_200, currency: 'USD', expiresAt: null });
@@ -129,8 +179,14 @@ describe('gift cards', () => {
     const res = await manager.post(`/api/v1/gift-cards/${card.id}/adjustments`, { amount: -500, reason: 'Damaged card fee', storeId });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().balance).toBe(1_500);
-    expectProblem(await frontDesk.post(`/api/v1/gift-cards/${card.id}/adjustments`, { amount: 100, reason: 'x y z', storeId }), 403, 'forbidden');
-    expect(await db().selectFrom('audit_log').select('id').where('action', '=', 'gift_card.adjust').where('entity_id', '=', card.id).execute()).toHaveLength(1);
+    expectProblem(
+      await frontDesk.post(`/api/v1/gift-cards/${card.id}/adjustments`, { amount: 100, reason: 'x y z', storeId }),
+      403,
+      'forbidden',
+    );
+    expect(
+      await db().selectFrom('audit_log').select('id').where('action', '=', 'gift_card.adjust').where('entity_id', '=', card.id).execute(),
+    ).toHaveLength(1);
     const detail = (await frontDesk.get(`/api/v1/gift-cards/${card.id}`)).json();
     expect(detail.entries.map((e: { kind: string; amount: number; balanceAfter: number }) => [e.kind, e.amount, e.balanceAfter])).toEqual([
       ['adjustment', -500, 1_500],
@@ -141,7 +197,8 @@ describe('gift cards', () => {
 
   it('reports liability by store: sold, redeemed, outstanding', async () => {
     const before = (await owner.get('/api/v1/reports/gift-card-liability')).json();
-    const other = (r: { byStore: Array<{ storeId: string }> }) => r.byStore.find((s) => s.storeId === otherStoreId) as Record<string, number>;
+    const other = (r: { byStore: Array<{ storeId: string; sold: number; outstanding: number }> }) =>
+      r.byStore.find((s) => s.storeId === otherStoreId)!;
     const { code } = await sell(6_000, otherStoreId);
     await pay(code, 2_500); // redeemed at the first store
     const after = (await owner.get('/api/v1/reports/gift-card-liability')).json();

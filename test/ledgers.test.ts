@@ -19,17 +19,22 @@ describe('the ledger mechanism', () => {
 
   const db = () => t.db.db;
   const anAccount = async (kind: 'gift_card' | 'points' = 'gift_card') =>
-    withTransaction(db(), ({ tx }) => openAccount(tx, { kind, ownerType: kind === 'points' ? 'client' : 'gift_card', ownerId: newId() }, t.clock.now()));
+    withTransaction(db(), ({ tx }) =>
+      openAccount(tx, { kind, ownerType: kind === 'points' ? 'client' : 'gift_card', ownerId: newId() }, t.clock.now()),
+    );
   const credit = (accountId: string, amount: number) =>
     withTransaction(db(), ({ tx }) => post(tx, [{ accountId, amount }], { kind: 'adjustment', storeId, now: t.clock.now() }));
   const debit = (accountId: string, amount: number) =>
     withTransaction(db(), ({ tx }) => post(tx, [{ accountId, amount: -amount }], { kind: 'spend', storeId, now: t.clock.now() }));
-  const balance = async (id: string) => (await db().selectFrom('ledger_accounts').select('balance').where('id', '=', id).executeTakeFirstOrThrow()).balance;
+  const balance = async (id: string) =>
+    (await db().selectFrom('ledger_accounts').select('balance').where('id', '=', id).executeTakeFirstOrThrow()).balance;
 
   it('opens one account per key, even when asked twice at once', async () => {
     const ownerId = newId();
     const key = { kind: 'points' as const, ownerType: 'client' as const, ownerId };
-    const opened = await Promise.all(Array.from({ length: 6 }, () => withTransaction(db(), ({ tx }) => openAccount(tx, key, t.clock.now()))));
+    const opened = await Promise.all(
+      Array.from({ length: 6 }, () => withTransaction(db(), ({ tx }) => openAccount(tx, key, t.clock.now()))),
+    );
     expect(new Set(opened.map((a) => a.id)).size).toBe(1);
     expect(opened.filter((a) => a.created)).toHaveLength(1);
     expect(opened[0]).toMatchObject({ unit: 'points', balance: 0 });
@@ -61,7 +66,14 @@ describe('the ledger mechanism', () => {
     const b = await anAccount();
     await credit(a.id, 500);
     const err = await withTransaction(db(), ({ tx }) =>
-      post(tx, [{ accountId: a.id, amount: -500 }, { accountId: b.id, amount: -1 }], { kind: 'spend', now: t.clock.now() }),
+      post(
+        tx,
+        [
+          { accountId: a.id, amount: -500 },
+          { accountId: b.id, amount: -1 },
+        ],
+        { kind: 'spend', now: t.clock.now() },
+      ),
     ).catch((e) => e);
     expect(err.code).toBe('insufficient_balance');
     expect(await balance(a.id)).toBe(500);
@@ -70,7 +82,9 @@ describe('the ledger mechanism', () => {
   it('refuses zero, fractional and oversized amounts', async () => {
     const a = await anAccount();
     for (const amount of [0, 1.5, 100_000_001, Number.NaN]) {
-      await expect(withTransaction(db(), ({ tx }) => post(tx, [{ accountId: a.id, amount }], { kind: 'adjustment', now: 1 }))).rejects.toMatchObject({
+      await expect(
+        withTransaction(db(), ({ tx }) => post(tx, [{ accountId: a.id, amount }], { kind: 'adjustment', now: 1 })),
+      ).rejects.toMatchObject({
         code: 'ledger_amount_invalid',
       });
     }
@@ -100,7 +114,12 @@ describe('the ledger mechanism', () => {
     expect(refused).toHaveLength(17);
     for (const r of refused) expect(r.reason).toMatchObject({ code: 'insufficient_balance' });
     expect(await balance(a.id)).toBe(1_000);
-    const entries = await db().selectFrom('ledger_entries').select(['seq', 'balance_after']).where('account_id', '=', a.id).orderBy('seq').execute();
+    const entries = await db()
+      .selectFrom('ledger_entries')
+      .select(['seq', 'balance_after'])
+      .where('account_id', '=', a.id)
+      .orderBy('seq')
+      .execute();
     expect(entries.map((e) => e.balance_after)).toEqual([10_000, 7_000, 4_000, 1_000]);
     expect((await reconcile(db())).ok).toBe(true);
   });
@@ -133,36 +152,57 @@ describe('the ledger mechanism', () => {
     const results = await Promise.allSettled(Array.from({ length: 12 }, spendOnce));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(10);
     expect((await balance(p.id)) + (await balance(b.id))).toBe(0);
-    const seqs = (await db().selectFrom('ledger_entries').select('book_seq').where('account_id', 'in', [p.id, b.id]).where('book_seq', 'is not', null).execute()).map((e) => e.book_seq);
+    const seqs = (
+      await db()
+        .selectFrom('ledger_entries')
+        .select('book_seq')
+        .where('account_id', 'in', [p.id, b.id])
+        .where('book_seq', 'is not', null)
+        .execute()
+    ).map((e) => e.book_seq);
     expect(new Set(seqs).size).toBe(10);
   });
 
   it('property: any sequence of credits, debits and refunds keeps balance = sum(entries) ≥ 0, like the model', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.integer({ min: -5_000, max: 5_000 }).filter((n) => n !== 0), { minLength: 1, maxLength: 25 }), async (amounts) => {
-        const a = await anAccount();
-        const model = applyMovements(0, amounts);
-        for (const [i, amount] of amounts.entries()) {
-          const res = await withTransaction(db(), ({ tx }) => post(tx, [{ accountId: a.id, amount }], { kind: amount > 0 ? 'adjustment' : 'spend', now: 1 })).then(
-            () => true,
-            (e) => (e.code === 'insufficient_balance' ? false : Promise.reject(e)),
-          );
-          expect(res).toBe(model[i] !== null);
-        }
-        const accepted = model.filter((m): m is number => m !== null);
-        const bal = await balance(a.id);
-        expect(bal).toBe(accepted.at(-1) ?? 0);
-        const sum = await db().selectFrom('ledger_entries').select((eb) => eb.fn.sum<number>('amount').as('s')).where('account_id', '=', a.id).executeTakeFirst();
-        expect(Number(sum?.s ?? 0)).toBe(bal);
-        expect(bal).toBeGreaterThanOrEqual(0);
-      }),
+      fc.asyncProperty(
+        fc.array(
+          fc.integer({ min: -5_000, max: 5_000 }).filter((n) => n !== 0),
+          { minLength: 1, maxLength: 25 },
+        ),
+        async (amounts) => {
+          const a = await anAccount();
+          const model = applyMovements(0, amounts);
+          for (const [i, amount] of amounts.entries()) {
+            const res = await withTransaction(db(), ({ tx }) =>
+              post(tx, [{ accountId: a.id, amount }], { kind: amount > 0 ? 'adjustment' : 'spend', now: 1 }),
+            ).then(
+              () => true,
+              (e) => (e.code === 'insufficient_balance' ? false : Promise.reject(e)),
+            );
+            expect(res).toBe(model[i] !== null);
+          }
+          const accepted = model.filter((m): m is number => m !== null);
+          const bal = await balance(a.id);
+          expect(bal).toBe(accepted.at(-1) ?? 0);
+          const sum = await db()
+            .selectFrom('ledger_entries')
+            .select((eb) => eb.fn.sum<number>('amount').as('s'))
+            .where('account_id', '=', a.id)
+            .executeTakeFirst();
+          expect(Number(sum?.s ?? 0)).toBe(bal);
+          expect(bal).toBeGreaterThanOrEqual(0);
+        },
+      ),
       { numRuns: 25 },
     );
   });
 
   it('exposes the entries of an account page by page, newest first', async () => {
     const clientId = await aClient(owner, storeId);
-    const account = await withTransaction(db(), ({ tx }) => openAccount(tx, { kind: 'points', ownerType: 'client', ownerId: clientId }, t.clock.now()));
+    const account = await withTransaction(db(), ({ tx }) =>
+      openAccount(tx, { kind: 'points', ownerType: 'client', ownerId: clientId }, t.clock.now()),
+    );
     for (let i = 1; i <= 5; i++) await credit(account.id, i * 10);
     const first = await owner.get(`/api/v1/ledgers/accounts/${account.id}/entries?limit=2`);
     expect(first.statusCode).toBe(200);

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { appointmentJobHandlers } from '../src/server/modules/appointments/index.js';
 import { createPlatformWorker } from '../src/server/platform/jobs/index.js';
-import { type World, bookingWorld, createClient, oneService } from './support/appointments.js';
 import { createTestApp, OWNER_PASSWORD, type TestApp } from './support/app.js';
+import { bookingWorld, createClient, oneService, type World } from './support/appointments.js';
 
 let t: TestApp;
 let w: World;
-const HOUR = 3_600_000;
 const START = Date.UTC(2026, 10, 27, 15); // Fri 2026-11-27 10:00 New York
 
 beforeAll(async () => {
@@ -35,7 +34,14 @@ async function drain() {
 
 async function client(language: string, extra: Record<string, unknown> = {}) {
   const n = Math.floor(Math.random() * 9000) + 1000;
-  return createClient(w.owner, w.storeId, { firstName: 'Mei', lastName: 'Wong', language, phone: `+1212555${n}`, email: `mei${n}@example.com`, ...extra });
+  return createClient(w.owner, w.storeId, {
+    firstName: 'Mei',
+    lastName: 'Wong',
+    language,
+    phone: `+1212555${n}`,
+    email: `mei${n}@example.com`,
+    ...extra,
+  });
 }
 
 async function book(clientId: string, date: string, time: string) {
@@ -89,7 +95,9 @@ describe('booking messages and reminders', () => {
   it('a moved appointment sends a change notice and reminds for the new time only', async () => {
     const a = await book(await client('en'), '2026-12-01', '14:00');
     await drain();
-    const moved = await w.frontDesk.post(`/api/v1/appointments/${a.id}/reschedule`, { lines: [{ serviceId: w.services.mani, date: '2026-12-02', startLocal: '14:00' }] });
+    const moved = await w.frontDesk.post(`/api/v1/appointments/${a.id}/reschedule`, {
+      lines: [{ serviceId: w.services.mani, date: '2026-12-02', startLocal: '14:00' }],
+    });
     expect(moved.statusCode, moved.body).toBe(200);
     const change = await drain();
     expect(change.find((m) => m.channel === 'email')!.subject).toContain('has moved');

@@ -2,8 +2,8 @@
 // repeat; completions that fail give their number back; two terminals completing the same ticket charge once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AppError } from '../src/server/platform/errors.js';
 import { registerTender } from '../src/server/modules/sales/index.js';
+import { AppError } from '../src/server/platform/errors.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { complete, key, openShift, openTicket, type Salon, serviceLine, setUpSalon, V1 } from './support/checkout.js';
 
@@ -35,17 +35,27 @@ afterAll(async () => {
 describe('receipt numbers', () => {
   it('50 concurrent completions of 50 tickets in one store → 1..50, no gap, no repeat', async () => {
     const tickets = [];
-    for (let i = 0; i < 50; i++) tickets.push(await openTicket(s.desk, { storeId: s.storeId, lines: [serviceLine(i % 2 ? s.manicure : s.pedicure, i % 3 ? s.amy : s.bo)] }));
+    for (let i = 0; i < 50; i++)
+      tickets.push(
+        await openTicket(s.desk, { storeId: s.storeId, lines: [serviceLine(i % 2 ? s.manicure : s.pedicure, i % 3 ? s.amy : s.bo)] }),
+      );
     const results = await Promise.all(
       tickets.map((sale, i) =>
-        complete(s.desk, sale, { tip: { amount: i * 10 }, tenders: i % 2 ? [{ kind: 'cash', amount: sale.total + i * 10 + 500 }] : [{ kind: 'card', amount: sale.total + i * 10 }] }),
+        complete(s.desk, sale, {
+          tip: { amount: i * 10 },
+          tenders: i % 2 ? [{ kind: 'cash', amount: sale.total + i * 10 + 500 }] : [{ kind: 'card', amount: sale.total + i * 10 }],
+        }),
       ),
     );
     for (const r of results) expect(r.statusCode, r.body).toBe(200);
     const numbers = results.map((r) => r.json().receiptNumber as number).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     expect(new Set(results.map((r) => r.json().receiptCode)).size).toBe(50);
-    const counter = await t.db.db.selectFrom('receipt_counters').select('last_number').where('store_id', '=', s.storeId).executeTakeFirstOrThrow();
+    const counter = await t.db.db
+      .selectFrom('receipt_counters')
+      .select('last_number')
+      .where('store_id', '=', s.storeId)
+      .executeTakeFirstOrThrow();
     expect(counter.last_number).toBe(50);
   });
 
@@ -53,15 +63,23 @@ describe('receipt numbers', () => {
     const tickets = [];
     for (let i = 0; i < 20; i++) tickets.push(await openTicket(s.desk, { storeId: s.storeId, lines: [serviceLine(s.manicure, s.amy)] }));
     // Every third voucher is refused by its ledger after the number was taken; the number is not burnt.
-    const results = await Promise.all(tickets.map((sale, i) => complete(s.desk, sale, { tenders: [{ kind: 'test_voucher', amount: 3000, code: i % 3 === 0 ? 'bad' : 'ok' }] })));
+    const results = await Promise.all(
+      tickets.map((sale, i) =>
+        complete(s.desk, sale, { tenders: [{ kind: 'test_voucher', amount: 3000, code: i % 3 === 0 ? 'bad' : 'ok' }] }),
+      ),
+    );
     const ok = results.filter((r) => r.statusCode === 200);
     expect(results.filter((r) => r.statusCode === 422)).toHaveLength(7);
-    expect(ok.map((r) => r.json().receiptNumber).sort((a: number, b: number) => a - b)).toEqual(Array.from({ length: 13 }, (_, i) => 51 + i));
+    expect(ok.map((r) => r.json().receiptNumber).sort((a: number, b: number) => a - b)).toEqual(
+      Array.from({ length: 13 }, (_, i) => 51 + i),
+    );
   });
 
   it('two terminals completing the same ticket with different keys: one sale, one 409', async () => {
     const sale = await openTicket(s.desk, { storeId: s.storeId, lines: [serviceLine(s.manicure, s.amy)] });
-    const results = await Promise.all(Array.from({ length: 6 }, () => complete(s.desk, sale, { tenders: [{ kind: 'card', amount: 3000 }] }, key())));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => complete(s.desk, sale, { tenders: [{ kind: 'card', amount: 3000 }] }, key())),
+    );
     expect(results.filter((r) => r.statusCode === 200)).toHaveLength(1);
     for (const r of results.filter((x) => x.statusCode !== 200)) expect(r.json().code).toBe('sale_already_completed');
     const tenders = await t.db.db.selectFrom('sale_tenders').select('id').where('sale_id', '=', sale.id).execute();

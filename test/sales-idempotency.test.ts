@@ -26,7 +26,11 @@ describe('Idempotency-Key on completion', () => {
     const first = await complete(s.desk, sale, body, k);
     expect(first.statusCode, first.body).toBe(200);
     // Kept at least 24 hours: the nightly housekeeping leaves a 23-hour-old key alone.
-    await t.db.db.updateTable('idempotency_keys').set((eb) => ({ created_at: eb('created_at', '-', 23 * 3_600_000) })).where('key', '=', k).execute();
+    await t.db.db
+      .updateTable('idempotency_keys')
+      .set((eb) => ({ created_at: eb('created_at', '-', 23 * 3_600_000) }))
+      .where('key', '=', k)
+      .execute();
     await runHousekeeping(t.db.db, t.clock.now());
     const retry = await complete(s.desk, sale, body, k);
     expect(retry.statusCode).toBe(200);
@@ -34,7 +38,12 @@ describe('Idempotency-Key on completion', () => {
     expect(retry.json()).toEqual(first.json());
     expect(await count('sale_tenders', sale.id)).toBe(1);
     expect(await count('sale_tips', sale.id)).toBe(2);
-    const audits = await t.db.db.selectFrom('audit_log').select('id').where('action', '=', 'sale.complete').where('entity_id', '=', sale.id).execute();
+    const audits = await t.db.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'sale.complete')
+      .where('entity_id', '=', sale.id)
+      .execute();
     expect(audits).toHaveLength(1);
   });
 
@@ -50,7 +59,9 @@ describe('Idempotency-Key on completion', () => {
   it('racing retries with one key complete once and all answer the same', async () => {
     const sale = await openTicket(s.desk, { storeId: s.storeId, lines: [serviceLine(s.pedicure, s.bo)] });
     const k = key();
-    const results = await Promise.all(Array.from({ length: 10 }, () => complete(s.desk, sale, { tenders: [{ kind: 'card', amount: 4500 }] }, k)));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => complete(s.desk, sale, { tenders: [{ kind: 'card', amount: 4500 }] }, k)),
+    );
     for (const r of results) expect(r.statusCode, r.body).toBe(200);
     expect(new Set(results.map((r) => r.json().receiptCode)).size).toBe(1);
     expect(await count('sale_tenders', sale.id)).toBe(1);

@@ -1,7 +1,8 @@
 // Taxes through the API: the presets (NYC, BC, Ontario, Alberta), inclusive vs exclusive prices, CAD cash
 // rounding, never-taxed lines from a plugged-in line kind, and settings changed while a ticket is open.
-import { z } from 'zod';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { registerLineKind } from '../src/server/modules/sales/index.js';
 import { createTestApp, expectProblem, type TestApp } from './support/app.js';
 import { completeOk, openShift, openTicket, type Salon, serviceLine, setUpSalon, V1 } from './support/checkout.js';
@@ -14,7 +15,8 @@ const setTax = async (storeId: string, body: Record<string, unknown>) => {
   const res = await s.owner.put(`${V1}/stores/${storeId}/tax-settings`, body);
   expect(res.statusCode, res.body).toBe(200);
 };
-const ticket = (storeId = s.storeId) => openTicket(s.desk, { storeId, lines: [serviceLine(s.manicure, s.amy), { kind: 'product', productId: s.polish }] });
+const ticket = (storeId = s.storeId) =>
+  openTicket(s.desk, { storeId, lines: [serviceLine(s.manicure, s.amy), { kind: 'product', productId: s.polish }] });
 
 beforeAll(async () => {
   // A never-taxed line kind, plugged in the way the ledgers module plugs in gift cards.
@@ -73,7 +75,12 @@ describe('Canadian presets (exclusive)', () => {
     const card = await completeOk(s.desk, await ticket(), { tenders: [{ kind: 'card', amount: 4494 }] });
     expect(card).toMatchObject({ total: 4494, cashRounding: 0, amountPaid: 4494 });
     // Split: card 20.00, cash for the rest (24.94 → 24.95).
-    const split = await completeOk(s.desk, await ticket(), { tenders: [{ kind: 'card', amount: 2000 }, { kind: 'cash', amount: 2495 }] });
+    const split = await completeOk(s.desk, await ticket(), {
+      tenders: [
+        { kind: 'card', amount: 2000 },
+        { kind: 'cash', amount: 2495 },
+      ],
+    });
     expect(split).toMatchObject({ cashRounding: 1, amountPaid: 4495, changeDue: 0 });
     const text = (await s.desk.get(`${V1}/sales/${cash.id}/receipt?format=text`)).body;
     expect(text).toMatch(/Cash rounding\s+\$0\.01/);
@@ -104,7 +111,10 @@ describe('Canadian presets (exclusive)', () => {
 
 describe('inclusive prices and never-taxed lines', () => {
   it('takes HST out of tax-inclusive prices per line', async () => {
-    await setTax(s.storeId, { pricesIncludeTax: true, rates: [{ code: 'hst', name: 'HST', rate: '13', appliesTo: ['service', 'product'] }] });
+    await setTax(s.storeId, {
+      pricesIncludeTax: true,
+      rates: [{ code: 'hst', name: 'HST', rate: '13', appliesTo: ['service', 'product'] }],
+    });
     const sale = await ticket();
     // 30.00 → 26.55 + 3.45; 12.00 → 10.62 + 1.38.
     expect(sale).toMatchObject({ subtotal: 4200, taxTotal: 345 + 138, total: 4200, pricesIncludeTax: true });

@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addStaff, createTestApp, expectProblem, type TestApp } from './support/app.js';
-import { complete, completeOk, key, MANAGER_PIN, openShift, openTicket, type Salon, serviceLine, setUpSalon, V1 } from './support/checkout.js';
+import {
+  complete,
+  completeOk,
+  key,
+  MANAGER_PIN,
+  openShift,
+  openTicket,
+  type Salon,
+  serviceLine,
+  setUpSalon,
+  V1,
+} from './support/checkout.js';
 
 let t: TestApp;
 let s: Salon;
@@ -24,7 +35,11 @@ describe('tickets', () => {
     const sale = await openTicket(s.desk, {
       storeId: s.storeId,
       label: 'Chair 3',
-      lines: [serviceLine(s.manicure, s.amy), { kind: 'add_on', addOnId: s.gel, staffId: s.amy }, { kind: 'product', code: '0123456789', quantity: 2 }],
+      lines: [
+        serviceLine(s.manicure, s.amy),
+        { kind: 'add_on', addOnId: s.gel, staffId: s.amy },
+        { kind: 'product', code: '0123456789', quantity: 2 },
+      ],
     });
     expect(sale).toMatchObject({ status: 'open', version: 1, label: 'Chair 3', subtotal: 3000 + 1000 + 2400, discountTotal: 0 });
     // 8.875 % of 24.00 = 2.13 (2.13 exactly), on the product only.
@@ -50,7 +65,13 @@ describe('tickets', () => {
     const b = await openTicket(s.desk, { storeId: s.storeId, label: 'B', lines: [serviceLine(s.pedicure, s.bo)] });
     const list = (await s.desk.get(`${V1}/sales?storeId=${s.storeId}&status=open`)).json();
     expect(list.data.map((x: { id: string }) => x.id)).toEqual(expect.arrayContaining([a.id, b.id]));
-    const ok = await s.desk.patch(`${V1}/sales/${a.id}`, { version: 1, lines: [...a.lines.map((l: { id: string; kind: string; input: object }) => ({ id: l.id, kind: l.kind, ...l.input })), serviceLine(s.pedicure, s.bo)] });
+    const ok = await s.desk.patch(`${V1}/sales/${a.id}`, {
+      version: 1,
+      lines: [
+        ...a.lines.map((l: { id: string; kind: string; input: object }) => ({ id: l.id, kind: l.kind, ...l.input })),
+        serviceLine(s.pedicure, s.bo),
+      ],
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ version: 2, subtotal: 7500 });
     expect(ok.json().lines[0].id).toBe(a.lines[0].id);
@@ -75,12 +96,19 @@ describe('tickets', () => {
     await bad({ ...serviceLine(s.manicure, s.amy), colour: 'red' }, 'lines.0.colour');
     await bad({ kind: 'teleport' }, 'lines.0.kind');
     await bad({ kind: 'service', serviceId: s.manicure, technicians: [] }, 'lines.0.technicians');
-    const count = await t.db.db.selectFrom('sales').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'open').executeTakeFirstOrThrow();
+    const count = await t.db.db
+      .selectFrom('sales')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'open')
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBeGreaterThan(0);
   });
 
   it('splits a service between two technicians by share', async () => {
-    const sale = await openTicket(s.desk, { storeId: s.storeId, lines: [serviceLine(s.pedicure, { staffId: s.amy, sharePercent: 70 }, { staffId: s.bo })] });
+    const sale = await openTicket(s.desk, {
+      storeId: s.storeId,
+      lines: [serviceLine(s.pedicure, { staffId: s.amy, sharePercent: 70 }, { staffId: s.bo })],
+    });
     expect(sale.lines[0].technicians).toEqual([
       { staffId: s.amy, sharePercent: 70 },
       { staffId: s.bo, sharePercent: 30 },
@@ -88,7 +116,10 @@ describe('tickets', () => {
   });
 
   it('needs a manager PIN for a discount above the threshold, and audits price overrides', async () => {
-    const body = { storeId: s.storeId, lines: [{ ...serviceLine(s.pedicure, s.bo), discount: { type: 'percent', percent: 50, reason: 'Birthday' } }] };
+    const body = {
+      storeId: s.storeId,
+      lines: [{ ...serviceLine(s.pedicure, s.bo), discount: { type: 'percent', percent: 50, reason: 'Birthday' } }],
+    };
     const refused = expectProblem(await s.desk.post(`${V1}/sales`, body), 403, 'approval_required');
     expect(refused.detail).toContain('22.50');
     expectProblem(await s.desk.post(`${V1}/sales`, { ...body, approval: { staffId: s.managerId, pin: '0000' } }), 403, 'approval_invalid');
@@ -100,19 +131,46 @@ describe('tickets', () => {
     // The approval stays while the discount stays; a small discount needs none.
     const small = await s.desk.patch(`${V1}/sales/${approved.id}`, { version: 1, note: 'VIP' });
     expect(small.statusCode, small.body).toBe(200);
-    const tenPercent = await openTicket(s.desk, { storeId: s.storeId, lines: [{ ...serviceLine(s.pedicure, s.bo), discount: { type: 'percent', percent: 10, reason: 'Loyal' } }] });
+    const tenPercent = await openTicket(s.desk, {
+      storeId: s.storeId,
+      lines: [{ ...serviceLine(s.pedicure, s.bo), discount: { type: 'percent', percent: 10, reason: 'Loyal' } }],
+    });
     expect(tenPercent.discountTotal).toBe(450);
     // A price typed below the list price counts like a discount; the override is audited with its reason.
-    expectProblem(await s.desk.post(`${V1}/sales`, { storeId: s.storeId, lines: [{ ...serviceLine(s.pedicure, s.bo), unitPrice: 1000 }] }), 403, 'approval_required');
-    const raised = await openTicket(s.desk, { storeId: s.storeId, lines: [{ ...serviceLine(s.pedicure, s.bo), unitPrice: 5000, priceOverrideReason: 'Extra long' }] });
+    expectProblem(
+      await s.desk.post(`${V1}/sales`, { storeId: s.storeId, lines: [{ ...serviceLine(s.pedicure, s.bo), unitPrice: 1000 }] }),
+      403,
+      'approval_required',
+    );
+    const raised = await openTicket(s.desk, {
+      storeId: s.storeId,
+      lines: [{ ...serviceLine(s.pedicure, s.bo), unitPrice: 5000, priceOverrideReason: 'Extra long' }],
+    });
     expect(raised.lines[0]).toMatchObject({ unitPrice: 5000, listPrice: 4500, priceOverrideReason: 'Extra long' });
     const [entry] = await audit('sale.price_override', raised.id);
     expect(JSON.parse(entry!.after!)).toMatchObject({ listPrice: 4500, unitPrice: 5000, reason: 'Extra long' });
     // A manager needs no PIN.
     expect((await s.manager.post(`${V1}/sales`, body)).statusCode).toBe(201);
     // A ticket discount above the threshold too.
-    expectProblem(await s.desk.post(`${V1}/sales`, { storeId: s.storeId, lines: [serviceLine(s.pedicure, s.bo)], discount: { type: 'amount', amount: 2000, reason: 'x' } }), 403, 'approval_required');
-    expectProblem(await s.desk.post(`${V1}/sales`, { storeId: s.storeId, lines: [serviceLine(s.pedicure, s.bo)], discount: { type: 'amount', amount: 9000, reason: 'x' }, approval: { staffId: s.managerId, pin: MANAGER_PIN } }), 422, 'discount_too_large');
+    expectProblem(
+      await s.desk.post(`${V1}/sales`, {
+        storeId: s.storeId,
+        lines: [serviceLine(s.pedicure, s.bo)],
+        discount: { type: 'amount', amount: 2000, reason: 'x' },
+      }),
+      403,
+      'approval_required',
+    );
+    expectProblem(
+      await s.desk.post(`${V1}/sales`, {
+        storeId: s.storeId,
+        lines: [serviceLine(s.pedicure, s.bo)],
+        discount: { type: 'amount', amount: 9000, reason: 'x' },
+        approval: { staffId: s.managerId, pin: MANAGER_PIN },
+      }),
+      422,
+      'discount_too_large',
+    );
   });
 });
 
@@ -147,14 +205,25 @@ describe('completion', () => {
 describe('completion rules', () => {
   it('refuses tenders that do not match with 422 payment_mismatch and the difference, writing nothing', async () => {
     const sale = await openTicket(s.desk, { storeId: s.storeId, lines: [serviceLine(s.manicure, s.amy)] });
-    const counter = async () => (await t.db.db.selectFrom('receipt_counters').select('last_number').where('store_id', '=', s.storeId).executeTakeFirst())?.last_number ?? 0;
+    const counter = async () =>
+      (await t.db.db.selectFrom('receipt_counters').select('last_number').where('store_id', '=', s.storeId).executeTakeFirst())
+        ?.last_number ?? 0;
     const before = await counter();
     const short = expectProblem(await complete(s.desk, sale, { tenders: [{ kind: 'card', amount: 2500 }] }), 422, 'payment_mismatch');
     expect(short).toMatchObject({ due: 3000, paid: 2500, difference: -500 });
     const over = expectProblem(await complete(s.desk, sale, { tenders: [{ kind: 'card', amount: 3500 }] }), 422, 'payment_mismatch');
     expect(over.difference).toBe(500);
     // Cash may exceed (change), card may not.
-    expectProblem(await complete(s.desk, sale, { tenders: [{ kind: 'card', amount: 3100 }, { kind: 'cash', amount: 100 }] }), 422, 'payment_mismatch');
+    expectProblem(
+      await complete(s.desk, sale, {
+        tenders: [
+          { kind: 'card', amount: 3100 },
+          { kind: 'cash', amount: 100 },
+        ],
+      }),
+      422,
+      'payment_mismatch',
+    );
     expect(await counter()).toBe(before);
     const after = (await s.desk.get(`${V1}/sales/${sale.id}`)).json();
     expect(after).toMatchObject({ status: 'open', version: 1, tenders: [], receiptNumber: null });
@@ -173,20 +242,40 @@ describe('completion rules', () => {
 
   it('splits tips equally or by hand, refuses a hand split that does not add up, and a tip without a technician', async () => {
     const mk = () => openTicket(s.desk, { storeId: s.storeId, lines: [serviceLine(s.manicure, s.amy), serviceLine(s.pedicure, s.bo)] });
-    const equal = await completeOk(s.desk, await mk(), { tip: { amount: 1001, split: 'equal' }, tenders: [{ kind: 'card', amount: 7500 + 1001 }] });
+    const equal = await completeOk(s.desk, await mk(), {
+      tip: { amount: 1001, split: 'equal' },
+      tenders: [{ kind: 'card', amount: 7500 + 1001 }],
+    });
     expect(equal.tips).toEqual([
       { staffId: s.amy, amount: 501 },
       { staffId: s.bo, amount: 500 },
     ]);
     const sale = await mk();
     const body = expectProblem(
-      await complete(s.desk, sale, { tip: { amount: 1000, split: 'manual', allocations: [{ staffId: s.amy, amount: 300 }, { staffId: s.bo, amount: 600 }] }, tenders: [{ kind: 'card', amount: 8500 }] }),
+      await complete(s.desk, sale, {
+        tip: {
+          amount: 1000,
+          split: 'manual',
+          allocations: [
+            { staffId: s.amy, amount: 300 },
+            { staffId: s.bo, amount: 600 },
+          ],
+        },
+        tenders: [{ kind: 'card', amount: 8500 }],
+      }),
       422,
       'tip_split_mismatch',
     );
     expect(body.detail).toContain('9.00');
     const manual = await completeOk(s.desk, sale, {
-      tip: { amount: 1000, split: 'manual', allocations: [{ staffId: s.amy, amount: 300 }, { staffId: s.bo, amount: 700 }] },
+      tip: {
+        amount: 1000,
+        split: 'manual',
+        allocations: [
+          { staffId: s.amy, amount: 300 },
+          { staffId: s.bo, amount: 700 },
+        ],
+      },
       // The card carries 8.00 of the tip, the cash 2.00.
       tenders: [
         { kind: 'card', amount: 6000, tip: 800 },
@@ -198,23 +287,41 @@ describe('completion rules', () => {
       { staffId: s.bo, amount: 700 },
     ]);
     // Per technician and tender, for payroll: each tender's tip part is laid over the technicians.
-    const rows = await t.db.db.selectFrom('sale_tips').select(['staff_id', 'tender_kind', 'amount']).where('sale_id', '=', manual.id).execute();
+    const rows = await t.db.db
+      .selectFrom('sale_tips')
+      .select(['staff_id', 'tender_kind', 'amount'])
+      .where('sale_id', '=', manual.id)
+      .execute();
     const sum = (f: (r: (typeof rows)[number]) => boolean) => rows.filter(f).reduce((a, r) => a + r.amount, 0);
     expect(sum((r) => r.tender_kind === 'card')).toBe(800);
     expect(sum((r) => r.tender_kind === 'cash')).toBe(200);
     expect(sum((r) => r.staff_id === s.amy)).toBe(300);
     expect(sum((r) => r.staff_id === s.bo)).toBe(700);
     const retail = await openTicket(s.desk, { storeId: s.storeId, lines: [{ kind: 'product', productId: s.polish }] });
-    expectProblem(await complete(s.desk, retail, { tip: { amount: 100 }, tenders: [{ kind: 'card', amount: 1407 }] }), 422, 'tip_without_technician');
+    expectProblem(
+      await complete(s.desk, retail, { tip: { amount: 100 }, tenders: [{ kind: 'card', amount: 1407 }] }),
+      422,
+      'tip_without_technician',
+    );
   });
 
   it('starts a ticket from an appointment (lines, technicians, booked prices) and completes the appointment with the sale', async () => {
-    const everyDay = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [{ open: '09:00', close: '19:00' }]]));
+    const everyDay = Object.fromEntries(
+      ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [{ open: '09:00', close: '19:00' }]]),
+    );
     const store = (await s.owner.get(`${V1}/stores/${s.storeId}`)).json();
     expect((await s.owner.patch(`${V1}/stores/${s.storeId}`, { hours: everyDay, version: store.version })).statusCode).toBe(200);
     for (const staffId of [s.amy, s.bo])
-      expect((await s.owner.put(`${V1}/rosters/${s.storeId}/staff/${staffId}/weekly`, { hours: everyDay, version: 0 })).statusCode).toBe(200);
-    const client = await s.owner.post(`${V1}/clients`, { firstName: 'Grace', lastName: 'Chen', homeStoreId: s.storeId, email: 'grace@example.com', language: 'zh-TW' });
+      expect((await s.owner.put(`${V1}/rosters/${s.storeId}/staff/${staffId}/weekly`, { hours: everyDay, version: 0 })).statusCode).toBe(
+        200,
+      );
+    const client = await s.owner.post(`${V1}/clients`, {
+      firstName: 'Grace',
+      lastName: 'Chen',
+      homeStoreId: s.storeId,
+      email: 'grace@example.com',
+      language: 'zh-TW',
+    });
     expect(client.statusCode, client.body).toBe(201);
     const appt = await s.desk.post(
       `${V1}/appointments`,
@@ -248,7 +355,10 @@ describe('completion rules', () => {
 
 describe('receipts', () => {
   it('prints 80 mm HTML and ESC/POS text with lines, taxes by name, tip, tenders, change and the receipt number', async () => {
-    const sale = await openTicket(s.desk, { storeId: s.storeId, lines: [serviceLine(s.manicure, s.amy), { kind: 'product', productId: s.polish }] });
+    const sale = await openTicket(s.desk, {
+      storeId: s.storeId,
+      lines: [serviceLine(s.manicure, s.amy), { kind: 'product', productId: s.polish }],
+    });
     const done = await completeOk(s.desk, sale, { tip: { amount: 500 }, tenders: [{ kind: 'cash', amount: 6000 }] });
     const html = await s.desk.get(`${V1}/sales/${sale.id}/receipt`);
     expect(html.statusCode).toBe(200);
@@ -279,10 +389,28 @@ describe('permissions, stores and the catalog', () => {
     expectProblem(await tech.get(`${V1}/sales?storeId=${s.storeId}`), 403, 'forbidden');
     expectProblem(await books.post(`${V1}/sales`, { storeId: s.storeId }), 403, 'forbidden');
     const other = await s.owner.post(`${V1}/stores`, { name: 'Queens', timeZone: 'America/New_York' });
-    const { session: elsewhere } = await addStaff(t, s.owner, { role: 'front_desk', storeIds: [other.json().id], email: 'queens@lotus.test' });
+    const { session: elsewhere } = await addStaff(t, s.owner, {
+      role: 'front_desk',
+      storeIds: [other.json().id],
+      email: 'queens@lotus.test',
+    });
     const sale = await openTicket(s.desk, { storeId: s.storeId });
     expectProblem(await elsewhere.get(`${V1}/sales/${sale.id}`), 403, 'store_forbidden');
     expectProblem(await elsewhere.post(`${V1}/sales`, { storeId: s.storeId }), 403, 'store_forbidden');
+  });
+
+  it('documents the checkout routes in the OpenAPI document', async () => {
+    const res = await s.owner.get(`${V1}/openapi.json`);
+    expect(res.statusCode).toBe(200);
+    const paths = Object.keys(res.json().paths);
+    for (const p of [
+      '/api/v1/sales',
+      '/api/v1/sales/{id}/complete',
+      '/api/v1/sales/{id}/refunds',
+      '/api/v1/shifts/{id}/close',
+      '/api/v1/stores/{id}/tax-settings',
+    ])
+      expect(paths).toContain(p);
   });
 
   it('keeps a sold product from being hard-deleted', async () => {
@@ -293,7 +421,13 @@ describe('permissions, stores and the catalog', () => {
   it('sets tax settings as the owner only, validated and audited', async () => {
     expectProblem(await s.manager.put(`${V1}/stores/${s.storeId}/tax-settings`, { preset: 'ca_on' }), 403, 'forbidden');
     const bad = expectProblem(
-      await s.owner.put(`${V1}/stores/${s.storeId}/tax-settings`, { pricesIncludeTax: false, rates: [{ code: 'x', name: 'X', rate: '8.8751', appliesTo: ['product'] }, { code: 'x', name: 'Y', rate: 'abc', appliesTo: [] }] }),
+      await s.owner.put(`${V1}/stores/${s.storeId}/tax-settings`, {
+        pricesIncludeTax: false,
+        rates: [
+          { code: 'x', name: 'X', rate: '8.8751', appliesTo: ['product'] },
+          { code: 'x', name: 'Y', rate: 'abc', appliesTo: [] },
+        ],
+      }),
       400,
       'validation_failed',
     );
@@ -304,5 +438,22 @@ describe('permissions, stores and the catalog', () => {
     const [entry] = (await audit('store.tax_settings', s.storeId)).slice(-1);
     expect(JSON.parse(entry!.before!)).toEqual(before);
     await s.owner.put(`${V1}/stores/${s.storeId}/tax-settings`, { preset: 'us_nyc', taxServices: false });
+  });
+});
+
+describe('demo data', () => {
+  it('seeds weeks of completed sales with shifts through the real checkout code, gap-free', async () => {
+    const { withTransaction } = await import('../src/server/db/tx.js');
+    const { seedDemoSales } = await import('../src/server/modules/sales/index.js');
+    const out = await withTransaction(t.db.db, ({ tx }) => seedDemoSales(tx, { storeIds: [s.storeId], now: t.clock.now(), days: 5, walkInsPerDay: 4, seed: 7 }));
+    expect(out.saleIds.length).toBeGreaterThanOrEqual(20);
+    expect(out.shifts).toBe(5);
+    const z = (await s.owner.get(`${V1}/stores/${s.storeId}/z-report?date=2026-11-25`)).json();
+    expect(z.sales.count).toBeGreaterThan(0);
+    expect(z.allShiftsClosed).toBe(true);
+    const sales = await t.db.db.selectFrom('sales').select('receipt_number').where('store_id', '=', s.storeId).where('receipt_number', 'is not', null).execute();
+    const refunds = await t.db.db.selectFrom('sale_refunds').select('receipt_number').where('store_id', '=', s.storeId).execute();
+    const numbers = [...sales, ...refunds].map((r) => Number(r.receipt_number)).sort((a, b) => a - b);
+    expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1));
   });
 });

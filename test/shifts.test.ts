@@ -15,7 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const ticket = () => openTicket(s.desk, { storeId: s.storeId, lines: [serviceLine(s.manicure, s.amy), { kind: 'product', productId: s.polish }] }); // 43.07
+const ticket = () =>
+  openTicket(s.desk, { storeId: s.storeId, lines: [serviceLine(s.manicure, s.amy), { kind: 'product', productId: s.polish }] }); // 43.07
 
 describe('drawer shifts', () => {
   it('needs an open shift for cash (card works without one)', async () => {
@@ -24,7 +25,11 @@ describe('drawer shifts', () => {
   });
 
   it('opens with a counted float; one open shift per drawer', async () => {
-    expectProblem(await s.desk.post(`${V1}/shifts`, { storeId: s.storeId, openingCounts: { '2000': 5, '3': 1 } }), 400, 'unknown_denomination');
+    expectProblem(
+      await s.desk.post(`${V1}/shifts`, { storeId: s.storeId, openingCounts: { '2000': 5, '3': 1 } }),
+      400,
+      'unknown_denomination',
+    );
     const res = await s.desk.post(`${V1}/shifts`, { storeId: s.storeId, openingCounts: { '2000': 5, '500': 10, '100': 40, '25': 40 } });
     expect(res.statusCode, res.body).toBe(201);
     shift = res.json();
@@ -43,10 +48,23 @@ describe('drawer shifts', () => {
 
   it('records paid-ins and paid-outs with reasons, and shows an X report mid-shift', async () => {
     cashSale = await completeOk(s.desk, await ticket(), { tip: { amount: 500 }, tenders: [{ kind: 'cash', amount: 5000 }] }); // 48.07 in, change 1.93
-    await completeOk(s.desk, await ticket(), { tenders: [{ kind: 'card', amount: 2000 }, { kind: 'cash', amount: 2307 }] });
-    expect((await s.desk.post(`${V1}/shifts/${shift.id}/movements`, { kind: 'paid_out', amount: 1500, reason: 'Cotton pads' })).statusCode).toBe(201);
-    expect((await s.desk.post(`${V1}/shifts/${shift.id}/movements`, { kind: 'paid_in', amount: 2000, reason: 'Change from bank' })).statusCode).toBe(201);
-    expectProblem(await s.desk.post(`${V1}/shifts/${shift.id}/movements`, { kind: 'paid_out', amount: 0, reason: 'x' }), 400, 'validation_failed');
+    await completeOk(s.desk, await ticket(), {
+      tenders: [
+        { kind: 'card', amount: 2000 },
+        { kind: 'cash', amount: 2307 },
+      ],
+    });
+    expect(
+      (await s.desk.post(`${V1}/shifts/${shift.id}/movements`, { kind: 'paid_out', amount: 1500, reason: 'Cotton pads' })).statusCode,
+    ).toBe(201);
+    expect(
+      (await s.desk.post(`${V1}/shifts/${shift.id}/movements`, { kind: 'paid_in', amount: 2000, reason: 'Change from bank' })).statusCode,
+    ).toBe(201);
+    expectProblem(
+      await s.desk.post(`${V1}/shifts/${shift.id}/movements`, { kind: 'paid_out', amount: 0, reason: 'x' }),
+      400,
+      'validation_failed',
+    );
     const x = (await s.desk.get(`${V1}/shifts/${shift.id}/x-report`)).json();
     expect(x.kind).toBe('x');
     expect(x.sales).toMatchObject({ count: 2, total: 8614, tips: 500, tax: 214 });
@@ -54,11 +72,21 @@ describe('drawer shifts', () => {
       { kind: 'card', count: 1, amount: 2000, tip: 0, refunded: 0, net: 2000 },
       { kind: 'cash', count: 2, amount: 4807 + 2307, tip: 500, refunded: 0, net: 7114 },
     ]);
-    expect(x.shift.drawerFigures).toMatchObject({ openingFloat: 20_000, cashSales: 7114, cashRefunds: 0, paidIn: 2000, paidOut: 1500, expectedCash: 20_000 + 7114 + 2000 - 1500 });
+    expect(x.shift.drawerFigures).toMatchObject({
+      openingFloat: 20_000,
+      cashSales: 7114,
+      cashRefunds: 0,
+      paidIn: 2000,
+      paidOut: 1500,
+      expectedCash: 20_000 + 7114 + 2000 - 1500,
+    });
   });
 
   it('refunds cash from the drawer, then closes with counted denominations: expected vs counted, over/short', async () => {
-    const r = await s.manager.post(`${V1}/sales/${cashSale.id}/refunds`, { reason: 'Chipped', lines: [{ lineId: (await s.desk.get(`${V1}/sales/${cashSale.id}`)).json().lines[1].id, quantity: 1 }] });
+    const r = await s.manager.post(`${V1}/sales/${cashSale.id}/refunds`, {
+      reason: 'Chipped',
+      lines: [{ lineId: (await s.desk.get(`${V1}/sales/${cashSale.id}`)).json().lines[1].id, quantity: 1 }],
+    });
     expect(r.statusCode, r.body).toBe(201); // 13.07 back in cash
     const current = (await s.desk.get(`${V1}/shifts/${shift.id}`)).json();
     const expected = 20_000 + 7114 + 2000 - 1500 - 1307;
@@ -70,10 +98,26 @@ describe('drawer shifts', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'closed', countedCash: 26_300, overShort: 26_300 - expected, closingCounts: counts });
     expect(res.json().drawerFigures.expectedCash).toBe(expected);
-    expectProblem(await s.desk.post(`${V1}/shifts/${shift.id}/close`, { version: current.version + 1, countedCash: 1 }), 409, 'shift_not_open');
-    expectProblem(await s.desk.post(`${V1}/shifts/${shift.id}/movements`, { kind: 'paid_in', amount: 100, reason: 'late' }), 409, 'shift_not_open');
+    expectProblem(
+      await s.desk.post(`${V1}/shifts/${shift.id}/close`, { version: current.version + 1, countedCash: 1 }),
+      409,
+      'shift_not_open',
+    );
+    expectProblem(
+      await s.desk.post(`${V1}/shifts/${shift.id}/movements`, { kind: 'paid_in', amount: 100, reason: 'late' }),
+      409,
+      'shift_not_open',
+    );
     // No drawer open: cash can neither come in nor go out.
-    expectProblem(await s.manager.post(`${V1}/sales/${cashSale.id}/refunds`, { reason: 'x', amount: 100, tenders: [{ tenderId: (await s.desk.get(`${V1}/sales/${cashSale.id}`)).json().tenders[0].id, amount: 100 }] }), 422, 'no_open_shift');
+    expectProblem(
+      await s.manager.post(`${V1}/sales/${cashSale.id}/refunds`, {
+        reason: 'x',
+        amount: 100,
+        tenders: [{ tenderId: (await s.desk.get(`${V1}/sales/${cashSale.id}`)).json().tenders[0].id, amount: 100 }],
+      }),
+      422,
+      'no_open_shift',
+    );
     const actions = await t.db.db.selectFrom('audit_log').select('action').where('entity_id', '=', shift.id).orderBy('id').execute();
     expect(actions.map((a) => a.action)).toEqual(['shift.open', 'shift.paid_out', 'shift.paid_in', 'shift.close']);
   });

@@ -41,7 +41,10 @@ describe('tiers', () => {
         nameTranslations: { 'zh-CN': name === 'Silver' ? '银卡' : name === 'Gold' ? '金卡' : '钻石卡' },
         rank,
         threshold,
-        discounts: [{ categoryId: null, percentBp: bp }, { categoryId: facialCat, percentBp: bp * 2 }],
+        discounts: [
+          { categoryId: null, percentBp: bp },
+          { categoryId: facialCat, percentBp: bp * 2 },
+        ],
         pointsMultiplierBp: 10_000 + rank * 2_500,
         birthdayGift: { note: 'Free mini facial' },
       });
@@ -75,12 +78,27 @@ describe('tiers', () => {
     const benefits = await tierBenefitsFor(t.db.db, clientId);
     expect(benefits).toMatchObject({ tierId: ids.Silver, pointsMultiplierBp: 12_500 });
     expect(benefits!.discounts).toContainEqual({ categoryId: facialCat, percentBp: 1_000 });
-    const discounted = await owner.post('/api/v1/sales', { storeId, clientId, lines: [line()], discount: { type: 'percent', percent: 10, reason: 'Silver', source: { type: 'tier', ref: ids.Silver } } });
+    const discounted = await owner.post('/api/v1/sales', {
+      storeId,
+      clientId,
+      lines: [line()],
+      discount: { type: 'percent', percent: 10, reason: 'Silver', source: { type: 'tier', ref: ids.Silver } },
+    });
     expect(discounted.statusCode, discounted.body).toBe(201);
     expect(discounted.json().total).toBe(54_000);
-    const tooMuch = await owner.post('/api/v1/sales', { storeId, clientId, lines: [line()], discount: { type: 'percent', percent: 20, reason: 'Silver', source: { type: 'tier', ref: ids.Silver } } });
+    const tooMuch = await owner.post('/api/v1/sales', {
+      storeId,
+      clientId,
+      lines: [line()],
+      discount: { type: 'percent', percent: 20, reason: 'Silver', source: { type: 'tier', ref: ids.Silver } },
+    });
     expectProblem(tooMuch, 422, 'tier_discount_not_applicable');
-    const notHers = await owner.post('/api/v1/sales', { storeId, clientId, lines: [line()], discount: { type: 'percent', percent: 5, reason: 'Gold', source: { type: 'tier', ref: ids.Gold } } });
+    const notHers = await owner.post('/api/v1/sales', {
+      storeId,
+      clientId,
+      lines: [line()],
+      discount: { type: 'percent', percent: 5, reason: 'Gold', source: { type: 'tier', ref: ids.Gold } },
+    });
     expectProblem(notHers, 422, 'tier_discount_not_applicable');
   });
 
@@ -111,9 +129,13 @@ describe('tiers', () => {
   it('can be set by hand by a manager (audited)', async () => {
     const clientId = await aClient(owner, storeId);
     expectProblem(await frontDesk.put(`/api/v1/clients/${clientId}/tier`, { tierId: ids.Diamond, reason: 'VIP' }), 403, 'forbidden');
-    expect((await owner.put(`/api/v1/clients/${clientId}/tier`, { tierId: ids.Diamond, reason: 'Moved from old system' })).statusCode).toBe(200);
+    expect((await owner.put(`/api/v1/clients/${clientId}/tier`, { tierId: ids.Diamond, reason: 'Moved from old system' })).statusCode).toBe(
+      200,
+    );
     expect((await tierOf(clientId)).history[0]).toMatchObject({ to: ids.Diamond, reason: 'manual' });
-    expect(await t.db.db.selectFrom('audit_log').select('id').where('action', '=', 'tier.set').where('entity_id', '=', clientId).execute()).toHaveLength(1);
+    expect(
+      await t.db.db.selectFrom('audit_log').select('id').where('action', '=', 'tier.set').where('entity_id', '=', clientId).execute(),
+    ).toHaveLength(1);
     expect((await owner.get(`/api/v1/clients/${clientId}/balances`)).json().tier.tier.name).toBe('Diamond');
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type World, bookingWorld, createClient, oneService } from './support/appointments.js';
 import { createTestApp, expectProblem, type TestApp } from './support/app.js';
+import { bookingWorld, createClient, oneService, type World } from './support/appointments.js';
 
 let t: TestApp;
 let w: World;
@@ -21,7 +21,14 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 async function join(body: Record<string, unknown>) {
-  const res = await w.frontDesk.post('/api/v1/waitlist', { storeId: w.storeId, clientId: w.clientId, serviceIds: [w.services.mani], dateFrom: DAY, dateTo: DAY, ...body });
+  const res = await w.frontDesk.post('/api/v1/waitlist', {
+    storeId: w.storeId,
+    clientId: w.clientId,
+    serviceIds: [w.services.mani],
+    dateFrom: DAY,
+    dateTo: DAY,
+    ...body,
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }
@@ -34,8 +41,18 @@ describe('waitlist', () => {
     afternoon = await join({ timeFrom: '12:00', timeTo: '15:00', notes: 'Any afternoon slot' });
     evening = await join({ timeFrom: '17:00', timeTo: '19:00', staffId: w.techs[0]!.id });
     const list = await w.frontDesk.get(`/api/v1/waitlist?storeId=${w.storeId}`);
-    expect(list.json().data.map((e: { id: string }) => e.id).sort()).toEqual([afternoon.id, evening.id].sort());
-    expect(list.json().data.find((e: { id: string }) => e.id === afternoon.id)).toMatchObject({ staffId: 'any', status: 'waiting', match: null, client: { firstName: 'Grace' } });
+    expect(
+      list
+        .json()
+        .data.map((e: { id: string }) => e.id)
+        .sort(),
+    ).toEqual([afternoon.id, evening.id].sort());
+    expect(list.json().data.find((e: { id: string }) => e.id === afternoon.id)).toMatchObject({
+      staffId: 'any',
+      status: 'waiting',
+      match: null,
+      client: { firstName: 'Grace' },
+    });
     expect((await w.frontDesk.get(`/api/v1/waitlist?storeId=${w.storeId}&matches=true`)).json().data).toEqual([]);
   });
 
@@ -49,13 +66,23 @@ describe('waitlist', () => {
   });
 
   it('books the offered slot from the entry, which closes it', async () => {
-    const res = await w.frontDesk.post('/api/v1/appointments', { ...oneService(w, w.services.mani, DAY, '13:00'), waitlistEntryId: afternoon.id });
+    const res = await w.frontDesk.post('/api/v1/appointments', {
+      ...oneService(w, w.services.mani, DAY, '13:00'),
+      waitlistEntryId: afternoon.id,
+    });
     expect(res.statusCode, res.body).toBe(201);
     const waiting = (await w.frontDesk.get(`/api/v1/waitlist?storeId=${w.storeId}`)).json().data.map((e: { id: string }) => e.id);
     expect(waiting).toEqual([evening.id]);
     const bookedList = (await w.frontDesk.get(`/api/v1/waitlist?storeId=${w.storeId}&status=booked`)).json().data;
     expect(bookedList[0]).toMatchObject({ id: afternoon.id, status: 'booked', appointmentId: res.json().id });
-    expectProblem(await w.frontDesk.post('/api/v1/appointments', { ...oneService(w, w.services.mani, '2026-12-03', '10:00'), waitlistEntryId: afternoon.id }), 409, 'waitlist_entry_closed');
+    expectProblem(
+      await w.frontDesk.post('/api/v1/appointments', {
+        ...oneService(w, w.services.mani, '2026-12-03', '10:00'),
+        waitlistEntryId: afternoon.id,
+      }),
+      409,
+      'waitlist_entry_closed',
+    );
     // Nothing was booked by the refused request.
     expect((await w.frontDesk.get(`/api/v1/appointments?storeId=${w.storeId}&from=2026-12-03&to=2026-12-03`)).json().data).toEqual([]);
   });
@@ -66,7 +93,9 @@ describe('waitlist', () => {
     expect(matches).toHaveLength(1);
     expect(matches[0]).toMatchObject({ id: evening.id, stillFree: true });
     const other = await createClient(w.owner, w.storeId, { firstName: 'Ivy', phone: '+12125550199' });
-    expect((await w.frontDesk.post('/api/v1/appointments', { ...oneService(w, w.services.mani, DAY, '17:00'), clientId: other })).statusCode).toBe(201);
+    expect(
+      (await w.frontDesk.post('/api/v1/appointments', { ...oneService(w, w.services.mani, DAY, '17:00'), clientId: other })).statusCode,
+    ).toBe(201);
     matches = (await w.frontDesk.get(`/api/v1/waitlist?storeId=${w.storeId}&matches=true`)).json().data;
     expect(matches[0].stillFree).toBe(false);
   });
@@ -78,14 +107,40 @@ describe('waitlist', () => {
   });
 
   it('validates input', async () => {
-    let p = expectProblem(await w.frontDesk.post('/api/v1/waitlist', { storeId: w.storeId, clientId: w.clientId, serviceIds: [w.services.mani], dateFrom: DAY, dateTo: '2026-12-01' }), 400, 'validation_failed');
+    let p = expectProblem(
+      await w.frontDesk.post('/api/v1/waitlist', {
+        storeId: w.storeId,
+        clientId: w.clientId,
+        serviceIds: [w.services.mani],
+        dateFrom: DAY,
+        dateTo: '2026-12-01',
+      }),
+      400,
+      'validation_failed',
+    );
     expect(p.errors[0].path).toBe('dateTo');
     p = expectProblem(
-      await w.frontDesk.post('/api/v1/waitlist', { storeId: w.storeId, clientId: '01900000-0000-7000-8000-000000000000', serviceIds: [w.services.mani], dateFrom: DAY, dateTo: DAY }),
+      await w.frontDesk.post('/api/v1/waitlist', {
+        storeId: w.storeId,
+        clientId: '01900000-0000-7000-8000-000000000000',
+        serviceIds: [w.services.mani],
+        dateFrom: DAY,
+        dateTo: DAY,
+      }),
       422,
       'unknown_reference',
     );
     expect(p.errors[0].path).toBe('clientId');
-    expectProblem(await w.techs[0]!.session.post('/api/v1/waitlist', { storeId: w.storeId, clientId: w.clientId, serviceIds: [w.services.mani], dateFrom: DAY, dateTo: DAY }), 403, 'forbidden');
+    expectProblem(
+      await w.techs[0]!.session.post('/api/v1/waitlist', {
+        storeId: w.storeId,
+        clientId: w.clientId,
+        serviceIds: [w.services.mani],
+        dateFrom: DAY,
+        dateTo: DAY,
+      }),
+      403,
+      'forbidden',
+    );
   });
 });

@@ -27,7 +27,9 @@ describe('stored value', () => {
   const db = () => t.db.db;
   let ref = 0;
   const pay = (clientId: string, amount: number, at = storeId) =>
-    withTransaction(db(), ({ tx }) => spend(tx, { clientId, storeId: at, amount, refType: 'test_tender', refId: `t-${++ref}`, actorId: null, now: t.clock.now() }));
+    withTransaction(db(), ({ tx }) =>
+      spend(tx, { clientId, storeId: at, amount, refType: 'test_tender', refId: `t-${++ref}`, actorId: null, now: t.clock.now() }),
+    );
   const wallet = async (clientId: string) => (await owner.get(`/api/v1/clients/${clientId}/wallet`)).json();
 
   it('20 concurrent $30 payments from a $100 wallet: exactly 3 succeed, $10 left, never negative, entries reconcile', async () => {
@@ -35,13 +37,18 @@ describe('stored value', () => {
     await withWallet(t, clientId, storeId, 10_000);
     const results = await Promise.allSettled(Array.from({ length: 20 }, () => pay(clientId, 3_000)));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
-    for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'insufficient_balance', extra: { available: 1_000 } });
+    for (const r of results)
+      if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'insufficient_balance', extra: { available: 1_000 } });
     expect(await wallet(clientId)).toMatchObject({ principal: 1_000, bonus: 0, total: 1_000 });
     expect((await reconcile(db())).ok).toBe(true);
   });
 
   it('20 parallel payments worth exactly 10 of them, from principal and bonus: exactly 10 succeed and the wallet is empty', async () => {
-    await owner.post('/api/v1/wallet/bonus-rules', { name: 'Pay 100 get 20', thresholds: [{ pay: 10_000, bonus: 2_000 }], storeIds: [otherStoreId] });
+    await owner.post('/api/v1/wallet/bonus-rules', {
+      name: 'Pay 100 get 20',
+      thresholds: [{ pay: 10_000, bonus: 2_000 }],
+      storeIds: [otherStoreId],
+    });
     const clientId = await aClient(owner, storeId);
     await withWallet(t, clientId, otherStoreId, 10_000); // $100 + $20 bonus
     const results = await Promise.allSettled(Array.from({ length: 20 }, () => pay(clientId, 1_200)));
@@ -69,7 +76,9 @@ describe('stored value', () => {
     const paid = await pay(clientId, 7_777);
     const refId = `t-${ref}`;
     for (const part of [1_001, 3_333, 7_777 - 1_001 - 3_333]) {
-      await withTransaction(db(), ({ tx }) => refundSpend(tx, { refType: 'test_tender', refId, amount: part, storeId, actorId: null, now: t.clock.now() }));
+      await withTransaction(db(), ({ tx }) =>
+        refundSpend(tx, { refType: 'test_tender', refId, amount: part, storeId, actorId: null, now: t.clock.now() }),
+      );
     }
     expect(paid.principal + paid.bonus).toBe(7_777);
     expect(await wallet(clientId)).toMatchObject({ principal: 10_000, bonus: 2_000 });
@@ -115,16 +124,49 @@ describe('stored value', () => {
     });
 
     it('lets a manager set a rule for their own store under HQ’s cap, and refuses above it', async () => {
-      const over = await manager.post('/api/v1/wallet/bonus-rules', { name: 'Too generous', thresholds: [{ pay: 10_000, bonus: 5_000 }], storeIds: [storeId] });
+      const over = await manager.post('/api/v1/wallet/bonus-rules', {
+        name: 'Too generous',
+        thresholds: [{ pay: 10_000, bonus: 5_000 }],
+        storeIds: [storeId],
+      });
       expect(expectProblem(over, 422, 'bonus_over_cap').detail).toContain('$20.00');
-      const ok = await manager.post('/api/v1/wallet/bonus-rules', { name: 'Store promo', thresholds: [{ pay: 10_000, bonus: 1_500 }], storeIds: [storeId] });
+      const ok = await manager.post('/api/v1/wallet/bonus-rules', {
+        name: 'Store promo',
+        thresholds: [{ pay: 10_000, bonus: 1_500 }],
+        storeIds: [storeId],
+      });
       expect(ok.statusCode, ok.body).toBe(201);
       expect(ok.json().scope).toBe('store');
-      expectProblem(await manager.post('/api/v1/wallet/bonus-rules', { name: 'HQ-wide', thresholds: [{ pay: 10_000, bonus: 100 }] }), 403, 'forbidden');
-      expectProblem(await manager.post('/api/v1/wallet/bonus-rules', { name: 'Other store', thresholds: [{ pay: 10_000, bonus: 100 }], storeIds: [otherStoreId] }), 403, 'store_forbidden');
-      expectProblem(await frontDesk.post('/api/v1/wallet/bonus-rules', { name: 'x', thresholds: [{ pay: 10_000, bonus: 100 }], storeIds: [storeId] }), 403, 'forbidden');
+      expectProblem(
+        await manager.post('/api/v1/wallet/bonus-rules', { name: 'HQ-wide', thresholds: [{ pay: 10_000, bonus: 100 }] }),
+        403,
+        'forbidden',
+      );
+      expectProblem(
+        await manager.post('/api/v1/wallet/bonus-rules', {
+          name: 'Other store',
+          thresholds: [{ pay: 10_000, bonus: 100 }],
+          storeIds: [otherStoreId],
+        }),
+        403,
+        'store_forbidden',
+      );
+      expectProblem(
+        await frontDesk.post('/api/v1/wallet/bonus-rules', { name: 'x', thresholds: [{ pay: 10_000, bonus: 100 }], storeIds: [storeId] }),
+        403,
+        'forbidden',
+      );
       expectProblem(await owner.patch(`/api/v1/wallet/bonus-rules/${ok.json().id}`, { version: 9, name: 'Stale' }), 409, 'stale_version');
-      expectProblem(await owner.post('/api/v1/wallet/bonus-rules', { name: 'Bad', thresholds: [{ pay: 10_000, bonus: 1 }], startsOn: '2026-12-01', endsOn: '2026-11-01' }), 400, 'validation_failed');
+      expectProblem(
+        await owner.post('/api/v1/wallet/bonus-rules', {
+          name: 'Bad',
+          thresholds: [{ pay: 10_000, bonus: 1 }],
+          startsOn: '2026-12-01',
+          endsOn: '2026-11-01',
+        }),
+        400,
+        'validation_failed',
+      );
       await owner.patch(`/api/v1/wallet/bonus-rules/${ok.json().id}`, { version: 1, active: false });
     });
   });
@@ -132,17 +174,50 @@ describe('stored value', () => {
   describe('adjustments and statement', () => {
     it('lets a manager adjust with a reason (audited), refuses front desk, and never goes below zero', async () => {
       const clientId = await aClient(owner, storeId);
-      const adj = await manager.post(`/api/v1/clients/${clientId}/wallet/adjustments`, { part: 'bonus', amount: 2_500, reason: 'Birthday gift', storeId });
+      const adj = await manager.post(`/api/v1/clients/${clientId}/wallet/adjustments`, {
+        part: 'bonus',
+        amount: 2_500,
+        reason: 'Birthday gift',
+        storeId,
+      });
       expect(adj.statusCode, adj.body).toBe(201);
       expect(adj.json().balance).toMatchObject({ principal: 0, bonus: 2_500, total: 2_500 });
-      const audit = await db().selectFrom('audit_log').selectAll().where('action', '=', 'wallet.adjust').where('entity_id', '=', clientId).execute();
+      const audit = await db()
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('action', '=', 'wallet.adjust')
+        .where('entity_id', '=', clientId)
+        .execute();
       expect(audit).toHaveLength(1);
       expect(JSON.parse(audit[0]!.after!)).toMatchObject({ amount: 2_500, reason: 'Birthday gift' });
-      expectProblem(await frontDesk.post(`/api/v1/clients/${clientId}/wallet/adjustments`, { part: 'bonus', amount: 1, reason: 'nope', storeId }), 403, 'forbidden');
-      const tooMuch = await manager.post(`/api/v1/clients/${clientId}/wallet/adjustments`, { part: 'bonus', amount: -2_501, reason: 'Correction', storeId });
+      expectProblem(
+        await frontDesk.post(`/api/v1/clients/${clientId}/wallet/adjustments`, { part: 'bonus', amount: 1, reason: 'nope', storeId }),
+        403,
+        'forbidden',
+      );
+      const tooMuch = await manager.post(`/api/v1/clients/${clientId}/wallet/adjustments`, {
+        part: 'bonus',
+        amount: -2_501,
+        reason: 'Correction',
+        storeId,
+      });
       expect(expectProblem(tooMuch, 422, 'insufficient_balance')).toMatchObject({ available: 2_500, requested: 2_501 });
-      expectProblem(await manager.post(`/api/v1/clients/${clientId}/wallet/adjustments`, { part: 'bonus', amount: 5, storeId }), 400, 'validation_failed');
-      expectProblem(await manager.post(`/api/v1/clients/${clientId}/wallet/adjustments`, { part: 'bonus', amount: 5, reason: 'extra', storeId, extra: 1 }), 400, 'validation_failed');
+      expectProblem(
+        await manager.post(`/api/v1/clients/${clientId}/wallet/adjustments`, { part: 'bonus', amount: 5, storeId }),
+        400,
+        'validation_failed',
+      );
+      expectProblem(
+        await manager.post(`/api/v1/clients/${clientId}/wallet/adjustments`, {
+          part: 'bonus',
+          amount: 5,
+          reason: 'extra',
+          storeId,
+          extra: 1,
+        }),
+        400,
+        'validation_failed',
+      );
       expect((await wallet(clientId)).bonus).toBe(2_500);
     });
 
@@ -150,7 +225,10 @@ describe('stored value', () => {
       const clientId = await aClient(owner, storeId);
       const body = { part: 'principal', amount: 1_000, reason: 'Goodwill credit', storeId };
       const headers = { 'idempotency-key': 'adjust-once-0001' };
-      const [a, b] = await Promise.all([owner.post(`/api/v1/clients/${clientId}/wallet/adjustments`, body, headers), owner.post(`/api/v1/clients/${clientId}/wallet/adjustments`, body, headers)]);
+      const [a, b] = await Promise.all([
+        owner.post(`/api/v1/clients/${clientId}/wallet/adjustments`, body, headers),
+        owner.post(`/api/v1/clients/${clientId}/wallet/adjustments`, body, headers),
+      ]);
       expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
       expect((await wallet(clientId)).principal).toBe(1_000);
     });
@@ -159,26 +237,55 @@ describe('stored value', () => {
       const clientId = await aClient(owner, storeId, { firstName: '美', lastName: '林' });
       await withWallet(t, clientId, otherStoreId, 10_000); // +100 principal, +20 bonus
       await pay(clientId, 6_000); // −50 principal, −10 bonus
-      await manager.post(`/api/v1/clients/${clientId}/wallet/adjustments`, { part: 'principal', amount: 500, reason: 'Sorry for the wait', storeId });
+      await manager.post(`/api/v1/clients/${clientId}/wallet/adjustments`, {
+        part: 'principal',
+        amount: 500,
+        reason: 'Sorry for the wait',
+        storeId,
+      });
       const first = (await owner.get(`/api/v1/clients/${clientId}/wallet/statement?limit=2`)).json();
       expect(first.balance).toEqual({ principal: 5_500, bonus: 1_000, total: 6_500 });
-      expect(first.data.map((r: { kind: string; principal: number; bonus: number; balanceAfter: number }) => [r.kind, r.principal, r.bonus, r.balanceAfter])).toEqual([
+      expect(
+        first.data.map((r: { kind: string; principal: number; bonus: number; balanceAfter: number }) => [
+          r.kind,
+          r.principal,
+          r.bonus,
+          r.balanceAfter,
+        ]),
+      ).toEqual([
         ['adjustment', 500, 0, 6_500],
         ['spend', -5_000, -1_000, 6_000],
       ]);
       const second = (await owner.get(`/api/v1/clients/${clientId}/wallet/statement?limit=2&cursor=${first.nextCursor}`)).json();
       expect(second.data).toHaveLength(1);
-      expect(second.data[0]).toMatchObject({ kind: 'top_up', principal: 10_000, bonus: 2_000, principalAfter: 10_000, bonusAfter: 2_000, balanceAfter: 12_000 });
+      expect(second.data[0]).toMatchObject({
+        kind: 'top_up',
+        principal: 10_000,
+        bonus: 2_000,
+        principalAfter: 10_000,
+        bonusAfter: 2_000,
+        balanceAfter: 12_000,
+      });
       expect(second.nextCursor).toBeNull();
 
       const csv = await owner.get(`/api/v1/clients/${clientId}/wallet/statement.csv`);
       expect(csv.headers['content-type']).toMatch(/text\/csv/);
-      const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\n');
+      const lines = csv.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\n');
       expect(lines[0]).toBe('date,store,kind,principal,bonus,amount,principal_balance,bonus_balance,balance,reference,reason');
       expect(lines).toHaveLength(4);
       expect(lines[3]).toContain('Sorry for the wait');
       expect(lines[2]).toContain('-50.00,-10.00,-60.00,50.00,10.00,60.00');
-      expect(await db().selectFrom('audit_log').select('id').where('action', '=', 'wallet.statement.export').where('entity_id', '=', clientId).execute()).toHaveLength(1);
+      expect(
+        await db()
+          .selectFrom('audit_log')
+          .select('id')
+          .where('action', '=', 'wallet.statement.export')
+          .where('entity_id', '=', clientId)
+          .execute(),
+      ).toHaveLength(1);
 
       owner.language = 'zh-CN';
       const html = await owner.get(`/api/v1/clients/${clientId}/wallet/statement.html`);
@@ -194,7 +301,10 @@ describe('stored value', () => {
     await withWallet(t, clientId, storeId, 3_000);
     const res = (await owner.get(`/api/v1/clients/${clientId}/wallet/offer?storeId=${otherStoreId}&amount=8000`)).json();
     expect(res).toMatchObject({ usable: true, available: 3_000, covers: false, shortfall: 5_000, offer: { pay: 10_000, bonus: 2_000 } });
-    expect((await owner.get(`/api/v1/clients/${clientId}/wallet/offer?storeId=${storeId}&amount=2000`)).json()).toMatchObject({ covers: true, offer: null });
+    expect((await owner.get(`/api/v1/clients/${clientId}/wallet/offer?storeId=${storeId}&amount=2000`)).json()).toMatchObject({
+      covers: true,
+      offer: null,
+    });
   });
 
   it('confirms a payment with a one-time code when the business asks for it', async () => {
@@ -209,13 +319,23 @@ describe('stored value', () => {
       const sent = await frontDesk.post(`/api/v1/clients/${clientId}/wallet/confirmations`, { storeId, amount: 2_000, channel: 'email' });
       expect(sent.statusCode, sent.body).toBe(201);
       expect(sent.json().sentTo).toBe('o•••@client.test');
-      const job = await db().selectFrom('jobs').select('payload').where('kind', '=', 'notify.send').orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirstOrThrow();
+      const job = await db()
+        .selectFrom('jobs')
+        .select('payload')
+        .where('kind', '=', 'notify.send')
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
       const code = /\b(\d{6})\b/.exec(JSON.parse(job.payload).text)![1]!;
       const id = sent.json().confirmationId;
       await expect(consume(id)).rejects.toMatchObject({ code: 'wallet_confirmation_required' }); // not verified yet
-      const wrong = await frontDesk.post(`/api/v1/clients/${clientId}/wallet/confirmations/${id}/verify`, { code: code === '000000' ? '111111' : '000000' });
+      const wrong = await frontDesk.post(`/api/v1/clients/${clientId}/wallet/confirmations/${id}/verify`, {
+        code: code === '000000' ? '111111' : '000000',
+      });
       expect(wrong.json()).toMatchObject({ ok: false, attemptsLeft: 4 });
-      expect((await frontDesk.post(`/api/v1/clients/${clientId}/wallet/confirmations/${id}/verify`, { code })).json()).toMatchObject({ ok: true });
+      expect((await frontDesk.post(`/api/v1/clients/${clientId}/wallet/confirmations/${id}/verify`, { code })).json()).toMatchObject({
+        ok: true,
+      });
       await consume(id);
       await expect(consume(id)).rejects.toMatchObject({ code: 'wallet_confirmation_required' }); // once only
     } finally {
@@ -234,7 +354,9 @@ describe('stored value', () => {
     expect(merged.statusCode, merged.body).toBeLessThan(300);
     expect(await wallet(keep)).toMatchObject({ principal: 11_000 - 1_000, bonus: 2_000 - 200 });
     expect(await wallet(gone)).toMatchObject({ total: 0 });
-    await withTransaction(db(), ({ tx }) => refundSpend(tx, { refType: 'test_tender', refId, amount: 1_200, storeId, actorId: null, now: t.clock.now() }));
+    await withTransaction(db(), ({ tx }) =>
+      refundSpend(tx, { refType: 'test_tender', refId, amount: 1_200, storeId, actorId: null, now: t.clock.now() }),
+    );
     expect(await wallet(keep)).toMatchObject({ principal: 11_000, bonus: 2_000 });
     expect((await reconcile(db())).ok).toBe(true);
   });
@@ -243,7 +365,13 @@ describe('stored value', () => {
     const clientId = await aClient(owner, otherStoreId);
     await withWallet(t, clientId, otherStoreId, 10_000);
     const res = await owner.get(`/api/v1/clients/${clientId}/balances`);
-    expect(res.json()).toMatchObject({ clientId, wallet: { principal: 10_000, bonus: 2_000 }, points: { balance: 0 }, giftCards: [], coupons: [] });
+    expect(res.json()).toMatchObject({
+      clientId,
+      wallet: { principal: 10_000, bonus: 2_000 },
+      points: { balance: 0 },
+      giftCards: [],
+      coupons: [],
+    });
     expectProblem(await frontDesk.get(`/api/v1/clients/${clientId}/balances`), 404, 'not_found');
   });
 
@@ -251,7 +379,11 @@ describe('stored value', () => {
     const res = await owner.get('/api/v1/reports/stored-value-liability');
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    const accounts = await db().selectFrom('ledger_accounts').select(['kind', 'balance']).where('kind', 'in', ['wallet_principal', 'wallet_bonus']).execute();
+    const accounts = await db()
+      .selectFrom('ledger_accounts')
+      .select(['kind', 'balance'])
+      .where('kind', 'in', ['wallet_principal', 'wallet_bonus'])
+      .execute();
     const principal = accounts.filter((a) => a.kind === 'wallet_principal').reduce((s, a) => s + a.balance, 0);
     expect(body.outstanding.principal).toBe(principal);
     const attributed = body.byStore.reduce((s: number, r: { outstanding: { principal: number } }) => s + r.outstanding.principal, 0);
@@ -291,7 +423,20 @@ describe('stored value', () => {
       expect(t.notifier.sent.length).toBe(before + 2);
 
       t.clock.advance(7 * DAY);
-      await db().insertInto('client_consents').values({ id: crypto.randomUUID(), client_id: clientId, channel: 'sms', granted: 0, at: t.clock.now(), source: 'front_desk', wording_version: null, actor_id: null, created_at: t.clock.now() }).execute();
+      await db()
+        .insertInto('client_consents')
+        .values({
+          id: crypto.randomUUID(),
+          client_id: clientId,
+          channel: 'sms',
+          granted: 0,
+          at: t.clock.now(),
+          source: 'front_desk',
+          wording_version: null,
+          actor_id: null,
+          created_at: t.clock.now(),
+        })
+        .execute();
       await pay(clientId, 500);
       await runJobs();
       const later = t.notifier.sent.slice(before + 2);

@@ -55,8 +55,20 @@ export async function bookingWorld(t: TestApp, opts: { techCount?: number } = {}
   const { session: frontDesk } = await addStaff(t, owner, { role: 'front_desk', storeIds: [storeId], email: 'desk@lotus.test' });
   const staff = techs.map((x) => ({ staffId: x.id }));
   const services = {
-    mani: await createService(owner, { name: 'Manicure', nameTranslations: { 'zh-CN': '美甲', 'zh-TW': '美甲' }, durationMin: 60, price: 3500, staff }),
-    pedi: await createService(owner, { name: 'Pedicure', nameTranslations: { 'zh-CN': '足部护理', 'zh-TW': '足部護理' }, durationMin: 60, price: 4500, staff }),
+    mani: await createService(owner, {
+      name: 'Manicure',
+      nameTranslations: { 'zh-CN': '美甲', 'zh-TW': '美甲' },
+      durationMin: 60,
+      price: 3500,
+      staff,
+    }),
+    pedi: await createService(owner, {
+      name: 'Pedicure',
+      nameTranslations: { 'zh-CN': '足部护理', 'zh-TW': '足部護理' },
+      durationMin: 60,
+      price: 4500,
+      staff,
+    }),
     color: await createService(owner, { name: 'Colour', durationMin: 90, processingStartMin: 30, processingMin: 30, price: 9000, staff }),
     facial: await createService(owner, { name: 'Facial', durationMin: 60, price: 8000, resourceType: 'room', staff }),
   };
@@ -68,6 +80,13 @@ export async function bookingWorld(t: TestApp, opts: { techCount?: number } = {}
 }
 
 /** A POST /appointments body for one service at a New York wall time. */
-export function oneService(w: World, serviceId: string, date: string, time: string, staffId: string = 'any', extra: Record<string, unknown> = {}) {
+export function oneService(
+  w: World,
+  serviceId: string,
+  date: string,
+  time: string,
+  staffId: string = 'any',
+  extra: Record<string, unknown> = {},
+) {
   return { storeId: w.storeId, clientId: w.clientId, lines: [{ serviceId, staffId, date, startLocal: time }], ...extra };
 }

@@ -23,8 +23,10 @@ export async function setUpSalon(t: TestApp, opts: { currency?: 'USD' | 'CAD'; t
     storeId = res.json().id;
   }
   if (opts.tax) expect((await owner.put(`${V1}/stores/${storeId}/tax-settings`, opts.tax)).statusCode).toBe(200);
-  const amy = (await addStaff(t, owner, { role: 'technician', storeIds: [storeId], email: 'amy@lotus.test', name: 'Amy Chen' })).staff.id as string;
-  const bo = (await addStaff(t, owner, { role: 'technician', storeIds: [storeId], email: 'bo@lotus.test', name: 'Bo Li' })).staff.id as string;
+  const amy = (await addStaff(t, owner, { role: 'technician', storeIds: [storeId], email: 'amy@lotus.test', name: 'Amy Chen' })).staff
+    .id as string;
+  const bo = (await addStaff(t, owner, { role: 'technician', storeIds: [storeId], email: 'bo@lotus.test', name: 'Bo Li' })).staff
+    .id as string;
   const manager = await addStaff(t, owner, { role: 'manager', storeIds: [storeId], email: 'manager@lotus.test', pin: MANAGER_PIN });
   const desk = await addStaff(t, owner, { role: 'front_desk', storeIds: [storeId], email: 'desk@lotus.test', pin: '1357' });
 
@@ -69,7 +71,12 @@ export async function openTicket(session: Session, body: Record<string, unknown>
   return res.json();
 }
 
-export function complete(session: Session, sale: { id: string; version: number }, body: Record<string, unknown>, idem: string | null = key()): Promise<LightMyRequestResponse> {
+export function complete(
+  session: Session,
+  sale: { id: string; version: number },
+  body: Record<string, unknown>,
+  idem: string | null = key(),
+): Promise<LightMyRequestResponse> {
   return session.post(`${V1}/sales/${sale.id}/complete`, { version: sale.version, ...body }, idem ? { 'idempotency-key': idem } : {});
 }
 

@@ -53,7 +53,8 @@ export function till(owner: Session, storeId: string) {
     },
     complete: (sale: { id: string; version: number }, tenders: Array<Record<string, unknown>>) =>
       owner.post(`/api/v1/sales/${sale.id}/complete`, { version: sale.version, tenders }, idempotencyKey()),
-    refund: (saleId: string, body: Record<string, unknown> = {}) => owner.post(`/api/v1/sales/${saleId}/refunds`, { reason: 'test refund', ...body }, idempotencyKey()),
+    refund: (saleId: string, body: Record<string, unknown> = {}) =>
+      owner.post(`/api/v1/sales/${saleId}/refunds`, { reason: 'test refund', ...body }, idempotencyKey()),
     void: (saleId: string) => owner.post(`/api/v1/sales/${saleId}/void`, { reason: 'test void' }, idempotencyKey()),
   };
 }

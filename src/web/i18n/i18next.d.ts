@@ -5,7 +5,10 @@ import type en from './en.json';
 // A feature with its own locale files adds `& typeof import('../features/<name>/locales/en.json')` here.
 type Translation = typeof en
   & typeof import('../features/catalog/locales/en.json')
-  & typeof import('../features/clients/locales/en.json');
+  & typeof import('../features/clients/locales/en.json')
+  & typeof import('../features/calendar/locales/en.json')
+  & typeof import('../features/rosters/locales/en.json')
+  & typeof import('../features/booking/locales/en.json');
 
 declare module 'i18next' {
   interface CustomTypeOptions {

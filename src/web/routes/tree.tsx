@@ -4,6 +4,7 @@ import { createRootRouteWithContext, createRoute, createRouter, lazyRouteCompone
 import { Loading } from '../components/Spinner.js';
 import { LoginPage } from '../features/auth/LoginPage.js';
 import { meQuery, setupStatusQuery } from '../features/auth/session.js';
+import { validateCalendarSearch } from '../features/calendar/search.js';
 import { AppFrame } from '../features/shell/AppFrame.js';
 import { ComingSoonPage, FatalErrorPage, NotFoundPage, PageErrorPage } from '../features/shell/StatusPages.js';
 import { i18n } from '../i18n/index.js';
@@ -117,7 +118,29 @@ const mailboxRoute = createRoute({
 const calendarRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'calendar',
-  component: () => <ComingSoonPage feature="calendar" />,
+  validateSearch: validateCalendarSearch,
+  component: lazyRouteComponent(() => import('../features/calendar/CalendarPage.js'), 'CalendarPage'),
+});
+const rosterRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'roster',
+  component: lazyRouteComponent(() => import('../features/rosters/RosterPage.js'), 'RosterPage'),
+});
+const bookingSettingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/booking',
+  component: lazyRouteComponent(() => import('../features/booking/settings/BookingSettingsPage.js'), 'BookingSettingsPage'),
+});
+// The client-facing booking pages: outside the staff frame, no sign-in.
+const publicBookingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'book/$storeSlug',
+  component: lazyRouteComponent(() => import('../features/booking/public/BookingPage.js'), 'BookingPage'),
+});
+const publicManageRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'book/manage/$token',
+  component: lazyRouteComponent(() => import('../features/booking/public/ManagePage.js'), 'ManagePage'),
 });
 const clientsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -192,6 +215,8 @@ const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
   pinRoute,
+  publicBookingRoute,
+  publicManageRoute,
   appRoute.addChildren([
     homeRoute,
     staffRoute,
@@ -203,6 +228,8 @@ const routeTree = rootRoute.addChildren([
     terminalRoute,
     mailboxRoute,
     calendarRoute,
+    rosterRoute,
+    bookingSettingsRoute,
     clientsRoute,
     clientImportRoute,
     clientDuplicatesRoute,

@@ -40,7 +40,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .addCheckConstraint('ledger_accounts_balance_non_negative', sql`balance >= 0`)
     .execute();
-  await db.schema.createIndex('ledger_accounts_owner_idx').on('ledger_accounts').columns(['kind', 'owner_id', 'subject_id']).unique().execute();
+  await db.schema
+    .createIndex('ledger_accounts_owner_idx')
+    .on('ledger_accounts')
+    .columns(['kind', 'owner_id', 'subject_id'])
+    .unique()
+    .execute();
   await db.schema.createIndex('ledger_accounts_owner_only_idx').on('ledger_accounts').columns(['owner_id', 'kind']).execute();
 
   await db.schema
@@ -117,7 +122,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_by', 'text')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
-    .addCheckConstraint('wallet_top_ups_amounts', sql`principal > 0 and bonus >= 0 and refunded_principal <= principal and forfeited_bonus <= bonus`)
+    .addCheckConstraint(
+      'wallet_top_ups_amounts',
+      sql`principal > 0 and bonus >= 0 and refunded_principal <= principal and forfeited_bonus <= bonus`,
+    )
     .execute();
   await db.schema.createIndex('wallet_top_ups_client_idx').on('wallet_top_ups').columns(['client_id', 'created_at']).execute();
   await db.schema.createIndex('wallet_top_ups_line_idx').on('wallet_top_ups').column('line_ref').unique().execute();

@@ -1,13 +1,14 @@
 // Gathers what the availability engine needs for one store and one visit (hours, rosters, catalog
 // terms, bookings, blocked time, resources, settings) and asks it. The engine stays pure; this is its I/O.
 import type { Executor } from '../../db/tx.js';
-import { addDays, type LocalDate, startOfLocalDay } from '../../platform/zoned-time.js';
+import type { LocalDate } from '../../platform/zoned-time.js';
 import {
   ANY_STAFF,
   type AvailabilityInput,
   type BookingMode,
   computeAvailability,
   evaluateStart,
+  localDay,
   type ServiceRequest,
   type Slot,
   type StaffInput,
@@ -19,7 +20,7 @@ import { AppointmentErrors, type SlotAlternative } from './errors.js';
 import { loadSettings, resourceBusy, staffBusy, storeResources } from './repo.js';
 import { loadBlocked, loadRosters } from './schedules.js';
 import { type BookingSettings, engineSettings } from './settings.js';
-import { isoIn } from './time.js';
+import { isoIn, shiftDate } from './time.js';
 
 export type StoreInfo = {
   id: string;
@@ -101,8 +102,8 @@ export async function plan(
       throw AppointmentErrors.service_not_bookable_online({}, [{ path: at(i, 'serviceId'), message: 'not bookable online' }]);
     }
   });
-  const fromMs = startOfLocalDay(addDays(range.from, -1), store.timeZone);
-  const toMs = startOfLocalDay(addDays(range.to, 2), store.timeZone);
+  const fromMs = localDay(shiftDate(range.from, -1), store.timeZone).start;
+  const toMs = localDay(shiftDate(range.to, 1), store.timeZone).end;
   const rosters = await loadRosters(db, store.id, fromMs, toMs);
   lines.forEach((l, i) => {
     if (l.staffId !== ANY_STAFF && !rosters.has(l.staffId)) {
@@ -203,7 +204,7 @@ export function slotDto(slot: Slot, tz: string): SlotAlternative {
 
 /** The free starts nearest to `wanted` on its local date and the next few, closest first. */
 export function nearestAlternatives(p: Plan, wanted: number, date: LocalDate, count = 5): SlotAlternative[] {
-  const input = { ...p.input, dateRange: { from: date, to: addDays(date, 6) } };
+  const input = { ...p.input, dateRange: { from: date, to: shiftDate(date, 6) } };
   const found = computeAvailability(input);
   return found
     .sort((a, b) => Math.abs(a.start - wanted) - Math.abs(b.start - wanted) || a.start - b.start)

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.js';
 import { assertStore, auditContext, requireActor } from '../../http/actor.js';
 import { PlatformErrors } from '../../platform/errors.js';
+import { decodeCursor, toPage } from '../../platform/pagination.js';
 import { addDays, isLocalDate, startOfLocalDay } from '../../platform/zoned-time.js';
 import { appointmentDtos } from './dto.js';
 import { plan, slotDto, slots } from './planner.js';
@@ -89,6 +90,13 @@ export function calendarRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ['appointments'],
           summary: 'Book a visit (one or more services); send an Idempotency-Key',
+          description:
+            'Each line names a service and a technician (or "any"). The first line gives the start: `start` as an ISO 8601 instant with offset, ' +
+            'or `date` + `startLocal` in the store’s time zone. Later lines follow one another, start with the previous one ' +
+            '(`parallelWithPrevious`), or give their own start. Local times the clocks skip (02:30 on 2026-03-08 in New York) are refused ' +
+            'with 422 `nonexistent_local_time`; a local time that happens twice (01:30 on 2026-11-01) means the first one (daylight time) — ' +
+            'send `start` with the offset to choose the second. A time someone else got first is 409 `slot_taken` with `alternatives`. ' +
+            'A retry with the same Idempotency-Key returns the first answer and books nothing twice.',
           body: appointmentCreate,
         },
       },
@@ -114,6 +122,7 @@ export function calendarRoutes(deps: Deps): FastifyPluginAsyncZod {
         const q = request.query;
         assertStore(actor, q.storeId);
         const store = await storeOrFail(db, q.storeId);
+        const now = deps.clock.now();
         const fromMs = isLocalDate(q.from) ? startOfLocalDay(q.from, store.timeZone) : parseIso(q.from);
         const toMs = isLocalDate(q.to) ? startOfLocalDay(addDays(q.to, 1), store.timeZone) : parseIso(q.to);
         if (toMs <= fromMs) throw rangeError('to', 'to is not after from');
@@ -138,16 +147,29 @@ export function calendarRoutes(deps: Deps): FastifyPluginAsyncZod {
         }
         if (q.changedSince) query = query.where('updated_at', '>', parseIso(q.changedSince));
         if (q.includeCancelled === 'false') query = query.where('status', 'not in', ['cancelled', 'no_show']);
-        const rows = await query.orderBy('start_at').orderBy('id').limit(5000).execute();
-        const data = await appointmentDtos(db, store, rows, request.lang);
+        if (q.cursor) {
+          const [at, id] = (decodeCursor(q.cursor) ?? '').split('|');
+          if (!Number.isSafeInteger(Number(at)) || !id) throw rangeError('cursor', 'not a cursor from this list');
+          query = query.where((eb) =>
+            eb.or([eb('start_at', '>', Number(at)), eb.and([eb('start_at', '=', Number(at)), eb('id', '>', id)])]),
+          );
+        }
+        const rows = await query
+          .orderBy('start_at')
+          .orderBy('id')
+          .limit(q.limit + 1)
+          .execute();
+        const page = toPage(rows, q.limit, (r) => `${r.start_at}|${r.id}`);
+        const data = await appointmentDtos(db, store, page.data, request.lang);
         return {
           storeId: store.id,
           timeZone: store.timeZone,
           from: isoIn(fromMs, store.timeZone),
           to: isoIn(toMs, store.timeZone),
-          asOf: isoIn(deps.clock.now() - (deps.clock.now() % 60_000), store.timeZone),
+          // Poll with changedSince=asOf (the server's clock, not the terminal's) to get what changed since.
+          asOf: isoIn(now, store.timeZone),
           data,
-          nextCursor: null,
+          nextCursor: page.nextCursor,
         };
       },
     );

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isLocalDate } from '../../platform/zoned-time.js';
 import { MAX_SERVICES } from '../availability/index.js';
-import { bookingSettingsSchema } from './settings.js';
+import { bookingSettingsPatch } from './settings.js';
 
 export const SOURCES = ['front_desk', 'online', 'phone', 'walk_in'] as const;
 
@@ -104,15 +104,14 @@ export const feedQuery = z.object({
   /** Only appointments changed after this instant (cancelled ones included): polling terminals. */
   changedSince: isoInstant.optional(),
   includeCancelled: z.enum(['true', 'false']).default('true'),
+  limit: z.coerce.number().int().min(1).max(2000).default(500),
+  cursor: z.string().max(200).optional(),
 });
 
 export const idParams = z.object({ id: z.uuid() });
 
 export const settingsQuery = z.object({ storeId: z.uuid() });
-export const settingsPut = bookingSettingsSchema
-  .partial()
-  .extend({ storeId: z.uuid(), version: z.number().int().min(0) })
-  .strict();
+export const settingsPut = bookingSettingsPatch.extend({ storeId: z.uuid(), version: z.number().int().min(0) }).strict();
 
 export const waitlistCreate = z
   .strictObject({

@@ -38,6 +38,9 @@ export async function dtoOf(db: Executor, store: StoreInfo, row: AppointmentRow,
   return (await appointmentDtos(db, store, [row], lang))[0]!;
 }
 
+/** How far back a walk-in booked at the front desk may start (the client already sat down). */
+export const WALK_IN_GRACE_MS = 15 * 60_000;
+
 export type BookContext = AuditContext & { lang: Language; idempotencyKey?: string | undefined };
 
 /**
@@ -64,7 +67,9 @@ export async function book(
     respond: (tx: Executor, row: AppointmentRow, dto: AppointmentDto) => Promise<unknown> | unknown;
   },
 ): Promise<StoredResponse & { replayed: boolean }> {
-  const placeOpts = { mode: opts.mode, now: ctx.now, settings: input.settings };
+  // A walk-in is recorded as it sits down: its start may lie a few minutes back (WALK_IN_GRACE_MS).
+  const placeNow = input.source === 'walk_in' && opts.mode === 'front_desk' ? ctx.now - WALK_IN_GRACE_MS : ctx.now;
+  const placeOpts = { mode: opts.mode, now: placeNow, settings: input.settings };
   const idempotent = (write: Parameters<typeof runIdempotent>[2]) =>
     runIdempotent(db, { scope: opts.scope, key: ctx.idempotencyKey, request: opts.request, now: ctx.now }, write);
   return withAlternatives(db, input.store, input.lines, placeOpts, async () => {
@@ -105,7 +110,8 @@ export async function book(
         storeId: row.store_id,
         after: dto,
       });
-      await scheduleMessages(tx, row, 'booked', input.settings, ctx.now, afterCommit);
+      // A walk-in is already in the chair: no confirmation or reminder.
+      if (input.source !== 'walk_in') await scheduleMessages(tx, row, 'booked', input.settings, ctx.now, afterCommit);
       return { status: 201, body: await opts.respond(tx, row, dto) };
     });
   }

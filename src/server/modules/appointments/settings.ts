@@ -14,49 +14,50 @@ export const feePolicy = z.discriminatedUnion('kind', [
 ]);
 export type FeePolicy = z.infer<typeof feePolicy>;
 
-export const bookingSettingsSchema = z.strictObject({
-  onlineEnabled: z.boolean().default(true),
-  newClientsAllowed: z.boolean().default(true),
+const fields = {
+  onlineEnabled: z.boolean(),
+  newClientsAllowed: z.boolean(),
   /** Online: minimum lead time. */
-  noticeMin: z
-    .number()
-    .int()
-    .min(0)
-    .max(60 * 24 * 30)
-    .default(60),
+  noticeMin: z.number().int().min(0).max(60 * 24 * 30),
   /** Online: how many days ahead a client may book. */
-  horizonDays: z.number().int().min(0).max(365).default(60),
-  slotStepMin: z.number().int().min(5).max(240).default(15),
-  allowProcessingOverlap: z.boolean().default(true),
-  anyStaffStrategy: z.enum(ANY_STAFF_STRATEGIES).default('least_booked'),
+  horizonDays: z.number().int().min(0).max(365),
+  slotStepMin: z.number().int().min(5).max(240),
+  allowProcessingOverlap: z.boolean(),
+  anyStaffStrategy: z.enum(ANY_STAFF_STRATEGIES),
   /** A cancellation (by anyone) later than this many hours before the start is "late"; clients cannot cancel online then. */
-  cancellationWindowHours: z
-    .number()
-    .int()
-    .min(0)
-    .max(24 * 14)
-    .default(24),
-  lateCancelFee: feePolicy.default({ kind: 'none' }),
-  noShowFee: feePolicy.default({ kind: 'none' }),
+  cancellationWindowHours: z.number().int().min(0).max(24 * 14),
+  lateCancelFee: feePolicy,
+  noShowFee: feePolicy,
   /** Recorded for the booking page and checkout; capturing a card or deposit is not done here. */
-  depositPolicy: z
-    .strictObject({ cardOnFileRequired: z.boolean().default(false), depositAmount: z.number().int().min(0).max(1_000_000).default(0) })
-    .default({ cardOnFileRequired: false, depositAmount: 0 }),
+  depositPolicy: z.strictObject({ cardOnFileRequired: z.boolean(), depositAmount: z.number().int().min(0).max(1_000_000) }),
   /** Reminder this many hours before the start; 0 turns reminders off. */
-  reminderHoursBefore: z
-    .number()
-    .int()
-    .min(0)
-    .max(24 * 7)
-    .default(24),
+  reminderHoursBefore: z.number().int().min(0).max(24 * 7),
   /** No SMS between these store-local times; a message due then waits for the end. */
-  smsQuietHours: z.strictObject({ start: hhmm, end: hhmm }).default({ start: '21:00', end: '08:00' }),
-});
+  smsQuietHours: z.strictObject({ start: hhmm, end: hhmm }),
+};
+
+export const bookingSettingsSchema = z.strictObject(fields);
 export type BookingSettings = z.infer<typeof bookingSettingsSchema>;
+/** A change: only the keys sent (nothing is reset to a default by leaving it out). */
+export const bookingSettingsPatch = bookingSettingsSchema.partial();
 
-export const DEFAULT_BOOKING_SETTINGS: BookingSettings = bookingSettingsSchema.parse({});
+export const DEFAULT_BOOKING_SETTINGS: Readonly<BookingSettings> = Object.freeze<BookingSettings>({
+  onlineEnabled: true,
+  newClientsAllowed: true,
+  noticeMin: 60,
+  horizonDays: 60,
+  slotStepMin: 15,
+  allowProcessingOverlap: true,
+  anyStaffStrategy: 'least_booked',
+  cancellationWindowHours: 24,
+  lateCancelFee: { kind: 'none' },
+  noShowFee: { kind: 'none' },
+  depositPolicy: { cardOnFileRequired: false, depositAmount: 0 },
+  reminderHoursBefore: 24,
+  smsQuietHours: { start: '21:00', end: '08:00' },
+});
 
-/** Stored JSON → settings; unknown or broken keys fall back to defaults rather than failing a booking. */
+/** Stored JSON → settings; a missing, unknown or broken key falls back to its default rather than failing a booking. */
 export function parseStoredSettings(json: string | null | undefined): BookingSettings {
   if (!json) return DEFAULT_BOOKING_SETTINGS;
   let raw: unknown;
@@ -65,11 +66,13 @@ export function parseStoredSettings(json: string | null | undefined): BookingSet
   } catch {
     return DEFAULT_BOOKING_SETTINGS;
   }
-  const known = Object.fromEntries(
-    Object.entries((raw ?? {}) as Record<string, unknown>).filter(([k]) => k in bookingSettingsSchema.shape),
-  );
-  const parsed = bookingSettingsSchema.safeParse(known);
-  return parsed.success ? parsed.data : DEFAULT_BOOKING_SETTINGS;
+  const out: Record<string, unknown> = { ...DEFAULT_BOOKING_SETTINGS };
+  for (const [key, value] of Object.entries((raw ?? {}) as Record<string, unknown>)) {
+    const field = fields[key as keyof typeof fields];
+    const parsed = field?.safeParse(value);
+    if (parsed?.success) out[key] = parsed.data;
+  }
+  return out as BookingSettings;
 }
 
 /** What the engine needs from the settings for one kind of request. */

@@ -70,3 +70,9 @@ export function localToInstant(date: LocalDate, time: string, tz: string): numbe
 export function parseIso(iso: string): number {
   return Temporal.Instant.from(iso).epochMilliseconds;
 }
+
+/** 'YYYY-MM-DD' plus `days`, by calendar arithmetic (no zone involved; cheaper than Temporal on hot paths). */
+export function shiftDate(date: LocalDate, days: number): LocalDate {
+  const ms = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + days);
+  return new Date(ms).toISOString().slice(0, 10);
+}

@@ -5,8 +5,9 @@
 // held as ledger accounts (never exceeded under concurrency); `stackable`. In checkout: discount source
 // `coupon` (ref = code or id) checked when put on the ticket; sale hook `coupons` claims the use at
 // completion and releases it when the sale is voided or fully refunded.
-import { moveOwnerBalances, registerBalanceSection } from '../ledgers/index.js';
+
 import { registerMergeHook, registerMergeTable } from '../clients/index.js';
+import { moveOwnerBalances, registerBalanceSection } from '../ledgers/index.js';
 import { registerCouponCheckout } from './checkout.js';
 
 export { CouponErrors } from './errors.js';
@@ -18,7 +19,15 @@ registerCouponCheckout();
 registerMergeTable('coupon_redemptions');
 registerMergeHook({
   name: 'coupons',
-  move: (tx, m) => moveOwnerBalances(tx, { fromOwner: m.mergeId, toOwner: m.keepId, ownerType: 'client', kinds: ['coupon_client'], actorId: m.ctx.actorId, now: m.ctx.now }),
+  move: (tx, m) =>
+    moveOwnerBalances(tx, {
+      fromOwner: m.mergeId,
+      toOwner: m.keepId,
+      ownerType: 'client',
+      kinds: ['coupon_client'],
+      actorId: m.ctx.actorId,
+      now: m.ctx.now,
+    }),
 });
 registerBalanceSection({
   name: 'coupons',
@@ -32,6 +41,14 @@ registerBalanceSection({
       .where('a.balance', '>', 0)
       .where('c.active', '=', 1)
       .execute();
-    return rows.map((r) => ({ couponId: r.id, name: r.name, code: r.code, kind: r.kind, value: r.value, endsOn: r.ends_on, usesLeft: r.balance }));
+    return rows.map((r) => ({
+      couponId: r.id,
+      name: r.name,
+      code: r.code,
+      kind: r.kind,
+      value: r.value,
+      endsOn: r.ends_on,
+      usesLeft: r.balance,
+    }));
   },
 });

@@ -12,7 +12,12 @@ import { checkCoupon, couponDto, createCoupon, issueCoupon, updateCoupon } from 
 const id = z.uuid();
 const localDate = z.string().refine(isLocalDate, 'a date as YYYY-MM-DD');
 const fields = {
-  code: z.string().trim().regex(/^[A-Za-z0-9-]{3,40}$/, '3–40 letters, digits or dashes').nullable().optional(),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{3,40}$/, '3–40 letters, digits or dashes')
+    .nullable()
+    .optional(),
   name: z.string().trim().min(1).max(80),
   kind: z.enum(['amount', 'percent', 'free_service']),
   value: z.number().int().min(0).max(100_000_000),
@@ -31,7 +36,10 @@ const fields = {
 };
 const couponCreate = z
   .strictObject(fields)
-  .refine((c) => c.kind !== 'percent' || (c.value >= 1 && c.value <= 10_000), { message: 'a percent coupon is 1–10000 basis points', path: ['value'] })
+  .refine((c) => c.kind !== 'percent' || (c.value >= 1 && c.value <= 10_000), {
+    message: 'a percent coupon is 1–10000 basis points',
+    path: ['value'],
+  })
   .refine((c) => c.kind !== 'amount' || c.value >= 1, { message: 'an amount coupon takes at least 1 cent off', path: ['value'] })
   .refine((c) => c.kind !== 'free_service' || !!c.serviceId, { message: 'a free-service coupon names its service', path: ['serviceId'] })
   .refine((c) => !c.startsOn || !c.endsOn || c.startsOn <= c.endsOn, { message: 'endsOn must not be before startsOn', path: ['endsOn'] })
@@ -41,22 +49,37 @@ export function couponRoutes(deps: Deps): FastifyPluginAsyncZod {
   const db = deps.database.db;
   const now = () => deps.clock.now();
   return async (app) => {
-    app.get('/coupons', { config: { access: { permission: 'ledgers.read' } }, schema: { tags: ['coupons'], summary: 'Coupon campaigns with their usage' } }, async () => {
-      const rows = await db.selectFrom('coupons').selectAll().orderBy('created_at', 'desc').execute();
-      return { data: await Promise.all(rows.map((r) => couponDto(db, r))), nextCursor: null };
-    });
+    app.get(
+      '/coupons',
+      { config: { access: { permission: 'ledgers.read' } }, schema: { tags: ['coupons'], summary: 'Coupon campaigns with their usage' } },
+      async () => {
+        const rows = await db.selectFrom('coupons').selectAll().orderBy('created_at', 'desc').execute();
+        return { data: await Promise.all(rows.map((r) => couponDto(db, r))), nextCursor: null };
+      },
+    );
 
     app.post(
       '/coupons',
-      { config: { access: { permission: 'ledgers.rules' } }, schema: { tags: ['coupons'], summary: 'Add a coupon campaign', body: couponCreate } },
-      async (request, reply) => reply.status(201).send(await withTransaction(db, ({ tx }) => createCoupon(tx, request.body, auditContext(request, now())))),
+      {
+        config: { access: { permission: 'ledgers.rules' } },
+        schema: { tags: ['coupons'], summary: 'Add a coupon campaign', body: couponCreate },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await withTransaction(db, ({ tx }) => createCoupon(tx, request.body, auditContext(request, now())))),
     );
 
-    app.get('/coupons/:id', { config: { access: { permission: 'ledgers.read' } }, schema: { tags: ['coupons'], summary: 'One coupon with its usage', params: z.object({ id }) } }, async (request) => {
-      const row = await db.selectFrom('coupons').selectAll().where('id', '=', request.params.id).executeTakeFirst();
-      if (!row) throw PlatformErrors.not_found();
-      return couponDto(db, row);
-    });
+    app.get(
+      '/coupons/:id',
+      {
+        config: { access: { permission: 'ledgers.read' } },
+        schema: { tags: ['coupons'], summary: 'One coupon with its usage', params: z.object({ id }) },
+      },
+      async (request) => {
+        const row = await db.selectFrom('coupons').selectAll().where('id', '=', request.params.id).executeTakeFirst();
+        if (!row) throw PlatformErrors.not_found();
+        return couponDto(db, row);
+      },
+    );
 
     app.patch(
       '/coupons/:id',
@@ -76,12 +99,23 @@ export function couponRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/coupons/:id/issue',
       {
         config: { access: { permission: 'ledgers.adjust' } },
-        schema: { tags: ['coupons'], summary: 'Issue the coupon to clients (uses each)', params: z.object({ id }), body: z.strictObject({ clientIds: z.array(id).min(1).max(5_000), uses: z.number().int().min(1).max(100).default(1) }) },
+        schema: {
+          tags: ['coupons'],
+          summary: 'Issue the coupon to clients (uses each)',
+          params: z.object({ id }),
+          body: z.strictObject({ clientIds: z.array(id).min(1).max(5_000), uses: z.number().int().min(1).max(100).default(1) }),
+        },
       },
       async (request, reply) => {
         const actor = requireActor(request);
         if (!actor.allStores) for (const c of request.body.clientIds) await visibleClient(db, actor, c);
-        return reply.status(201).send(await withTransaction(db, ({ tx }) => issueCoupon(tx, request.params.id, request.body.clientIds, request.body.uses, auditContext(request, now()))));
+        return reply
+          .status(201)
+          .send(
+            await withTransaction(db, ({ tx }) =>
+              issueCoupon(tx, request.params.id, request.body.clientIds, request.body.uses, auditContext(request, now())),
+            ),
+          );
       },
     );
 
@@ -92,21 +126,41 @@ export function couponRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ['coupons'],
           summary: 'Does this coupon apply to this ticket, and how much does it take off?',
-          body: z.strictObject({ code: z.string().trim().min(1).max(60), storeId: id, clientId: id.nullable().optional(), base: z.number().int().min(0).max(100_000_000) }),
+          body: z.strictObject({
+            code: z.string().trim().min(1).max(60),
+            storeId: id,
+            clientId: id.nullable().optional(),
+            base: z.number().int().min(0).max(100_000_000),
+          }),
         },
       },
       async (request) => {
         const actor = requireActor(request);
         assertStore(actor, request.body.storeId);
         if (request.body.clientId) await visibleClient(db, actor, request.body.clientId);
-        const coupon = await checkCoupon(db, request.body.code, { storeId: request.body.storeId, clientId: request.body.clientId ?? null, base: request.body.base, now: now() });
-        return { applicable: true, couponId: coupon.id, name: coupon.name, kind: coupon.kind, discount: maxDiscount(coupon, request.body.base), stackable: coupon.stackable };
+        const coupon = await checkCoupon(db, request.body.code, {
+          storeId: request.body.storeId,
+          clientId: request.body.clientId ?? null,
+          base: request.body.base,
+          now: now(),
+        });
+        return {
+          applicable: true,
+          couponId: coupon.id,
+          name: coupon.name,
+          kind: coupon.kind,
+          discount: maxDiscount(coupon, request.body.base),
+          stackable: coupon.stackable,
+        };
       },
     );
 
     app.get(
       '/reports/coupon-usage',
-      { config: { access: { permission: 'ledgers.read' } }, schema: { tags: ['reports'], summary: 'Coupon usage: uses and discount given, by coupon and store' } },
+      {
+        config: { access: { permission: 'ledgers.read' } },
+        schema: { tags: ['reports'], summary: 'Coupon usage: uses and discount given, by coupon and store' },
+      },
       async (request) => {
         const actor = requireActor(request);
         let q = db
@@ -117,7 +171,16 @@ export function couponRoutes(deps: Deps): FastifyPluginAsyncZod {
           .where('r.status', '=', 'applied');
         if (!actor.allStores) q = q.where('r.store_id', 'in', actor.storeIds.length ? [...actor.storeIds] : ['']);
         const rows = await q.groupBy(['r.coupon_id', 'c.name', 'c.code', 'r.store_id']).execute();
-        return { data: rows.map((r) => ({ couponId: r.coupon_id, name: r.name, code: r.code, storeId: r.store_id, uses: Number(r.uses), discount: Number(r.discount) })) };
+        return {
+          data: rows.map((r) => ({
+            couponId: r.coupon_id,
+            name: r.name,
+            code: r.code,
+            storeId: r.store_id,
+            uses: Number(r.uses),
+            discount: Number(r.discount),
+          })),
+        };
       },
     );
   };

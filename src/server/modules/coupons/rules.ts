@@ -22,7 +22,18 @@ export type Coupon = {
   active: boolean;
 };
 
-export const NOT_APPLICABLE_REASONS = ['inactive', 'not_started', 'ended', 'store', 'min_spend', 'client_required', 'not_issued', 'discount_too_large', 'wrong_kind', 'not_stackable'] as const;
+export const NOT_APPLICABLE_REASONS = [
+  'inactive',
+  'not_started',
+  'ended',
+  'store',
+  'min_spend',
+  'client_required',
+  'not_issued',
+  'discount_too_large',
+  'wrong_kind',
+  'not_stackable',
+] as const;
 export type NotApplicableReason = (typeof NOT_APPLICABLE_REASONS)[number];
 
 export type CouponContext = { storeId: string; localDate: string; base: number; clientId: string | null };
@@ -45,7 +56,11 @@ export function maxDiscount(c: Coupon, base: number): number {
 }
 
 /** Whether a discount as entered on the ticket is what this coupon gives (never more). */
-export function discountMatches(c: Coupon, d: { type: 'amount' | 'percent'; amount?: number | undefined; percent?: number | undefined }, base: number): boolean {
+export function discountMatches(
+  c: Coupon,
+  d: { type: 'amount' | 'percent'; amount?: number | undefined; percent?: number | undefined },
+  base: number,
+): boolean {
   if (d.type === 'percent') {
     if (c.kind !== 'percent') return false;
     const bp = Math.round((d.percent ?? 0) * 100);

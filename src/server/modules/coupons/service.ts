@@ -5,9 +5,8 @@
 import type { Selectable } from 'kysely';
 import type { CouponsTable } from '../../db/tables.js';
 import type { Executor } from '../../db/tx.js';
-import { AppError } from '../../platform/errors.js';
 import { type AuditContext, writeAudit } from '../../platform/audit.js';
-import { PlatformErrors } from '../../platform/errors.js';
+import { AppError, PlatformErrors } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { localDate } from '../../platform/zoned-time.js';
 import { findAccount, findAccountById, type Leg, openAccount, post } from '../ledgers/index.js';
@@ -53,7 +52,13 @@ export async function couponDto(db: Executor, r: CouponRow) {
     .where('coupon_id', '=', r.id)
     .where('status', '=', 'applied')
     .executeTakeFirst();
-  return { ...toCoupon(r), version: r.version, usesLeft: pool ? pool.balance : null, used: Number(used?.n ?? 0), discountGiven: Number(used?.discount ?? 0) };
+  return {
+    ...toCoupon(r),
+    version: r.version,
+    usesLeft: pool ? pool.balance : null,
+    used: Number(used?.n ?? 0),
+    discountGiven: Number(used?.discount ?? 0),
+  };
 }
 
 export type CouponInput = {
@@ -115,7 +120,14 @@ export async function createCoupon(tx: Executor, input: CouponInput, ctx: AuditC
     updated_at: ctx.now,
   };
   await tx.insertInto('coupons').values(row).execute();
-  if (poolId && input.totalLimit) await post(tx, [{ accountId: poolId, amount: input.totalLimit }], { kind: 'issue', refType: 'coupon', refId: id, actorId: ctx.actorId, now: ctx.now });
+  if (poolId && input.totalLimit)
+    await post(tx, [{ accountId: poolId, amount: input.totalLimit }], {
+      kind: 'issue',
+      refType: 'coupon',
+      refId: id,
+      actorId: ctx.actorId,
+      now: ctx.now,
+    });
   const dto = await couponDto(tx, row);
   await writeAudit(tx, ctx, { action: 'coupon.create', entityType: 'coupon', entityId: id, after: dto });
   return dto;
@@ -130,13 +142,35 @@ export async function updateCoupon(tx: Executor, id: string, input: Partial<Coup
   let poolId = row.pool_account_id;
   // A new total limit moves the pool by the difference (guarded: never below the uses already made).
   if (input.totalLimit !== undefined && input.totalLimit !== row.total_limit) {
-    if (input.totalLimit === null) throw PlatformErrors.validation_failed({ fields: 'totalLimit' }, [{ path: 'totalLimit', message: 'a limit cannot be removed once set; set a large one' }]);
+    if (input.totalLimit === null)
+      throw PlatformErrors.validation_failed({ fields: 'totalLimit' }, [
+        { path: 'totalLimit', message: 'a limit cannot be removed once set; set a large one' },
+      ]);
     if (!poolId) poolId = (await openAccount(tx, { kind: 'coupon_pool', ownerType: 'coupon', ownerId: id }, ctx.now)).id;
-    const used = row.total_limit === null ? Number((await tx.selectFrom('coupon_redemptions').select((eb) => eb.fn.countAll<number>().as('n')).where('coupon_id', '=', id).where('status', '=', 'applied').executeTakeFirst())?.n ?? 0) : 0;
+    const used =
+      row.total_limit === null
+        ? Number(
+            (
+              await tx
+                .selectFrom('coupon_redemptions')
+                .select((eb) => eb.fn.countAll<number>().as('n'))
+                .where('coupon_id', '=', id)
+                .where('status', '=', 'applied')
+                .executeTakeFirst()
+            )?.n ?? 0,
+          )
+        : 0;
     const delta = input.totalLimit - (row.total_limit ?? 0) - used;
     if (delta !== 0) {
       try {
-        await post(tx, [{ accountId: poolId, amount: delta }], { kind: 'adjustment', refType: 'coupon', refId: id, actorId: ctx.actorId, now: ctx.now, reason: 'limit changed' });
+        await post(tx, [{ accountId: poolId, amount: delta }], {
+          kind: 'adjustment',
+          refType: 'coupon',
+          refId: id,
+          actorId: ctx.actorId,
+          now: ctx.now,
+          reason: 'limit changed',
+        });
       } catch (err) {
         if (err instanceof AppError && err.code === 'insufficient_balance') throw CouponErrors.coupon_limit_below_used();
         throw err;
@@ -173,13 +207,29 @@ export async function updateCoupon(tx: Executor, id: string, input: Partial<Coup
 export async function issueCoupon(tx: Executor, couponId: string, clientIds: readonly string[], uses: number, ctx: AuditContext) {
   const row = await tx.selectFrom('coupons').selectAll().where('id', '=', couponId).executeTakeFirst();
   if (!row) throw PlatformErrors.not_found();
-  const found = await tx.selectFrom('clients').select('id').where('id', 'in', [...clientIds]).execute();
-  if (found.length !== new Set(clientIds).size) throw PlatformErrors.validation_failed({ fields: 'clientIds' }, [{ path: 'clientIds', message: 'unknown client' }]);
+  const found = await tx
+    .selectFrom('clients')
+    .select('id')
+    .where('id', 'in', [...clientIds])
+    .execute();
+  if (found.length !== new Set(clientIds).size)
+    throw PlatformErrors.validation_failed({ fields: 'clientIds' }, [{ path: 'clientIds', message: 'unknown client' }]);
   for (const clientId of new Set(clientIds)) {
     const account = await openAccount(tx, { kind: 'coupon_client', ownerType: 'client', ownerId: clientId, subjectId: couponId }, ctx.now);
-    await post(tx, [{ accountId: account.id, amount: uses }], { kind: 'issue', refType: 'coupon', refId: couponId, actorId: ctx.actorId, now: ctx.now });
+    await post(tx, [{ accountId: account.id, amount: uses }], {
+      kind: 'issue',
+      refType: 'coupon',
+      refId: couponId,
+      actorId: ctx.actorId,
+      now: ctx.now,
+    });
   }
-  await writeAudit(tx, ctx, { action: 'coupon.issue', entityType: 'coupon', entityId: couponId, after: { clients: clientIds.length, uses } });
+  await writeAudit(tx, ctx, {
+    action: 'coupon.issue',
+    entityType: 'coupon',
+    entityId: couponId,
+    after: { clients: clientIds.length, uses },
+  });
   return { issued: new Set(clientIds).size, uses };
 }
 
@@ -187,7 +237,13 @@ export async function issueCoupon(tx: Executor, couponId: string, clientIds: rea
 export async function checkCoupon(
   db: Executor,
   ref: string,
-  p: { storeId: string; clientId: string | null; base: number; now: number; discount?: { type: 'amount' | 'percent'; amount?: number | undefined; percent?: number | undefined } },
+  p: {
+    storeId: string;
+    clientId: string | null;
+    base: number;
+    now: number;
+    discount?: { type: 'amount' | 'percent'; amount?: number | undefined; percent?: number | undefined };
+  },
 ) {
   const row = await findCoupon(db, ref);
   if (!row) throw notApplicable('inactive');
@@ -195,8 +251,10 @@ export async function checkCoupon(
   const tz = (await db.selectFrom('stores').select('time_zone').where('id', '=', p.storeId).executeTakeFirst())?.time_zone ?? 'UTC';
   const why = whyNotApplicable(coupon, { storeId: p.storeId, localDate: localDate(p.now, tz), base: p.base, clientId: p.clientId });
   if (why) throw notApplicable(why);
-  if (p.discount && !discountMatches(coupon, p.discount, p.base)) throw notApplicable(p.discount.type === 'percent' && coupon.kind !== 'percent' ? 'wrong_kind' : 'discount_too_large');
-  if (row.pool_account_id && ((await findAccountById(db, row.pool_account_id))?.balance ?? 0) < 1) throw exhausted('total', row.total_limit);
+  if (p.discount && !discountMatches(coupon, p.discount, p.base))
+    throw notApplicable(p.discount.type === 'percent' && coupon.kind !== 'percent' ? 'wrong_kind' : 'discount_too_large');
+  if (row.pool_account_id && ((await findAccountById(db, row.pool_account_id))?.balance ?? 0) < 1)
+    throw exhausted('total', row.total_limit);
   if (p.clientId && (coupon.issuedOnly || coupon.perClientLimit !== null)) {
     const mine = await findAccount(db, 'coupon_client', p.clientId, coupon.id);
     if (!mine && coupon.issuedOnly) throw notApplicable('not_issued');
@@ -209,7 +267,10 @@ export async function checkCoupon(
  * Claims one use at sale completion: the pool and the client's uses are debited with the ledger's guarded
  * update (422 coupon_exhausted when either is empty — concurrent claims can never exceed a limit).
  */
-export async function claimUse(tx: Executor, p: { couponId: string; clientId: string | null; saleId: string; storeId: string; discount: number; actorId: string | null; now: number }) {
+export async function claimUse(
+  tx: Executor,
+  p: { couponId: string; clientId: string | null; saleId: string; storeId: string; discount: number; actorId: string | null; now: number },
+) {
   const row = await tx.selectFrom('coupons').selectAll().where('id', '=', p.couponId).executeTakeFirst();
   if (!row) throw notApplicable('inactive');
   if ((row.issued_only === 1 || row.per_client_limit !== null) && !p.clientId) throw notApplicable('client_required');
@@ -221,7 +282,13 @@ export async function claimUse(tx: Executor, p: { couponId: string; clientId: st
     if (!mine) {
       const opened = await openAccount(tx, { kind: 'coupon_client', ownerType: 'client', ownerId: p.clientId, subjectId: row.id }, p.now);
       // Only the transaction that opened the allowance grants it: a concurrent first use waits, then spends from it.
-      if (opened.created) await post(tx, [{ accountId: opened.id, amount: row.per_client_limit! }], { kind: 'issue', refType: 'coupon', refId: row.id, now: p.now });
+      if (opened.created)
+        await post(tx, [{ accountId: opened.id, amount: row.per_client_limit! }], {
+          kind: 'issue',
+          refType: 'coupon',
+          refId: row.id,
+          now: p.now,
+        });
       mine = opened;
     }
     legs.push({ accountId: mine.id, amount: -1 });
@@ -229,30 +296,72 @@ export async function claimUse(tx: Executor, p: { couponId: string; clientId: st
   const groupId = newId();
   if (legs.length) {
     try {
-      await post(tx, legs, { kind: 'use', refType: 'coupon_sale', refId: p.saleId, storeId: p.storeId, actorId: p.actorId, now: p.now, groupId, meta: { couponId: row.id } });
+      await post(tx, legs, {
+        kind: 'use',
+        refType: 'coupon_sale',
+        refId: p.saleId,
+        storeId: p.storeId,
+        actorId: p.actorId,
+        now: p.now,
+        groupId,
+        meta: { couponId: row.id },
+      });
     } catch (err) {
       if (err instanceof AppError && err.code === 'insufficient_balance') {
         const account = (err.extra as { account?: string }).account;
-        throw exhausted(account === 'coupon_client' ? 'client' : 'total', account === 'coupon_client' ? row.per_client_limit : row.total_limit);
+        throw exhausted(
+          account === 'coupon_client' ? 'client' : 'total',
+          account === 'coupon_client' ? row.per_client_limit : row.total_limit,
+        );
       }
       throw err;
     }
   }
   await tx
     .insertInto('coupon_redemptions')
-    .values({ id: newId(), coupon_id: row.id, client_id: p.clientId, store_id: p.storeId, sale_id: p.saleId, discount: p.discount, status: 'applied', group_id: groupId, created_at: p.now, reversed_at: null })
+    .values({
+      id: newId(),
+      coupon_id: row.id,
+      client_id: p.clientId,
+      store_id: p.storeId,
+      sale_id: p.saleId,
+      discount: p.discount,
+      status: 'applied',
+      group_id: groupId,
+      created_at: p.now,
+      reversed_at: null,
+    })
     .execute();
 }
 
 /** Gives the use back (sale voided or fully refunded): once, guarded by the redemption's status. */
 export async function releaseUse(tx: Executor, p: { saleId: string; storeId: string; actorId: string | null; now: number }) {
-  const rows = await tx.selectFrom('coupon_redemptions').selectAll().where('sale_id', '=', p.saleId).where('status', '=', 'applied').execute();
+  const rows = await tx
+    .selectFrom('coupon_redemptions')
+    .selectAll()
+    .where('sale_id', '=', p.saleId)
+    .where('status', '=', 'applied')
+    .execute();
   for (const r of rows) {
-    const res = await tx.updateTable('coupon_redemptions').set({ status: 'reversed', reversed_at: p.now }).where('id', '=', r.id).where('status', '=', 'applied').executeTakeFirst();
+    const res = await tx
+      .updateTable('coupon_redemptions')
+      .set({ status: 'reversed', reversed_at: p.now })
+      .where('id', '=', r.id)
+      .where('status', '=', 'applied')
+      .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) continue;
     const used = await tx.selectFrom('ledger_entries').select(['account_id', 'amount']).where('group_id', '=', r.group_id).execute();
     const legs = used.map((e) => ({ accountId: e.account_id, amount: -e.amount }));
-    if (legs.length) await post(tx, legs, { kind: 'use_reversal', refType: 'coupon_sale', refId: p.saleId, storeId: p.storeId, actorId: p.actorId, now: p.now, meta: { couponId: r.coupon_id } });
+    if (legs.length)
+      await post(tx, legs, {
+        kind: 'use_reversal',
+        refType: 'coupon_sale',
+        refId: p.saleId,
+        storeId: p.storeId,
+        actorId: p.actorId,
+        now: p.now,
+        meta: { couponId: r.coupon_id },
+      });
   }
   return rows.length;
 }

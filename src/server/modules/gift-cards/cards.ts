@@ -1,8 +1,9 @@
 // Gift card operations inside the caller's transaction. A card row exists only once the sale that sold it
 // completes (activation); its balance is a ledger account (kind gift_card), so redemptions are guarded
 // conditional updates like every other balance and two terminals can never spend the same money twice.
-import { Temporal } from 'temporal-polyfill';
+
 import type { Selectable } from 'kysely';
+import { Temporal } from 'temporal-polyfill';
 import type { GiftCardsTable } from '../../db/tables.js';
 import type { Executor } from '../../db/tx.js';
 import { type AuditContext, writeAudit } from '../../platform/audit.js';
@@ -17,9 +18,11 @@ export type CardStatus = 'active' | 'expired' | 'void';
 
 const money = (n: number) => formatMoney(n, 'USD', 'en');
 
-export const findCardByHash = (db: Executor, hash: string) => db.selectFrom('gift_cards').selectAll().where('code_hash', '=', hash).executeTakeFirst();
+export const findCardByHash = (db: Executor, hash: string) =>
+  db.selectFrom('gift_cards').selectAll().where('code_hash', '=', hash).executeTakeFirst();
 export const findCard = (db: Executor, id: string) => db.selectFrom('gift_cards').selectAll().where('id', '=', id).executeTakeFirst();
-export const findCardByLine = (db: Executor, lineRef: string) => db.selectFrom('gift_cards').selectAll().where('line_ref', '=', lineRef).executeTakeFirst();
+export const findCardByLine = (db: Executor, lineRef: string) =>
+  db.selectFrom('gift_cards').selectAll().where('line_ref', '=', lineRef).executeTakeFirst();
 
 export function statusOf(card: Pick<GiftCardRow, 'status' | 'expires_at'>, now: number): CardStatus {
   if (card.status !== 'active') return 'void';
@@ -30,7 +33,10 @@ export function statusOf(card: Pick<GiftCardRow, 'status' | 'expires_at'>, now: 
 export function assertRedeemable(card: GiftCardRow, now: number, tz = 'UTC'): void {
   const status = statusOf(card, now);
   if (status === 'void') throw GiftCardErrors.gift_card_inactive();
-  if (status === 'expired') throw GiftCardErrors.gift_card_expired({ date: Temporal.Instant.fromEpochMilliseconds(card.expires_at!).toZonedDateTimeISO(tz).toPlainDate().toString() });
+  if (status === 'expired')
+    throw GiftCardErrors.gift_card_expired({
+      date: Temporal.Instant.fromEpochMilliseconds(card.expires_at!).toZonedDateTimeISO(tz).toPlainDate().toString(),
+    });
 }
 
 /** The card for a typed or scanned code, or null. The lookup is by hash, the same work whatever the code. */
@@ -61,13 +67,29 @@ export function assertAmount(settings: GiftCardSettings, amount: number): void {
 }
 
 export type SaleLineData =
-  | { mode: 'new'; codeHash: string; last4: string; codeKind: 'generated' | 'scanned'; amount: number; design: string | null; recipientName: string | null; holderClientId: string | null }
+  | {
+      mode: 'new';
+      codeHash: string;
+      last4: string;
+      codeKind: 'generated' | 'scanned';
+      amount: number;
+      design: string | null;
+      recipientName: string | null;
+      holderClientId: string | null;
+    }
   | { mode: 'reload'; giftCardId: string; last4: string; amount: number };
 
 /** Resolves a gift card line on an open ticket (no writes): the code must be valid and, for a new card, free. */
 export async function resolveSaleLine(
   db: Executor,
-  input: { code: string; mode?: 'new' | 'reload' | undefined; amount?: number | undefined; design?: string | undefined; recipientName?: string | undefined; holderClientId?: string | undefined },
+  input: {
+    code: string;
+    mode?: 'new' | 'reload' | undefined;
+    amount?: number | undefined;
+    design?: string | undefined;
+    recipientName?: string | undefined;
+    holderClientId?: string | undefined;
+  },
   now: number,
 ): Promise<SaleLineData> {
   const { settings } = await loadLedgerSettings(db);
@@ -117,8 +139,21 @@ export async function completeSaleLine(
     const card = await findCard(tx, data.giftCardId);
     if (!card) throw GiftCardErrors.gift_card_unknown();
     assertRedeemable(card, p.now, p.tz);
-    await post(tx, [{ accountId: card.account_id, amount: p.amount }], { kind: 'reload', refType: 'sale_line', refId: p.lineRef, storeId: p.storeId, actorId: p.actorId, now: p.now, meta: { saleId: p.saleId } });
-    if (expiresAt !== null) await tx.updateTable('gift_cards').set({ expires_at: expiresAt, updated_at: p.now, version: card.version + 1 }).where('id', '=', card.id).execute();
+    await post(tx, [{ accountId: card.account_id, amount: p.amount }], {
+      kind: 'reload',
+      refType: 'sale_line',
+      refId: p.lineRef,
+      storeId: p.storeId,
+      actorId: p.actorId,
+      now: p.now,
+      meta: { saleId: p.saleId },
+    });
+    if (expiresAt !== null)
+      await tx
+        .updateTable('gift_cards')
+        .set({ expires_at: expiresAt, updated_at: p.now, version: card.version + 1 })
+        .where('id', '=', card.id)
+        .execute();
     return card;
   }
   if (await findCardByHash(tx, data.codeHash)) throw GiftCardErrors.gift_card_code_taken();
@@ -146,7 +181,15 @@ export async function completeSaleLine(
     updated_at: p.now,
   };
   await tx.insertInto('gift_cards').values(row).execute();
-  await post(tx, [{ accountId: account.id, amount: p.amount }], { kind: 'sale', refType: 'sale_line', refId: p.lineRef, storeId: p.storeId, actorId: p.actorId, now: p.now, meta: { saleId: p.saleId } });
+  await post(tx, [{ accountId: account.id, amount: p.amount }], {
+    kind: 'sale',
+    refType: 'sale_line',
+    refId: p.lineRef,
+    storeId: p.storeId,
+    actorId: p.actorId,
+    now: p.now,
+    meta: { saleId: p.saleId },
+  });
   return row;
 }
 
@@ -161,32 +204,76 @@ export async function refundableOfLine(db: Executor, lineRef: string, lineLeft: 
 }
 
 /** Takes back refunded card value (only what is unspent); a card left empty by a refund of its sale is void. */
-export async function refundSaleLine(tx: Executor, p: { lineRef: string; amount: number; storeId: string; actorId: string | null; now: number; refundId: string }) {
+export async function refundSaleLine(
+  tx: Executor,
+  p: { lineRef: string; amount: number; storeId: string; actorId: string | null; now: number; refundId: string },
+) {
   const loaded = await entriesByRef(tx, 'sale_line', p.lineRef);
   const accountId = loaded[0]?.account_id;
   if (!accountId) return;
-  const posted = await post(tx, [{ accountId, amount: -p.amount }], { kind: 'sale_refund', refType: 'sale_line', refId: p.lineRef, storeId: p.storeId, actorId: p.actorId, now: p.now, meta: { refundId: p.refundId } });
+  const posted = await post(tx, [{ accountId, amount: -p.amount }], {
+    kind: 'sale_refund',
+    refType: 'sale_line',
+    refId: p.lineRef,
+    storeId: p.storeId,
+    actorId: p.actorId,
+    now: p.now,
+    meta: { refundId: p.refundId },
+  });
   if ((posted.balances.get(accountId) ?? 0) === 0) {
-    await tx.updateTable('gift_cards').set({ status: 'void', updated_at: p.now }).where('account_id', '=', accountId).where('line_ref', '=', p.lineRef).execute();
+    await tx
+      .updateTable('gift_cards')
+      .set({ status: 'void', updated_at: p.now })
+      .where('account_id', '=', accountId)
+      .where('line_ref', '=', p.lineRef)
+      .execute();
   }
 }
 
 /** Pays `amount` with a card (a checkout tender): active, not expired, and the balance covers it. */
 export async function redeem(
   tx: Executor,
-  p: { code: string; amount: number; storeId: string; refType: string; refId: string; clientId: string | null; actorId: string | null; now: number; tz: string; meta?: unknown },
+  p: {
+    code: string;
+    amount: number;
+    storeId: string;
+    refType: string;
+    refId: string;
+    clientId: string | null;
+    actorId: string | null;
+    now: number;
+    tz: string;
+    meta?: unknown;
+  },
 ) {
   const card = await cardByCode(tx, p.code);
   if (!card) throw GiftCardErrors.gift_card_unknown();
   assertRedeemable(card, p.now, p.tz);
-  const posted = await post(tx, [{ accountId: card.account_id, amount: -p.amount }], { kind: 'spend', refType: p.refType, refId: p.refId, storeId: p.storeId, actorId: p.actorId, now: p.now, meta: p.meta });
+  const posted = await post(tx, [{ accountId: card.account_id, amount: -p.amount }], {
+    kind: 'spend',
+    refType: p.refType,
+    refId: p.refId,
+    storeId: p.storeId,
+    actorId: p.actorId,
+    now: p.now,
+    meta: p.meta,
+  });
   // The first client to pay with a card that has no holder becomes its holder (balance reminders).
-  if (!card.client_id && p.clientId) await tx.updateTable('gift_cards').set({ client_id: p.clientId, updated_at: p.now }).where('id', '=', card.id).where('client_id', 'is', null).execute();
+  if (!card.client_id && p.clientId)
+    await tx
+      .updateTable('gift_cards')
+      .set({ client_id: p.clientId, updated_at: p.now })
+      .where('id', '=', card.id)
+      .where('client_id', 'is', null)
+      .execute();
   return { card, balance: posted.balances.get(card.account_id) ?? 0 };
 }
 
 /** Gives a refunded card payment back to the card it came from (whatever its state: the money is hers). */
-export async function refundRedemption(tx: Executor, p: { refType: string; refId: string; amount: number; storeId: string; actorId: string | null; now: number; refundId: string }) {
+export async function refundRedemption(
+  tx: Executor,
+  p: { refType: string; refId: string; amount: number; storeId: string; actorId: string | null; now: number; refundId: string },
+) {
   const entries = await entriesByRef(tx, p.refType, p.refId);
   const spend = entries.find((e) => e.kind === 'spend');
   if (!spend) throw new Error(`no gift card payment ${p.refType}/${p.refId} to refund`);
@@ -194,11 +281,24 @@ export async function refundRedemption(tx: Executor, p: { refType: string; refId
   const back = entries.filter((e) => e.kind === 'spend_refund').reduce((a, e) => a + e.amount, 0);
   const amount = Math.min(p.amount, spent - back);
   if (amount <= 0) return;
-  await post(tx, [{ accountId: spend.account_id, amount }], { kind: 'spend_refund', refType: p.refType, refId: p.refId, storeId: p.storeId, actorId: p.actorId, now: p.now, meta: { refundId: p.refundId } });
+  await post(tx, [{ accountId: spend.account_id, amount }], {
+    kind: 'spend_refund',
+    refType: p.refType,
+    refId: p.refId,
+    storeId: p.storeId,
+    actorId: p.actorId,
+    now: p.now,
+    meta: { refundId: p.refundId },
+  });
 }
 
 /** A manager's correction with a reason, audited. */
-export async function adjustCard(tx: Executor, card: GiftCardRow, p: { amount: number; reason: string; storeId: string | null }, ctx: AuditContext) {
+export async function adjustCard(
+  tx: Executor,
+  card: GiftCardRow,
+  p: { amount: number; reason: string; storeId: string | null },
+  ctx: AuditContext,
+) {
   const posted = await post(tx, [{ accountId: card.account_id, amount: p.amount }], {
     kind: 'adjustment',
     refType: 'adjustment',
@@ -209,7 +309,13 @@ export async function adjustCard(tx: Executor, card: GiftCardRow, p: { amount: n
     now: ctx.now,
   });
   const balance = posted.balances.get(card.account_id) ?? 0;
-  await writeAudit(tx, ctx, { action: 'gift_card.adjust', entityType: 'gift_card', entityId: card.id, storeId: p.storeId, after: { amount: p.amount, reason: p.reason, balance } });
+  await writeAudit(tx, ctx, {
+    action: 'gift_card.adjust',
+    entityType: 'gift_card',
+    entityId: card.id,
+    storeId: p.storeId,
+    after: { amount: p.amount, reason: p.reason, balance },
+  });
   return balance;
 }
 

@@ -5,8 +5,25 @@
 import { z } from 'zod';
 import type { Executor } from '../../db/tx.js';
 import { considerBalanceReminder } from '../ledgers/index.js';
-import { type CheckoutContext, type HookContext, registerLineKind, registerTender, type SaleLine, type SaleSnapshot, type SaleTender } from '../sales/index.js';
-import { completeSaleLine, findCardByLine, redeem, refundableOfLine, refundRedemption, refundSaleLine, resolveSaleLine, type SaleLineData } from './cards.js';
+import {
+  type CheckoutContext,
+  type HookContext,
+  registerLineKind,
+  registerTender,
+  type SaleLine,
+  type SaleSnapshot,
+  type SaleTender,
+} from '../sales/index.js';
+import {
+  completeSaleLine,
+  findCardByLine,
+  redeem,
+  refundableOfLine,
+  refundRedemption,
+  refundSaleLine,
+  resolveSaleLine,
+  type SaleLineData,
+} from './cards.js';
 
 export const GIFT_CARD_LINE = 'gift_card';
 export const GIFT_CARD_TENDER = 'gift_card';
@@ -37,7 +54,10 @@ const giftCardLine = {
     return {
       refId: reload ? data.giftCardId : null,
       name: `${reload ? 'Gift card reload' : 'Gift card'} •••• ${data.last4}`,
-      nameTranslations: { 'zh-CN': `${reload ? '礼品卡充值' : '礼品卡'} •••• ${data.last4}`, 'zh-TW': `${reload ? '禮品卡加值' : '禮品卡'} •••• ${data.last4}` },
+      nameTranslations: {
+        'zh-CN': `${reload ? '礼品卡充值' : '礼品卡'} •••• ${data.last4}`,
+        'zh-TW': `${reload ? '禮品卡加值' : '禮品卡'} •••• ${data.last4}`,
+      },
       category: 'gift_card',
       taxClass: null,
       unitPrice: data.amount,
@@ -63,9 +83,23 @@ const giftCardLine = {
   async refundLimit(tx: Executor, line: SaleLine<SaleLineData>) {
     return refundableOfLine(tx, line.id, line.total - line.refundedAmount);
   },
-  async onRefund(tx: Executor, line: SaleLine<SaleLineData>, part: { total: number }, refund: { id: string }, _sale: SaleSnapshot, ctx: HookContext) {
+  async onRefund(
+    tx: Executor,
+    line: SaleLine<SaleLineData>,
+    part: { total: number },
+    refund: { id: string },
+    _sale: SaleSnapshot,
+    ctx: HookContext,
+  ) {
     if (part.total <= 0) return;
-    await refundSaleLine(tx, { lineRef: line.id, amount: part.total, storeId: ctx.storeId, actorId: ctx.audit.actorId, now: ctx.now, refundId: refund.id });
+    await refundSaleLine(tx, {
+      lineRef: line.id,
+      amount: part.total,
+      storeId: ctx.storeId,
+      actorId: ctx.audit.actorId,
+      now: ctx.now,
+      refundId: refund.id,
+    });
   },
 };
 
@@ -105,9 +139,24 @@ const giftCardTender = {
     );
     return { code: `•••• ${card.code_last4}`, giftCardId: card.id, last4: card.code_last4, balanceAfter: balance };
   },
-  async refund(tx: Executor, tender: SaleTender<TenderData>, amount: number, refund: { id: string }, _sale: SaleSnapshot, ctx: HookContext) {
+  async refund(
+    tx: Executor,
+    tender: SaleTender<TenderData>,
+    amount: number,
+    refund: { id: string },
+    _sale: SaleSnapshot,
+    ctx: HookContext,
+  ) {
     if (amount <= 0) return;
-    await refundRedemption(tx, { refType: GIFT_CARD_TENDER_REF, refId: tender.id, amount, storeId: ctx.storeId, actorId: ctx.audit.actorId, now: ctx.now, refundId: refund.id });
+    await refundRedemption(tx, {
+      refType: GIFT_CARD_TENDER_REF,
+      refId: tender.id,
+      amount,
+      storeId: ctx.storeId,
+      actorId: ctx.audit.actorId,
+      now: ctx.now,
+      refundId: refund.id,
+    });
   },
 };
 

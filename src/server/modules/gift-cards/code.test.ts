@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALPHABET, checkChar, checkCode, displayCode, GENERATED_LENGTH, generateCode, hasValidCheck, hashCode, normalizeCode } from './code.js';
+import {
+  ALPHABET,
+  checkChar,
+  checkCode,
+  displayCode,
+  GENERATED_LENGTH,
+  generateCode,
+  hashCode,
+  hasValidCheck,
+  normalizeCode,
+} from './code.js';
 
 const payload = fc.array(fc.constantFrom(...ALPHABET), { minLength: 15, maxLength: 15 }).map((cs) => `G${cs.slice(1).join('')}`);
 

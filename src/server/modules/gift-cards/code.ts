@@ -11,21 +11,17 @@ const PREFIX = 'G';
 export const GENERATED_LENGTH = 16;
 
 export function normalizeCode(raw: string): string {
-  return raw
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  return raw.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
 
-const valueOf = (c: string): number => ALPHABET.indexOf(c);
+const charValue = (c: string): number => ALPHABET.indexOf(c);
 
 /** The Luhn mod 32 check character for a payload of alphabet characters. */
 export function checkChar(payload: string): string {
   let factor = 2;
   let sum = 0;
   for (let i = payload.length - 1; i >= 0; i--) {
-    const v = valueOf(payload[i]!);
+    const v = charValue(payload[i]!);
     if (v < 0) throw new RangeError(`not a code character: ${payload[i]}`);
     let addend = factor * v;
     factor = factor === 2 ? 1 : 2;
@@ -37,7 +33,7 @@ export function checkChar(payload: string): string {
 
 /** Whether a full code (payload + check character) carries a valid check character. */
 export function hasValidCheck(code: string): boolean {
-  if (code.length < 2 || [...code].some((c) => valueOf(c) < 0)) return false;
+  if (code.length < 2 || [...code].some((c) => charValue(c) < 0)) return false;
   return checkChar(code.slice(0, -1)) === code.at(-1);
 }
 
@@ -59,7 +55,7 @@ export type CodeCheck = { ok: true; code: string; kind: 'generated' | 'scanned' 
 export function checkCode(raw: string): CodeCheck {
   const code = normalizeCode(raw);
   if (!/^[0-9A-Z]{6,40}$/.test(code)) return { ok: false, reason: 'format' };
-  if (code.length === GENERATED_LENGTH && code.startsWith(PREFIX) && [...code].every((c) => valueOf(c) >= 0)) {
+  if (code.length === GENERATED_LENGTH && code.startsWith(PREFIX) && [...code].every((c) => charValue(c) >= 0)) {
     return hasValidCheck(code) ? { ok: true, code, kind: 'generated' } : { ok: false, reason: 'check_digit' };
   }
   return { ok: true, code, kind: 'scanned' };

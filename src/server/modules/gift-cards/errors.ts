@@ -40,7 +40,11 @@ export const GiftCardErrors = defineErrors({
   gift_card_amount_out_of_range: {
     status: 422,
     title: { en: 'This gift card amount is not allowed', 'zh-CN': '礼品卡金额不在允许范围内', 'zh-TW': '禮品卡金額不在允許範圍內' },
-    detail: { en: 'Choose between {min} and {max}.', 'zh-CN': '请选择 {min} 至 {max} 之间的金额。', 'zh-TW': '請選擇 {min} 至 {max} 之間的金額。' },
+    detail: {
+      en: 'Choose between {min} and {max}.',
+      'zh-CN': '请选择 {min} 至 {max} 之间的金额。',
+      'zh-TW': '請選擇 {min} 至 {max} 之間的金額。',
+    },
   },
   gift_card_unknown_design: {
     status: 422,

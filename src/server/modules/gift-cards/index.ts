@@ -24,7 +24,7 @@ export {
   toCardDto,
 } from './cards.js';
 export { GIFT_CARD_LINE, GIFT_CARD_TENDER } from './checkout.js';
-export { checkCode, displayCode, generateCode, hasValidCheck, hashCode, normalizeCode } from './code.js';
+export { checkCode, displayCode, generateCode, hashCode, hasValidCheck, normalizeCode } from './code.js';
 export { GiftCardErrors } from './errors.js';
 export { giftCardLiability } from './liability.js';
 export { giftCardRoutes } from './routes.js';
@@ -34,7 +34,13 @@ registerMergeTable('gift_cards');
 registerBalanceSection({
   name: 'giftCards',
   load: async (db, clientId, ctx) => {
-    const cards = await db.selectFrom('gift_cards').selectAll().where('client_id', '=', clientId).where('status', '=', 'active').orderBy('created_at', 'desc').execute();
+    const cards = await db
+      .selectFrom('gift_cards')
+      .selectAll()
+      .where('client_id', '=', clientId)
+      .where('status', '=', 'active')
+      .orderBy('created_at', 'desc')
+      .execute();
     return Promise.all(cards.map(async (c) => toCardDto(c, await balanceOf(db, c), ctx.now)));
   },
 });

@@ -15,10 +15,26 @@ export type GiftCardLiabilityRow = {
   outstandingExpired: number;
 };
 
-export async function giftCardLiability(db: Executor, p: { storeIds: readonly string[] | null; from?: number | undefined; to?: number | undefined; now: number }) {
+export async function giftCardLiability(
+  db: Executor,
+  p: { storeIds: readonly string[] | null; from?: number | undefined; to?: number | undefined; now: number },
+) {
   const stores = await db.selectFrom('stores').select(['id', 'name']).orderBy('name').execute();
   const rows = new Map<string, GiftCardLiabilityRow>(
-    stores.map((s) => [s.id, { storeId: s.id, storeName: s.name, cardsSold: 0, sold: 0, refunded: 0, redeemed: 0, adjusted: 0, outstanding: 0, outstandingExpired: 0 }]),
+    stores.map((s) => [
+      s.id,
+      {
+        storeId: s.id,
+        storeName: s.name,
+        cardsSold: 0,
+        sold: 0,
+        refunded: 0,
+        redeemed: 0,
+        adjusted: 0,
+        outstanding: 0,
+        outstandingExpired: 0,
+      },
+    ]),
   );
   let q = db
     .selectFrom('ledger_entries as e')
@@ -58,6 +74,14 @@ export async function giftCardLiability(db: Executor, p: { storeIds: readonly st
   const sum = (k: keyof GiftCardLiabilityRow) => byStore.reduce((a, r) => a + (r[k] as number), 0);
   return {
     byStore,
-    totals: { cardsSold: sum('cardsSold'), sold: sum('sold'), refunded: sum('refunded'), redeemed: sum('redeemed'), adjusted: sum('adjusted'), outstanding: sum('outstanding'), outstandingExpired: sum('outstandingExpired') },
+    totals: {
+      cardsSold: sum('cardsSold'),
+      sold: sum('sold'),
+      refunded: sum('refunded'),
+      redeemed: sum('redeemed'),
+      adjusted: sum('adjusted'),
+      outstanding: sum('outstanding'),
+      outstandingExpired: sum('outstandingExpired'),
+    },
   };
 }

@@ -25,7 +25,10 @@ export function giftCardRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/gift-cards/new-code',
-      { config: { access: { permission: 'ledgers.read' } }, schema: { tags: ['gift cards'], summary: 'A fresh unguessable code (with its check character) to sell a card with' } },
+      {
+        config: { access: { permission: 'ledgers.read' } },
+        schema: { tags: ['gift cards'], summary: 'A fresh unguessable code (with its check character) to sell a card with' },
+      },
       async () => {
         const code = generateCode();
         return { code, display: displayCode(code) };
@@ -36,7 +39,11 @@ export function giftCardRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/gift-cards/lookup',
       {
         config: { access: { permission: 'ledgers.read' } },
-        schema: { tags: ['gift cards'], summary: 'Front desk balance check by card number', body: z.strictObject({ code: z.string().trim().min(1).max(60) }) },
+        schema: {
+          tags: ['gift cards'],
+          summary: 'Front desk balance check by card number',
+          body: z.strictObject({ code: z.string().trim().min(1).max(60) }),
+        },
       },
       async (request) => {
         const check = checkCode(request.body.code);
@@ -60,13 +67,20 @@ export function giftCardRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (request) => {
         const actor = requireActor(request);
         if (request.query.storeId) assertStore(actor, request.query.storeId);
-        let q = db.selectFrom('gift_cards as g').innerJoin('ledger_accounts as a', 'a.id', 'g.account_id').selectAll('g').select('a.balance');
+        let q = db
+          .selectFrom('gift_cards as g')
+          .innerJoin('ledger_accounts as a', 'a.id', 'g.account_id')
+          .selectAll('g')
+          .select('a.balance');
         if (request.query.storeId) q = q.where('g.store_id', '=', request.query.storeId);
         else if (!actor.allStores) q = q.where('g.store_id', 'in', actor.storeIds.length ? [...actor.storeIds] : ['']);
         if (request.query.clientId) q = q.where('g.client_id', '=', request.query.clientId);
         const cursor = decodeCursor(request.query.cursor);
         if (cursor) q = q.where('g.id', '<', cursor);
-        const rows = await q.orderBy('g.id', 'desc').limit(request.query.limit + 1).execute();
+        const rows = await q
+          .orderBy('g.id', 'desc')
+          .limit(request.query.limit + 1)
+          .execute();
         const page = toPage(rows, request.query.limit, (r) => r.id);
         const t = now();
         return { data: page.data.map((r) => toCardDto(r, r.balance, t)), nextCursor: page.nextCursor };
@@ -75,7 +89,10 @@ export function giftCardRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.get(
       '/gift-cards/:id',
-      { config: { access: { permission: 'ledgers.read' } }, schema: { tags: ['gift cards'], summary: 'One gift card with its entries', params: z.object({ id }) } },
+      {
+        config: { access: { permission: 'ledgers.read' } },
+        schema: { tags: ['gift cards'], summary: 'One gift card with its entries', params: z.object({ id }) },
+      },
       async (request) => {
         const card = await findCard(db, request.params.id);
         if (!card) throw PlatformErrors.not_found();
@@ -123,7 +140,11 @@ export function giftCardRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/public/gift-cards/:code/balance',
       {
         config: { access: { public: true }, rateLimit: { max: 30, timeWindow: '1 minute' } },
-        schema: { tags: ['gift cards'], summary: 'Public balance check (rate-limited; 404 for an unknown code)', params: z.object({ code: z.string().max(80) }) },
+        schema: {
+          tags: ['gift cards'],
+          summary: 'Public balance check (rate-limited; 404 for an unknown code)',
+          params: z.object({ code: z.string().max(80) }),
+        },
       },
       async (request) => {
         const t = now();
@@ -145,7 +166,8 @@ export function giftCardRoutes(deps: Deps): FastifyPluginAsyncZod {
           last4: card.code_last4,
           status,
           balance: status === 'void' ? 0 : await balanceOf(db, card),
-          currency: (await db.selectFrom('stores').select('currency').where('id', '=', card.store_id).executeTakeFirst())?.currency ?? 'USD',
+          currency:
+            (await db.selectFrom('stores').select('currency').where('id', '=', card.store_id).executeTakeFirst())?.currency ?? 'USD',
           expiresAt: card.expires_at === null ? null : new Date(card.expires_at).toISOString(),
         };
       },
@@ -171,7 +193,12 @@ export function giftCardRoutes(deps: Deps): FastifyPluginAsyncZod {
             throw PlatformErrors.validation_failed({ fields: path }, [{ path, message: 'an ISO 8601 instant with offset' }]);
           }
         };
-        return giftCardLiability(db, { storeIds: actor.allStores ? null : actor.storeIds, from: instant(request.query.from, 'from'), to: instant(request.query.to, 'to'), now: now() });
+        return giftCardLiability(db, {
+          storeIds: actor.allStores ? null : actor.storeIds,
+          from: instant(request.query.from, 'from'),
+          to: instant(request.query.to, 'to'),
+          now: now(),
+        });
       },
     );
   };

@@ -21,7 +21,11 @@ export function registerBalanceSection(section: BalanceSection): () => void {
   };
 }
 
-export async function clientBalances(db: Executor, clientId: string, ctx: { storeId: string | null; now: number }): Promise<Record<string, unknown>> {
+export async function clientBalances(
+  db: Executor,
+  clientId: string,
+  ctx: { storeId: string | null; now: number },
+): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = { clientId };
   for (const s of sections.values()) out[s.name] = await s.load(db, clientId, ctx);
   return out;

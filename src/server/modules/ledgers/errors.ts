@@ -33,11 +33,21 @@ export function unitText(amount: number, unit: Unit): string {
  * `requested`, `unit`) so a client can offer "top up" or "pay the rest another way".
  */
 export function insufficientBalance(p: { available: number; requested: number; unit: Unit; account?: string }): AppError {
-  const base = LedgerErrors.insufficient_balance({ availableText: unitText(p.available, p.unit), requestedText: unitText(p.requested, p.unit) });
-  return new AppError(base.code, base.status, base.params, [], {}, {
-    available: p.available,
-    requested: p.requested,
-    unit: p.unit,
-    ...(p.account ? { account: p.account } : {}),
+  const base = LedgerErrors.insufficient_balance({
+    availableText: unitText(p.available, p.unit),
+    requestedText: unitText(p.requested, p.unit),
   });
+  return new AppError(
+    base.code,
+    base.status,
+    base.params,
+    [],
+    {},
+    {
+      available: p.available,
+      requested: p.requested,
+      unit: p.unit,
+      ...(p.account ? { account: p.account } : {}),
+    },
+  );
 }

@@ -112,10 +112,15 @@ export async function reconcile(db: Executor): Promise<ReconcileReport> {
 
 /** The report as lines for a terminal: a summary, then one block per account that is off. */
 export function formatReconcileReport(r: ReconcileReport): string {
-  const lines = [`Ledgers: ${r.accounts} accounts, ${r.entries} entries — ${r.ok ? 'all reconcile' : `${r.problems.length} account(s) do NOT reconcile`}.`];
-  for (const t of r.totals) lines.push(`  ${t.kind.padEnd(18)} ${String(t.accounts).padStart(7)} accounts  balance ${t.balance}  entries ${t.entriesSum}`);
+  const lines = [
+    `Ledgers: ${r.accounts} accounts, ${r.entries} entries — ${r.ok ? 'all reconcile' : `${r.problems.length} account(s) do NOT reconcile`}.`,
+  ];
+  for (const t of r.totals)
+    lines.push(`  ${t.kind.padEnd(18)} ${String(t.accounts).padStart(7)} accounts  balance ${t.balance}  entries ${t.entriesSum}`);
   for (const p of r.problems) {
-    lines.push(`✗ ${p.kind} account ${p.accountId} (${p.ownerType} ${p.ownerId}${p.subjectId ? ` / ${p.subjectId}` : ''}): balance ${p.balance}, entries sum ${p.entriesSum}`);
+    lines.push(
+      `✗ ${p.kind} account ${p.accountId} (${p.ownerType} ${p.ownerId}${p.subjectId ? ` / ${p.subjectId}` : ''}): balance ${p.balance}, entries sum ${p.entriesSum}`,
+    );
     for (const msg of p.problems) lines.push(`    - ${msg}`);
   }
   return lines.join('\n');

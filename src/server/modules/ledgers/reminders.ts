@@ -14,8 +14,8 @@ import { z } from 'zod';
 import type { DB } from '../../db/tables.js';
 import { type Executor, withTransaction } from '../../db/tx.js';
 import type { Deps } from '../../deps.js';
-import { newId } from '../../platform/ids.js';
 import { isLanguage, type Language } from '../../platform/i18n.js';
+import { newId } from '../../platform/ids.js';
 import { enqueue, type JobHandler, PermanentJobError } from '../../platform/jobs/index.js';
 import { formatMoney, isCurrency, percentOf } from '../../platform/money.js';
 import { NOTIFY_KIND, outgoingMessageSchema } from '../../platform/notifications/index.js';
@@ -50,7 +50,17 @@ export function reminderThreshold(t: ReminderSettings['wallet'], lastLoad: numbe
  */
 export async function considerBalanceReminder(
   tx: Executor,
-  p: { clientId: string | null; subject: 'wallet' | 'gift_card'; subjectId?: string; accountIds: string[]; balance: number; lastLoad: number | null; storeId: string; last4?: string; now: number },
+  p: {
+    clientId: string | null;
+    subject: 'wallet' | 'gift_card';
+    subjectId?: string;
+    accountIds: string[];
+    balance: number;
+    lastLoad: number | null;
+    storeId: string;
+    last4?: string;
+    now: number;
+  },
   afterCommit?: (fn: () => void) => void,
 ): Promise<boolean> {
   if (!p.clientId) return false;
@@ -69,7 +79,12 @@ export async function considerBalanceReminder(
     ...(p.last4 ? { last4: p.last4 } : {}),
   };
   const day = new Date(p.now).toISOString().slice(0, 10);
-  await enqueue(tx, { id: `balrem:${p.clientId}:${p.subject}:${p.subjectId ?? ''}:${day}`, kind: REMINDER_JOB_KIND, payload, maxAttempts: 5 }, p.now, afterCommit);
+  await enqueue(
+    tx,
+    { id: `balrem:${p.clientId}:${p.subject}:${p.subjectId ?? ''}:${day}`, kind: REMINDER_JOB_KIND, payload, maxAttempts: 5 },
+    p.now,
+    afterCommit,
+  );
   return true;
 }
 
@@ -105,7 +120,10 @@ const TEXT: Record<Language, { subject: string; wallet: string; giftCard: string
 
 const fill = (s: string, v: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_, k: string) => v[k] ?? '');
 
-export function renderReminder(lang: Language, p: { subject: 'wallet' | 'gift_card'; name: string; store: string; balance: string; last4?: string }) {
+export function renderReminder(
+  lang: Language,
+  p: { subject: 'wallet' | 'gift_card'; name: string; store: string; balance: string; last4?: string },
+) {
   const t = TEXT[lang];
   const v = { name: p.name, store: p.store, balance: p.balance, last4: p.last4 ?? '' };
   const text = fill(p.subject === 'wallet' ? t.wallet : t.giftCard, v);
@@ -126,7 +144,10 @@ async function latestConsent(db: Executor, clientId: string, channel: 'sms' | 'e
 
 /** What the job does now: skip (with why), defer the SMS, or send on these channels. Exported for tests. */
 export async function decideReminder(db: Executor, p: ReminderPayload, now: number, settings: ReminderSettings) {
-  const balance = (await db.selectFrom('ledger_accounts').select('balance').where('id', 'in', p.accountIds).execute()).reduce((a, r) => a + r.balance, 0);
+  const balance = (await db.selectFrom('ledger_accounts').select('balance').where('id', 'in', p.accountIds).execute()).reduce(
+    (a, r) => a + r.balance,
+    0,
+  );
   if (balance >= p.threshold) return { skip: 'balance_recovered' as const };
   const since = now - settings.minIntervalDays * DAY_MS;
   const recent = await db
@@ -181,17 +202,40 @@ export function reminderHandler(deps: Pick<Deps, 'database' | 'clock'>): JobHand
       const used: string[] = [];
       for (const c of d.send) {
         if (c.channel === 'sms' && d.deferSmsUntil !== null) {
-          await enqueue(tx, { id: `${ctx.id}:sms-later`, kind: REMINDER_JOB_KIND, payload: { ...p, channel: 'sms' }, runAt: d.deferSmsUntil, maxAttempts: 5 }, now);
+          await enqueue(
+            tx,
+            {
+              id: `${ctx.id}:sms-later`,
+              kind: REMINDER_JOB_KIND,
+              payload: { ...p, channel: 'sms' },
+              runAt: d.deferSmsUntil,
+              maxAttempts: 5,
+            },
+            now,
+          );
           continue;
         }
-        const message = outgoingMessageSchema.parse({ channel: c.channel, to: c.to, text: d.rendered.text, ...(c.channel === 'email' ? { subject: d.rendered.subject } : {}) });
+        const message = outgoingMessageSchema.parse({
+          channel: c.channel,
+          to: c.to,
+          text: d.rendered.text,
+          ...(c.channel === 'email' ? { subject: d.rendered.subject } : {}),
+        });
         await enqueue(tx, { id: `${ctx.id}:${c.channel}`, kind: NOTIFY_KIND, payload: message }, now, afterCommit);
         used.push(c.channel);
       }
       if (used.length) {
         await tx
           .insertInto('balance_notices')
-          .values({ id: newId(), client_id: p.clientId, kind: 'balance_reminder', subject: p.subject === 'wallet' ? 'wallet' : `gift_card:${p.subjectId}`, channels: JSON.stringify(used), balance: d.balance, created_at: now })
+          .values({
+            id: newId(),
+            client_id: p.clientId,
+            kind: 'balance_reminder',
+            subject: p.subject === 'wallet' ? 'wallet' : `gift_card:${p.subjectId}`,
+            channels: JSON.stringify(used),
+            balance: d.balance,
+            created_at: now,
+          })
           .execute();
       }
     });

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { withTransaction } from '../../db/tx.js';
 import type { Deps } from '../../deps.js';
 import { assertStore, auditContext, requireActor } from '../../http/actor.js';
-import { withTransaction } from '../../db/tx.js';
 import { PlatformErrors } from '../../platform/errors.js';
 import { decodeCursor, pageQuery, toPage } from '../../platform/pagination.js';
 import { clientBalances, visibleClient } from './balances.js';
@@ -36,7 +36,10 @@ export function ledgerRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/ledgers/settings',
-      { config: { access: { permission: 'ledgers.read' } }, schema: { tags: ['ledgers'], summary: 'Stored value, gift card, points, tier and reminder settings' } },
+      {
+        config: { access: { permission: 'ledgers.read' } },
+        schema: { tags: ['ledgers'], summary: 'Stored value, gift card, points, tier and reminder settings' },
+      },
       async () => loadLedgerSettings(db),
     );
 
@@ -51,7 +54,9 @@ export function ledgerRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        withTransaction(db, ({ tx }) => saveLedgerSettings(tx, request.body.settings, request.body.version, auditContext(request, deps.clock.now()))),
+        withTransaction(db, ({ tx }) =>
+          saveLedgerSettings(tx, request.body.settings, request.body.version, auditContext(request, deps.clock.now())),
+        ),
     );
 
     app.get(
@@ -102,7 +107,11 @@ export function ledgerRoutes(deps: Deps): FastifyPluginAsyncZod {
         const before = cursor && /^\d+$/.test(cursor) ? Number(cursor) : undefined;
         const rows = await accountEntries(db, account.id, request.query.limit, before);
         const page = toPage(rows, request.query.limit, (e) => String(e.seq));
-        return { account: { id: account.id, kind: account.kind, unit: account.unit, balance: account.balance }, data: page.data.map(toEntryDto), nextCursor: page.nextCursor };
+        return {
+          account: { id: account.id, kind: account.kind, unit: account.unit, balance: account.balance },
+          data: page.data.map(toEntryDto),
+          nextCursor: page.nextCursor,
+        };
       },
     );
   };

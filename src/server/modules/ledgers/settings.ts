@@ -12,7 +12,11 @@ const cents = z.number().int().min(0).max(100_000_000);
 const bp = z.number().int().min(0).max(10_000);
 const localDate = z.string().refine(isLocalDate, 'a date as YYYY-MM-DD');
 const hhmm = z.string().refine(isHHmm, 'a time as HH:mm');
-const translations = z.strictObject({ en: z.string().max(80).optional(), 'zh-CN': z.string().max(80).optional(), 'zh-TW': z.string().max(80).optional() });
+const translations = z.strictObject({
+  en: z.string().max(80).optional(),
+  'zh-CN': z.string().max(80).optional(),
+  'zh-TW': z.string().max(80).optional(),
+});
 
 export const SPEND_ORDERS = ['proportional', 'principal_first', 'bonus_first'] as const;
 export type SpendOrder = (typeof SPEND_ORDERS)[number];
@@ -29,7 +33,9 @@ export const walletSettings = z.strictObject({
   minTopUp: cents.default(1_000),
   maxTopUp: cents.default(1_000_000),
   /** HQ's cap on bonus rules that stores configure: at most this % of the top-up and this amount. */
-  storeRuleCap: z.strictObject({ maxBonusBp: bp.nullable().default(2_000), maxBonus: cents.nullable().default(null) }).default({ maxBonusBp: 2_000, maxBonus: null }),
+  storeRuleCap: z
+    .strictObject({ maxBonusBp: bp.nullable().default(2_000), maxBonus: cents.nullable().default(null) })
+    .default({ maxBonusBp: 2_000, maxBonus: null }),
 });
 
 export const giftCardDesign = z.strictObject({ id: z.string().min(1).max(40), name: translations, amount: cents.min(1).nullable() });
@@ -49,7 +55,10 @@ export const pointsSettings = z.strictObject({
       /** Points per whole dollar paid for services without a category rate. */
       perDollar: z.number().int().min(0).max(1_000).default(1),
       productsPerDollar: z.number().int().min(0).max(1_000).default(1),
-      categories: z.array(z.strictObject({ categoryId: z.uuid(), perDollar: z.number().int().min(0).max(1_000) })).max(200).default([]),
+      categories: z
+        .array(z.strictObject({ categoryId: z.uuid(), perDollar: z.number().int().min(0).max(1_000) }))
+        .max(200)
+        .default([]),
       /** Services, products or add-ons that never earn. */
       excludedItemIds: z.array(z.uuid()).max(1_000).default([]),
     })
@@ -95,7 +104,11 @@ export const reminderSettings = z.strictObject({
   /** Under this, after a spend, the client is reminded: an amount, or a % of her last top-up. */
   wallet: threshold.default({ kind: 'amount', value: 5_000 }),
   giftCard: threshold.default({ kind: 'amount', value: 1_000 }),
-  channels: z.array(z.enum(['sms', 'email'])).min(1).max(2).default(['sms', 'email']),
+  channels: z
+    .array(z.enum(['sms', 'email']))
+    .min(1)
+    .max(2)
+    .default(['sms', 'email']),
   minIntervalDays: z.number().int().min(1).max(365).default(7),
   /** Store-local window when no SMS goes out (it waits until the end). */
   quietHours: z.strictObject({ start: hhmm, end: hhmm }).default({ start: '21:00', end: '08:00' }),

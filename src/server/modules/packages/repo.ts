@@ -55,6 +55,14 @@ export async function openSessionAccount(tx: Executor, packageId: string, itemId
 
 export const findPackage = (db: Executor, id: string) => db.selectFrom('client_packages').selectAll().where('id', '=', id).executeTakeFirst();
 
+/**
+ * Locks the package row for the rest of the transaction (a no-op update: PostgreSQL holds the row lock,
+ * SQLite has the single writer) and returns it as committed. Redemptions, refunds, voids and expiry all
+ * take it first, so a refund never computes its amount from sessions another terminal is spending.
+ */
+export const lockPackage = (tx: Executor, id: string) =>
+  tx.updateTable('client_packages').set({ version: sql`version` }).where('id', '=', id).returningAll().executeTakeFirst();
+
 /** Items of packages with their balances and redeemed counts, in position order. */
 export async function itemStates(db: Executor, packageIds: readonly string[]): Promise<Map<string, ItemState[]>> {
   const out = new Map<string, ItemState[]>();

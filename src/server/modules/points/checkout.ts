@@ -8,11 +8,11 @@ import {
   type CheckoutContext,
   type DiscountInput,
   type HookContext,
+  type RefundSnapshot,
   registerDiscountSource,
   registerReceiptSection,
   registerSaleHook,
   registerTender,
-  type RefundSnapshot,
   type SaleSnapshot,
   type SaleTender,
 } from '../sales/index.js';
@@ -33,16 +33,34 @@ const pointsTender = {
   schema: z.object({}),
   async apply(tx: Executor, tender: SaleTender, sale: SaleSnapshot, ctx: HookContext) {
     if (!sale.clientId) throw PointsErrors.points_client_required();
-    const out = await redeem(tx, { clientId: sale.clientId, cents: tender.amount, refType: TENDER_REF, refId: tender.id, storeId: sale.storeId, actorId: ctx.audit.actorId, now: ctx.now, meta: { saleId: sale.id } });
+    const out = await redeem(tx, {
+      clientId: sale.clientId,
+      cents: tender.amount,
+      refType: TENDER_REF,
+      refId: tender.id,
+      storeId: sale.storeId,
+      actorId: ctx.audit.actorId,
+      now: ctx.now,
+      meta: { saleId: sale.id },
+    });
     return { points: out.points, balanceAfter: out.balance };
   },
   async refund(tx: Executor, tender: SaleTender, amount: number, refund: RefundSnapshot, _sale: SaleSnapshot, ctx: HookContext) {
     if (amount <= 0) return;
-    await refundRedemption(tx, { refType: TENDER_REF, refId: tender.id, cents: amount, storeId: ctx.storeId, actorId: ctx.audit.actorId, now: ctx.now, refundId: refund.id });
+    await refundRedemption(tx, {
+      refType: TENDER_REF,
+      refId: tender.id,
+      cents: amount,
+      storeId: ctx.storeId,
+      actorId: ctx.audit.actorId,
+      now: ctx.now,
+      refundId: refund.id,
+    });
   },
 };
 
-const pointsOf = (d: DiscountInput | null): number | null => (d?.source?.type === 'points' && /^\d{1,9}$/.test(d.source.ref) ? Number(d.source.ref) : null);
+const pointsOf = (d: DiscountInput | null): number | null =>
+  d?.source?.type === 'points' && /^\d{1,9}$/.test(d.source.ref) ? Number(d.source.ref) : null;
 
 const pointsDiscount = {
   type: 'points',
@@ -84,7 +102,15 @@ const pointsHook = {
     await reverseForRefund(tx, sale, refund, { storeId: ctx.storeId, actorId: ctx.audit.actorId, now: ctx.now });
     // Points spent as a ticket discount come back when the whole sale is voided.
     if (refund.kind === 'void' && pointsOf(sale.ticketDiscount) !== null) {
-      await refundRedemption(tx, { refType: DISCOUNT_REF, refId: sale.id, cents: sale.ticketDiscount?.amount ?? 0, storeId: ctx.storeId, actorId: ctx.audit.actorId, now: ctx.now, refundId: refund.id });
+      await refundRedemption(tx, {
+        refType: DISCOUNT_REF,
+        refId: sale.id,
+        cents: sale.ticketDiscount?.amount ?? 0,
+        storeId: ctx.storeId,
+        actorId: ctx.audit.actorId,
+        now: ctx.now,
+        refundId: refund.id,
+      });
     }
   },
 };

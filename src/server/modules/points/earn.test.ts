@@ -39,9 +39,33 @@ describe('earning points', () => {
   it('multiplies by the tier and by the strongest bonus event in force (events do not stack)', () => {
     const s = settings({
       bonusEvents: [
-        { id: 'x', name: 'Double week', startsOn: '2026-11-23', endsOn: '2026-11-29', multiplierBp: 20_000, storeIds: null, categoryIds: null },
-        { id: 'y', name: 'Triple facials', startsOn: '2026-11-27', endsOn: '2026-11-27', multiplierBp: 30_000, storeIds: ['s1'], categoryIds: ['facials'] },
-        { id: 'z', name: 'Other store', startsOn: '2026-11-01', endsOn: '2026-12-31', multiplierBp: 50_000, storeIds: ['s2'], categoryIds: null },
+        {
+          id: 'x',
+          name: 'Double week',
+          startsOn: '2026-11-23',
+          endsOn: '2026-11-29',
+          multiplierBp: 20_000,
+          storeIds: null,
+          categoryIds: null,
+        },
+        {
+          id: 'y',
+          name: 'Triple facials',
+          startsOn: '2026-11-27',
+          endsOn: '2026-11-27',
+          multiplierBp: 30_000,
+          storeIds: ['s1'],
+          categoryIds: ['facials'],
+        },
+        {
+          id: 'z',
+          name: 'Other store',
+          startsOn: '2026-11-01',
+          endsOn: '2026-12-31',
+          multiplierBp: 50_000,
+          storeIds: ['s2'],
+          categoryIds: null,
+        },
       ],
     });
     const out = earnForLines([line('a', 10_000, { categoryId: 'facials' }), line('b', 10_000)], s, { ...ctx, multiplierBp: 15_000 });
@@ -55,12 +79,17 @@ describe('earning points', () => {
 
   it('property: never negative, and never more than the exact product of the rates', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 50_000 }), (amount, rate, tier) => {
-        const s = settings({ earn: { perDollar: rate, productsPerDollar: 0, categories: [], excludedItemIds: [] } });
-        const got = earnForLines([line('a', amount)], s, { ...ctx, multiplierBp: tier }).total;
-        expect(got).toBeGreaterThanOrEqual(0);
-        expect(got * 100 * 10_000).toBeLessThanOrEqual(amount * rate * tier);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 0, max: 50_000 }),
+        (amount, rate, tier) => {
+          const s = settings({ earn: { perDollar: rate, productsPerDollar: 0, categories: [], excludedItemIds: [] } });
+          const got = earnForLines([line('a', amount)], s, { ...ctx, multiplierBp: tier }).total;
+          expect(got).toBeGreaterThanOrEqual(0);
+          expect(got * 100 * 10_000).toBeLessThanOrEqual(amount * rate * tier);
+        },
+      ),
     );
   });
 });
@@ -79,18 +108,22 @@ describe('redeeming and refunding points', () => {
 
   it('shares a total over cumulative parts exactly: all of it once the whole is done', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 100_000 }), fc.array(fc.integer({ min: 1, max: 1_000 }), { minLength: 1, maxLength: 10 }), (total, parts) => {
-        const whole = parts.reduce((a, b) => a + b, 0);
-        let done = 0;
-        let given = 0;
-        for (const p of parts) {
-          done += p;
-          const next = shareAfter(total, done, whole);
-          expect(next).toBeGreaterThanOrEqual(given);
-          given = next;
-        }
-        expect(given).toBe(total);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.array(fc.integer({ min: 1, max: 1_000 }), { minLength: 1, maxLength: 10 }),
+        (total, parts) => {
+          const whole = parts.reduce((a, b) => a + b, 0);
+          let done = 0;
+          let given = 0;
+          for (const p of parts) {
+            done += p;
+            const next = shareAfter(total, done, whole);
+            expect(next).toBeGreaterThanOrEqual(given);
+            given = next;
+          }
+          expect(given).toBe(total);
+        },
+      ),
     );
   });
 });

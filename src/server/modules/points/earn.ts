@@ -8,7 +8,11 @@ export type EarnLine = { lineId: string; kind: string; itemId: string | null; ca
 export type EarnContext = { storeId: string; localDate: string; multiplierBp: number };
 
 /** The strongest bonus event in force for a line (events do not stack), 10000 = none. */
-export function eventMultiplierBp(settings: PointsSettings, line: Pick<EarnLine, 'categoryId'>, ctx: Pick<EarnContext, 'storeId' | 'localDate'>): number {
+export function eventMultiplierBp(
+  settings: PointsSettings,
+  line: Pick<EarnLine, 'categoryId'>,
+  ctx: Pick<EarnContext, 'storeId' | 'localDate'>,
+): number {
   let best = 10_000;
   for (const e of settings.bonusEvents) {
     if (ctx.localDate < e.startsOn || ctx.localDate > e.endsOn) continue;
@@ -30,7 +34,11 @@ export function rateFor(settings: PointsSettings, line: Pick<EarnLine, 'kind' | 
  * Points a sale earns, per line and in total: floor(amount × rate per dollar × tier multiplier × event
  * multiplier), each line rounded down once. Excluded items and never-earning kinds earn 0.
  */
-export function earnForLines(lines: readonly EarnLine[], settings: PointsSettings, ctx: EarnContext): { total: number; perLine: Record<string, number> } {
+export function earnForLines(
+  lines: readonly EarnLine[],
+  settings: PointsSettings,
+  ctx: EarnContext,
+): { total: number; perLine: Record<string, number> } {
   const perLine: Record<string, number> = {};
   let total = 0;
   if (!settings.enabled) return { total, perLine };

@@ -30,6 +30,10 @@ export const PointsErrors = defineErrors({
       'zh-CN': '折扣金额超过所兑换积分的价值',
       'zh-TW': '折扣金額超過所兌換積分的價值',
     },
-    detail: { en: '{points} points are worth at most {max}.', 'zh-CN': '{points} 积分最多抵 {max}。', 'zh-TW': '{points} 積分最多抵 {max}。' },
+    detail: {
+      en: '{points} points are worth at most {max}.',
+      'zh-CN': '{points} 积分最多抵 {max}。',
+      'zh-TW': '{points} 積分最多抵 {max}。',
+    },
   },
 });

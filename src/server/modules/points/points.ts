@@ -5,12 +5,23 @@ import type { Executor } from '../../db/tx.js';
 import { type AuditContext, writeAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
 import { localDate } from '../../platform/zoned-time.js';
-import { currentClientId, entriesByRef, findAccount, findAccountById, type LedgerEntry, loadLedgerSettings, openAccount, post, type PointsSettings } from '../ledgers/index.js';
+import {
+  currentClientId,
+  entriesByRef,
+  findAccount,
+  findAccountById,
+  type LedgerEntry,
+  loadLedgerSettings,
+  openAccount,
+  type PointsSettings,
+  post,
+} from '../ledgers/index.js';
 import type { SaleSnapshot } from '../sales/index.js';
 import { type EarnLine, earnForLines, pointsForCents, shareAfter } from './earn.js';
 import { PointsErrors } from './errors.js';
 
-export const openPoints = (db: Executor, clientId: string, now: number) => openAccount(db, { kind: 'points', ownerType: 'client', ownerId: clientId }, now);
+export const openPoints = (db: Executor, clientId: string, now: number) =>
+  openAccount(db, { kind: 'points', ownerType: 'client', ownerId: clientId }, now);
 export const findPoints = (db: Executor, clientId: string) => findAccount(db, 'points', clientId);
 
 // Tiers (or anything else) may multiply what a client earns; tiers registers itself here at load.
@@ -25,7 +36,9 @@ const metaOf = <T>(e: LedgerEntry): T | null => (e.meta ? (JSON.parse(e.meta) as
 /** The lines of a completed sale as the earn rules see them (service category looked up). */
 export async function earnLines(db: Executor, sale: SaleSnapshot): Promise<EarnLine[]> {
   const serviceIds = sale.lines.filter((l) => l.kind === 'service' && l.refId).map((l) => l.refId!);
-  const cats = serviceIds.length ? await db.selectFrom('services').select(['id', 'category_id']).where('id', 'in', serviceIds).execute() : [];
+  const cats = serviceIds.length
+    ? await db.selectFrom('services').select(['id', 'category_id']).where('id', 'in', serviceIds).execute()
+    : [];
   const catOf = new Map(cats.map((c) => [c.id, c.category_id]));
   // Value paid with points earns nothing: scale the lines by the share of the payment made otherwise.
   const pointsPaid = sale.tenders.filter((t) => t.kind === 'points').reduce((a, t) => a + t.amount, 0);
@@ -79,7 +92,8 @@ export async function reverseForRefund(
   const done: Record<string, { cents: number; points: number }> = {};
   for (const e of entries.filter((x) => x.kind === 'earn_reversal')) {
     for (const [lineId, v] of Object.entries(metaOf<{ lines: Record<string, { cents: number; points: number }> }>(e)?.lines ?? {})) {
-      const d = (done[lineId] ??= { cents: 0, points: 0 });
+      done[lineId] ??= { cents: 0, points: 0 };
+      const d = done[lineId];
       d.cents += v.cents;
       d.points += v.points;
     }
@@ -103,7 +117,15 @@ export async function reverseForRefund(
   const take = Math.min(due, account.balance);
   const meta = { lines, refundId: refund.id, ...(take < due ? { shortfall: due - take } : {}) };
   if (take > 0) {
-    await post(tx, [{ accountId: account.id, amount: -take }], { kind: 'earn_reversal', refType: 'sale', refId: sale.id, storeId: p.storeId, actorId: p.actorId, now: p.now, meta });
+    await post(tx, [{ accountId: account.id, amount: -take }], {
+      kind: 'earn_reversal',
+      refType: 'sale',
+      refId: sale.id,
+      storeId: p.storeId,
+      actorId: p.actorId,
+      now: p.now,
+      meta,
+    });
   }
   return take;
 }
@@ -119,7 +141,17 @@ export function redemptionCost(settings: PointsSettings, cents: number): number 
 /** Pays `cents` with points (a tender or a ticket discount). 422 insufficient_balance in points when short. */
 export async function redeem(
   tx: Executor,
-  p: { clientId: string; cents: number; points?: number; refType: string; refId: string; storeId: string; actorId: string | null; now: number; meta?: unknown },
+  p: {
+    clientId: string;
+    cents: number;
+    points?: number;
+    refType: string;
+    refId: string;
+    storeId: string;
+    actorId: string | null;
+    now: number;
+    meta?: unknown;
+  },
 ) {
   const { settings } = await loadLedgerSettings(tx);
   const points = p.points ?? redemptionCost(settings.points, p.cents);
@@ -137,7 +169,10 @@ export async function redeem(
 }
 
 /** Gives back the points of a refunded redemption, in proportion, exact once it is refunded in full. */
-export async function refundRedemption(tx: Executor, p: { refType: string; refId: string; cents: number; storeId: string; actorId: string | null; now: number; refundId: string }) {
+export async function refundRedemption(
+  tx: Executor,
+  p: { refType: string; refId: string; cents: number; storeId: string; actorId: string | null; now: number; refundId: string },
+) {
   const entries = await entriesByRef(tx, p.refType, p.refId);
   const redeemed = entries.find((e) => e.kind === 'redeem');
   if (!redeemed) return 0;
@@ -163,7 +198,11 @@ export async function refundRedemption(tx: Executor, p: { refType: string; refId
 }
 
 /** A manager's correction with a reason, audited. */
-export async function adjustPoints(tx: Executor, p: { clientId: string; amount: number; reason: string; storeId: string | null }, ctx: AuditContext) {
+export async function adjustPoints(
+  tx: Executor,
+  p: { clientId: string; amount: number; reason: string; storeId: string | null },
+  ctx: AuditContext,
+) {
   const account = await openPoints(tx, p.clientId, ctx.now);
   const posted = await post(tx, [{ accountId: account.id, amount: p.amount }], {
     kind: 'adjustment',
@@ -175,6 +214,12 @@ export async function adjustPoints(tx: Executor, p: { clientId: string; amount: 
     now: ctx.now,
   });
   const balance = posted.balances.get(account.id) ?? 0;
-  await writeAudit(tx, ctx, { action: 'points.adjust', entityType: 'client', entityId: p.clientId, storeId: p.storeId, after: { amount: p.amount, reason: p.reason, balance } });
+  await writeAudit(tx, ctx, {
+    action: 'points.adjust',
+    entityType: 'client',
+    entityId: p.clientId,
+    storeId: p.storeId,
+    after: { amount: p.amount, reason: p.reason, balance },
+  });
   return { amount: p.amount, reason: p.reason, balance };
 }

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Executor } from '../../db/tx.js';
 import { withTransaction } from '../../db/tx.js';
 import type { Deps } from '../../deps.js';
 import { assertStore, auditContext, requireActor } from '../../http/actor.js';
 import { decodeCursor, pageQuery, toPage } from '../../platform/pagination.js';
 import { accountEntries, loadLedgerSettings, toEntryDto, visibleClient } from '../ledgers/index.js';
-import type { Executor } from '../../db/tx.js';
 import { centsForPoints } from './earn.js';
 import { adjustPoints, findPoints } from './points.js';
 
@@ -15,7 +15,14 @@ export async function pointsSummary(db: Executor, clientId: string) {
   const [account, { settings }] = await Promise.all([findPoints(db, clientId), loadLedgerSettings(db)]);
   const balance = account?.balance ?? 0;
   const { pointsPerDollar, minPoints } = settings.points.redeem;
-  return { enabled: settings.points.enabled, balance, worth: centsForPoints(balance, pointsPerDollar), pointsPerDollar, minPoints, accountId: account?.id ?? null };
+  return {
+    enabled: settings.points.enabled,
+    balance,
+    worth: centsForPoints(balance, pointsPerDollar),
+    pointsPerDollar,
+    minPoints,
+    accountId: account?.id ?? null,
+  };
 }
 
 export function pointsRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -23,7 +30,10 @@ export function pointsRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/clients/:id/points',
-      { config: { access: { permission: 'ledgers.read' } }, schema: { tags: ['points'], summary: 'A client’s points and what they are worth', params: z.object({ id }) } },
+      {
+        config: { access: { permission: 'ledgers.read' } },
+        schema: { tags: ['points'], summary: 'A client’s points and what they are worth', params: z.object({ id }) },
+      },
       async (request) => {
         await visibleClient(db, requireActor(request), request.params.id);
         return pointsSummary(db, request.params.id);
@@ -34,7 +44,12 @@ export function pointsRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/clients/:id/points/statement',
       {
         config: { access: { permission: 'ledgers.read' } },
-        schema: { tags: ['points'], summary: 'Points history with the running balance, newest first', params: z.object({ id }), querystring: z.object(pageQuery) },
+        schema: {
+          tags: ['points'],
+          summary: 'Points history with the running balance, newest first',
+          params: z.object({ id }),
+          querystring: z.object(pageQuery),
+        },
       },
       async (request) => {
         await visibleClient(db, requireActor(request), request.params.id);
@@ -79,7 +94,10 @@ export function pointsRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.get(
       '/reports/points-outstanding',
-      { config: { access: { permission: 'ledgers.read' } }, schema: { tags: ['reports'], summary: 'Points outstanding across clients, and what they are worth' } },
+      {
+        config: { access: { permission: 'ledgers.read' } },
+        schema: { tags: ['reports'], summary: 'Points outstanding across clients, and what they are worth' },
+      },
       async () => {
         const { settings } = await loadLedgerSettings(db);
         const row = await db

@@ -23,7 +23,9 @@ const CHECKOUTABLE = new Set(['booked', 'confirmed', 'checked_in', 'in_service',
 export async function appointmentForCheckout(tx: Executor, id: string, storeId: string): Promise<CheckoutAppointment> {
   const row = await tx.selectFrom('appointments').select(['id', 'store_id', 'client_id', 'status']).where('id', '=', id).executeTakeFirst();
   if (!row || row.store_id !== storeId || !CHECKOUTABLE.has(row.status))
-    throw SalesErrors.appointment_not_checkoutable({ status: row?.status ?? 'unknown' }, [{ path: 'appointmentId', message: 'not checkoutable' }]);
+    throw SalesErrors.appointment_not_checkoutable({ status: row?.status ?? 'unknown' }, [
+      { path: 'appointmentId', message: 'not checkoutable' },
+    ]);
   const lines = await tx
     .selectFrom('appointment_lines')
     .select(['service_id', 'staff_id', 'price'])
@@ -51,7 +53,16 @@ export async function completeAppointmentFromSale(tx: Executor, id: string, sale
     .execute();
   await tx
     .insertInto('appointment_status_history')
-    .values({ id: newId(), appointment_id: id, from_status: row.status, to_status: 'completed', at: ctx.now, actor_id: ctx.actorId, reason: null, start_at: null })
+    .values({
+      id: newId(),
+      appointment_id: id,
+      from_status: row.status,
+      to_status: 'completed',
+      at: ctx.now,
+      actor_id: ctx.actorId,
+      reason: null,
+      start_at: null,
+    })
     .execute();
   await writeAudit(tx, ctx, {
     action: 'appointment.complete',

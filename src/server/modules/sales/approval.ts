@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/tables.js';
 import { PlatformErrors } from '../../platform/errors.js';
-import { type Permission, isRole, permissionsOf } from '../../platform/permissions.js';
+import { isRole, type Permission, permissionsOf } from '../../platform/permissions.js';
 import { hit, retryAfter } from '../../platform/rate-limit.js';
 // TODO(auth): import verifySecret from '../auth/index.js' once auth's index exports it (asked in the report).
 import { verifySecret } from '../auth/passwords.js';
@@ -14,7 +14,13 @@ import type { Approval } from './schemas.js';
 const WINDOW = { limit: 5, windowMs: 15 * 60_000 };
 
 /** The approving manager's staff id, or throws 403 approval_invalid / 429 rate_limited. */
-export async function verifyApproval(db: Kysely<DB>, approval: Approval, storeId: string, permission: Permission, now: number): Promise<string> {
+export async function verifyApproval(
+  db: Kysely<DB>,
+  approval: Approval,
+  storeId: string,
+  permission: Permission,
+  now: number,
+): Promise<string> {
   const key = `sales-approval:${approval.staffId}`;
   const wait = await retryAfter(db, key, WINDOW, now);
   if (wait > 0) throw PlatformErrors.rate_limited({ seconds: wait });
@@ -26,9 +32,15 @@ export async function verifyApproval(db: Kysely<DB>, approval: Approval, storeId
   const worksHere =
     staff?.role === 'owner' ||
     (staff
-      ? !!(await db.selectFrom('staff_stores').select('store_id').where('staff_id', '=', staff.id).where('store_id', '=', storeId).executeTakeFirst())
+      ? !!(await db
+          .selectFrom('staff_stores')
+          .select('store_id')
+          .where('staff_id', '=', staff.id)
+          .where('store_id', '=', storeId)
+          .executeTakeFirst())
       : false);
-  const allowed = !!staff && staff.active === 1 && isRole(staff.role) && permissionsOf(staff.role).has(permission) && worksHere && !!staff.pin_hash;
+  const allowed =
+    !!staff && staff.active === 1 && isRole(staff.role) && permissionsOf(staff.role).has(permission) && worksHere && !!staff.pin_hash;
   const ok = allowed && (await verifySecret(staff.pin_hash!, approval.pin));
   if (!ok) {
     await hit(db, key, WINDOW, now);
@@ -37,4 +49,3 @@ export async function verifyApproval(db: Kysely<DB>, approval: Approval, storeId
   return staff!.id;
 }
 
-export type Approver = { staffId: string | null; can: (p: Permission) => boolean };

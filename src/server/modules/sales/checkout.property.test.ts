@@ -2,10 +2,10 @@
 // subtotal − discounts + tax (+ tips) = total, and the tenders pay exactly the total (+ CAD cash rounding).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { priceTicket, type PricingLine, serviceWeights } from './pricing.js';
+import { type PricingLine, priceTicket, serviceWeights } from './pricing.js';
 import type { DiscountInput } from './registry.js';
-import { arbitrarySettings } from './test-arbitraries.js';
 import { settleTenders } from './tenders.js';
+import { arbitrarySettings } from './test-arbitraries.js';
 import { splitTip, tenderTipParts, tipsByTender } from './tips.js';
 
 const STAFF = ['s1', 's2', 's3'];
@@ -17,16 +17,33 @@ const line = fc
     taxClass: fc.constantFrom('service', 'product', null),
     discountable: fc.boolean(),
     tipEligible: fc.boolean(),
-    staff: fc.constantFrom([{ staffId: 's1', shareBp: 10_000 }], [{ staffId: 's2', shareBp: 6_000 }, { staffId: 's3', shareBp: 4_000 }], []),
+    staff: fc.constantFrom(
+      [{ staffId: 's1', shareBp: 10_000 }],
+      [
+        { staffId: 's2', shareBp: 6_000 },
+        { staffId: 's3', shareBp: 4_000 },
+      ],
+      [],
+    ),
     discountKind: fc.constantFrom('none', 'amount', 'percent'),
     discountFraction: fc.integer({ min: 0, max: 100 }),
   })
   .map((l): PricingLine => {
     const gross = l.quantity * l.unitPrice;
     let discount: DiscountInput | null = null;
-    if (l.discountable && l.discountKind === 'amount') discount = { type: 'amount', amount: Math.floor((gross * l.discountFraction) / 100), reason: 'r' };
+    if (l.discountable && l.discountKind === 'amount')
+      discount = { type: 'amount', amount: Math.floor((gross * l.discountFraction) / 100), reason: 'r' };
     if (l.discountable && l.discountKind === 'percent') discount = { type: 'percent', percent: l.discountFraction, reason: 'r' };
-    return { key: 'line', quantity: l.quantity, unitPrice: l.unitPrice, taxClass: l.taxClass, discountable: l.discountable, tipEligible: l.tipEligible, discount, staff: [...l.staff] };
+    return {
+      key: 'line',
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      taxClass: l.taxClass,
+      discountable: l.discountable,
+      tipEligible: l.tipEligible,
+      discount,
+      staff: [...l.staff],
+    };
   });
 
 const ticketDiscount = fc.option(
@@ -53,7 +70,11 @@ describe('ticket arithmetic', () => {
           const lineDiscounted = lines.reduce((a, l) => {
             if (!l.discountable) return a;
             const gross = l.quantity * l.unitPrice;
-            const d = l.discount ? (l.discount.type === 'amount' ? l.discount.amount! : Math.round((gross * l.discount.percent!) / 100)) : 0;
+            const d = l.discount
+              ? l.discount.type === 'amount'
+                ? l.discount.amount!
+                : Math.round((gross * l.discount.percent!) / 100)
+              : 0;
             return a + gross - d;
           }, 0);
           const discount = td && td.type === 'amount' ? { ...td, amount: Math.floor((lineDiscounted * td.amount!) / 100) } : td;
@@ -92,11 +113,15 @@ describe('ticket arithmetic', () => {
           if (currency === 'CAD' && withCash) expect(settled.tenders.at(-1)!.applied % 5).toBe(0);
           for (const t of settled.tenders) expect(t.tendered - t.applied).toBe(t.change);
 
-          const parts = tenderTipParts(tip, tenders.map(() => undefined), settled.tenders.map((t) => t.applied));
+          const parts = tenderTipParts(
+            tip,
+            tenders.map(() => undefined),
+            settled.tenders.map((t) => t.applied),
+          );
           expect(parts.reduce((a, b) => a + b, 0)).toBe(tip);
           const cells = tipsByTender(perStaff, parts);
           for (const p of perStaff) expect(cells.filter((c) => c.staffId === p.staffId).reduce((a, c) => a + c.amount, 0)).toBe(p.amount);
-          parts.forEach((t, j) => expect(cells.filter((c) => c.tender === j).reduce((a, c) => a + c.amount, 0)).toBe(t));
+          for (const [j, t] of parts.entries()) expect(cells.filter((c) => c.tender === j).reduce((a, c) => a + c.amount, 0)).toBe(t);
           expect(cells.every((c) => c.amount > 0)).toBe(true);
         },
       ),

@@ -25,7 +25,7 @@ import { formatReceipt, receiptPrefix } from './settings.js';
 import { staffAtStore } from './staff.js';
 import { rateName } from './tax.js';
 import { settleTenders } from './tenders.js';
-import { type SalesCtx, loadStoreContext } from './ticket.js';
+import { loadStoreContext, type SalesCtx } from './ticket.js';
 import { splitTip, tenderTipParts, tipAmount, tipsByTender } from './tips.js';
 
 const TENDER_KEYS = new Set(Object.keys(tenderCommon));
@@ -45,7 +45,10 @@ function parseTenders(inputs: SaleComplete['tenders']): ParsedTender[] {
   const out = inputs.map((raw, i) => {
     const kind = tenderKind(raw.kind);
     const path = `tenders.${i}`;
-    if (!kind) throw PlatformErrors.validation_failed({ fields: `${path}.kind` }, [{ path: `${path}.kind`, message: `unknown tender "${raw.kind}"` }]);
+    if (!kind)
+      throw PlatformErrors.validation_failed({ fields: `${path}.kind` }, [
+        { path: `${path}.kind`, message: `unknown tender "${raw.kind}"` },
+      ]);
     const parsed = tenderSchemaOf(kind).safeParse(raw);
     if (!parsed.success) throw zodToValidation(parsed.error, path);
     const v = parsed.data as { amount: number; tip?: number } & Record<string, unknown>;
@@ -64,7 +67,8 @@ export async function completeSale(
 ): Promise<{ status: number; body: unknown }> {
   const sale = await lockSale(tx, id);
   if (!sale) throw PlatformErrors.not_found();
-  if (sale.status === 'completed' || sale.status === 'voided') throw SalesErrors.sale_already_completed({ receipt: sale.receipt_code ?? '' });
+  if (sale.status === 'completed' || sale.status === 'voided')
+    throw SalesErrors.sale_already_completed({ receipt: sale.receipt_code ?? '' });
   if (sale.status !== 'open') throw SalesErrors.sale_not_open({ status: sale.status });
   if (sale.version !== body.version) throw PlatformErrors.stale_version();
   const tenders = parseTenders(body.tenders);
@@ -82,12 +86,27 @@ export async function completeSale(
   const split = body.tip?.split ?? 'share';
   const perStaff = splitTip(tip, split, serviceWeights(pricingLines, priced.lines), body.tip?.allocations);
   if (split === 'manual' && perStaff.length) {
-    const found = await staffAtStore(tx, sale.store_id, perStaff.map((p) => p.staffId));
+    const found = await staffAtStore(
+      tx,
+      sale.store_id,
+      perStaff.map((p) => p.staffId),
+    );
     const bad = perStaff.findIndex((p) => !found.has(p.staffId));
-    if (bad >= 0) throw SalesErrors.technician_cannot_perform({}, [{ path: `tip.allocations.${bad}.staffId`, message: 'not an active staff member of this store' }]);
+    if (bad >= 0)
+      throw SalesErrors.technician_cannot_perform({}, [
+        { path: `tip.allocations.${bad}.staffId`, message: 'not an active staff member of this store' },
+      ]);
   }
-  const settlement = settleTenders(totals.total + tip, tenders.map((t) => ({ amount: t.amount, cash: !!t.kind.cash })), sc.currency);
-  const tenderTips = tenderTipParts(tip, tenders.map((t) => t.tip), settlement.tenders.map((s) => s.applied));
+  const settlement = settleTenders(
+    totals.total + tip,
+    tenders.map((t) => ({ amount: t.amount, cash: !!t.kind.cash })),
+    sc.currency,
+  );
+  const tenderTips = tenderTipParts(
+    tip,
+    tenders.map((t) => t.tip),
+    settlement.tenders.map((s) => s.applied),
+  );
   const tipCells = tipsByTender(perStaff, tenderTips);
 
   // The drawer: cash needs an open shift; any sale is tied to the store's only open shift for voids.
@@ -128,8 +147,23 @@ export async function completeSale(
   const lineRows: LineRow[] = [];
   for (const [i, r] of rows.entries()) {
     const p = priced.lines[i]!;
-    const next = { ...r, gross: p.gross, line_discount: p.lineDiscount, ticket_discount: p.ticketDiscount, net: p.net, tax: p.tax, total: p.total, pre_tax: p.preTax };
-    if (next.net !== r.net || next.tax !== r.tax || next.total !== r.total || next.pre_tax !== r.pre_tax || next.ticket_discount !== r.ticket_discount) {
+    const next = {
+      ...r,
+      gross: p.gross,
+      line_discount: p.lineDiscount,
+      ticket_discount: p.ticketDiscount,
+      net: p.net,
+      tax: p.tax,
+      total: p.total,
+      pre_tax: p.preTax,
+    };
+    if (
+      next.net !== r.net ||
+      next.tax !== r.tax ||
+      next.total !== r.total ||
+      next.pre_tax !== r.pre_tax ||
+      next.ticket_discount !== r.ticket_discount
+    ) {
       const { id: lineId, sale_id: _sid, ...cols } = next;
       await tx.updateTable('sale_lines').set(cols).where('id', '=', lineId).execute();
     }
@@ -141,8 +175,12 @@ export async function completeSale(
   lineRows.forEach((r, i) => {
     const staff = ticketLines[i]!.staff;
     if (staff.length) {
-      const parts = allocate(r.pre_tax, staff.map((s) => s.shareBp));
-      staff.forEach((s, j) => staffRows.push({ line_id: r.id, sale_id: id, staff_id: s.staffId, share_bp: s.shareBp, amount: parts[j]! }));
+      const parts = allocate(
+        r.pre_tax,
+        staff.map((s) => s.shareBp),
+      );
+      for (const [j, s] of staff.entries())
+        staffRows.push({ line_id: r.id, sale_id: id, staff_id: s.staffId, share_bp: s.shareBp, amount: parts[j]! });
     }
     for (const t of priced.lines[i]!.taxes) {
       if (t.amount === 0) continue;
@@ -176,12 +214,22 @@ export async function completeSale(
   }));
   if (staffRows.length) await tx.insertInto('sale_line_staff').values(staffRows).execute();
   if (taxRows.length) await tx.insertInto('sale_taxes').values(taxRows).execute();
-  await tx.insertInto('sale_tenders').values(tenderRows as Insertable<SaleTendersTable>[]).execute();
+  await tx
+    .insertInto('sale_tenders')
+    .values(tenderRows as Insertable<SaleTendersTable>[])
+    .execute();
   if (tipRows.length) await tx.insertInto('sale_tips').values(tipRows).execute();
 
   // Hooks of the kinds (ledgers, packages): inside this transaction, in a fixed order.
   const snap = snapshot(completed, lineRows, tenderRows);
-  const hctx: HookContext = { storeId: sale.store_id, currency: sc.currency, clientId: sale.client_id, now: ctx.now, audit: ctx, afterCommit };
+  const hctx: HookContext = {
+    storeId: sale.store_id,
+    currency: sc.currency,
+    clientId: sale.client_id,
+    now: ctx.now,
+    audit: ctx,
+    afterCommit,
+  };
   for (const line of snap.lines) await lineKind(line.kind)?.onComplete?.(tx, line, snap, hctx);
   for (const [i, tender] of snap.tenders.entries()) {
     const extra = await tenders[i]!.kind.apply?.(tx, tender, snap, hctx);

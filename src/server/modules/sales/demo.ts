@@ -50,19 +50,33 @@ export async function seedDemoSales(tx: Tx, opts: DemoSalesOptions): Promise<Dem
   const perDay = opts.walkInsPerDay ?? 6;
   const result: DemoSalesResult = { saleIds: [], refunds: 0, voids: 0, shifts: 0 };
   const serviceIds = (await tx.selectFrom('services').select('id').where('archived', '=', 0).execute()).map((r) => r.id);
-  const productIds = (await tx.selectFrom('products').select('id').where('archived', '=', 0).where('usage', '!=', 'backbar').execute()).map((r) => r.id);
+  const productIds = (await tx.selectFrom('products').select('id').where('archived', '=', 0).where('usage', '!=', 'backbar').execute()).map(
+    (r) => r.id,
+  );
 
   for (const storeId of opts.storeIds) {
     const store = await tx.selectFrom('stores').select(['id', 'time_zone']).where('id', '=', storeId).executeTakeFirst();
     if (!store) continue;
     const tz = store.time_zone;
-    const services = [...(await getEffectiveServices(tx, storeId, serviceIds)).values()].filter((s) => s.available && !s.archived && s.staff.length > 0);
+    const services = [...(await getEffectiveServices(tx, storeId, serviceIds)).values()].filter(
+      (s) => s.available && !s.archived && s.staff.length > 0,
+    );
     if (services.length === 0) continue;
     const today = localDate(opts.now, tz);
+    // Past days' drawer; another name when a live shift is open on the main drawer right now.
+    const liveMain = await tx.selectFrom('shifts').select('id').where('store_id', '=', storeId).where('drawer', '=', 'main').where('status', '=', 'open').executeTakeFirst();
+    const drawer = liveMain ? 'demo' : 'main';
     for (let d = days; d >= 1; d--) {
       const date = addDays(today, -d);
       const dayStart = startOfLocalDay(date, tz);
-      const ctxAt = (at: number): SalesCtx & { lang: 'en' } => ({ actorId: opts.actorId ?? null, ip: null, requestId: null, now: at, actor: null, lang: 'en' });
+      const ctxAt = (at: number): SalesCtx & { lang: 'en' } => ({
+        actorId: opts.actorId ?? null,
+        ip: null,
+        requestId: null,
+        now: at,
+        actor: null,
+        lang: 'en',
+      });
 
       const shiftId = newId();
       await tx
@@ -70,7 +84,7 @@ export async function seedDemoSales(tx: Tx, opts: DemoSalesOptions): Promise<Dem
         .values({
           id: shiftId,
           store_id: storeId,
-          drawer: 'main',
+          drawer,
           status: 'open',
           opening_float: 20_000,
           opening_counts: null,
@@ -97,7 +111,9 @@ export async function seedDemoSales(tx: Tx, opts: DemoSalesOptions): Promise<Dem
         .where('status', 'in', ['completed', 'in_service', 'checked_in'])
         .where('start_at', '>=', dayStart)
         .where('start_at', '<', dayStart + 24 * HOUR)
-        .where((eb) => eb.not(eb.exists(eb.selectFrom('sales').select('sales.id').whereRef('sales.appointment_id', '=', 'appointments.id'))))
+        .where((eb) =>
+          eb.not(eb.exists(eb.selectFrom('sales').select('sales.id').whereRef('sales.appointment_id', '=', 'appointments.id'))),
+        )
         .execute();
       const tickets: Array<{ at: number; make: (at: number) => Promise<string> }> = visits.map((v) => ({
         at: Math.min(v.end_at, dayStart + 20 * HOUR),
@@ -112,9 +128,14 @@ export async function seedDemoSales(tx: Tx, opts: DemoSalesOptions): Promise<Dem
             const two = random() < 0.15 && svc.staff.length > 1;
             const techs = two ? [svc.staff[0]!.staffId, svc.staff[1]!.staffId] : [pick(svc.staff).staffId];
             const lines: Array<Record<string, unknown> & { kind: string }> = [
-              { kind: 'service', serviceId: svc.id, technicians: techs.map((staffId, k) => (two ? { staffId, sharePercent: k === 0 ? 60 : 40 } : { staffId })) },
+              {
+                kind: 'service',
+                serviceId: svc.id,
+                technicians: techs.map((staffId, k) => (two ? { staffId, sharePercent: k === 0 ? 60 : 40 } : { staffId })),
+              },
             ];
-            if (productIds.length && random() < 0.3) lines.push({ kind: 'product', productId: pick(productIds), quantity: random() < 0.2 ? 2 : 1 });
+            if (productIds.length && random() < 0.3)
+              lines.push({ kind: 'product', productId: pick(productIds), quantity: random() < 0.2 ? 2 : 1 });
             const clientId = opts.clientIds?.length && random() < 0.6 ? pick(opts.clientIds) : null;
             return openTicket(tx, { storeId, clientId, lines: lines as never }, null, ctxAt(t));
           },
@@ -130,11 +151,25 @@ export async function seedDemoSales(tx: Tx, opts: DemoSalesOptions): Promise<Dem
         const r = random();
         const tip = tipPct ? { percent: tipPct } : undefined;
         // Tenders are sized after the tip: complete once with the exact due, computed like checkout does.
-        const body: SaleComplete = { version: sale.version, tenders: [], emailReceipt: false, ...(tip ? { tip: { ...tip, split: 'share' as const } } : {}) };
+        const body: SaleComplete = {
+          version: sale.version,
+          tenders: [],
+          emailReceipt: false,
+          shiftId,
+          ...(tip ? { tip: { ...tip, split: 'share' as const } } : {}),
+        };
         const tipAmount = await previewTip(tx, id, tipPct);
         const total = due + tipAmount;
         if (r < 0.35) body.tenders = [{ kind: 'cash', amount: Math.ceil(total / 2000) * 2000 }];
-        else if (r < 0.85 || total < 2000) body.tenders = [{ kind: 'card', amount: total, brand: pick(['visa', 'mastercard', 'amex', 'interac']), last4: String(1000 + Math.floor(random() * 9000)) }];
+        else if (r < 0.85 || total < 2000)
+          body.tenders = [
+            {
+              kind: 'card',
+              amount: total,
+              brand: pick(['visa', 'mastercard', 'amex', 'interac']),
+              last4: String(1000 + Math.floor(random() * 9000)),
+            },
+          ];
         else {
           const card = Math.floor(total / 2 / 100) * 100;
           body.tenders = [
@@ -146,10 +181,22 @@ export async function seedDemoSales(tx: Tx, opts: DemoSalesOptions): Promise<Dem
         result.saleIds.push(id);
         const roll = random();
         if (roll < 0.02) {
-          await refundOrVoid({ tx, afterCommit: () => {} }, id, { kind: 'void', body: { reason: 'Rung up by mistake' } }, null, ctxAt(t.at + 10 * 60_000));
+          await refundOrVoid(
+            { tx, afterCommit: () => {} },
+            id,
+            { kind: 'void', body: { reason: 'Rung up by mistake', shiftId } },
+            null,
+            ctxAt(t.at + 10 * 60_000),
+          );
           result.voids++;
         } else if (roll < 0.06) {
-          await refundOrVoid({ tx, afterCommit: () => {} }, id, { kind: 'refund', body: { reason: 'Client not satisfied', amount: Math.max(1, Math.floor(due / 4)) } }, null, ctxAt(t.at + HOUR));
+          await refundOrVoid(
+            { tx, afterCommit: () => {} },
+            id,
+            { kind: 'refund', body: { reason: 'Client not satisfied', amount: Math.max(1, Math.floor(due / 4)), shiftId } },
+            null,
+            ctxAt(t.at + HOUR),
+          );
           result.refunds++;
         }
       }
@@ -159,14 +206,32 @@ export async function seedDemoSales(tx: Tx, opts: DemoSalesOptions): Promise<Dem
       if (moves) {
         await tx
           .insertInto('shift_movements')
-          .values({ id: newId(), shift_id: shiftId, store_id: storeId, kind: 'paid_out', amount: moves, reason: 'Supplies', created_by: opts.actorId ?? null, created_at: dayStart + 15 * HOUR })
+          .values({
+            id: newId(),
+            shift_id: shiftId,
+            store_id: storeId,
+            kind: 'paid_out',
+            amount: moves,
+            reason: 'Supplies',
+            created_by: opts.actorId ?? null,
+            created_at: dayStart + 15 * HOUR,
+          })
           .execute();
       }
       const expected = 20_000 + cash.sales - cash.refunds - moves;
       const counted = expected + pick([0, 0, 0, 0, -25, 10, -100]);
       await tx
         .updateTable('shifts')
-        .set({ status: 'closed', closed_by: opts.actorId ?? null, closed_at: dayStart + 21 * HOUR, counted_cash: counted, expected_cash: expected, over_short: counted - expected, version: 2, updated_at: dayStart + 21 * HOUR })
+        .set({
+          status: 'closed',
+          closed_by: opts.actorId ?? null,
+          closed_at: dayStart + 21 * HOUR,
+          counted_cash: counted,
+          expected_cash: expected,
+          over_short: counted - expected,
+          version: 2,
+          updated_at: dayStart + 21 * HOUR,
+        })
         .where('id', '=', shiftId)
         .execute();
     }

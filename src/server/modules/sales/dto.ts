@@ -12,7 +12,8 @@ import { tipSuggestions } from './tips.js';
 export type DtoContext = { timeZone: string; tax: TaxSettings; settings: SalesSettings; lang: Language };
 
 const iso = (ms: number | null, tz: string) => (ms === null ? null : toZonedIso(ms, tz));
-const translated = (name: string, translations: string, lang: Language) => parseJson<Record<string, string>>(translations, {})[lang] || name;
+const translated = (name: string, translations: string, lang: Language) =>
+  parseJson<Record<string, string>>(translations, {})[lang] || name;
 
 export function lineDto(r: LineRow, lang: Language) {
   return {

@@ -21,7 +21,11 @@ export const SalesErrors = defineErrors({
   },
   sale_not_completed: {
     status: 422,
-    title: { en: 'Only a completed sale can be refunded or voided', 'zh-CN': '只有已完成的销售才能退款或作废', 'zh-TW': '只有已完成的銷售才能退款或作廢' },
+    title: {
+      en: 'Only a completed sale can be refunded or voided',
+      'zh-CN': '只有已完成的销售才能退款或作废',
+      'zh-TW': '只有已完成的銷售才能退款或作廢',
+    },
   },
   empty_ticket: {
     status: 422,
@@ -78,7 +82,11 @@ export const SalesErrors = defineErrors({
   },
   technician_cannot_perform: {
     status: 422,
-    title: { en: 'This technician does not perform this service here', 'zh-CN': '该技师在本店不提供此服务', 'zh-TW': '該技師在本店不提供此服務' },
+    title: {
+      en: 'This technician does not perform this service here',
+      'zh-CN': '该技师在本店不提供此服务',
+      'zh-TW': '該技師在本店不提供此服務',
+    },
   },
   discount_too_large: {
     status: 422,
@@ -139,7 +147,11 @@ export const SalesErrors = defineErrors({
   },
   sale_has_refunds: {
     status: 422,
-    title: { en: 'This sale has refunds: refund the rest instead of voiding', 'zh-CN': '此销售已有退款,请退还剩余部分而非作废', 'zh-TW': '此銷售已有退款,請退還剩餘部分而非作廢' },
+    title: {
+      en: 'This sale has refunds: refund the rest instead of voiding',
+      'zh-CN': '此销售已有退款,请退还剩余部分而非作废',
+      'zh-TW': '此銷售已有退款,請退還剩餘部分而非作廢',
+    },
   },
   appointment_not_checkoutable: {
     status: 422,

@@ -4,7 +4,13 @@ import { excludeFromBusinessExport, registerClientStoreLink, registerMergeTable 
 
 // A service or product that was ever put on a ticket can only be archived, never hard-deleted.
 registerUsageCheck(async (db, item) => {
-  const used = await db.selectFrom('sale_lines').select('id').where('ref_id', '=', item.id).where('kind', '=', item.type).limit(1).executeTakeFirst();
+  const used = await db
+    .selectFrom('sale_lines')
+    .select('id')
+    .where('ref_id', '=', item.id)
+    .where('kind', '=', item.type)
+    .limit(1)
+    .executeTakeFirst();
   return used ? 'sales' : null;
 });
 

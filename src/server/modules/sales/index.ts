@@ -44,9 +44,6 @@ import './hooks.js';
 export { type DemoSalesOptions, type DemoSalesResult, seedDemoSales } from './demo.js';
 export { SalesErrors } from './errors.js';
 export { priceTicket } from './pricing.js';
-export { cashOfShift, type SalesFilter, type SalesSummary, summarizeSales } from './reports.js';
-export { salesRoutes } from './routes.js';
-export { parseTaxSettings, TAX_PRESETS, type TaxRate, type TaxSettings, taxLine, taxPreset } from './tax.js';
 export {
   type CheckoutContext,
   type DiscountInput,
@@ -71,3 +68,6 @@ export {
   type TenderKind,
   type Translations,
 } from './registry.js';
+export { cashOfShift, type SalesFilter, type SalesSummary, summarizeSales } from './reports.js';
+export { salesRoutes } from './routes.js';
+export { parseTaxSettings, TAX_PRESETS, type TaxRate, type TaxSettings, taxLine, taxPreset } from './tax.js';

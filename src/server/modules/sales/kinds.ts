@@ -5,13 +5,16 @@ import type { Executor } from '../../db/tx.js';
 import { PlatformErrors } from '../../platform/errors.js';
 import { findProductIdByCode, getAddOns, getEffectiveProducts, getEffectiveServices } from '../catalog/index.js';
 import { SalesErrors } from './errors.js';
-import { staffAtStore } from './staff.js';
 import { type CheckoutContext, registerLineKind, registerTender, type StaffShare } from './registry.js';
+import { staffAtStore } from './staff.js';
 
 async function assertStaff(tx: Executor, ctx: CheckoutContext, ids: readonly string[], path: string) {
   const found = await staffAtStore(tx, ctx.storeId, ids);
   const missing = ids.findIndex((id) => !found.has(id));
-  if (missing >= 0) throw SalesErrors.technician_cannot_perform({}, [{ path: `${path}.${missing}.staffId`, message: 'not an active technician of this store' }]);
+  if (missing >= 0)
+    throw SalesErrors.technician_cannot_perform({}, [
+      { path: `${path}.${missing}.staffId`, message: 'not an active technician of this store' },
+    ]);
 }
 
 const technicians = z
@@ -20,7 +23,11 @@ const technicians = z
   .max(2)
   .refine((t) => t.length < 2 || t[0]!.staffId !== t[1]!.staffId, 'two different technicians')
   .refine(
-    (t) => t.length < 2 || t[0]!.sharePercent === undefined || t[1]!.sharePercent === undefined || t[0]!.sharePercent + t[1]!.sharePercent === 100,
+    (t) =>
+      t.length < 2 ||
+      t[0]!.sharePercent === undefined ||
+      t[1]!.sharePercent === undefined ||
+      t[0]!.sharePercent + t[1]!.sharePercent === 100,
     'shares must add up to 100',
   );
 
@@ -45,7 +52,12 @@ registerLineKind<ServiceInput, { serviceId: string; categoryId: string | null; d
     const svc = (await getEffectiveServices(tx, ctx.storeId, [input.serviceId])).get(input.serviceId);
     if (!svc || svc.archived || !svc.available) throw SalesErrors.item_not_sold_here({ item: svc?.name ?? input.serviceId });
     const staff = shares(input.technicians);
-    await assertStaff(tx, ctx, staff.map((s) => s.staffId), 'technicians');
+    await assertStaff(
+      tx,
+      ctx,
+      staff.map((s) => s.staffId),
+      'technicians',
+    );
     // The first technician's own price for this service, when they have one.
     const own = svc.staff.find((s) => s.staffId === staff[0]!.staffId);
     return {
@@ -140,8 +152,15 @@ registerTender({
   label: { en: 'Card', 'zh-CN': '银行卡', 'zh-TW': '信用卡' },
   schema: z.object({
     brand: z.enum(['visa', 'mastercard', 'amex', 'discover', 'interac', 'unionpay', 'jcb', 'other']).optional(),
-    last4: z.string().regex(/^\d{4}$/, '4 digits').optional(),
-    authCode: z.string().trim().regex(/^[A-Za-z0-9-]{1,20}$/).optional(),
+    last4: z
+      .string()
+      .regex(/^\d{4}$/, '4 digits')
+      .optional(),
+    authCode: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{1,20}$/)
+      .optional(),
   }),
 });
 

@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import type { Executor } from '../../db/tx.js';
 import { AppError, type FieldError, PlatformErrors } from '../../platform/errors.js';
-import { newId } from '../../platform/ids.js';
 import { canonicalJson } from '../../platform/idempotency.js';
+import { newId } from '../../platform/ids.js';
 import { percentOf } from '../../platform/money.js';
 import { SalesErrors } from './errors.js';
 import type { TicketLine } from './model.js';
@@ -58,15 +58,21 @@ export async function resolveLines(
   for (const [i, raw] of inputs.entries()) {
     const path = `${prefix}.${i}`;
     const kind = lineKind(raw.kind);
-    if (!kind) throw PlatformErrors.validation_failed({ fields: `${path}.kind` }, [{ path: `${path}.kind`, message: `unknown line kind "${raw.kind}"` }]);
+    if (!kind)
+      throw PlatformErrors.validation_failed({ fields: `${path}.kind` }, [
+        { path: `${path}.kind`, message: `unknown line kind "${raw.kind}"` },
+      ]);
     const parsed = strictSchemaOf(kind).safeParse(raw);
     if (!parsed.success) throw zodToValidation(parsed.error, path);
     const common = parsed.data as LineInput & Record<string, unknown>;
     const own = Object.fromEntries(Object.entries(common).filter(([k]) => !COMMON_KEYS.has(k)));
     const prev = common.id ? existing.get(common.id) : undefined;
-    if (common.id && !prev) throw PlatformErrors.validation_failed({ fields: `${path}.id` }, [{ path: `${path}.id`, message: 'no such line on this ticket' }]);
+    if (common.id && !prev)
+      throw PlatformErrors.validation_failed({ fields: `${path}.id` }, [{ path: `${path}.id`, message: 'no such line on this ticket' }]);
 
-    let base: Omit<TicketLine, 'quantity' | 'unitPrice' | 'priceOverrideReason' | 'discount' | 'note' | 'approvedBy'> & { quantity?: number };
+    let base: Omit<TicketLine, 'quantity' | 'unitPrice' | 'priceOverrideReason' | 'discount' | 'note' | 'approvedBy'> & {
+      quantity?: number;
+    };
     if (prev && prev.kind === kind.kind && canonicalJson(prev.input) === canonicalJson(own)) {
       base = { ...prev, quantity: undefined };
     } else {
@@ -95,8 +101,10 @@ export async function resolveLines(
       };
     }
     const overridden = common.unitPrice !== undefined && common.unitPrice !== base.listPrice;
-    if (overridden && !base.priceOverridable) throw SalesErrors.price_not_overridable({}, [{ path: `${path}.unitPrice`, message: 'fixed price' }]);
-    if (common.discount && !base.discountable) throw SalesErrors.not_discountable({}, [{ path: `${path}.discount`, message: 'not discountable' }]);
+    if (overridden && !base.priceOverridable)
+      throw SalesErrors.price_not_overridable({}, [{ path: `${path}.unitPrice`, message: 'fixed price' }]);
+    if (common.discount && !base.discountable)
+      throw SalesErrors.not_discountable({}, [{ path: `${path}.discount`, message: 'not discountable' }]);
     out.push({
       ...base,
       quantity: base.quantity ?? common.quantity ?? 1,
@@ -161,7 +169,13 @@ export async function settleApprovals(
     const p = priced.lines[i]!;
     const before = prev.lines.get(line.id);
     if (line.unitPrice !== line.listPrice && (!before || before.unitPrice !== line.unitPrice))
-      overrides.push({ lineId: line.id, name: line.name, listPrice: line.listPrice, unitPrice: line.unitPrice, reason: line.priceOverrideReason });
+      overrides.push({
+        lineId: line.id,
+        name: line.name,
+        listPrice: line.listPrice,
+        unitPrice: line.unitPrice,
+        reason: line.priceOverrideReason,
+      });
     if (line.discount?.source) await checkSource(tx, line.discount, ctx, line.id, p.gross, `lines.${i}.discount`);
     const below = Math.max(0, (line.listPrice - line.unitPrice) * line.quantity);
     const reduction = (line.discount?.source ? 0 : p.lineDiscount) + below;
@@ -188,7 +202,10 @@ export async function settleApprovals(
 
 async function checkSource(tx: Executor, d: DiscountInput, ctx: CheckoutContext, lineId: string | null, base: number, path: string) {
   const source = discountSource(d.source!.type);
-  if (!source) throw PlatformErrors.validation_failed({ fields: `${path}.source.type` }, [{ path: `${path}.source.type`, message: 'unknown discount source' }]);
+  if (!source)
+    throw PlatformErrors.validation_failed({ fields: `${path}.source.type` }, [
+      { path: `${path}.source.type`, message: 'unknown discount source' },
+    ]);
   try {
     await source.check(tx, d, { ...ctx, lineId, base });
   } catch (err) {

@@ -126,7 +126,10 @@ function totalsOf(priced: PricedTicketLine[], lines: readonly PricingLine[], set
  * Each technician's weight for a tip split "by service share": the pre-tax amount of the tip-eligible
  * lines they performed, times their share of each line. Technicians in first-seen order.
  */
-export function serviceWeights(lines: readonly PricingLine[], priced: readonly PricedTicketLine[]): Array<{ staffId: string; weight: number }> {
+export function serviceWeights(
+  lines: readonly PricingLine[],
+  priced: readonly PricedTicketLine[],
+): Array<{ staffId: string; weight: number }> {
   const out = new Map<string, number>();
   lines.forEach((l, i) => {
     if (!l.tipEligible) return;

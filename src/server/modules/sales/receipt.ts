@@ -1,15 +1,15 @@
 // Receipts: an 80 mm printable HTML page, plain text for ESC/POS printers (42 columns, CJK counted as
 // two), and the emailed HTML receipt, in the client's language unless another is asked for.
 import type { Executor } from '../../db/tx.js';
-import { type Language, isLanguage } from '../../platform/i18n.js';
+import { PlatformErrors } from '../../platform/errors.js';
+import { isLanguage, type Language } from '../../platform/i18n.js';
+import { interpolate } from '../../platform/interpolate.js';
 import { type Currency, formatMoney } from '../../platform/money.js';
 import type { OutgoingMessage } from '../../platform/notifications/index.js';
-import { interpolate } from '../../platform/interpolate.js';
-import { PlatformErrors } from '../../platform/errors.js';
 import { parseJson, snapshot } from './model.js';
+import { word } from './receipt-text.js';
 import { allReceiptSections, type StaffShare, tenderKind } from './registry.js';
 import { linesOf, refundPartsOf, refundsOf, type SaleRow, taxesOf, tendersOf } from './repo.js';
-import { word } from './receipt-text.js';
 import { rateName } from './tax.js';
 import type { StoreContext } from './ticket.js';
 
@@ -52,16 +52,35 @@ function tenderLabel(kind: string, data: Record<string, unknown>, lang: Language
 }
 
 /** Everything a receipt prints, for a sale or one of its refunds / its void. */
-export async function loadReceipt(db: Executor, sale: SaleRow, sc: StoreContext, opts: { lang?: Language | undefined; refundId?: string | undefined }): Promise<ReceiptData> {
+export async function loadReceipt(
+  db: Executor,
+  sale: SaleRow,
+  sc: StoreContext,
+  opts: { lang?: Language | undefined; refundId?: string | undefined },
+): Promise<ReceiptData> {
   const client = sale.client_id
-    ? await db.selectFrom('clients').select(['first_name', 'last_name', 'preferred_name', 'language']).where('id', '=', sale.client_id).executeTakeFirst()
+    ? await db
+        .selectFrom('clients')
+        .select(['first_name', 'last_name', 'preferred_name', 'language'])
+        .where('id', '=', sale.client_id)
+        .executeTakeFirst()
     : undefined;
   const fallback = sale.receipt_language ?? client?.language;
   const lang: Language = opts.lang ?? (isLanguage(fallback) ? fallback : 'en');
-  const [lines, tenders, taxes, refunds] = await Promise.all([linesOf(db, sale.id), tendersOf(db, sale.id), taxesOf(db, sale.id), refundsOf(db, sale.id)]);
+  const [lines, tenders, taxes, refunds] = await Promise.all([
+    linesOf(db, sale.id),
+    tendersOf(db, sale.id),
+    taxesOf(db, sale.id),
+    refundsOf(db, sale.id),
+  ]);
   const staffIds = [...new Set(lines.flatMap((l) => parseJson<StaffShare[]>(l.staff, []).map((s) => s.staffId)))];
   const staffNames = new Map(
-    staffIds.length ? (await db.selectFrom('staff').select(['id', 'display_name']).where('id', 'in', staffIds).execute()).map((s) => [s.id, s.display_name]) : [],
+    staffIds.length
+      ? (await db.selectFrom('staff').select(['id', 'display_name']).where('id', 'in', staffIds).execute()).map((s) => [
+          s.id,
+          s.display_name,
+        ])
+      : [],
   );
   const nameOf = (l: (typeof lines)[number]) => parseJson<Record<string, string>>(l.name_translations, {})[lang] || l.name;
   const taxName = (code: string, stored: string) => {
@@ -82,7 +101,9 @@ export async function loadReceipt(db: Executor, sale: SaleRow, sc: StoreContext,
     if (!refund) throw PlatformErrors.not_found();
     const parts = await refundPartsOf(db, [refund.id]);
     const byRate = new Map<string, number>();
-    for (const p of parts.lines) for (const t of parseJson<Array<{ code: string; amount: number }>>(p.taxes, [])) byRate.set(t.code, (byRate.get(t.code) ?? 0) + t.amount);
+    for (const p of parts.lines)
+      for (const t of parseJson<Array<{ code: string; amount: number }>>(p.taxes, []))
+        byRate.set(t.code, (byRate.get(t.code) ?? 0) + t.amount);
     const lineById = new Map(lines.map((l) => [l.id, l]));
     return {
       ...base,
@@ -91,10 +112,18 @@ export async function loadReceipt(db: Executor, sale: SaleRow, sc: StoreContext,
       originalCode: sale.receipt_code,
       at: when(refund.created_at, sc.store.time_zone, lang),
       voided: false,
-      lines: parts.lines.map((p) => ({ name: nameOf(lineById.get(p.line_id)!), quantity: p.quantity, amount: p.total, discount: 0, technicians: [] })),
+      lines: parts.lines.map((p) => ({
+        name: nameOf(lineById.get(p.line_id)!),
+        quantity: p.quantity,
+        amount: p.total,
+        discount: 0,
+        technicians: [],
+      })),
       subtotal: parts.lines.reduce((a, p) => a + p.total, 0),
       discountTotal: 0,
-      taxes: [...byRate].filter(([, a]) => a !== 0).map(([code, amount]) => ({ name: taxName(code, code), rate: sc.tax.rates.find((r) => r.code === code)?.rate ?? '', amount })),
+      taxes: [...byRate]
+        .filter(([, a]) => a !== 0)
+        .map(([code, amount]) => ({ name: taxName(code, code), rate: sc.tax.rates.find((r) => r.code === code)?.rate ?? '', amount })),
       total: refund.total - refund.tip - refund.cash_rounding,
       tip: refund.tip,
       cashRounding: refund.cash_rounding,
@@ -160,7 +189,8 @@ function summary(r: ReceiptData): Array<[string, string, boolean?]> {
     rows.push([word('subtotal', r.lang), m(r.subtotal)]);
     if (r.discountTotal) rows.push([word('discount', r.lang), m(-r.discountTotal)]);
   }
-  for (const t of r.taxes) rows.push([`${r.pricesIncludeTax ? `${word('taxIncluded', r.lang)} ` : ''}${t.name}${t.rate ? ` ${t.rate}%` : ''}`, m(t.amount)]);
+  for (const t of r.taxes)
+    rows.push([`${r.pricesIncludeTax ? `${word('taxIncluded', r.lang)} ` : ''}${t.name}${t.rate ? ` ${t.rate}%` : ''}`, m(t.amount)]);
   rows.push([word(r.kind === 'sale' ? 'total' : 'refundTotal', r.lang), m(r.total), true]);
   if (r.tip) rows.push([word('tip', r.lang), m(r.tip)]);
   if (r.cashRounding) rows.push([word('cashRounding', r.lang), m(r.cashRounding)]);
@@ -174,7 +204,8 @@ export function renderReceiptHtml(r: ReceiptData): string {
   const m = (n: number) => formatMoney(n, r.currency, r.lang);
   const lines = r.lines
     .map(
-      (l) => `<tr><td>${l.quantity > 1 ? `${l.quantity} × ` : ''}${esc(l.name)}${l.technicians.filter(Boolean).length ? `<div class="sub">${esc(l.technicians.filter(Boolean).join(' / '))}</div>` : ''}${l.discount ? `<div class="sub">${esc(word('discount', r.lang))} ${m(-l.discount)}</div>` : ''}</td><td class="amt">${m(l.amount)}</td></tr>`,
+      (l) =>
+        `<tr><td>${l.quantity > 1 ? `${l.quantity} × ` : ''}${esc(l.name)}${l.technicians.filter(Boolean).length ? `<div class="sub">${esc(l.technicians.filter(Boolean).join(' / '))}</div>` : ''}${l.discount ? `<div class="sub">${esc(word('discount', r.lang))} ${m(-l.discount)}</div>` : ''}</td><td class="amt">${m(l.amount)}</td></tr>`,
     )
     .join('');
   const rows = summary(r)
@@ -210,7 +241,8 @@ ${r.reason ? `<div>${esc(word('reason', r.lang))}: ${esc(r.reason)}</div>` : ''}
 /** Terminal columns a string takes: CJK and full-width characters count two. */
 export function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
   return w;
 }
 

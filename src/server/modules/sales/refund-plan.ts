@@ -19,12 +19,21 @@ export type RefundableLine = {
   limit?: number | undefined;
 };
 
-export type PlannedLine = { lineId: string; quantity: number; total: number; tax: number; net: number; taxes: Array<{ code: string; amount: number }> };
+export type PlannedLine = {
+  lineId: string;
+  quantity: number;
+  total: number;
+  tax: number;
+  net: number;
+  taxes: Array<{ code: string; amount: number }>;
+};
 
 export type RefundRequest = { lines?: Array<{ lineId: string; quantity: number }> | undefined; amount?: number | undefined };
 
 const exceeds = (available: number) =>
-  SalesErrors.refund_exceeds_paid({ available: centsText(Math.max(0, available)) }, [{ path: '', message: `at most ${centsText(Math.max(0, available))}` }]);
+  SalesErrors.refund_exceeds_paid({ available: centsText(Math.max(0, available)) }, [
+    { path: '', message: `at most ${centsText(Math.max(0, available))}` },
+  ]);
 
 function part(l: RefundableLine, quantity: number, total: number): PlannedLine {
   const amountLeft = l.total - l.refundedAmount;
@@ -42,7 +51,8 @@ export function planLines(lines: readonly RefundableLine[], req: RefundRequest):
     const seen = new Set<string>();
     return req.lines.map((r) => {
       const l = lines.find((x) => x.id === r.lineId);
-      if (!l || seen.has(r.lineId)) throw SalesErrors.refund_empty({}, [{ path: 'lines', message: `line ${r.lineId} is not on this sale` }]);
+      if (!l || seen.has(r.lineId))
+        throw SalesErrors.refund_empty({}, [{ path: 'lines', message: `line ${r.lineId} is not on this sale` }]);
       seen.add(r.lineId);
       const qtyLeft = l.quantity - l.refundedQuantity;
       if (r.quantity > qtyLeft) throw exceeds(left(l));
@@ -95,7 +105,10 @@ export function planTenders(
     return { parts: parts.filter((p) => p.amount > 0), cashRounding: 0 };
   }
   if (amount > available) throw exceeds(available);
-  const shares = allocate(amount, tenders.map((t) => t.left));
+  const shares = allocate(
+    amount,
+    tenders.map((t) => t.left),
+  );
   let cashRounding = 0;
   const parts = tenders.map((t, i) => {
     let a = shares[i]!;

@@ -36,8 +36,16 @@ export async function refundOrVoid({ tx, afterCommit }: TxContext, id: string, m
     if (!shiftOpen || sale.business_date !== today) throw SalesErrors.void_window_closed();
   }
 
-  const [lineRows, tenderRows, tipRows, earlier] = await Promise.all([linesOf(tx, id), tendersOf(tx, id), tipsOf(tx, id), refundsOf(tx, id)]);
-  const earlierParts = await refundPartsOf(tx, earlier.map((r) => r.id));
+  const [lineRows, tenderRows, tipRows, earlier] = await Promise.all([
+    linesOf(tx, id),
+    tendersOf(tx, id),
+    tipsOf(tx, id),
+    refundsOf(tx, id),
+  ]);
+  const earlierParts = await refundPartsOf(
+    tx,
+    earlier.map((r) => r.id),
+  );
   const snap = snapshot(sale, lineRows, tenderRows);
   const taxRows = await tx.selectFrom('sale_taxes').select(['line_id', 'code', 'amount']).where('sale_id', '=', id).execute();
 
@@ -45,7 +53,9 @@ export async function refundOrVoid({ tx, afterCommit }: TxContext, id: string, m
   for (const [i, l] of lineRows.entries()) {
     const done = earlierParts.lines.filter((p) => p.line_id === l.id);
     const doneByRate = new Map<string, number>();
-    for (const p of done) for (const t of parseJson<Array<{ code: string; amount: number }>>(p.taxes, [])) doneByRate.set(t.code, (doneByRate.get(t.code) ?? 0) + t.amount);
+    for (const p of done)
+      for (const t of parseJson<Array<{ code: string; amount: number }>>(p.taxes, []))
+        doneByRate.set(t.code, (doneByRate.get(t.code) ?? 0) + t.amount);
     const kind = lineKind(l.kind);
     const limit = kind?.refundLimit ? await kind.refundLimit(tx, snap.lines[i]!, snap) : undefined;
     refundable.push({
@@ -86,7 +96,8 @@ export async function refundOrVoid({ tx, afterCommit }: TxContext, id: string, m
   const permission = mode.kind === 'void' ? 'sales.void' : 'sales.refund';
   const own = !ctx.actor || ctx.actor.permissions.has(permission);
   const underLimit = mode.kind === 'refund' && total <= sc.settings.frontDeskRefundLimit;
-  if (!own && !underLimit && !approverId) throw SalesErrors.approval_required({ what: mode.kind === 'void' ? 'Voiding a sale' : `A refund of ${centsText(total)}` });
+  if (!own && !underLimit && !approverId)
+    throw SalesErrors.approval_required({ what: mode.kind === 'void' ? 'Voiding a sale' : `A refund of ${centsText(total)}` });
 
   const cashOut = plan.parts.some((p) => tenders.find((t) => t.id === p.tenderId)!.cash && p.amount > 0);
   let shiftId: string | null = null;
@@ -135,12 +146,30 @@ export async function refundOrVoid({ tx, afterCommit }: TxContext, id: string, m
   if (planned.length)
     await tx
       .insertInto('sale_refund_lines')
-      .values(planned.map((p) => ({ refund_id: refund.id, line_id: p.lineId, quantity: p.quantity, net: p.net, tax: p.tax, total: p.total, taxes: JSON.stringify(p.taxes) })))
+      .values(
+        planned.map((p) => ({
+          refund_id: refund.id,
+          line_id: p.lineId,
+          quantity: p.quantity,
+          net: p.net,
+          tax: p.tax,
+          total: p.total,
+          taxes: JSON.stringify(p.taxes),
+        })),
+      )
       .execute();
   if (plan.parts.length)
     await tx
       .insertInto('sale_refund_tenders')
-      .values(plan.parts.map((p) => ({ refund_id: refund.id, tender_id: p.tenderId, kind: p.kind, amount: p.amount, shift_id: tenders.find((t) => t.id === p.tenderId)!.cash ? shiftId : null })))
+      .values(
+        plan.parts.map((p) => ({
+          refund_id: refund.id,
+          tender_id: p.tenderId,
+          kind: p.kind,
+          amount: p.amount,
+          shift_id: tenders.find((t) => t.id === p.tenderId)!.cash ? shiftId : null,
+        })),
+      )
       .execute();
   for (const p of planned) {
     const res = await tx
@@ -160,7 +189,11 @@ export async function refundOrVoid({ tx, afterCommit }: TxContext, id: string, m
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw SalesErrors.refund_exceeds_paid({ available: '0.00' });
   }
-  if (tip > 0) await tx.insertInto('sale_tips').values(tipReversal(id, tipRows, tip, refund.id, ctx.now)).execute();
+  if (tip > 0)
+    await tx
+      .insertInto('sale_tips')
+      .values(tipReversal(id, tipRows, tip, refund.id, ctx.now))
+      .execute();
   await tx
     .updateTable('sales')
     .set({
@@ -174,7 +207,14 @@ export async function refundOrVoid({ tx, afterCommit }: TxContext, id: string, m
 
   const after: SaleRow = { ...sale, refunded_total: sale.refunded_total + total, ...(mode.kind === 'void' ? { status: 'voided' } : {}) };
   const snapAfter = snapshot(after, lineRows, tenderRows);
-  const hctx: HookContext = { storeId: sale.store_id, currency: sc.currency, clientId: sale.client_id, now: ctx.now, audit: ctx, afterCommit };
+  const hctx: HookContext = {
+    storeId: sale.store_id,
+    currency: sc.currency,
+    clientId: sale.client_id,
+    now: ctx.now,
+    audit: ctx,
+    afterCommit,
+  };
   for (const p of refund.lines) {
     const line = snapAfter.lines.find((l) => l.id === p.lineId)!;
     await lineKind(line.kind)?.onRefund?.(tx, line, p, refund, snapAfter, hctx);
@@ -190,13 +230,26 @@ export async function refundOrVoid({ tx, afterCommit }: TxContext, id: string, m
     entityId: id,
     storeId: sale.store_id,
     before: { refundedTotal: sale.refunded_total, status: sale.status },
-    after: { receipt: refund.receiptCode, total, tip, reason: body.reason, approvedBy: own || underLimit ? null : approverId, tenders: plan.parts },
+    after: {
+      receipt: refund.receiptCode,
+      total,
+      tip,
+      reason: body.reason,
+      approvedBy: own || underLimit ? null : approverId,
+      tenders: plan.parts,
+    },
   });
   return refund;
 }
 
 /** Negative tip rows undoing `tip` over the original (technician, tender) cells, in proportion to what is left of each. */
-function tipReversal(saleId: string, rows: ReadonlyArray<{ staff_id: string; tender_id: string | null; tender_kind: string | null; amount: number }>, tip: number, refundId: string, now: number): Insertable<SaleTipsTable>[] {
+function tipReversal(
+  saleId: string,
+  rows: ReadonlyArray<{ staff_id: string; tender_id: string | null; tender_kind: string | null; amount: number }>,
+  tip: number,
+  refundId: string,
+  now: number,
+): Insertable<SaleTipsTable>[] {
   const cells = new Map<string, { staffId: string; tenderId: string | null; kind: string | null; left: number }>();
   for (const r of rows) {
     const key = `${r.staff_id}|${r.tender_id}`;
@@ -205,8 +258,24 @@ function tipReversal(saleId: string, rows: ReadonlyArray<{ staff_id: string; ten
     cells.set(key, c);
   }
   const list = [...cells.values()].filter((c) => c.left > 0);
-  const parts = allocate(tip, list.map((c) => c.left));
+  const parts = allocate(
+    tip,
+    list.map((c) => c.left),
+  );
   return list.flatMap((c, i) =>
-    parts[i]! > 0 ? [{ id: newId(), sale_id: saleId, staff_id: c.staffId, tender_id: c.tenderId, tender_kind: c.kind, amount: -parts[i]!, refund_id: refundId, created_at: now }] : [],
+    parts[i]! > 0
+      ? [
+          {
+            id: newId(),
+            sale_id: saleId,
+            staff_id: c.staffId,
+            tender_id: c.tenderId,
+            tender_kind: c.kind,
+            amount: -parts[i]!,
+            refund_id: refundId,
+            created_at: now,
+          },
+        ]
+      : [],
   );
 }

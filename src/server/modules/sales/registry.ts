@@ -201,7 +201,14 @@ export type LineKind<I = any, D = any> = {
   /** Cap on what may still be refunded for this line (cents, tax included); default: its total minus refunds. */
   refundLimit?(tx: Executor, line: SaleLine<D>, sale: SaleSnapshot): Promise<number>;
   /** Inside the refund / void transaction, once per refunded line part. */
-  onRefund?(tx: Executor, line: SaleLine<D>, part: RefundLinePart, refund: RefundSnapshot, sale: SaleSnapshot, ctx: HookContext): Promise<void>;
+  onRefund?(
+    tx: Executor,
+    line: SaleLine<D>,
+    part: RefundLinePart,
+    refund: RefundSnapshot,
+    sale: SaleSnapshot,
+    ctx: HookContext,
+  ): Promise<void>;
 };
 
 export type TenderKind<D = any> = {
@@ -212,6 +219,7 @@ export type TenderKind<D = any> = {
   /** Cash semantics (change due, CAD 5 ¢ rounding, needs an open shift): the built-in `cash` only. */
   cash?: boolean;
   /** Inside the completion transaction: charge the ledger; what it returns is merged into the stored data. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: an apply() that records nothing may simply return.
   apply?(tx: Executor, tender: SaleTender<D>, sale: SaleSnapshot, ctx: HookContext): Promise<Record<string, unknown> | void>;
   /** Inside a refund / void: give `amount` back to this tender (never more than it paid minus earlier refunds). */
   refund?(tx: Executor, tender: SaleTender<D>, amount: number, refund: RefundSnapshot, sale: SaleSnapshot, ctx: HookContext): Promise<void>;

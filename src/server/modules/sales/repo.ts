@@ -1,6 +1,5 @@
 // SQL of checkout. Services own the transactions; these functions take the executor they are given.
 import { type Insertable, PostgresAdapter, type Selectable } from 'kysely';
-import type { Executor } from '../../db/tx.js';
 import type {
   SaleLinesTable,
   SaleRefundLinesTable,
@@ -11,6 +10,7 @@ import type {
   SaleTendersTable,
   SaleTipsTable,
 } from '../../db/tables.js';
+import type { Executor } from '../../db/tx.js';
 
 export type SaleRow = Selectable<SalesTable>;
 export type LineRow = Selectable<SaleLinesTable>;
@@ -40,7 +40,8 @@ export const linesOf = (db: Executor, saleId: string) =>
 export const tendersOf = (db: Executor, saleId: string) =>
   db.selectFrom('sale_tenders').selectAll().where('sale_id', '=', saleId).orderBy('position').execute();
 
-export const tipsOf = (db: Executor, saleId: string) => db.selectFrom('sale_tips').selectAll().where('sale_id', '=', saleId).orderBy('id').execute();
+export const tipsOf = (db: Executor, saleId: string) =>
+  db.selectFrom('sale_tips').selectAll().where('sale_id', '=', saleId).orderBy('id').execute();
 
 export const taxesOf = (db: Executor, saleId: string) => db.selectFrom('sale_taxes').selectAll().where('sale_id', '=', saleId).execute();
 
@@ -50,8 +51,16 @@ export const refundsOf = (db: Executor, saleId: string) =>
 export async function refundPartsOf(db: Executor, refundIds: readonly string[]) {
   if (refundIds.length === 0) return { lines: [] as RefundLineRow[], tenders: [] as RefundTenderRow[] };
   const [lines, tenders] = await Promise.all([
-    db.selectFrom('sale_refund_lines').selectAll().where('refund_id', 'in', [...refundIds]).execute(),
-    db.selectFrom('sale_refund_tenders').selectAll().where('refund_id', 'in', [...refundIds]).execute(),
+    db
+      .selectFrom('sale_refund_lines')
+      .selectAll()
+      .where('refund_id', 'in', [...refundIds])
+      .execute(),
+    db
+      .selectFrom('sale_refund_tenders')
+      .selectAll()
+      .where('refund_id', 'in', [...refundIds])
+      .execute(),
   ]);
   return { lines, tenders };
 }
@@ -85,7 +94,16 @@ export async function takeReceiptNumber(tx: Executor, storeId: string): Promise<
   return Number(row!.last_number);
 }
 
-export type StoreForSale = { id: string; name: string; slug: string; address: string | null; phone: string | null; time_zone: string; currency: string; tax_settings: string };
+export type StoreForSale = {
+  id: string;
+  name: string;
+  slug: string;
+  address: string | null;
+  phone: string | null;
+  time_zone: string;
+  currency: string;
+  tax_settings: string;
+};
 
 export const storeForSale = (db: Executor, storeId: string): Promise<StoreForSale | undefined> =>
   db

@@ -11,7 +11,9 @@ const n = (v: unknown) => Number(v ?? 0);
 export async function summarizeSales(db: Executor, filter: SalesFilter) {
   const salesQ = () => {
     const q = db.selectFrom('sales').where('sales.status', 'in', ['completed', 'voided']);
-    return 'shiftId' in filter ? q.where('sales.shift_id', '=', filter.shiftId) : q.where('sales.store_id', '=', filter.storeId).where('sales.business_date', '=', filter.date);
+    return 'shiftId' in filter
+      ? q.where('sales.shift_id', '=', filter.shiftId)
+      : q.where('sales.store_id', '=', filter.storeId).where('sales.business_date', '=', filter.date);
   };
   const refundsQ = () => {
     const q = db.selectFrom('sale_refunds');
@@ -51,13 +53,23 @@ export async function summarizeSales(db: Executor, filter: SalesFilter) {
       .execute(),
     salesQ()
       .innerJoin('sale_taxes', 'sale_taxes.sale_id', 'sales.id')
-      .select((eb) => ['sale_taxes.code', eb.fn.max('sale_taxes.name').as('name'), eb.fn.max('sale_taxes.rate').as('rate'), eb.fn.sum<number>('sale_taxes.amount').as('amount')])
+      .select((eb) => [
+        'sale_taxes.code',
+        eb.fn.max('sale_taxes.name').as('name'),
+        eb.fn.max('sale_taxes.rate').as('rate'),
+        eb.fn.sum<number>('sale_taxes.amount').as('amount'),
+      ])
       .groupBy('sale_taxes.code')
       .orderBy('sale_taxes.code')
       .execute(),
     salesQ()
       .innerJoin('sale_tenders', 'sale_tenders.sale_id', 'sales.id')
-      .select((eb) => ['sale_tenders.kind', eb.fn.countAll<number>().as('count'), eb.fn.sum<number>('sale_tenders.amount').as('amount'), eb.fn.sum<number>('sale_tenders.tip').as('tip')])
+      .select((eb) => [
+        'sale_tenders.kind',
+        eb.fn.countAll<number>().as('count'),
+        eb.fn.sum<number>('sale_tenders.amount').as('amount'),
+        eb.fn.sum<number>('sale_tenders.tip').as('tip'),
+      ])
       .groupBy('sale_tenders.kind')
       .orderBy('sale_tenders.kind')
       .execute(),
@@ -65,7 +77,12 @@ export async function summarizeSales(db: Executor, filter: SalesFilter) {
       .innerJoin('sale_tips', 'sale_tips.sale_id', 'sales.id')
       .innerJoin('staff', 'staff.id', 'sale_tips.staff_id')
       .where('sale_tips.refund_id', 'is', null)
-      .select((eb) => ['sale_tips.staff_id', eb.fn.max('staff.display_name').as('name'), 'sale_tips.tender_kind', eb.fn.sum<number>('sale_tips.amount').as('amount')])
+      .select((eb) => [
+        'sale_tips.staff_id',
+        eb.fn.max('staff.display_name').as('name'),
+        'sale_tips.tender_kind',
+        eb.fn.sum<number>('sale_tips.amount').as('amount'),
+      ])
       .groupBy(['sale_tips.staff_id', 'sale_tips.tender_kind'])
       .execute(),
     refundsQ()
@@ -84,14 +101,22 @@ export async function summarizeSales(db: Executor, filter: SalesFilter) {
       .select((eb) => ['sale_refund_tenders.kind', eb.fn.sum<number>('sale_refund_tenders.amount').as('amount')])
       .groupBy('sale_refund_tenders.kind')
       .execute(),
-    refundsQ().innerJoin('sale_refund_lines', 'sale_refund_lines.refund_id', 'sale_refunds.id').select(['sale_refund_lines.taxes']).execute(),
     refundsQ()
-      .select((eb) => [eb.fn.min<number>('sale_refunds.receipt_number').as('first'), eb.fn.max<number>('sale_refunds.receipt_number').as('last')])
+      .innerJoin('sale_refund_lines', 'sale_refund_lines.refund_id', 'sale_refunds.id')
+      .select(['sale_refund_lines.taxes'])
+      .execute(),
+    refundsQ()
+      .select((eb) => [
+        eb.fn.min<number>('sale_refunds.receipt_number').as('first'),
+        eb.fn.max<number>('sale_refunds.receipt_number').as('last'),
+      ])
       .executeTakeFirstOrThrow(),
   ]);
 
   const refundedByRate = new Map<string, number>();
-  for (const r of refundLines) for (const t of parseJson<Array<{ code: string; amount: number }>>(r.taxes, [])) refundedByRate.set(t.code, (refundedByRate.get(t.code) ?? 0) + t.amount);
+  for (const r of refundLines)
+    for (const t of parseJson<Array<{ code: string; amount: number }>>(r.taxes, []))
+      refundedByRate.set(t.code, (refundedByRate.get(t.code) ?? 0) + t.amount);
   const refundedByTender = new Map(refundTenders.map((r) => [r.kind, n(r.amount)]));
   const refundKind = (k: string) => refunds.find((r) => r.kind === k);
   const refundTotal = refunds.reduce((a, r) => a + n(r.total), 0);
@@ -134,7 +159,12 @@ export async function summarizeSales(db: Executor, filter: SalesFilter) {
       return { kind, count: n(t?.count), amount: n(t?.amount), tip: n(t?.tip), refunded, net: n(t?.amount) - refunded };
     }),
     tips: { total: n(totals.tips), refunded: refunds.reduce((a, r) => a + n(r.tip), 0), byStaff: [...byStaff.values()] },
-    refunds: { count: n(refundKind('refund')?.count), total: n(refundKind('refund')?.total), tax: n(refundKind('refund')?.tax), tip: n(refundKind('refund')?.tip) },
+    refunds: {
+      count: n(refundKind('refund')?.count),
+      total: n(refundKind('refund')?.total),
+      tax: n(refundKind('refund')?.tax),
+      tip: n(refundKind('refund')?.tip),
+    },
     voids: { count: n(refundKind('void')?.count), total: n(refundKind('void')?.total) },
     /** What was paid, minus everything given back. */
     net: n(totals.paid) - refundTotal,

@@ -2,8 +2,8 @@
 // receipt prefix). Both audited.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../../deps.js';
 import { withTransaction } from '../../db/tx.js';
+import type { Deps } from '../../deps.js';
 import { assertStore, auditContext, requireActor } from '../../http/actor.js';
 import { writeAudit } from '../../platform/audit.js';
 import { PlatformErrors } from '../../platform/errors.js';
@@ -17,9 +17,18 @@ const tags = ['sales settings'];
 export function settingsRoutes(deps: Deps): FastifyPluginAsyncZod {
   const db = deps.database.db;
   return async (app) => {
-    app.get('/tax-presets', { config: { access: { permission: 'stores.read' } }, schema: { tags, summary: 'Ready-made tax settings (US NYC, BC, Ontario, Alberta)' } }, async () => ({
-      data: TAX_PRESETS.flatMap((p) => (p === 'us_nyc' ? [taxPreset(p, { taxServices: false }), taxPreset(p, { taxServices: true })] : [taxPreset(p)])),
-    }));
+    app.get(
+      '/tax-presets',
+      {
+        config: { access: { permission: 'stores.read' } },
+        schema: { tags, summary: 'Ready-made tax settings (US NYC, BC, Ontario, Alberta)' },
+      },
+      async () => ({
+        data: TAX_PRESETS.flatMap((p) =>
+          p === 'us_nyc' ? [taxPreset(p, { taxServices: false }), taxPreset(p, { taxServices: true })] : [taxPreset(p)],
+        ),
+      }),
+    );
 
     app.get(
       '/stores/:id/tax-settings',
@@ -36,13 +45,22 @@ export function settingsRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/stores/:id/tax-settings',
       {
         config: { access: { permission: 'business.manage' } },
-        schema: { tags, summary: 'Set a store’s tax rates: a preset ({ preset, taxServices }) or custom rates (owner; audited)', params, body: taxSettingsBody },
+        schema: {
+          tags,
+          summary: 'Set a store’s tax rates: a preset ({ preset, taxServices }) or custom rates (owner; audited)',
+          params,
+          body: taxSettingsBody,
+        },
       },
       async (request) => {
         const ctx = auditContext(request, deps.clock.now());
         const next = toTaxSettings(request.body);
         return withTransaction(db, async ({ tx }) => {
-          const row = await tx.selectFrom('stores').select(['tax_settings', 'version']).where('id', '=', request.params.id).executeTakeFirst();
+          const row = await tx
+            .selectFrom('stores')
+            .select(['tax_settings', 'version'])
+            .where('id', '=', request.params.id)
+            .executeTakeFirst();
           if (!row) throw PlatformErrors.not_found();
           await tx
             .updateTable('stores')
@@ -65,7 +83,11 @@ export function settingsRoutes(deps: Deps): FastifyPluginAsyncZod {
     const settingsDto = async (storeId: string) => {
       const store = await db.selectFrom('stores').select('slug').where('id', '=', storeId).executeTakeFirst();
       if (!store) throw PlatformErrors.not_found();
-      const row = await db.selectFrom('store_sales_settings').select(['settings', 'version']).where('store_id', '=', storeId).executeTakeFirst();
+      const row = await db
+        .selectFrom('store_sales_settings')
+        .select(['settings', 'version'])
+        .where('store_id', '=', storeId)
+        .executeTakeFirst();
       const settings = parseSalesSettings(row?.settings);
       return { ...settings, receiptPrefix: receiptPrefix(settings, store.slug), version: row?.version ?? 0 };
     };
@@ -83,7 +105,12 @@ export function settingsRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/stores/:id/sales-settings',
       {
         config: { access: { permission: 'stores.write' } },
-        schema: { tags, summary: 'Set a store’s checkout settings: tip presets, discount approval, refund limit, receipt prefix (audited)', params, body: salesSettingsSchema },
+        schema: {
+          tags,
+          summary: 'Set a store’s checkout settings: tip presets, discount approval, refund limit, receipt prefix (audited)',
+          params,
+          body: salesSettingsSchema,
+        },
       },
       async (request) => {
         assertStore(requireActor(request), request.params.id);
@@ -94,7 +121,13 @@ export function settingsRoutes(deps: Deps): FastifyPluginAsyncZod {
           const before = await salesSettingsText(tx, request.params.id);
           await tx
             .insertInto('store_sales_settings')
-            .values({ store_id: request.params.id, settings: JSON.stringify(request.body), version: 1, updated_by: ctx.actorId, updated_at: ctx.now })
+            .values({
+              store_id: request.params.id,
+              settings: JSON.stringify(request.body),
+              version: 1,
+              updated_by: ctx.actorId,
+              updated_at: ctx.now,
+            })
             .onConflict((oc) =>
               oc.column('store_id').doUpdateSet((eb) => ({
                 settings: JSON.stringify(request.body),

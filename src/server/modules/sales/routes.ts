@@ -1,14 +1,15 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { withTransaction } from '../../db/tx.js';
 import type { Deps } from '../../deps.js';
 import { assertStore, auditContext, requireActor } from '../../http/actor.js';
-import type { FastifyRequest } from 'fastify';
-import { findSale } from './repo.js';
-import { loadReceipt, renderReceiptHtml, renderReceiptText, receiptEmail } from './receipt.js';
-import { enqueueMessage } from '../../platform/notifications/index.js';
-import { withTransaction } from '../../db/tx.js';
 import { PlatformErrors } from '../../platform/errors.js';
 import { LANGUAGES } from '../../platform/i18n.js';
+import { enqueueMessage } from '../../platform/notifications/index.js';
+import { loadReceipt, receiptEmail, renderReceiptHtml, renderReceiptText } from './receipt.js';
+import { findSale } from './repo.js';
+import { settingsRoutes } from './routes-settings.js';
 import {
   idParams,
   lineAdd,
@@ -22,7 +23,6 @@ import {
 } from './schemas.js';
 import { completeWithKey, listSales, loadSaleDto, refundWithKey, voidWithKey } from './service.js';
 import { addLine, createTicket, discardTicket, loadStoreContext, removeLine, type SalesCtx, storeOfSale, updateTicket } from './ticket.js';
-import { settingsRoutes } from './routes-settings.js';
 
 const tags = ['sales'];
 const versionQuery = z.strictObject({ version: z.coerce.number().int().min(1) });
@@ -47,7 +47,10 @@ export function salesRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.post(
       '/sales',
-      { config: { access: { permission: 'sales.write' } }, schema: { tags, summary: 'Open a ticket (walk-in, or from an appointment)', body: saleCreate } },
+      {
+        config: { access: { permission: 'sales.write' } },
+        schema: { tags, summary: 'Open a ticket (walk-in, or from an appointment)', body: saleCreate },
+      },
       async (request, reply) => {
         assertStore(requireActor(request), request.body.storeId);
         const id = await createTicket(db, request.body, ctxOf(request));
@@ -57,21 +60,31 @@ export function salesRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.get(
       '/sales',
-      { config: { access: { permission: 'sales.read' } }, schema: { tags, summary: 'Tickets and sales of a store (open ones are the parked tickets)', querystring: saleListQuery } },
+      {
+        config: { access: { permission: 'sales.read' } },
+        schema: { tags, summary: 'Tickets and sales of a store (open ones are the parked tickets)', querystring: saleListQuery },
+      },
       async (request) => {
         assertStore(requireActor(request), request.query.storeId);
         return listSales(db, request.query);
       },
     );
 
-    app.get('/sales/:id', { config: { access: { permission: 'sales.read' } }, schema: { tags, summary: 'One ticket or sale', params: idParams } }, async (request) => {
-      await saleStore(request, request.params.id);
-      return loadSaleDto(db, request.params.id, request.lang);
-    });
+    app.get(
+      '/sales/:id',
+      { config: { access: { permission: 'sales.read' } }, schema: { tags, summary: 'One ticket or sale', params: idParams } },
+      async (request) => {
+        await saleStore(request, request.params.id);
+        return loadSaleDto(db, request.params.id, request.lang);
+      },
+    );
 
     app.patch(
       '/sales/:id',
-      { config: { access: { permission: 'sales.write' } }, schema: { tags, summary: 'Change an open ticket (send its version; lines replace all lines)', params: idParams, body: saleUpdate } },
+      {
+        config: { access: { permission: 'sales.write' } },
+        schema: { tags, summary: 'Change an open ticket (send its version; lines replace all lines)', params: idParams, body: saleUpdate },
+      },
       async (request) => {
         const storeId = await saleStore(request, request.params.id);
         await updateTicket(db, request.params.id, storeId, request.body, ctxOf(request));
@@ -81,7 +94,10 @@ export function salesRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.post(
       '/sales/:id/lines',
-      { config: { access: { permission: 'sales.write' } }, schema: { tags, summary: 'Add one line to an open ticket', params: idParams, body: lineAdd } },
+      {
+        config: { access: { permission: 'sales.write' } },
+        schema: { tags, summary: 'Add one line to an open ticket', params: idParams, body: lineAdd },
+      },
       async (request, reply) => {
         const storeId = await saleStore(request, request.params.id);
         await addLine(db, request.params.id, storeId, request.body, ctxOf(request));
@@ -93,7 +109,12 @@ export function salesRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/sales/:id/lines/:lineId',
       {
         config: { access: { permission: 'sales.write' } },
-        schema: { tags, summary: 'Remove a line from an open ticket', params: z.object({ id: z.uuid(), lineId: z.uuid() }), querystring: versionQuery },
+        schema: {
+          tags,
+          summary: 'Remove a line from an open ticket',
+          params: z.object({ id: z.uuid(), lineId: z.uuid() }),
+          querystring: versionQuery,
+        },
       },
       async (request) => {
         await saleStore(request, request.params.id);
@@ -104,7 +125,10 @@ export function salesRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.delete(
       '/sales/:id',
-      { config: { access: { permission: 'sales.write' } }, schema: { tags, summary: 'Discard an open ticket', params: idParams, querystring: versionQuery } },
+      {
+        config: { access: { permission: 'sales.write' } },
+        schema: { tags, summary: 'Discard an open ticket', params: idParams, querystring: versionQuery },
+      },
       async (request, reply) => {
         await saleStore(request, request.params.id);
         await discardTicket(db, request.params.id, request.query.version, ctxOf(request));
@@ -118,14 +142,18 @@ export function salesRoutes(deps: Deps): FastifyPluginAsyncZod {
         config: { access: { permission: 'sales.write' } },
         schema: {
           tags,
-          summary: 'Take payment and complete the sale (Idempotency-Key required: a retry returns the first response and charges nothing twice)',
+          summary:
+            'Take payment and complete the sale (Idempotency-Key required: a retry returns the first response and charges nothing twice)',
           params: idParams,
           body: saleComplete,
         },
       },
       async (request, reply) => {
         await saleStore(request, request.params.id);
-        const res = await completeWithKey(db, request.params.id, request.body, ctxOf(request), { key: idemKey(request), lang: request.lang });
+        const res = await completeWithKey(db, request.params.id, request.body, ctxOf(request), {
+          key: idemKey(request),
+          lang: request.lang,
+        });
         if (res.replayed) reply.header('idempotent-replayed', 'true');
         return reply.status(res.status).send(res.body);
       },
@@ -135,11 +163,19 @@ export function salesRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/sales/:id/refunds',
       {
         config: { access: { permission: 'sales.write' } },
-        schema: { tags, summary: 'Refund lines, an amount, or everything left, to the original tenders (Idempotency-Key accepted)', params: idParams, body: refundCreate },
+        schema: {
+          tags,
+          summary: 'Refund lines, an amount, or everything left, to the original tenders (Idempotency-Key accepted)',
+          params: idParams,
+          body: refundCreate,
+        },
       },
       async (request, reply) => {
         const storeId = await saleStore(request, request.params.id);
-        const res = await refundWithKey(db, request.params.id, storeId, request.body, ctxOf(request), { key: idemKey(request), lang: request.lang });
+        const res = await refundWithKey(db, request.params.id, storeId, request.body, ctxOf(request), {
+          key: idemKey(request),
+          lang: request.lang,
+        });
         if (res.replayed) reply.header('idempotent-replayed', 'true');
         return reply.status(res.status).send(res.body);
       },
@@ -149,11 +185,19 @@ export function salesRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/sales/:id/void',
       {
         config: { access: { permission: 'sales.write' } },
-        schema: { tags, summary: 'Void a sale before its shift closes, the day it was made (reverses everything, keeps the record)', params: idParams, body: voidCreate },
+        schema: {
+          tags,
+          summary: 'Void a sale before its shift closes, the day it was made (reverses everything, keeps the record)',
+          params: idParams,
+          body: voidCreate,
+        },
       },
       async (request, reply) => {
         const storeId = await saleStore(request, request.params.id);
-        const res = await voidWithKey(db, request.params.id, storeId, request.body, ctxOf(request), { key: idemKey(request), lang: request.lang });
+        const res = await voidWithKey(db, request.params.id, storeId, request.body, ctxOf(request), {
+          key: idemKey(request),
+          lang: request.lang,
+        });
         if (res.replayed) reply.header('idempotent-replayed', 'true');
         return reply.status(res.status).send(res.body);
       },
@@ -163,7 +207,12 @@ export function salesRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/sales/:id/receipt',
       {
         config: { access: { permission: 'sales.read' } },
-        schema: { tags, summary: 'The receipt: 80 mm printable HTML, or plain text for ESC/POS printers (a refund’s with refundId)', params: idParams, querystring: receiptQuery },
+        schema: {
+          tags,
+          summary: 'The receipt: 80 mm printable HTML, or plain text for ESC/POS printers (a refund’s with refundId)',
+          params: idParams,
+          querystring: receiptQuery,
+        },
       },
       async (request, reply) => {
         await saleStore(request, request.params.id);
@@ -180,7 +229,12 @@ export function salesRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/sales/:id/receipt/email',
       {
         config: { access: { permission: 'sales.write' } },
-        schema: { tags, summary: 'Email the receipt to the client (again)', params: idParams, body: z.strictObject({ lang: z.enum(LANGUAGES).optional() }) },
+        schema: {
+          tags,
+          summary: 'Email the receipt to the client (again)',
+          params: idParams,
+          body: z.strictObject({ lang: z.enum(LANGUAGES).optional() }),
+        },
       },
       async (request, reply) => {
         await saleStore(request, request.params.id);

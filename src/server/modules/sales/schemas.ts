@@ -13,8 +13,18 @@ const percent = z
 const reason = z.string().trim().min(1).max(200);
 
 export const discountSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('amount'), amount: cents, reason, source: z.strictObject({ type: z.string().min(1).max(40), ref: z.string().min(1).max(100) }).optional() }),
-  z.strictObject({ type: z.literal('percent'), percent, reason, source: z.strictObject({ type: z.string().min(1).max(40), ref: z.string().min(1).max(100) }).optional() }),
+  z.strictObject({
+    type: z.literal('amount'),
+    amount: cents,
+    reason,
+    source: z.strictObject({ type: z.string().min(1).max(40), ref: z.string().min(1).max(100) }).optional(),
+  }),
+  z.strictObject({
+    type: z.literal('percent'),
+    percent,
+    reason,
+    source: z.strictObject({ type: z.string().min(1).max(40), ref: z.string().min(1).max(100) }).optional(),
+  }),
 ]);
 
 /** A manager's approval at the terminal: their id and PIN. */
@@ -69,10 +79,16 @@ export const tipSchema = z
     amount: cents.optional(),
     percent: percent.optional(),
     split: z.enum(['share', 'equal', 'manual']).default('share'),
-    allocations: z.array(z.strictObject({ staffId: z.uuid(), amount: cents })).max(20).optional(),
+    allocations: z
+      .array(z.strictObject({ staffId: z.uuid(), amount: cents }))
+      .max(20)
+      .optional(),
   })
   .refine((t) => t.amount === undefined || t.percent === undefined, { message: 'give amount or percent, not both', path: ['percent'] })
-  .refine((t) => t.split !== 'manual' || t.allocations !== undefined, { message: 'a manual split needs allocations', path: ['allocations'] });
+  .refine((t) => t.split !== 'manual' || t.allocations !== undefined, {
+    message: 'a manual split needs allocations',
+    path: ['allocations'],
+  });
 
 /** Fields every tender has; the tender kind adds its own. */
 export const tenderCommon = {
@@ -100,13 +116,19 @@ export const refundCreate = z
   .strictObject({
     reason,
     /** Lines and quantities to refund; omit lines and amount to refund everything left. */
-    lines: z.array(z.strictObject({ lineId: z.uuid(), quantity: z.int().min(1).max(999) })).max(100).optional(),
+    lines: z
+      .array(z.strictObject({ lineId: z.uuid(), quantity: z.int().min(1).max(999) }))
+      .max(100)
+      .optional(),
     /** A goods amount (tax included) spread over the lines in proportion, instead of lines. */
     amount: positiveCents.optional(),
     /** Tip to give back (default: all of it on a whole refund, none otherwise). */
     tip: cents.optional(),
     /** Where the money goes (default: the original tenders, in proportion to what each can still take). */
-    tenders: z.array(z.strictObject({ tenderId: z.uuid(), amount: cents })).max(10).optional(),
+    tenders: z
+      .array(z.strictObject({ tenderId: z.uuid(), amount: cents }))
+      .max(10)
+      .optional(),
     approval: approvalSchema.optional(),
     shiftId: z.uuid().optional(),
   })

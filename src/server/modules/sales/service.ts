@@ -1,5 +1,6 @@
 // Reading sales for the API, and the route-facing wrappers that verify approvals before transactions.
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
 import type { DB } from '../../db/tables.js';
 import type { Executor } from '../../db/tx.js';
 import { AppError, PlatformErrors } from '../../platform/errors.js';
@@ -9,11 +10,10 @@ import { decodeCursor, toPage } from '../../platform/pagination.js';
 import { verifyApproval } from './approval.js';
 import { completeSale } from './complete.js';
 import { saleDto } from './dto.js';
-import { findSale, linesOf, refundsOf, taxesOf, tendersOf, tipsOf } from './repo.js';
 import { refundOrVoid } from './refunds.js';
+import { findSale, linesOf, refundsOf, taxesOf, tendersOf, tipsOf } from './repo.js';
 import type { RefundCreate, SaleComplete, saleListQuery, VoidCreate } from './schemas.js';
 import { loadStoreContext, type SalesCtx } from './ticket.js';
-import type { z } from 'zod';
 
 export async function loadSaleDto(db: Executor, id: string, lang: Language) {
   const sale = await findSale(db, id);
@@ -35,7 +35,10 @@ export async function listSales(db: Executor, q: z.infer<typeof saleListQuery>) 
   if (q.receipt) query = query.where('receipt_code', '=', q.receipt.toUpperCase());
   const after = decodeCursor(q.cursor);
   if (after) query = query.where('id', '<', after);
-  const rows = await query.orderBy('id', 'desc').limit(q.limit + 1).execute();
+  const rows = await query
+    .orderBy('id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
   const page = toPage(rows, q.limit, (r) => r.id);
   return {
     data: page.data.map((s) => ({

@@ -1,7 +1,7 @@
 // Per-store checkout settings and the tax settings' request schema. Pure: no database here.
 import { z } from 'zod';
 import { percentToBp } from './pricing.js';
-import { TAX_PRESETS, type TaxSettings, isTaxRate, taxPreset } from './tax.js';
+import { isTaxRate, TAX_PRESETS, type TaxSettings, taxPreset } from './tax.js';
 import { DEFAULT_TIP_PRESETS } from './tips.js';
 
 const cents = z.int().min(0).max(100_000_000);
@@ -18,7 +18,11 @@ export const salesSettingsSchema = z.strictObject({
     .regex(/^[A-Z0-9]{1,8}$/, '1–8 capital letters or digits')
     .optional(),
   /** Tip buttons, percent of the pre-tax service amount. */
-  tipPresets: z.array(z.int().min(1).max(100)).min(1).max(5).default([...DEFAULT_TIP_PRESETS]),
+  tipPresets: z
+    .array(z.int().min(1).max(100))
+    .min(1)
+    .max(5)
+    .default([...DEFAULT_TIP_PRESETS]),
   /** A discount (or a price typed below the list price) above either limit needs a manager's PIN. */
   discountApproval: z
     .strictObject({ percent: percent.default(20), amount: cents.nullable().default(null) })

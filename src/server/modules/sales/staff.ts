@@ -13,4 +13,3 @@ export async function staffAtStore(tx: Executor, storeId: string, ids: readonly 
     .execute();
   return new Set(rows.map((r) => r.id));
 }
-

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbitrarySettings } from './test-arbitraries.js';
 import { NO_TAX, parseTaxSettings, rateToPpm, type TaxSettings, taxLine, taxPreset } from './tax.js';
+import { arbitrarySettings } from './test-arbitraries.js';
 
 const exclusive = (rates: TaxSettings['rates']): TaxSettings => ({ pricesIncludeTax: false, rates, preset: null });
 
@@ -69,14 +69,19 @@ describe('presets, per line, half-up on cents', () => {
 describe('tax properties', () => {
   it('taxes are never negative; pre-tax + tax = price when prices include tax; pre-tax = price otherwise', () => {
     fc.assert(
-      fc.property(arbitrarySettings, fc.integer({ min: 0, max: 10_000_000 }), fc.constantFrom('service', 'product', null), (settings, amount, cls) => {
-        const r = taxLine(amount, cls, settings);
-        expect(r.taxes.every((t) => t.amount >= 0)).toBe(true);
-        expect(r.tax).toBe(r.taxes.reduce((a, t) => a + t.amount, 0));
-        if (settings.pricesIncludeTax) expect(r.preTax + r.tax).toBe(amount);
-        else expect(r.preTax).toBe(amount);
-        expect(r.preTax).toBeGreaterThanOrEqual(0);
-      }),
+      fc.property(
+        arbitrarySettings,
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.constantFrom('service', 'product', null),
+        (settings, amount, cls) => {
+          const r = taxLine(amount, cls, settings);
+          expect(r.taxes.every((t) => t.amount >= 0)).toBe(true);
+          expect(r.tax).toBe(r.taxes.reduce((a, t) => a + t.amount, 0));
+          if (settings.pricesIncludeTax) expect(r.preTax + r.tax).toBe(amount);
+          else expect(r.preTax).toBe(amount);
+          expect(r.preTax).toBeGreaterThanOrEqual(0);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -131,21 +131,53 @@ export function taxPreset(preset: TaxPreset, opts: { taxServices?: boolean } = {
         pricesIncludeTax: false,
         preset,
         rates: [
-          { code: 'gst', name: 'GST', nameTranslations: { 'zh-CN': '联邦消费税 GST', 'zh-TW': '聯邦消費稅 GST' }, rate: '5', appliesTo: both, compound: false },
-          { code: 'pst', name: 'PST', nameTranslations: { 'zh-CN': '省销售税 PST', 'zh-TW': '省銷售稅 PST' }, rate: '7', appliesTo: ['product'], compound: false },
+          {
+            code: 'gst',
+            name: 'GST',
+            nameTranslations: { 'zh-CN': '联邦消费税 GST', 'zh-TW': '聯邦消費稅 GST' },
+            rate: '5',
+            appliesTo: both,
+            compound: false,
+          },
+          {
+            code: 'pst',
+            name: 'PST',
+            nameTranslations: { 'zh-CN': '省销售税 PST', 'zh-TW': '省銷售稅 PST' },
+            rate: '7',
+            appliesTo: ['product'],
+            compound: false,
+          },
         ],
       };
     case 'ca_on':
       return {
         pricesIncludeTax: false,
         preset,
-        rates: [{ code: 'hst', name: 'HST', nameTranslations: { 'zh-CN': '统一销售税 HST', 'zh-TW': '統一銷售稅 HST' }, rate: '13', appliesTo: both, compound: false }],
+        rates: [
+          {
+            code: 'hst',
+            name: 'HST',
+            nameTranslations: { 'zh-CN': '统一销售税 HST', 'zh-TW': '統一銷售稅 HST' },
+            rate: '13',
+            appliesTo: both,
+            compound: false,
+          },
+        ],
       };
     case 'ca_ab':
       return {
         pricesIncludeTax: false,
         preset,
-        rates: [{ code: 'gst', name: 'GST', nameTranslations: { 'zh-CN': '联邦消费税 GST', 'zh-TW': '聯邦消費稅 GST' }, rate: '5', appliesTo: both, compound: false }],
+        rates: [
+          {
+            code: 'gst',
+            name: 'GST',
+            nameTranslations: { 'zh-CN': '联邦消费税 GST', 'zh-TW': '聯邦消費稅 GST' },
+            rate: '5',
+            appliesTo: both,
+            compound: false,
+          },
+        ],
       };
   }
 }

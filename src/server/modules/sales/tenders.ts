@@ -35,7 +35,9 @@ export function settleTenders(due: number, tenders: readonly TenderRequest[], cu
   const rounded = currency === 'CAD' ? roundCashCad(cashDue) : cashDue;
   if (cash.amount < rounded) throw paymentMismatch(due, nonCash + cash.amount);
   const settled = tenders.map((t, i) =>
-    i === cashIndex ? { applied: rounded, tendered: t.amount, change: t.amount - rounded } : { applied: t.amount, tendered: t.amount, change: 0 },
+    i === cashIndex
+      ? { applied: rounded, tendered: t.amount, change: t.amount - rounded }
+      : { applied: t.amount, tendered: t.amount, change: 0 },
   );
   return { tenders: settled, cashRounding: rounded - cashDue, paid: due + rounded - cashDue, change: cash.amount - rounded };
 }

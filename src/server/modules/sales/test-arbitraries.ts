@@ -14,4 +14,3 @@ export const arbitrarySettings = fc.record({
   rates: fc.uniqueArray(rate, { maxLength: 3, selector: (r) => r.code }),
   preset: fc.constant(null),
 });
-

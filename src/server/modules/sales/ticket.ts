@@ -16,7 +16,7 @@ import { resolveLines, settleApprovals } from './lines.js';
 import { lineFromRow, lineRow, parseJson, type TicketLine, toPricingLine } from './model.js';
 import { priceTicket } from './pricing.js';
 import type { CheckoutContext, DiscountInput } from './registry.js';
-import { linesOf, lockSale, replaceLines, type SaleRow, salesSettingsText, type StoreForSale, storeForSale } from './repo.js';
+import { linesOf, lockSale, replaceLines, type SaleRow, type StoreForSale, salesSettingsText, storeForSale } from './repo.js';
 import type { Approval, LineInput, SaleCreate, SaleUpdate } from './schemas.js';
 import { parseSalesSettings, type SalesSettings } from './settings.js';
 import { parseTaxSettings, type TaxSettings } from './tax.js';
@@ -52,8 +52,24 @@ async function assertClient(tx: Executor, clientId: string | null | undefined): 
 type Next = { lines: TicketLine[]; discount: DiscountInput | null };
 
 /** Prices `next`, settles approvals, writes the lines and the sale's totals (version + 1), audits. */
-async function save(tx: Executor, sale: SaleRow, next: Next, prevLines: readonly TicketLine[], sc: StoreContext, approverId: string | null, ctx: SalesCtx, isNew: boolean) {
-  const cctx: CheckoutContext = { saleId: sale.id, storeId: sale.store_id, currency: sc.currency, clientId: sale.client_id, now: ctx.now, actorId: ctx.actorId };
+async function save(
+  tx: Executor,
+  sale: SaleRow,
+  next: Next,
+  prevLines: readonly TicketLine[],
+  sc: StoreContext,
+  approverId: string | null,
+  ctx: SalesCtx,
+  isNew: boolean,
+) {
+  const cctx: CheckoutContext = {
+    saleId: sale.id,
+    storeId: sale.store_id,
+    currency: sc.currency,
+    clientId: sale.client_id,
+    now: ctx.now,
+    actorId: ctx.actorId,
+  };
   const priced = priceTicket(next.lines.map(toPricingLine), next.discount, sc.tax);
   const prev = {
     lines: new Map(prevLines.map((l) => [l.id, l])),
@@ -61,7 +77,11 @@ async function save(tx: Executor, sale: SaleRow, next: Next, prevLines: readonly
     ticketApprovedBy: sale.discount_approved_by,
   };
   const outcome = await settleApprovals(tx, next.lines, priced, next.discount, prev, { approverId, settings: sc.settings }, cctx);
-  await replaceLines(tx, sale.id, outcome.lines.map((l, i) => lineRow(sale.id, i, l, priced.lines[i]!)));
+  await replaceLines(
+    tx,
+    sale.id,
+    outcome.lines.map((l, i) => lineRow(sale.id, i, l, priced.lines[i]!)),
+  );
   const t = priced.totals;
   const patch = {
     ticket_discount: next.discount ? JSON.stringify({ ...next.discount, approvedBy: outcome.ticketApprovedBy }) : null,
@@ -87,7 +107,13 @@ async function save(tx: Executor, sale: SaleRow, next: Next, prevLines: readonly
   for (const o of outcome.overrides)
     await writeAudit(tx, ctx, { action: 'sale.price_override', entityType: 'sale', entityId: sale.id, storeId: sale.store_id, after: o });
   for (const a of outcome.approvals)
-    await writeAudit(tx, ctx, { action: 'sale.discount_approved', entityType: 'sale', entityId: sale.id, storeId: sale.store_id, after: a });
+    await writeAudit(tx, ctx, {
+      action: 'sale.discount_approved',
+      entityType: 'sale',
+      entityId: sale.id,
+      storeId: sale.store_id,
+      after: a,
+    });
 }
 
 export async function createTicket(db: Kysely<DB>, input: SaleCreate, ctx: SalesCtx): Promise<string> {
@@ -155,7 +181,14 @@ export async function openTicket(tx: Executor, input: SaleCreate, approverId: st
       updated_at: ctx.now,
     };
     await tx.insertInto('sales').values(sale).execute();
-    const cctx: CheckoutContext = { saleId: sale.id, storeId: sale.store_id, currency: sc.currency, clientId, now: ctx.now, actorId: ctx.actorId };
+    const cctx: CheckoutContext = {
+      saleId: sale.id,
+      storeId: sale.store_id,
+      currency: sc.currency,
+      clientId,
+      now: ctx.now,
+      actorId: ctx.actorId,
+    };
     let lines = await resolveLines(tx, lineInputs, new Map(), cctx);
     // An appointment's quoted prices are the ticket's list prices.
     if (bookedPrices.length) lines = lines.map((l, i) => ({ ...l, listPrice: bookedPrices[i]!, unitPrice: bookedPrices[i]! }));
@@ -199,22 +232,51 @@ export async function updateTicket(db: Kysely<DB>, id: string, storeId: string, 
     };
     const sc = await loadStoreContext(tx, sale.store_id);
     const prevLines = (await linesOf(tx, id)).map(lineFromRow);
-    const cctx: CheckoutContext = { saleId: id, storeId: sale.store_id, currency: sc.currency, clientId: next.client_id, now: ctx.now, actorId: ctx.actorId };
+    const cctx: CheckoutContext = {
+      saleId: id,
+      storeId: sale.store_id,
+      currency: sc.currency,
+      clientId: next.client_id,
+      now: ctx.now,
+      actorId: ctx.actorId,
+    };
     const lines = input.lines ? await resolveLines(tx, input.lines, new Map(prevLines.map((l) => [l.id, l])), cctx) : prevLines;
     const discount = input.discount !== undefined ? input.discount : parseJson<DiscountInput | null>(sale.ticket_discount, null);
     await save(tx, next, { lines, discount }, prevLines, sc, approverId, ctx, false);
   });
 }
 
-export async function addLine(db: Kysely<DB>, id: string, storeId: string, input: { version: number; line: LineInput; approval?: Approval | undefined }, ctx: SalesCtx) {
+export async function addLine(
+  db: Kysely<DB>,
+  id: string,
+  storeId: string,
+  input: { version: number; line: LineInput; approval?: Approval | undefined },
+  ctx: SalesCtx,
+) {
   const approverId = await approverFor(db, ctx, storeId, input.approval);
   await withTransaction(db, async ({ tx }) => {
     const sale = await loadOpen(tx, id, input.version);
     const sc = await loadStoreContext(tx, sale.store_id);
     const prevLines = (await linesOf(tx, id)).map(lineFromRow);
-    const cctx: CheckoutContext = { saleId: id, storeId: sale.store_id, currency: sc.currency, clientId: sale.client_id, now: ctx.now, actorId: ctx.actorId };
+    const cctx: CheckoutContext = {
+      saleId: id,
+      storeId: sale.store_id,
+      currency: sc.currency,
+      clientId: sale.client_id,
+      now: ctx.now,
+      actorId: ctx.actorId,
+    };
     const [line] = await resolveLines(tx, [input.line], new Map(), cctx, 'line');
-    await save(tx, sale, { lines: [...prevLines, line!], discount: parseJson<DiscountInput | null>(sale.ticket_discount, null) }, prevLines, sc, approverId, ctx, false);
+    await save(
+      tx,
+      sale,
+      { lines: [...prevLines, line!], discount: parseJson<DiscountInput | null>(sale.ticket_discount, null) },
+      prevLines,
+      sc,
+      approverId,
+      ctx,
+      false,
+    );
   });
 }
 
@@ -234,7 +296,17 @@ export async function removeLine(db: Kysely<DB>, id: string, lineId: string, ver
 export async function discardTicket(db: Kysely<DB>, id: string, version: number, ctx: SalesCtx) {
   await withTransaction(db, async ({ tx }) => {
     const sale = await loadOpen(tx, id, version);
-    await tx.updateTable('sales').set({ status: 'discarded', version: sale.version + 1, updated_at: ctx.now }).where('id', '=', id).execute();
-    await writeAudit(tx, ctx, { action: 'sale.discard', entityType: 'sale', entityId: id, storeId: sale.store_id, before: { total: sale.total } });
+    await tx
+      .updateTable('sales')
+      .set({ status: 'discarded', version: sale.version + 1, updated_at: ctx.now })
+      .where('id', '=', id)
+      .execute();
+    await writeAudit(tx, ctx, {
+      action: 'sale.discard',
+      entityType: 'sale',
+      entityId: id,
+      storeId: sale.store_id,
+      before: { total: sale.total },
+    });
   });
 }

@@ -32,7 +32,12 @@ describe('tips', () => {
     expect(() => splitTip(100, 'manual', w, [{ staffId: 'b', amount: 90 }])).toThrow(AppError);
     expect(() => splitTip(100, 'share', [])).toThrow(AppError);
     // Free services (weight 0): equal parts.
-    expect(splitTip(10, 'share', [{ staffId: 'a', weight: 0 }, { staffId: 'b', weight: 0 }]).map((p) => p.amount)).toEqual([5, 5]);
+    expect(
+      splitTip(10, 'share', [
+        { staffId: 'a', weight: 0 },
+        { staffId: 'b', weight: 0 },
+      ]).map((p) => p.amount),
+    ).toEqual([5, 5]);
   });
 
   it('lays technicians’ tips over the tenders exactly', () => {
@@ -44,7 +49,9 @@ describe('tips', () => {
       [1000, 350],
     );
     const sum = (f: (c: (typeof cells)[number]) => boolean) => cells.filter(f).reduce((x, c) => x + c.amount, 0);
-    expect([sum((c) => c.staffId === 'a'), sum((c) => c.staffId === 'b'), sum((c) => c.tender === 0), sum((c) => c.tender === 1)]).toEqual([540, 810, 1000, 350]);
+    expect([sum((c) => c.staffId === 'a'), sum((c) => c.staffId === 'b'), sum((c) => c.tender === 0), sum((c) => c.tender === 1)]).toEqual([
+      540, 810, 1000, 350,
+    ]);
   });
 });
 
@@ -52,7 +59,16 @@ describe('tenders', () => {
   it('computes change on cash and refuses any other mismatch', () => {
     expect(settleTenders(4307, [{ amount: 5000, cash: true }], 'USD')).toMatchObject({ change: 693, cashRounding: 0, paid: 4307 });
     expect(() => settleTenders(4307, [{ amount: 4300, cash: false }], 'USD')).toThrow(AppError);
-    expect(() => settleTenders(4307, [{ amount: 4400, cash: false }, { amount: 100, cash: true }], 'USD')).toThrow(AppError);
+    expect(() =>
+      settleTenders(
+        4307,
+        [
+          { amount: 4400, cash: false },
+          { amount: 100, cash: true },
+        ],
+        'USD',
+      ),
+    ).toThrow(AppError);
   });
 
   it('rounds the cash part to 5 ¢ in CAD, as its own amount, and never the card part', () => {
@@ -60,6 +76,15 @@ describe('tenders', () => {
     expect(settleTenders(1003, [{ amount: 1005, cash: true }], 'CAD')).toMatchObject({ cashRounding: 2, paid: 1005, change: 0 });
     expect(settleTenders(1003, [{ amount: 1003, cash: false }], 'CAD')).toMatchObject({ cashRounding: 0, paid: 1003 });
     // Card 5.01 + cash for the rest (5.02 → 5.00).
-    expect(settleTenders(1003, [{ amount: 501, cash: false }, { amount: 500, cash: true }], 'CAD')).toMatchObject({ cashRounding: -2, paid: 1001 });
+    expect(
+      settleTenders(
+        1003,
+        [
+          { amount: 501, cash: false },
+          { amount: 500, cash: true },
+        ],
+        'CAD',
+      ),
+    ).toMatchObject({ cashRounding: -2, paid: 1001 });
   });
 });

@@ -14,7 +14,8 @@ export function countTotal(counts: DenominationCounts, currency: Currency): numb
   let total = 0;
   for (const [key, count] of Object.entries(counts)) {
     const d = Number(key);
-    if (!DENOMINATIONS[currency].includes(d)) throw ShiftErrors.unknown_denomination({ denomination: key, currency }, [{ path: `counts.${key}`, message: 'unknown denomination' }]);
+    if (!DENOMINATIONS[currency].includes(d))
+      throw ShiftErrors.unknown_denomination({ denomination: key, currency }, [{ path: `counts.${key}`, message: 'unknown denomination' }]);
     total += d * count;
   }
   return total;

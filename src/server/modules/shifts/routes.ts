@@ -20,27 +20,46 @@ export function shiftRoutes(deps: Deps): FastifyPluginAsyncZod {
       return shift;
     };
 
-    app.post('/shifts', { config: { access: { permission: 'shifts.manage' } }, schema: { tags, summary: 'Open a drawer shift with its counted float', body: shiftOpen } }, async (request, reply) => {
-      assertStore(requireActor(request), request.body.storeId);
-      const row = await openShift(db, request.body, auditContext(request, now()));
-      return reply.status(201).send(await shiftDto(db, row));
-    });
+    app.post(
+      '/shifts',
+      {
+        config: { access: { permission: 'shifts.manage' } },
+        schema: { tags, summary: 'Open a drawer shift with its counted float', body: shiftOpen },
+      },
+      async (request, reply) => {
+        assertStore(requireActor(request), request.body.storeId);
+        const row = await openShift(db, request.body, auditContext(request, now()));
+        return reply.status(201).send(await shiftDto(db, row));
+      },
+    );
 
-    app.get('/shifts', { config: { access: { permission: 'shifts.manage' } }, schema: { tags, summary: 'Shifts of a store, newest first', querystring: shiftList } }, async (request) => {
-      assertStore(requireActor(request), request.query.storeId);
-      let q = db.selectFrom('shifts').selectAll().where('store_id', '=', request.query.storeId);
-      if (request.query.status) q = q.where('status', '=', request.query.status);
-      const rows = await q.orderBy('opened_at', 'desc').orderBy('id', 'desc').limit(request.query.limit).execute();
-      return { data: await Promise.all(rows.map((r) => shiftDto(db, r))), nextCursor: null };
-    });
+    app.get(
+      '/shifts',
+      {
+        config: { access: { permission: 'shifts.manage' } },
+        schema: { tags, summary: 'Shifts of a store, newest first', querystring: shiftList },
+      },
+      async (request) => {
+        assertStore(requireActor(request), request.query.storeId);
+        let q = db.selectFrom('shifts').selectAll().where('store_id', '=', request.query.storeId);
+        if (request.query.status) q = q.where('status', '=', request.query.status);
+        const rows = await q.orderBy('opened_at', 'desc').orderBy('id', 'desc').limit(request.query.limit).execute();
+        return { data: await Promise.all(rows.map((r) => shiftDto(db, r))), nextCursor: null };
+      },
+    );
 
-    app.get('/shifts/:id', { config: { access: { permission: 'shifts.manage' } }, schema: { tags, summary: 'One shift with its drawer figures', params } }, async (request) =>
-      shiftDto(db, await visible(request, request.params.id)),
+    app.get(
+      '/shifts/:id',
+      { config: { access: { permission: 'shifts.manage' } }, schema: { tags, summary: 'One shift with its drawer figures', params } },
+      async (request) => shiftDto(db, await visible(request, request.params.id)),
     );
 
     app.post(
       '/shifts/:id/movements',
-      { config: { access: { permission: 'shifts.manage' } }, schema: { tags, summary: 'Paid-in or paid-out with a reason', params, body: movementCreate } },
+      {
+        config: { access: { permission: 'shifts.manage' } },
+        schema: { tags, summary: 'Paid-in or paid-out with a reason', params, body: movementCreate },
+      },
       async (request, reply) => {
         await visible(request, request.params.id);
         await addMovement(db, request.params.id, request.body, auditContext(request, now()));
@@ -50,7 +69,10 @@ export function shiftRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.post(
       '/shifts/:id/close',
-      { config: { access: { permission: 'shifts.manage' } }, schema: { tags, summary: 'Close with the counted cash: expected vs counted, over/short', params, body: shiftClose } },
+      {
+        config: { access: { permission: 'shifts.manage' } },
+        schema: { tags, summary: 'Close with the counted cash: expected vs counted, over/short', params, body: shiftClose },
+      },
       async (request) => {
         await visible(request, request.params.id);
         const row = await closeShift(db, request.params.id, request.body, auditContext(request, now()));
@@ -58,14 +80,21 @@ export function shiftRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
     );
 
-    app.get('/shifts/:id/x-report', { config: { access: { permission: 'shifts.manage' } }, schema: { tags, summary: 'X report: this shift so far', params } }, async (request) => {
-      await visible(request, request.params.id);
-      return xReport(db, request.params.id);
-    });
+    app.get(
+      '/shifts/:id/x-report',
+      { config: { access: { permission: 'shifts.manage' } }, schema: { tags, summary: 'X report: this shift so far', params } },
+      async (request) => {
+        await visible(request, request.params.id);
+        return xReport(db, request.params.id);
+      },
+    );
 
     app.get(
       '/stores/:id/z-report',
-      { config: { access: { signedIn: true } }, schema: { tags, summary: 'Z report: the store’s business day (reports.read or shifts.manage)', params, querystring: zReportQuery } },
+      {
+        config: { access: { signedIn: true } },
+        schema: { tags, summary: 'Z report: the store’s business day (reports.read or shifts.manage)', params, querystring: zReportQuery },
+      },
       async (request) => {
         const actor = requireActor(request);
         if (!can(actor, 'reports.read') && !can(actor, 'shifts.manage')) throw PlatformErrors.forbidden({ permission: 'reports.read' });

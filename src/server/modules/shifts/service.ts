@@ -39,7 +39,13 @@ async function figures(db: Executor, shift: ShiftRow): Promise<DrawerFigures> {
       .execute(),
   ]);
   const move = (k: string) => Number(moves.find((m) => m.kind === k)?.amount ?? 0);
-  return { openingFloat: shift.opening_float, cashSales: cash.sales, cashRefunds: cash.refunds, paidIn: move('paid_in'), paidOut: move('paid_out') };
+  return {
+    openingFloat: shift.opening_float,
+    cashSales: cash.sales,
+    cashRefunds: cash.refunds,
+    paidIn: move('paid_in'),
+    paidOut: move('paid_out'),
+  };
 }
 
 export async function shiftDto(db: Executor, shift: ShiftRow) {
@@ -66,7 +72,14 @@ export async function shiftDto(db: Executor, shift: ShiftRow) {
     note: shift.note,
     drawerFigures: { ...f, expectedCash: shift.expected_cash ?? expectedCash(f) },
     overShort: shift.over_short,
-    movements: movements.map((m) => ({ id: m.id, kind: m.kind, amount: m.amount, reason: m.reason, createdBy: m.created_by, createdAt: iso(m.created_at) })),
+    movements: movements.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      amount: m.amount,
+      reason: m.reason,
+      createdBy: m.created_by,
+      createdAt: iso(m.created_at),
+    })),
     version: shift.version,
   };
 }
@@ -75,7 +88,13 @@ export async function openShift(db: Kysely<DB>, input: ShiftOpen, ctx: AuditCont
   return withTransaction(db, async ({ tx }) => {
     const store = await storeInfo(tx, input.storeId);
     const float = input.openingCounts ? countTotal(input.openingCounts, store.currency) : input.openingFloat!;
-    const open = await tx.selectFrom('shifts').select('id').where('store_id', '=', input.storeId).where('drawer', '=', input.drawer).where('status', '=', 'open').executeTakeFirst();
+    const open = await tx
+      .selectFrom('shifts')
+      .select('id')
+      .where('store_id', '=', input.storeId)
+      .where('drawer', '=', input.drawer)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
     if (open) throw ShiftErrors.shift_already_open({ drawer: input.drawer });
     const row: ShiftRow = {
       id: newId(),
@@ -98,7 +117,13 @@ export async function openShift(db: Kysely<DB>, input: ShiftOpen, ctx: AuditCont
     };
     // The partial unique index makes a concurrent second open fail (409) even if both passed the check.
     await tx.insertInto('shifts').values(row).execute();
-    await writeAudit(tx, ctx, { action: 'shift.open', entityType: 'shift', entityId: row.id, storeId: row.store_id, after: { drawer: row.drawer, openingFloat: float } });
+    await writeAudit(tx, ctx, {
+      action: 'shift.open',
+      entityType: 'shift',
+      entityId: row.id,
+      storeId: row.store_id,
+      after: { drawer: row.drawer, openingFloat: float },
+    });
     return row;
   });
 }
@@ -114,9 +139,24 @@ export async function addMovement(db: Kysely<DB>, shiftId: string, input: Moveme
       .where('status', '=', 'open')
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw ShiftErrors.shift_not_open();
-    const row = { id: newId(), shift_id: shiftId, store_id: shift.store_id, kind: input.kind, amount: input.amount, reason: input.reason, created_by: ctx.actorId, created_at: ctx.now };
+    const row = {
+      id: newId(),
+      shift_id: shiftId,
+      store_id: shift.store_id,
+      kind: input.kind,
+      amount: input.amount,
+      reason: input.reason,
+      created_by: ctx.actorId,
+      created_at: ctx.now,
+    };
     await tx.insertInto('shift_movements').values(row).execute();
-    await writeAudit(tx, ctx, { action: `shift.${input.kind}`, entityType: 'shift', entityId: shiftId, storeId: shift.store_id, after: { amount: input.amount, reason: input.reason } });
+    await writeAudit(tx, ctx, {
+      action: `shift.${input.kind}`,
+      entityType: 'shift',
+      entityId: shiftId,
+      storeId: shift.store_id,
+      after: { amount: input.amount, reason: input.reason },
+    });
     return row;
   });
 }
@@ -172,7 +212,15 @@ export async function zReport(db: Executor, storeId: string, date: string) {
   const to = startOfLocalDay(addDays(date, 1), store.time_zone);
   const [summary, shifts] = await Promise.all([
     summarizeSales(db, { storeId, date }),
-    db.selectFrom('shifts').selectAll().where('store_id', '=', storeId).where('opened_at', '>=', from).where('opened_at', '<', to).orderBy('opened_at').orderBy('id').execute(),
+    db
+      .selectFrom('shifts')
+      .selectAll()
+      .where('store_id', '=', storeId)
+      .where('opened_at', '>=', from)
+      .where('opened_at', '<', to)
+      .orderBy('opened_at')
+      .orderBy('id')
+      .execute(),
   ]);
   return {
     kind: 'z' as const,
@@ -192,4 +240,3 @@ export async function zReport(db: Executor, storeId: string, date: string) {
     ...summary,
   };
 }
-

@@ -5,7 +5,15 @@ import type { Executor } from '../../db/tx.js';
 import { newId } from '../../platform/ids.js';
 import { entriesByRef, loadLedgerSettings } from '../ledgers/index.js';
 import { registerEarnMultiplier } from '../points/index.js';
-import { type CheckoutContext, type DiscountInput, type HookContext, registerDiscountSource, registerSaleHook, type RefundSnapshot, type SaleSnapshot } from '../sales/index.js';
+import {
+  type CheckoutContext,
+  type DiscountInput,
+  type HookContext,
+  type RefundSnapshot,
+  registerDiscountSource,
+  registerSaleHook,
+  type SaleSnapshot,
+} from '../sales/index.js';
 import { TierErrors } from './errors.js';
 import { currentTier, tierBenefitsFor, upgradeIfReached } from './service.js';
 
@@ -14,7 +22,9 @@ const VALUE_KINDS = new Set(['gift_card', 'stored_value_topup']);
 /** What a sale counts as spend: its lines (tax included), without value bought for later unless the setting says so. */
 async function countedSpend(tx: Executor, lines: Array<{ kind: string; total: number; id: string }>, only?: Map<string, number>) {
   const { settings } = await loadLedgerSettings(tx);
-  return lines.filter((l) => settings.tiers.countTopUps || !VALUE_KINDS.has(l.kind)).reduce((a, l) => a + (only ? (only.get(l.id) ?? 0) : l.total), 0);
+  return lines
+    .filter((l) => settings.tiers.countTopUps || !VALUE_KINDS.has(l.kind))
+    .reduce((a, l) => a + (only ? (only.get(l.id) ?? 0) : l.total), 0);
 }
 
 const pointsOfSale = async (tx: Executor, saleId: string) =>
@@ -28,7 +38,16 @@ const tierHook = {
     const points = await pointsOfSale(tx, sale.id);
     await tx
       .insertInto('client_spend')
-      .values({ id: newId(), client_id: sale.clientId, store_id: sale.storeId, ref_type: 'sale', ref_id: sale.id, amount, points, created_at: ctx.now })
+      .values({
+        id: newId(),
+        client_id: sale.clientId,
+        store_id: sale.storeId,
+        ref_type: 'sale',
+        ref_id: sale.id,
+        amount,
+        points,
+        created_at: ctx.now,
+      })
       .onConflict((oc) => oc.columns(['ref_type', 'ref_id', 'client_id']).doNothing())
       .execute();
     await upgradeIfReached(tx, sale.clientId, ctx.now, ctx.audit.actorId);
@@ -38,11 +57,22 @@ const tierHook = {
     const parts = new Map(refund.lines.map((l) => [l.lineId, l.total]));
     const amount = await countedSpend(tx, sale.lines, parts);
     // Points reversed by this refund (the points hook ran just before: sale hooks run in registration order).
-    const reversed = (await entriesByRef(tx, 'sale', sale.id)).filter((e) => e.kind === 'earn_reversal' && e.meta?.includes(refund.id)).reduce((a, e) => a + e.amount, 0);
+    const reversed = (await entriesByRef(tx, 'sale', sale.id))
+      .filter((e) => e.kind === 'earn_reversal' && e.meta?.includes(refund.id))
+      .reduce((a, e) => a + e.amount, 0);
     if (amount === 0 && reversed === 0) return;
     await tx
       .insertInto('client_spend')
-      .values({ id: newId(), client_id: sale.clientId, store_id: sale.storeId, ref_type: 'refund', ref_id: refund.id, amount: -amount, points: reversed, created_at: ctx.now })
+      .values({
+        id: newId(),
+        client_id: sale.clientId,
+        store_id: sale.storeId,
+        ref_type: 'refund',
+        ref_id: refund.id,
+        amount: -amount,
+        points: reversed,
+        created_at: ctx.now,
+      })
       .onConflict((oc) => oc.columns(['ref_type', 'ref_id', 'client_id']).doNothing())
       .execute();
   },

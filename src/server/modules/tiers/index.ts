@@ -16,7 +16,16 @@ import { currentTier, evaluateTiers, setTier } from './service.js';
 export { TierErrors } from './errors.js';
 export { tierRoutes, tierSummary } from './routes.js';
 export { discountFor, nextTier, type Tier, tierChange, tierFor } from './rules.js';
-export { createTier, currentTier, evaluateTiers, listTiers, qualifyingOf, setTierManually, tierBenefitsFor, upgradeIfReached } from './service.js';
+export {
+  createTier,
+  currentTier,
+  evaluateTiers,
+  listTiers,
+  qualifyingOf,
+  setTierManually,
+  tierBenefitsFor,
+  upgradeIfReached,
+} from './service.js';
 
 export const EVALUATE_JOB_KIND = 'tiers.evaluate';
 /** 04:00 UTC on the 1st of each month. */
@@ -41,7 +50,15 @@ registerMergeHook({
     const [keep, gone] = await Promise.all([currentTier(tx, m.keepId), currentTier(tx, m.mergeId)]);
     await tx.deleteFrom('client_tiers').where('client_id', '=', m.mergeId).execute();
     if (gone.tier && (!keep.tier || gone.tier.rank > keep.tier.rank)) {
-      await setTier(tx, { clientId: m.keepId, from: keep.tier, to: gone.tier, reason: 'manual', qualifying: 0, actorId: m.ctx.actorId, now: m.ctx.now });
+      await setTier(tx, {
+        clientId: m.keepId,
+        from: keep.tier,
+        to: gone.tier,
+        reason: 'manual',
+        qualifying: 0,
+        actorId: m.ctx.actorId,
+        now: m.ctx.now,
+      });
       return 1;
     }
     return 0;

@@ -51,7 +51,12 @@ describe('tiers', () => {
   });
 
   it('gives the category discount, else the tier’s default, else none', () => {
-    const t = tier('gold', 2, 0, { discounts: [{ categoryId: null, percentBp: 500 }, { categoryId: 'facials', percentBp: 1_000 }] });
+    const t = tier('gold', 2, 0, {
+      discounts: [
+        { categoryId: null, percentBp: 500 },
+        { categoryId: 'facials', percentBp: 1_000 },
+      ],
+    });
     expect(discountFor(t, 'facials')).toBe(1_000);
     expect(discountFor(t, 'nails')).toBe(500);
     expect(discountFor(t, null)).toBe(500);

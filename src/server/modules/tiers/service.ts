@@ -28,7 +28,8 @@ export function toTier(r: TierRow): Tier {
 
 export const toTierDto = (r: TierRow) => ({ ...toTier(r), version: r.version });
 
-export const listTiers = async (db: Executor): Promise<Tier[]> => (await db.selectFrom('tiers').selectAll().orderBy('rank').execute()).map(toTier);
+export const listTiers = async (db: Executor): Promise<Tier[]> =>
+  (await db.selectFrom('tiers').selectAll().orderBy('rank').execute()).map(toTier);
 
 export type TierInput = {
   name: string;
@@ -85,7 +86,8 @@ export async function updateTier(tx: Executor, id: string, input: Partial<TierIn
   return after;
 }
 
-const windowStart = (now: number, s: TierSettings) => Temporal.Instant.fromEpochMilliseconds(now).toZonedDateTimeISO('UTC').subtract({ months: s.windowMonths }).epochMilliseconds;
+const windowStart = (now: number, s: TierSettings) =>
+  Temporal.Instant.fromEpochMilliseconds(now).toZonedDateTimeISO('UTC').subtract({ months: s.windowMonths }).epochMilliseconds;
 
 /** The client's qualifying amount over the rolling window: spend in cents, or points earned. */
 export async function qualifyingOf(db: Executor, clientId: string, now: number, s: TierSettings): Promise<number> {
@@ -109,18 +111,40 @@ export async function currentTier(db: Executor, clientId: string): Promise<{ tie
 /** Sets the client's tier and writes the history row (the client_tiers row is locked by the upsert). */
 export async function setTier(
   tx: Executor,
-  p: { clientId: string; from: Tier | null; to: Tier | null; reason: 'upgrade' | 'downgrade' | 'manual'; qualifying: number; actorId: string | null; now: number },
+  p: {
+    clientId: string;
+    from: Tier | null;
+    to: Tier | null;
+    reason: 'upgrade' | 'downgrade' | 'manual';
+    qualifying: number;
+    actorId: string | null;
+    now: number;
+  },
 ) {
   await tx
     .insertInto('client_tiers')
     .values({ client_id: p.clientId, tier_id: p.to?.id ?? null, since: p.now, evaluated_at: p.now, version: 1 })
     .onConflict((oc) =>
-      oc.column('client_id').doUpdateSet((eb) => ({ tier_id: p.to?.id ?? null, since: p.now, evaluated_at: p.now, version: eb('client_tiers.version', '+', 1) })),
+      oc.column('client_id').doUpdateSet((eb) => ({
+        tier_id: p.to?.id ?? null,
+        since: p.now,
+        evaluated_at: p.now,
+        version: eb('client_tiers.version', '+', 1),
+      })),
     )
     .execute();
   await tx
     .insertInto('tier_history')
-    .values({ id: newId(), client_id: p.clientId, from_tier_id: p.from?.id ?? null, to_tier_id: p.to?.id ?? null, reason: p.reason, qualifying: p.qualifying, actor_id: p.actorId, created_at: p.now })
+    .values({
+      id: newId(),
+      client_id: p.clientId,
+      from_tier_id: p.from?.id ?? null,
+      to_tier_id: p.to?.id ?? null,
+      reason: p.reason,
+      qualifying: p.qualifying,
+      actor_id: p.actorId,
+      created_at: p.now,
+    })
     .execute();
 }
 
@@ -143,7 +167,14 @@ export async function evaluateTiers(db: Kysely<DB>, now: number): Promise<{ eval
   const report = { evaluated: 0, upgraded: 0, downgraded: 0 };
   let after = '';
   for (;;) {
-    const batch = await db.selectFrom('client_tiers').select('client_id').where('tier_id', 'is not', null).where('client_id', '>', after).orderBy('client_id').limit(500).execute();
+    const batch = await db
+      .selectFrom('client_tiers')
+      .select('client_id')
+      .where('tier_id', 'is not', null)
+      .where('client_id', '>', after)
+      .orderBy('client_id')
+      .limit(500)
+      .execute();
     if (!batch.length) break;
     for (const { client_id } of batch) {
       after = client_id;
@@ -172,13 +203,25 @@ export async function setTierManually(tx: Executor, clientId: string, tierId: st
   const { tier } = await currentTier(tx, clientId);
   const qualifying = await qualifyingOf(tx, clientId, ctx.now, settings.tiers);
   await setTier(tx, { clientId, from: tier, to: to ? toTier(to) : null, reason: 'manual', qualifying, actorId: ctx.actorId, now: ctx.now });
-  await writeAudit(tx, ctx, { action: 'tier.set', entityType: 'client', entityId: clientId, before: { tierId: tier?.id ?? null }, after: { tierId, reason } });
+  await writeAudit(tx, ctx, {
+    action: 'tier.set',
+    entityType: 'client',
+    entityId: clientId,
+    before: { tierId: tier?.id ?? null },
+    after: { tierId, reason },
+  });
   return { tierId, reason };
 }
 
 /** For checkout: the client's tier benefits (discount % by category, points multiplier), or null. */
 export async function tierBenefitsFor(db: Executor, clientId: string) {
   const { tier } = await currentTier(db, clientId);
-  if (!tier || !tier.active) return null;
-  return { tierId: tier.id, name: tier.name, nameTranslations: tier.nameTranslations, discounts: tier.discounts, pointsMultiplierBp: tier.pointsMultiplierBp };
+  if (!tier?.active) return null;
+  return {
+    tierId: tier.id,
+    name: tier.name,
+    nameTranslations: tier.nameTranslations,
+    discounts: tier.discounts,
+    pointsMultiplierBp: tier.pointsMultiplierBp,
+  };
 }

@@ -34,7 +34,11 @@ const topUpLine = {
     if (!ctx.clientId) throw WalletErrors.wallet_client_required();
     const { settings } = await loadLedgerSettings(tx);
     assertTopUpAmount(settings.wallet, input.amount);
-    const found = await previewBonus(tx, { clientId: ctx.clientId, storeId: ctx.storeId, amount: input.amount, now: ctx.now }, settings.wallet);
+    const found = await previewBonus(
+      tx,
+      { clientId: ctx.clientId, storeId: ctx.storeId, amount: input.amount, now: ctx.now },
+      settings.wallet,
+    );
     const data: TopUpData = { amount: input.amount, bonusPreview: found?.bonus ?? 0, ruleId: found?.ruleId ?? null };
     return {
       refId: null,
@@ -53,16 +57,38 @@ const topUpLine = {
   },
   async onComplete(tx: Executor, line: SaleLine<TopUpData>, sale: SaleSnapshot, ctx: HookContext) {
     if (!sale.clientId) throw WalletErrors.wallet_client_required();
-    await topUp(tx, { clientId: sale.clientId, storeId: sale.storeId, amount: line.total, saleId: sale.id, lineRef: line.id, actorId: ctx.audit.actorId, now: ctx.now });
+    await topUp(tx, {
+      clientId: sale.clientId,
+      storeId: sale.storeId,
+      amount: line.total,
+      saleId: sale.id,
+      lineRef: line.id,
+      actorId: ctx.audit.actorId,
+      now: ctx.now,
+    });
   },
   async refundLimit(tx: Executor, line: SaleLine<TopUpData>) {
     const row = await findTopUpByLine(tx, line.id);
     return row ? refundableOfTopUp(tx, row) : 0;
   },
-  async onRefund(tx: Executor, line: SaleLine<TopUpData>, part: { total: number }, refund: { id: string }, sale: SaleSnapshot, ctx: HookContext) {
+  async onRefund(
+    tx: Executor,
+    line: SaleLine<TopUpData>,
+    part: { total: number },
+    refund: { id: string },
+    _sale: SaleSnapshot,
+    ctx: HookContext,
+  ) {
     const row = await findTopUpByLine(tx, line.id);
     if (!row || part.total <= 0) return;
-    await refundTopUp(tx, { topUpId: row.id, amount: part.total, storeId: ctx.storeId, actorId: ctx.audit.actorId, now: ctx.now, refundId: refund.id });
+    await refundTopUp(tx, {
+      topUpId: row.id,
+      amount: part.total,
+      storeId: ctx.storeId,
+      actorId: ctx.audit.actorId,
+      now: ctx.now,
+      refundId: refund.id,
+    });
   },
 };
 
@@ -76,19 +102,48 @@ const storedValueTender = {
     if (!sale.clientId) throw WalletErrors.wallet_client_required();
     const { settings } = await loadLedgerSettings(tx);
     if (settings.wallet.confirmation === 'otp') {
-      await consumeConfirmation(tx, { clientId: sale.clientId, confirmationId: tender.data.confirmationId, amount: tender.amount, now: ctx.now });
+      await consumeConfirmation(tx, {
+        clientId: sale.clientId,
+        confirmationId: tender.data.confirmationId,
+        amount: tender.amount,
+        now: ctx.now,
+      });
     }
     const spent = await spend(
       tx,
-      { clientId: sale.clientId, storeId: sale.storeId, amount: tender.amount, refType: TENDER_REF, refId: tender.id, actorId: ctx.audit.actorId, now: ctx.now, meta: { saleId: sale.id } },
+      {
+        clientId: sale.clientId,
+        storeId: sale.storeId,
+        amount: tender.amount,
+        refType: TENDER_REF,
+        refId: tender.id,
+        actorId: ctx.audit.actorId,
+        now: ctx.now,
+        meta: { saleId: sale.id },
+      },
       settings.wallet,
       ctx.afterCommit,
     );
     return { principal: spent.principal, bonus: spent.bonus, balanceAfter: spent.balance.total };
   },
-  async refund(tx: Executor, tender: SaleTender<TenderData>, amount: number, refund: { id: string }, _sale: SaleSnapshot, ctx: HookContext) {
+  async refund(
+    tx: Executor,
+    tender: SaleTender<TenderData>,
+    amount: number,
+    refund: { id: string },
+    _sale: SaleSnapshot,
+    ctx: HookContext,
+  ) {
     if (amount <= 0) return;
-    await refundSpend(tx, { refType: TENDER_REF, refId: tender.id, amount, storeId: ctx.storeId, actorId: ctx.audit.actorId, now: ctx.now, refundId: refund.id });
+    await refundSpend(tx, {
+      refType: TENDER_REF,
+      refId: tender.id,
+      amount,
+      storeId: ctx.storeId,
+      actorId: ctx.audit.actorId,
+      now: ctx.now,
+      refundId: refund.id,
+    });
   },
 };
 

@@ -8,13 +8,15 @@
 //
 // Service functions (inside the caller's transaction): topUp, spend, refundSpend, refundTopUp,
 // adjustWallet, previewBonus; pure rules in split.ts (splitSpend, splitRefund, bonusFor, topUpOffer).
-// Demo: seedDemoWallets (see ./demo.ts).
+// Demo: seedDemoLedgers(tx, { storeIds, clientIds, now, actorId, birthdayServiceId? }) — rules, tiers, coupons,
+// wallets, gift cards, points; run it before seedDemoSales (see ./demo.ts).
 import { registerBalanceSection } from '../ledgers/index.js';
 import { registerWalletCheckout } from './checkout.js';
 import { registerWalletMerge } from './merge.js';
 import { walletSummary } from './routes.js';
 
 export { STORED_VALUE_TENDER, TENDER_REF, TOP_UP_LINE } from './checkout.js';
+export { type DemoLedgersOptions, type DemoLedgersResult, seedDemoLedgers } from './demo.js';
 export { WalletErrors } from './errors.js';
 export { storedValueLiability } from './liability.js';
 export { mergeWallets } from './merge.js';

@@ -22,7 +22,10 @@ const zero = (): Money => ({ principal: 0, bonus: 0 });
 export async function storedValueLiability(db: Executor, storeIds: readonly string[] | null) {
   const stores = await db.selectFrom('stores').select(['id', 'name']).orderBy('name').execute();
   const rows = new Map<string, LiabilityRow>(
-    stores.map((s) => [s.id, { storeId: s.id, storeName: s.name, sold: zero(), spentHere: zero(), refunded: zero(), adjusted: zero(), outstanding: zero() }]),
+    stores.map((s) => [
+      s.id,
+      { storeId: s.id, storeName: s.name, sold: zero(), spentHere: zero(), refunded: zero(), adjusted: zero(), outstanding: zero() },
+    ]),
   );
   const moves = await db
     .selectFrom('ledger_entries as e')

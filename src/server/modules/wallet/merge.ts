@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/tx.js';
-import { postToBook } from '../ledgers/index.js';
 import { type MergeContext, registerMergeHook } from '../clients/index.js';
+import { postToBook } from '../ledgers/index.js';
 import { bookOf, findWallet, openWallet } from './repo.js';
 
 /**
@@ -13,7 +13,13 @@ export async function mergeWallets(tx: Executor, m: MergeContext): Promise<numbe
   let moved = 0;
   if (from && from.principal.balance + from.bonus.balance > 0) {
     const to = await openWallet(tx, m.keepId, m.ctx.now);
-    const meta = { refType: 'client_merge', refId: m.mergeId, actorId: m.ctx.actorId, now: m.ctx.now, meta: { from: m.mergeId, to: m.keepId } };
+    const meta = {
+      refType: 'client_merge',
+      refId: m.mergeId,
+      actorId: m.ctx.actorId,
+      now: m.ctx.now,
+      meta: { from: m.mergeId, to: m.keepId },
+    };
     let amounts = { principal: 0, bonus: 0 };
     await postToBook(tx, bookOf(from), { ...meta, kind: 'merge_out' }, ([principal = 0, bonus = 0]) => {
       amounts = { principal, bonus };

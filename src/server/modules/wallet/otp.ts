@@ -6,8 +6,8 @@ import { randomInt } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/tx.js';
 import { sha256Hex, timingSafeEqualStr } from '../../platform/crypto.js';
-import { newId } from '../../platform/ids.js';
 import { isLanguage, type Language } from '../../platform/i18n.js';
+import { newId } from '../../platform/ids.js';
 import { formatMoney, isCurrency } from '../../platform/money.js';
 import { enqueueMessage } from '../../platform/notifications/index.js';
 import { WalletErrors } from './errors.js';
@@ -30,7 +30,11 @@ export async function requestConfirmation(
   p: { clientId: string; storeId: string; amount: number; channel?: 'sms' | 'email'; actorId: string | null; now: number },
   afterCommit?: (fn: () => void) => void,
 ) {
-  const client = await tx.selectFrom('clients').select(['phone', 'email', 'language']).where('id', '=', p.clientId).executeTakeFirstOrThrow();
+  const client = await tx
+    .selectFrom('clients')
+    .select(['phone', 'email', 'language'])
+    .where('id', '=', p.clientId)
+    .executeTakeFirstOrThrow();
   const store = await tx.selectFrom('stores').select(['name', 'currency']).where('id', '=', p.storeId).executeTakeFirstOrThrow();
   const channel = p.channel ?? (client.phone ? 'sms' : 'email');
   const to = channel === 'sms' ? client.phone : client.email;
@@ -63,7 +67,12 @@ export async function requestConfirmation(
 
 /** Checks a code in its own transaction (so failed tries count even though nothing else is written). */
 export async function verifyConfirmation(tx: Executor, p: { clientId: string; confirmationId: string; code: string; now: number }) {
-  const row = await tx.selectFrom('wallet_otps').selectAll().where('id', '=', p.confirmationId).where('client_id', '=', p.clientId).executeTakeFirst();
+  const row = await tx
+    .selectFrom('wallet_otps')
+    .selectAll()
+    .where('id', '=', p.confirmationId)
+    .where('client_id', '=', p.clientId)
+    .executeTakeFirst();
   if (!row || row.used_at !== null || row.expires_at <= p.now || row.attempts >= OTP_MAX_ATTEMPTS) throw WalletErrors.wallet_code_invalid();
   if (!timingSafeEqualStr(row.code_hash, hashCode(row.id, p.code.trim()))) {
     await tx.updateTable('wallet_otps').set({ attempts: sql`attempts + 1` }).where('id', '=', row.id).execute();
@@ -77,7 +86,10 @@ export async function verifyConfirmation(tx: Executor, p: { clientId: string; co
  * Inside the payment: the verified confirmation for this client, not yet used, not expired, covering the
  * amount — consumed by a guarded update, so one confirmation pays once even under concurrency.
  */
-export async function consumeConfirmation(tx: Executor, p: { clientId: string; confirmationId: string | undefined; amount: number; now: number }) {
+export async function consumeConfirmation(
+  tx: Executor,
+  p: { clientId: string; confirmationId: string | undefined; amount: number; now: number },
+) {
   if (!p.confirmationId) throw WalletErrors.wallet_confirmation_required();
   const res = await tx
     .updateTable('wallet_otps')

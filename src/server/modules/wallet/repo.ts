@@ -41,11 +41,14 @@ export function toRule(r: RuleRow): BonusRule {
 export const activeRules = async (db: Executor): Promise<BonusRule[]> =>
   (await db.selectFrom('wallet_bonus_rules').selectAll().where('active', '=', 1).orderBy('created_at').execute()).map(toRule);
 
-export const findRule = (db: Executor, id: string) => db.selectFrom('wallet_bonus_rules').selectAll().where('id', '=', id).executeTakeFirst();
+export const findRule = (db: Executor, id: string) =>
+  db.selectFrom('wallet_bonus_rules').selectAll().where('id', '=', id).executeTakeFirst();
 
-export const listRules = (db: Executor) => db.selectFrom('wallet_bonus_rules').selectAll().orderBy('active', 'desc').orderBy('created_at', 'desc').execute();
+export const listRules = (db: Executor) =>
+  db.selectFrom('wallet_bonus_rules').selectAll().orderBy('active', 'desc').orderBy('created_at', 'desc').execute();
 
-export const findTopUpByLine = (db: Executor, lineRef: string) => db.selectFrom('wallet_top_ups').selectAll().where('line_ref', '=', lineRef).executeTakeFirst();
+export const findTopUpByLine = (db: Executor, lineRef: string) =>
+  db.selectFrom('wallet_top_ups').selectAll().where('line_ref', '=', lineRef).executeTakeFirst();
 
 export const findTopUp = (db: Executor, id: string) => db.selectFrom('wallet_top_ups').selectAll().where('id', '=', id).executeTakeFirst();
 
@@ -53,7 +56,17 @@ export const hasTopUp = async (db: Executor, clientId: string): Promise<boolean>
   (await db.selectFrom('wallet_top_ups').select('id').where('client_id', '=', clientId).limit(1).executeTakeFirst()) !== undefined;
 
 export const lastTopUp = (db: Executor, clientId: string) =>
-  db.selectFrom('wallet_top_ups').selectAll().where('client_id', '=', clientId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  db
+    .selectFrom('wallet_top_ups')
+    .selectAll()
+    .where('client_id', '=', clientId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 
-export const storeZone = async (db: Executor, storeId: string): Promise<{ time_zone: string; currency: string; name: string } | undefined> =>
+export const storeZone = async (
+  db: Executor,
+  storeId: string,
+): Promise<{ time_zone: string; currency: string; name: string } | undefined> =>
   db.selectFrom('stores').select(['time_zone', 'currency', 'name']).where('id', '=', storeId).executeTakeFirst();

@@ -4,11 +4,11 @@ import { withTransaction } from '../../db/tx.js';
 import type { Deps } from '../../deps.js';
 import { assertStore, auditContext, requireActor } from '../../http/actor.js';
 import { writeAudit } from '../../platform/audit.js';
-import { runIdempotent } from '../../platform/idempotency.js';
 import { isLanguage } from '../../platform/i18n.js';
+import { runIdempotent } from '../../platform/idempotency.js';
 import { isCurrency } from '../../platform/money.js';
 import { decodeCursor, pageQuery } from '../../platform/pagination.js';
-import { toZonedIso } from '../../platform/zoned-time.js';
+import { localDate, toZonedIso } from '../../platform/zoned-time.js';
 import { loadLedgerSettings, visibleClient } from '../ledgers/index.js';
 import { storedValueLiability } from './liability.js';
 import { requestConfirmation, verifyConfirmation } from './otp.js';
@@ -18,7 +18,6 @@ import { adjustmentBody, otpRequest, otpVerify, ruleCreate, ruleUpdate } from '.
 import { topUpOffer } from './split.js';
 import { fullStatement, statementCsv, statementHtml, walletStatement } from './statement.js';
 import { adjustWallet, previewBonus } from './wallet.js';
-import { localDate } from '../../platform/zoned-time.js';
 
 const id = z.uuid();
 const clientParams = z.object({ id });
@@ -31,7 +30,9 @@ export async function walletSummary(db: Parameters<typeof findWallet>[0], client
     principal,
     bonus,
     total: principal + bonus,
-    lastTopUp: last ? { amount: last.principal, bonus: last.bonus, storeId: last.store_id, at: new Date(last.created_at).toISOString() } : null,
+    lastTopUp: last
+      ? { amount: last.principal, bonus: last.bonus, storeId: last.store_id, at: new Date(last.created_at).toISOString() }
+      : null,
     usableAtStoreIds: settings.wallet.storeIds,
     spendOrder: settings.wallet.spendOrder,
     confirmation: settings.wallet.confirmation,
@@ -44,7 +45,10 @@ export function walletRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/clients/:id/wallet',
-      { config: { access: { permission: 'ledgers.read' } }, schema: { tags: ['stored value'], summary: 'A client’s stored value: principal, bonus, last top-up', params: clientParams } },
+      {
+        config: { access: { permission: 'ledgers.read' } },
+        schema: { tags: ['stored value'], summary: 'A client’s stored value: principal, bonus, last top-up', params: clientParams },
+      },
       async (request) => {
         await visibleClient(db, requireActor(request), request.params.id);
         return walletSummary(db, request.params.id);
@@ -55,7 +59,12 @@ export function walletRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/clients/:id/wallet/statement',
       {
         config: { access: { permission: 'ledgers.read' } },
-        schema: { tags: ['stored value'], summary: 'Statement: every posting with the running balance, newest first', params: clientParams, querystring: z.object(pageQuery) },
+        schema: {
+          tags: ['stored value'],
+          summary: 'Statement: every posting with the running balance, newest first',
+          params: clientParams,
+          querystring: z.object(pageQuery),
+        },
       },
       async (request) => {
         await visibleClient(db, requireActor(request), request.params.id);
@@ -66,12 +75,23 @@ export function walletRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.get(
       '/clients/:id/wallet/statement.csv',
-      { config: { access: { permission: 'ledgers.read' } }, schema: { tags: ['stored value'], summary: 'The whole statement as CSV', params: clientParams } },
+      {
+        config: { access: { permission: 'ledgers.read' } },
+        schema: { tags: ['stored value'], summary: 'The whole statement as CSV', params: clientParams },
+      },
       async (request, reply) => {
         const actor = requireActor(request);
         await visibleClient(db, actor, request.params.id);
-        const [rows, stores] = await Promise.all([fullStatement(db, request.params.id), db.selectFrom('stores').select(['id', 'name']).execute()]);
-        await writeAudit(db, auditContext(request, now()), { action: 'wallet.statement.export', entityType: 'client', entityId: request.params.id, after: { rows: rows.length } });
+        const [rows, stores] = await Promise.all([
+          fullStatement(db, request.params.id),
+          db.selectFrom('stores').select(['id', 'name']).execute(),
+        ]);
+        await writeAudit(db, auditContext(request, now()), {
+          action: 'wallet.statement.export',
+          entityType: 'client',
+          entityId: request.params.id,
+          after: { rows: rows.length },
+        });
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="stored-value-${request.params.id}.csv"`)
@@ -81,7 +101,10 @@ export function walletRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.get(
       '/clients/:id/wallet/statement.html',
-      { config: { access: { permission: 'ledgers.read' } }, schema: { tags: ['stored value'], summary: 'The whole statement as a printable page', params: clientParams } },
+      {
+        config: { access: { permission: 'ledgers.read' } },
+        schema: { tags: ['stored value'], summary: 'The whole statement as a printable page', params: clientParams },
+      },
       async (request, reply) => {
         const actor = requireActor(request);
         const client = await visibleClient(db, actor, request.params.id);
@@ -108,7 +131,12 @@ export function walletRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/clients/:id/wallet/adjustments',
       {
         config: { access: { permission: 'ledgers.adjust' } },
-        schema: { tags: ['stored value'], summary: 'Manual adjustment of principal or bonus, with a reason (audited; Idempotency-Key accepted)', params: clientParams, body: adjustmentBody },
+        schema: {
+          tags: ['stored value'],
+          summary: 'Manual adjustment of principal or bonus, with a reason (audited; Idempotency-Key accepted)',
+          params: clientParams,
+          body: adjustmentBody,
+        },
       },
       async (request, reply) => {
         const actor = requireActor(request);
@@ -118,7 +146,12 @@ export function walletRoutes(deps: Deps): FastifyPluginAsyncZod {
         const key = request.headers['idempotency-key'];
         const res = await runIdempotent(
           db,
-          { scope: `wallet.adjust:${actor.staffId}`, key: typeof key === 'string' ? key : undefined, request: { clientId: request.params.id, ...request.body }, now: ctx.now },
+          {
+            scope: `wallet.adjust:${actor.staffId}`,
+            key: typeof key === 'string' ? key : undefined,
+            request: { clientId: request.params.id, ...request.body },
+            now: ctx.now,
+          },
           async ({ tx }) => ({ status: 201, body: await adjustWallet(tx, { clientId: request.params.id, ...request.body }, ctx) }),
         );
         return reply.status(res.status).send(res.body);
@@ -129,7 +162,12 @@ export function walletRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/clients/:id/wallet/confirmations',
       {
         config: { access: { permission: 'ledgers.read' } },
-        schema: { tags: ['stored value'], summary: 'Send the client a one-time code to confirm a stored-value payment', params: clientParams, body: otpRequest },
+        schema: {
+          tags: ['stored value'],
+          summary: 'Send the client a one-time code to confirm a stored-value payment',
+          params: clientParams,
+          body: otpRequest,
+        },
       },
       async (request, reply) => {
         const actor = requireActor(request);
@@ -147,12 +185,22 @@ export function walletRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/clients/:id/wallet/confirmations/:confirmationId/verify',
       {
         config: { access: { permission: 'ledgers.read' } },
-        schema: { tags: ['stored value'], summary: 'Check the code the client read out', params: z.object({ id, confirmationId: id }), body: otpVerify },
+        schema: {
+          tags: ['stored value'],
+          summary: 'Check the code the client read out',
+          params: z.object({ id, confirmationId: id }),
+          body: otpVerify,
+        },
       },
       async (request) => {
         await visibleClient(db, requireActor(request), request.params.id);
         const out = await withTransaction(db, ({ tx }) =>
-          verifyConfirmation(tx, { clientId: request.params.id, confirmationId: request.params.confirmationId, code: request.body.code, now: now() }),
+          verifyConfirmation(tx, {
+            clientId: request.params.id,
+            confirmationId: request.params.confirmationId,
+            code: request.body.code,
+            now: now(),
+          }),
         );
         return out;
       },
@@ -203,7 +251,11 @@ export function walletRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/wallet/bonus-rules',
       {
         config: { access: { signedIn: true } },
-        schema: { tags: ['stored value'], summary: 'Add a top-up bonus rule (HQ: ledgers.rules; a manager: own stores, under HQ’s cap)', body: ruleCreate },
+        schema: {
+          tags: ['stored value'],
+          summary: 'Add a top-up bonus rule (HQ: ledgers.rules; a manager: own stores, under HQ’s cap)',
+          body: ruleCreate,
+        },
       },
       async (request, reply) => {
         const actor = requireActor(request);
@@ -216,7 +268,12 @@ export function walletRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/wallet/bonus-rules/:id',
       {
         config: { access: { signedIn: true } },
-        schema: { tags: ['stored value'], summary: 'Change a top-up bonus rule (send its version)', params: z.object({ id }), body: ruleUpdate },
+        schema: {
+          tags: ['stored value'],
+          summary: 'Change a top-up bonus rule (send its version)',
+          params: z.object({ id }),
+          body: ruleUpdate,
+        },
       },
       async (request) => {
         const actor = requireActor(request);
@@ -239,14 +296,21 @@ export function walletRoutes(deps: Deps): FastifyPluginAsyncZod {
         assertStore(actor, request.query.storeId);
         if (request.query.clientId) await visibleClient(db, actor, request.query.clientId);
         const { settings } = await loadLedgerSettings(db);
-        const found = await previewBonus(db, { clientId: request.query.clientId ?? null, storeId: request.query.storeId, amount: request.query.amount, now: now() }, settings.wallet);
+        const found = await previewBonus(
+          db,
+          { clientId: request.query.clientId ?? null, storeId: request.query.storeId, amount: request.query.amount, now: now() },
+          settings.wallet,
+        );
         return { amount: request.query.amount, bonus: found?.bonus ?? 0, ruleId: found?.ruleId ?? null, ruleName: found?.ruleName ?? null };
       },
     );
 
     app.get(
       '/reports/stored-value-liability',
-      { config: { access: { permission: 'ledgers.read' } }, schema: { tags: ['reports'], summary: 'Stored-value liability: principal vs bonus, by the store that sold it' } },
+      {
+        config: { access: { permission: 'ledgers.read' } },
+        schema: { tags: ['reports'], summary: 'Stored-value liability: principal vs bonus, by the store that sold it' },
+      },
       async (request) => {
         const actor = requireActor(request);
         return storedValueLiability(db, actor.allStores ? null : actor.storeIds);

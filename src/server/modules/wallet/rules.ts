@@ -3,7 +3,7 @@
 // (`wallet.storeRuleCap`: a % of the top-up and/or an amount) bounds those — checked when the rule is
 // saved and again when a bonus is computed, so lowering the cap takes effect at once.
 import type { Executor } from '../../db/tx.js';
-import { can, type Actor } from '../../http/actor.js';
+import { type Actor, can } from '../../http/actor.js';
 import { type AuditContext, writeAudit } from '../../platform/audit.js';
 import { PlatformErrors } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -16,7 +16,13 @@ import { capBonus, overCap } from './split.js';
 
 export function toRuleDto(r: RuleRow) {
   const rule = toRule(r);
-  return { ...rule, version: r.version, createdBy: r.created_by, createdAt: new Date(r.created_at).toISOString(), updatedAt: new Date(r.updated_at).toISOString() };
+  return {
+    ...rule,
+    version: r.version,
+    createdBy: r.created_by,
+    createdAt: new Date(r.created_at).toISOString(),
+    updatedAt: new Date(r.updated_at).toISOString(),
+  };
 }
 
 /** 'hq' when the actor has ledgers.rules; 'store' for a manager naming only their own stores; else 403. */
@@ -57,7 +63,13 @@ export async function createRule(tx: Executor, actor: Actor, input: RuleCreate, 
   };
   await tx.insertInto('wallet_bonus_rules').values(row).execute();
   const dto = toRuleDto(row);
-  await writeAudit(tx, ctx, { action: 'wallet.bonus_rule.create', entityType: 'wallet_bonus_rule', entityId: row.id, storeId: input.storeIds?.[0] ?? null, after: dto });
+  await writeAudit(tx, ctx, {
+    action: 'wallet.bonus_rule.create',
+    entityType: 'wallet_bonus_rule',
+    entityId: row.id,
+    storeId: input.storeIds?.[0] ?? null,
+    after: dto,
+  });
   return dto;
 }
 
@@ -90,9 +102,21 @@ export async function updateRule(tx: Executor, actor: Actor, id: string, input: 
     version: row.version + 1,
     updated_at: ctx.now,
   };
-  const res = await tx.updateTable('wallet_bonus_rules').set(next).where('id', '=', id).where('version', '=', input.version).executeTakeFirst();
+  const res = await tx
+    .updateTable('wallet_bonus_rules')
+    .set(next)
+    .where('id', '=', id)
+    .where('version', '=', input.version)
+    .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) throw PlatformErrors.stale_version();
   const after = toRuleDto({ ...row, ...next });
-  await writeAudit(tx, ctx, { action: 'wallet.bonus_rule.update', entityType: 'wallet_bonus_rule', entityId: id, storeId: storeIds?.[0] ?? null, before, after });
+  await writeAudit(tx, ctx, {
+    action: 'wallet.bonus_rule.update',
+    entityType: 'wallet_bonus_rule',
+    entityId: id,
+    storeId: storeIds?.[0] ?? null,
+    before,
+    after,
+  });
   return after;
 }

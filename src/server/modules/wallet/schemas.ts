@@ -53,4 +53,9 @@ export const adjustmentBody = z.strictObject({
 });
 
 export const otpRequest = z.strictObject({ storeId: z.uuid(), amount: cents, channel: z.enum(['sms', 'email']).optional() });
-export const otpVerify = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/, 'six digits') });
+export const otpVerify = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'six digits'),
+});

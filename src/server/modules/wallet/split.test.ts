@@ -47,7 +47,9 @@ describe('splitting a stored-value payment', () => {
   it('refunds in parts re-credit principal and bonus exactly as spent', () => {
     fc.assert(
       fc.property(
-        fc.record({ principal: fc.integer({ min: 0, max: 1_000_000 }), bonus: fc.integer({ min: 0, max: 1_000_000 }) }).filter((s) => s.principal + s.bonus > 0),
+        fc
+          .record({ principal: fc.integer({ min: 0, max: 1_000_000 }), bonus: fc.integer({ min: 0, max: 1_000_000 }) })
+          .filter((s) => s.principal + s.bonus > 0),
         fc.array(fc.integer({ min: 1, max: 1_000 }), { minLength: 1, maxLength: 12 }),
         (spent, weights) => {
           const total = spent.principal + spent.bonus;
@@ -74,20 +76,29 @@ describe('splitting a stored-value payment', () => {
 
   it('forfeits the refunded share of a top-up bonus, all of it on a full refund, never more than left', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 0, max: 50_000 }), fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 6 }), (principal, bonus, cuts) => {
-        let refunded = 0;
-        let forfeited = 0;
-        const sum = cuts.reduce((a, b) => a + b, 0);
-        const parts = cuts.map((c) => Math.floor((c * principal) / sum));
-        parts[parts.length - 1]! += principal - parts.reduce((a, b) => a + b, 0);
-        for (const part of parts) {
-          const f = bonusToForfeit({ principal, bonus, refundedPrincipal: refunded, forfeitedBonus: forfeited }, part, Number.MAX_SAFE_INTEGER);
-          refunded += part;
-          forfeited += f;
-          expect(forfeited).toBeLessThanOrEqual(bonus);
-        }
-        expect(forfeited).toBe(bonus);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.integer({ min: 0, max: 50_000 }),
+        fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 6 }),
+        (principal, bonus, cuts) => {
+          let refunded = 0;
+          let forfeited = 0;
+          const sum = cuts.reduce((a, b) => a + b, 0);
+          const parts = cuts.map((c) => Math.floor((c * principal) / sum));
+          parts[parts.length - 1]! += principal - parts.reduce((a, b) => a + b, 0);
+          for (const part of parts) {
+            const f = bonusToForfeit(
+              { principal, bonus, refundedPrincipal: refunded, forfeitedBonus: forfeited },
+              part,
+              Number.MAX_SAFE_INTEGER,
+            );
+            refunded += part;
+            forfeited += f;
+            expect(forfeited).toBeLessThanOrEqual(bonus);
+          }
+          expect(forfeited).toBe(bonus);
+        },
+      ),
     );
     expect(bonusToForfeit({ principal: 10_000, bonus: 2_000, refundedPrincipal: 0, forfeitedBonus: 0 }, 10_000, 500)).toBe(500);
   });
@@ -143,16 +154,25 @@ describe('top-up bonus rules', () => {
   });
 
   it('property: the bonus is never negative, never above the best threshold reached, and capped for store rules', () => {
-    const thresholds = fc.array(fc.record({ pay: fc.integer({ min: 1, max: 1_000_000 }), bonus: fc.integer({ min: 0, max: 500_000 }) }), { minLength: 1, maxLength: 5 });
+    const thresholds = fc.array(fc.record({ pay: fc.integer({ min: 1, max: 1_000_000 }), bonus: fc.integer({ min: 0, max: 500_000 }) }), {
+      minLength: 1,
+      maxLength: 5,
+    });
     fc.assert(
-      fc.property(thresholds, fc.integer({ min: 1, max: 2_000_000 }), fc.boolean(), fc.integer({ min: 0, max: 10_000 }), (ts, amount, isStore, capBp) => {
-        const r = rule({ thresholds: ts, scope: isStore ? 'store' : 'hq' });
-        const got = bonusFor(amount, [r], { ...ctx, cap: { maxBonusBp: capBp, maxBonus: null } })?.bonus ?? 0;
-        const best = Math.max(0, ...ts.filter((t) => t.pay <= amount).map((t) => t.bonus));
-        expect(got).toBeGreaterThanOrEqual(0);
-        expect(got).toBeLessThanOrEqual(best);
-        if (isStore) expect(got * 10_000).toBeLessThanOrEqual(amount * capBp + 5_000);
-      }),
+      fc.property(
+        thresholds,
+        fc.integer({ min: 1, max: 2_000_000 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 10_000 }),
+        (ts, amount, isStore, capBp) => {
+          const r = rule({ thresholds: ts, scope: isStore ? 'store' : 'hq' });
+          const got = bonusFor(amount, [r], { ...ctx, cap: { maxBonusBp: capBp, maxBonus: null } })?.bonus ?? 0;
+          const best = Math.max(0, ...ts.filter((t) => t.pay <= amount).map((t) => t.bonus));
+          expect(got).toBeGreaterThanOrEqual(0);
+          expect(got).toBeLessThanOrEqual(best);
+          if (isStore) expect(got * 10_000).toBeLessThanOrEqual(amount * capBp + 5_000);
+        },
+      ),
     );
   });
 

@@ -54,7 +54,11 @@ export function splitRefund(amount: number, remaining: Split): Split {
  * it earned (all of it for a full refund), never more than what is left of that bonus nor of the
  * wallet's bonus balance.
  */
-export function bonusToForfeit(topUp: { principal: number; bonus: number; refundedPrincipal: number; forfeitedBonus: number }, refunded: number, bonusBalance: number): number {
+export function bonusToForfeit(
+  topUp: { principal: number; bonus: number; refundedPrincipal: number; forfeitedBonus: number },
+  refunded: number,
+  bonusBalance: number,
+): number {
   const refundedAfter = topUp.refundedPrincipal + refunded;
   const dueAfter = refundedAfter >= topUp.principal ? topUp.bonus : Math.floor((topUp.bonus * refundedAfter) / topUp.principal);
   const due = Math.max(0, dueAfter - topUp.forfeitedBonus);
@@ -108,7 +112,11 @@ export function ruleBonus(rule: BonusRule, amount: number, cap: BonusCap): numbe
  * The bonus for a top-up of `amount`: the best single rule in force (rules do not stack), or none.
  * "Pay $100 get $20, pay $500 get $150": $300 → $20, $500 → $150.
  */
-export function bonusFor(amount: number, rules: readonly BonusRule[], ctx: BonusContext): { bonus: number; ruleId: string; ruleName: string } | null {
+export function bonusFor(
+  amount: number,
+  rules: readonly BonusRule[],
+  ctx: BonusContext,
+): { bonus: number; ruleId: string; ruleName: string } | null {
   assertAmount(amount);
   let best: { bonus: number; ruleId: string; ruleName: string } | null = null;
   for (const rule of rules) {
@@ -129,7 +137,11 @@ export function overCap(rule: Pick<BonusRule, 'thresholds' | 'scope'>, cap: Bonu
  * "Balance too low": the top-up to offer when the wallet is `shortfall` short — the smallest threshold
  * in force that covers it (with its bonus), else exactly the shortfall (with whatever bonus it earns).
  */
-export function topUpOffer(shortfall: number, rules: readonly BonusRule[], ctx: BonusContext): { pay: number; bonus: number; ruleId: string | null } {
+export function topUpOffer(
+  shortfall: number,
+  rules: readonly BonusRule[],
+  ctx: BonusContext,
+): { pay: number; bonus: number; ruleId: string | null } {
   assertAmount(shortfall);
   let offer: { pay: number; bonus: number; ruleId: string | null } | null = null;
   for (const rule of rules) {

@@ -4,7 +4,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Executor } from '../../db/tx.js';
 import type { Language } from '../../platform/i18n.js';
-import { formatMoney, type Currency } from '../../platform/money.js';
+import { type Currency, formatMoney } from '../../platform/money.js';
 import { encodeCursor } from '../../platform/pagination.js';
 import { bookEntries, type LedgerEntry } from '../ledgers/index.js';
 import { bookOf, findWallet, type Wallet } from './repo.js';
@@ -82,7 +82,13 @@ export async function walletStatement(db: Executor, clientId: string, limit: num
 export async function fullStatement(db: Executor, clientId: string): Promise<StatementRow[]> {
   const wallet = await findWallet(db, clientId);
   if (!wallet) return [];
-  const entries = await db.selectFrom('ledger_entries').selectAll().where('account_id', 'in', bookOf(wallet)).orderBy('book_seq').orderBy('account_id').execute();
+  const entries = await db
+    .selectFrom('ledger_entries')
+    .selectAll()
+    .where('account_id', 'in', bookOf(wallet))
+    .orderBy('book_seq')
+    .orderBy('account_id')
+    .execute();
   return toRows(wallet, entries);
 }
 
@@ -92,7 +98,19 @@ const decimal = (n: number) => {
 };
 
 export function statementCsv(rows: readonly StatementRow[], storeNames: ReadonlyMap<string, string>): string {
-  const header = ['date', 'store', 'kind', 'principal', 'bonus', 'amount', 'principal_balance', 'bonus_balance', 'balance', 'reference', 'reason'];
+  const header = [
+    'date',
+    'store',
+    'kind',
+    'principal',
+    'bonus',
+    'amount',
+    'principal_balance',
+    'bonus_balance',
+    'balance',
+    'reference',
+    'reason',
+  ];
   const body = rows.map((r) => [
     r.at,
     r.storeId ? (storeNames.get(r.storeId) ?? r.storeId) : '',
@@ -111,15 +129,72 @@ export function statementCsv(rows: readonly StatementRow[], storeNames: Readonly
 }
 
 const LABELS: Record<Language, Record<string, string>> = {
-  en: { title: 'Stored value statement', date: 'Date', store: 'Store', kind: 'Entry', principal: 'Principal', bonus: 'Bonus', balance: 'Balance', reason: 'Note' },
-  'zh-CN': { title: '储值对账单', date: '日期', store: '门店', kind: '类型', principal: '本金', bonus: '赠送', balance: '余额', reason: '备注' },
-  'zh-TW': { title: '儲值對帳單', date: '日期', store: '門市', kind: '類型', principal: '本金', bonus: '贈送', balance: '餘額', reason: '備註' },
+  en: {
+    title: 'Stored value statement',
+    date: 'Date',
+    store: 'Store',
+    kind: 'Entry',
+    principal: 'Principal',
+    bonus: 'Bonus',
+    balance: 'Balance',
+    reason: 'Note',
+  },
+  'zh-CN': {
+    title: '储值对账单',
+    date: '日期',
+    store: '门店',
+    kind: '类型',
+    principal: '本金',
+    bonus: '赠送',
+    balance: '余额',
+    reason: '备注',
+  },
+  'zh-TW': {
+    title: '儲值對帳單',
+    date: '日期',
+    store: '門市',
+    kind: '類型',
+    principal: '本金',
+    bonus: '贈送',
+    balance: '餘額',
+    reason: '備註',
+  },
 };
 
 const KINDS: Record<Language, Record<string, string>> = {
-  en: { top_up: 'Top-up', spend: 'Payment', spend_refund: 'Refund to balance', top_up_refund: 'Top-up refunded', bonus_forfeit: 'Bonus forfeited', adjustment: 'Adjustment', merge_in: 'Merged in', merge_out: 'Merged out', top_up_bonus: 'Bonus' },
-  'zh-CN': { top_up: '充值', spend: '消费', spend_refund: '退回余额', top_up_refund: '充值退款', bonus_forfeit: '赠送扣回', adjustment: '调整', merge_in: '合并转入', merge_out: '合并转出', top_up_bonus: '赠送' },
-  'zh-TW': { top_up: '加值', spend: '消費', spend_refund: '退回餘額', top_up_refund: '加值退款', bonus_forfeit: '贈送扣回', adjustment: '調整', merge_in: '合併轉入', merge_out: '合併轉出', top_up_bonus: '贈送' },
+  en: {
+    top_up: 'Top-up',
+    spend: 'Payment',
+    spend_refund: 'Refund to balance',
+    top_up_refund: 'Top-up refunded',
+    bonus_forfeit: 'Bonus forfeited',
+    adjustment: 'Adjustment',
+    merge_in: 'Merged in',
+    merge_out: 'Merged out',
+    top_up_bonus: 'Bonus',
+  },
+  'zh-CN': {
+    top_up: '充值',
+    spend: '消费',
+    spend_refund: '退回余额',
+    top_up_refund: '充值退款',
+    bonus_forfeit: '赠送扣回',
+    adjustment: '调整',
+    merge_in: '合并转入',
+    merge_out: '合并转出',
+    top_up_bonus: '赠送',
+  },
+  'zh-TW': {
+    top_up: '加值',
+    spend: '消費',
+    spend_refund: '退回餘額',
+    top_up_refund: '加值退款',
+    bonus_forfeit: '贈送扣回',
+    adjustment: '調整',
+    merge_in: '合併轉入',
+    merge_out: '合併轉出',
+    top_up_bonus: '贈送',
+  },
 };
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -127,7 +202,14 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 /** A printable page (A4 or 80 mm: the table simply wraps). */
 export function statementHtml(
   rows: readonly StatementRow[],
-  p: { clientName: string; businessName: string; currency: Currency; lang: Language; storeNames: ReadonlyMap<string, string>; printedAt: string },
+  p: {
+    clientName: string;
+    businessName: string;
+    currency: Currency;
+    lang: Language;
+    storeNames: ReadonlyMap<string, string>;
+    printedAt: string;
+  },
 ): string {
   const l = LABELS[p.lang];
   const m = (n: number) => esc(formatMoney(n, p.currency, p.lang));

@@ -7,7 +7,16 @@ import { type AuditContext, writeAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
 import { formatMoney } from '../../platform/money.js';
 import { localDate } from '../../platform/zoned-time.js';
-import { considerBalanceReminder, currentClientId, entriesByRef, insufficientBalance, type Leg, loadLedgerSettings, postToBook, type WalletSettings } from '../ledgers/index.js';
+import {
+  considerBalanceReminder,
+  currentClientId,
+  entriesByRef,
+  insufficientBalance,
+  type Leg,
+  loadLedgerSettings,
+  postToBook,
+  type WalletSettings,
+} from '../ledgers/index.js';
 import { WalletErrors } from './errors.js';
 import { activeRules, bookOf, findTopUp, findWallet, hasTopUp, lastTopUp, openWallet, storeZone, type TopUpRow } from './repo.js';
 import { bonusFor, bonusToForfeit, type Split, splitRefund, splitSpend } from './split.js';
@@ -27,7 +36,11 @@ export function assertTopUpAmount(settings: WalletSettings, amount: number): voi
 }
 
 /** The bonus a top-up of `amount` at `storeId` would get now. */
-export async function previewBonus(db: Executor, p: { clientId: string | null; storeId: string; amount: number; now: number }, settings: WalletSettings) {
+export async function previewBonus(
+  db: Executor,
+  p: { clientId: string | null; storeId: string; amount: number; now: number },
+  settings: WalletSettings,
+) {
   const store = await storeZone(db, p.storeId);
   const isFirstTopUp = p.clientId ? !(await hasTopUp(db, p.clientId)) : true;
   return bonusFor(p.amount, await activeRules(db), {
@@ -47,7 +60,15 @@ export type TopUpResult = { topUpId: string; principal: number; bonus: number; r
  */
 export async function topUp(
   tx: Executor,
-  p: { clientId: string; storeId: string; amount: number; saleId?: string | null; lineRef?: string | null; actorId: string | null; now: number },
+  p: {
+    clientId: string;
+    storeId: string;
+    amount: number;
+    saleId?: string | null;
+    lineRef?: string | null;
+    actorId: string | null;
+    now: number;
+  },
 ): Promise<TopUpResult> {
   const { settings } = await loadLedgerSettings(tx);
   assertTopUpAmount(settings.wallet, p.amount);
@@ -57,7 +78,15 @@ export async function topUp(
   const posted = await postToBook(
     tx,
     bookOf(wallet),
-    { kind: 'top_up', refType: 'top_up', refId: topUpId, storeId: p.storeId, actorId: p.actorId, now: p.now, meta: p.saleId ? { saleId: p.saleId } : undefined },
+    {
+      kind: 'top_up',
+      refType: 'top_up',
+      refId: topUpId,
+      storeId: p.storeId,
+      actorId: p.actorId,
+      now: p.now,
+      meta: p.saleId ? { saleId: p.saleId } : undefined,
+    },
     async () => {
       const found = await previewBonus(tx, p, settings.wallet);
       applied = { bonus: found?.bonus ?? 0, ruleId: found?.ruleId ?? null };
@@ -87,7 +116,13 @@ export async function topUp(
     .execute();
   const principal = posted.balances.get(wallet.principal.id) ?? 0;
   const bonus = posted.balances.get(wallet.bonus.id) ?? 0;
-  return { topUpId, principal: p.amount, bonus: applied.bonus, ruleId: applied.ruleId, balance: { principal, bonus, total: principal + bonus } };
+  return {
+    topUpId,
+    principal: p.amount,
+    bonus: applied.bonus,
+    ruleId: applied.ruleId,
+    balance: { principal, bonus, total: principal + bonus },
+  };
 }
 
 export type SpendResult = Split & { groupId: string; balance: Split & { total: number }; accountIds: string[] };
@@ -99,7 +134,16 @@ export type SpendResult = Split & { groupId: string; balance: Split & { total: n
  */
 export async function spend(
   tx: Executor,
-  p: { clientId: string; storeId: string; amount: number; refType: string; refId: string; actorId: string | null; now: number; meta?: unknown },
+  p: {
+    clientId: string;
+    storeId: string;
+    amount: number;
+    refType: string;
+    refId: string;
+    actorId: string | null;
+    now: number;
+    meta?: unknown;
+  },
   settings?: WalletSettings,
   afterCommit?: (fn: () => void) => void,
 ): Promise<SpendResult> {
@@ -128,7 +172,15 @@ export async function spend(
   const last = await lastTopUp(tx, p.clientId);
   await considerBalanceReminder(
     tx,
-    { clientId: p.clientId, subject: 'wallet', accountIds: bookOf(wallet), balance: principal + bonus, lastLoad: last?.principal ?? null, storeId: p.storeId, now: p.now },
+    {
+      clientId: p.clientId,
+      subject: 'wallet',
+      accountIds: bookOf(wallet),
+      balance: principal + bonus,
+      lastLoad: last?.principal ?? null,
+      storeId: p.storeId,
+      now: p.now,
+    },
     afterCommit,
   );
   return { ...split, groupId: posted.groupId, balance: { principal, bonus, total: principal + bonus }, accountIds: bookOf(wallet) };
@@ -139,7 +191,11 @@ export async function spendState(db: Executor, refType: string, refId: string) {
   const entries = await entriesByRef(db, refType, refId);
   const state = { spent: { principal: 0, bonus: 0 }, refunded: { principal: 0, bonus: 0 }, clientId: null as string | null };
   if (!entries.length) return state;
-  const accounts = await db.selectFrom('ledger_accounts').select(['id', 'kind', 'owner_id']).where('id', 'in', [...new Set(entries.map((e) => e.account_id))]).execute();
+  const accounts = await db
+    .selectFrom('ledger_accounts')
+    .select(['id', 'kind', 'owner_id'])
+    .where('id', 'in', [...new Set(entries.map((e) => e.account_id))])
+    .execute();
   const kindOf = new Map(accounts.map((a) => [a.id, a]));
   for (const e of entries) {
     const a = kindOf.get(e.account_id);
@@ -170,7 +226,15 @@ export async function refundSpend(
   await postToBook(
     tx,
     bookOf(wallet),
-    { kind: 'spend_refund', refType: p.refType, refId: p.refId, storeId: p.storeId, actorId: p.actorId, now: p.now, meta: p.refundId ? { refundId: p.refundId } : undefined },
+    {
+      kind: 'spend_refund',
+      refType: p.refType,
+      refId: p.refId,
+      storeId: p.storeId,
+      actorId: p.actorId,
+      now: p.now,
+      meta: p.refundId ? { refundId: p.refundId } : undefined,
+    },
     () => {
       const legs: Leg[] = [];
       if (back.principal > 0) legs.push({ accountId: wallet.principal.id, amount: back.principal });
@@ -204,13 +268,30 @@ export async function refundTopUp(
   await postToBook(
     tx,
     bookOf(wallet),
-    { kind: 'top_up_refund', refType: 'top_up', refId: topUp.id, storeId: p.storeId, actorId: p.actorId, now: p.now, meta: p.refundId ? { refundId: p.refundId } : undefined },
+    {
+      kind: 'top_up_refund',
+      refType: 'top_up',
+      refId: topUp.id,
+      storeId: p.storeId,
+      actorId: p.actorId,
+      now: p.now,
+      meta: p.refundId ? { refundId: p.refundId } : undefined,
+    },
     ([principal = 0, bonus = 0]) => {
       const available = Math.max(0, Math.min(topUp.principal - topUp.refunded_principal, principal));
       if (p.amount > available) throw WalletErrors.top_up_spent({ available: money(available) });
       forfeited =
         settings.wallet.topUpRefundBonus === 'forfeit'
-          ? bonusToForfeit({ principal: topUp.principal, bonus: topUp.bonus, refundedPrincipal: topUp.refunded_principal, forfeitedBonus: topUp.forfeited_bonus }, p.amount, bonus)
+          ? bonusToForfeit(
+              {
+                principal: topUp.principal,
+                bonus: topUp.bonus,
+                refundedPrincipal: topUp.refunded_principal,
+                forfeitedBonus: topUp.forfeited_bonus,
+              },
+              p.amount,
+              bonus,
+            )
           : 0;
       const legs: Leg[] = [{ accountId: wallet.principal.id, amount: -p.amount, kind: 'top_up_refund' }];
       if (forfeited > 0) legs.push({ accountId: wallet.bonus.id, amount: -forfeited, kind: 'bonus_forfeit' });
@@ -220,7 +301,11 @@ export async function refundTopUp(
   // The wallet book is locked, so this row cannot move under us; the guard documents the invariant.
   const res = await tx
     .updateTable('wallet_top_ups')
-    .set({ refunded_principal: sql`refunded_principal + ${p.amount}`, forfeited_bonus: sql`forfeited_bonus + ${forfeited}`, updated_at: p.now })
+    .set({
+      refunded_principal: sql`refunded_principal + ${p.amount}`,
+      forfeited_bonus: sql`forfeited_bonus + ${forfeited}`,
+      updated_at: p.now,
+    })
     .where('id', '=', topUp.id)
     .where(sql<boolean>`refunded_principal + ${p.amount} <= principal`)
     .executeTakeFirst();
@@ -240,7 +325,15 @@ export async function adjustWallet(
   const posted = await postToBook(
     tx,
     bookOf(wallet),
-    { kind: 'adjustment', refType: 'adjustment', refId: adjustmentId, storeId: p.storeId, actorId: ctx.actorId, reason: p.reason, now: ctx.now },
+    {
+      kind: 'adjustment',
+      refType: 'adjustment',
+      refId: adjustmentId,
+      storeId: p.storeId,
+      actorId: ctx.actorId,
+      reason: p.reason,
+      now: ctx.now,
+    },
     () => [{ accountId: account.id, amount: p.amount }],
   );
   const balance = { principal: posted.balances.get(wallet.principal.id) ?? 0, bonus: posted.balances.get(wallet.bonus.id) ?? 0 };

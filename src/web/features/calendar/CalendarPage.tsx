@@ -98,6 +98,8 @@ function StoreCalendar({ store }: { store: StoreSummary }) {
   const canMove = useCallback(() => canBook, [canBook]);
 
   const clock = hhmmFormatter(i18n.language);
+  // "9 AM–1 PM" reads better than "9:00 AM–1:00 PM" in a narrow column header.
+  const short = (v: string) => (i18n.language.startsWith('en') ? clock(v).replace(':00', '') : clock(v));
   const columns: Column[] = useMemo(() => {
     if (view.kind === 'week') return [];
     if (view.mode === 'rooms') {
@@ -114,7 +116,7 @@ function StoreCalendar({ store }: { store: StoreSummary }) {
         const hours = day?.hours ?? [];
         const timeOff = day?.exceptions.some((e) => e.kind === 'time_off') ?? false;
         const note = hours.length
-          ? hours.map((h) => `${clock(h.open)}–${clock(h.close)}`).join(', ')
+          ? hours.map((h) => `${short(h.open)}–${short(h.close)}`).join(', ')
           : timeOff
             ? t('calendar.timeOff')
             : t('calendar.notWorking');
@@ -122,7 +124,8 @@ function StoreCalendar({ store }: { store: StoreSummary }) {
       })
       .filter((c) => prefs.allStaff || c.working)
       .map(({ working: _w, ...c }) => c);
-  }, [view, rooms.data, rosterStaff, appointments, date, prefs.allStaff, t, clock]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: short() follows the language
+  }, [view, rooms.data, rosterStaff, appointments, date, prefs.allStaff, t, i18n.language]);
 
   const opening = useMemo(
     () => (roster.data?.store.days ?? []).filter((d) => dates.includes(d.date)).flatMap((d) => d.hours.map((h) => ({ open: h.open, close: h.close }))),
@@ -182,7 +185,6 @@ function StoreCalendar({ store }: { store: StoreSummary }) {
         today={today}
         view={viewName}
         mode={mode}
-        timeZone={tz}
         staffOptions={staffOptions}
         staffId={view.kind === 'week' ? view.staffId : weekStaffId}
         prefs={prefs}

@@ -4,8 +4,9 @@ import { cx } from '../../components/cx.js';
 import { Icon } from '../../components/icons.js';
 import { Menu, MenuItem, MenuSeparator } from '../../components/Menu.js';
 import type { ColorBy } from './colors.js';
+import { useWide } from './prefs.js';
 import type { CalendarMode } from './events.js';
-import { addDays, browserZone, mondayOf, zoneCity } from './time.js';
+import { addDays, mondayOf } from './time.js';
 
 export interface ViewPrefs {
   colorBy: ColorBy;
@@ -37,7 +38,7 @@ function Segmented<T extends string>({
           data-testid={`${testId}-${o.value}`}
           onClick={() => onChange(o.value)}
           className={cx(
-            'h-8 rounded-md px-3 text-sm font-medium transition-colors',
+            'h-8 rounded-md px-2.5 text-sm font-medium transition-colors',
             value === o.value ? 'bg-white text-zinc-900 shadow-sm' : 'text-zinc-600 hover:text-zinc-900',
           )}
         >
@@ -53,7 +54,6 @@ export function CalendarToolbar({
   today,
   view,
   mode,
-  timeZone,
   staffOptions,
   staffId,
   prefs,
@@ -71,7 +71,6 @@ export function CalendarToolbar({
   today: string;
   view: 'day' | 'week';
   mode: CalendarMode;
-  timeZone: string;
   staffOptions: { id: string; name: string }[];
   staffId: string | undefined;
   prefs: ViewPrefs;
@@ -87,18 +86,18 @@ export function CalendarToolbar({
 }) {
   const { t, i18n } = useTranslation();
   const step = view === 'week' ? 7 : 1;
+  const compact = !useWide(1440);
   const title =
     view === 'week'
       ? new Intl.DateTimeFormat(i18n.language, { month: 'short', day: 'numeric', timeZone: 'UTC' }).formatRange(
           Date.parse(`${mondayOf(date)}T00:00:00Z`),
           Date.parse(`${addDays(mondayOf(date), 6)}T00:00:00Z`),
         )
-      : new Intl.DateTimeFormat(i18n.language, { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
+      : new Intl.DateTimeFormat(i18n.language, { weekday: compact ? 'short' : 'long', month: compact ? 'short' : 'long', day: 'numeric', timeZone: 'UTC' }).format(
           Date.parse(`${date}T00:00:00Z`),
         );
-  const foreignZone = browserZone() !== timeZone;
   return (
-    <div className="mb-3 flex flex-wrap items-center gap-x-3 gap-y-2" data-testid="calendar-toolbar">
+    <div className="mb-3 flex flex-wrap items-center gap-x-2 gap-y-2" data-testid="calendar-toolbar">
       <div className="flex items-center gap-1">
         <Button size="sm" onClick={() => onDate(today)} disabled={date === today && view === 'day'} data-testid="calendar-today">
           {t('calendar.today')}
@@ -164,24 +163,13 @@ export function CalendarToolbar({
       </div>
 
       <div className="ml-auto flex items-center gap-2">
-        <span
-          className={cx(
-            'hidden items-center gap-1 rounded-full px-2 py-1 text-xs sm:inline-flex',
-            foreignZone ? 'bg-amber-50 text-amber-800 ring-1 ring-inset ring-amber-200' : 'text-zinc-500',
-          )}
-          title={foreignZone ? t('calendar.zoneDiffers', { zone: timeZone }) : timeZone}
-          data-testid="calendar-zone"
-        >
-          <Icon name="globe" className="size-3.5" />
-          {t('calendar.zoneLabel', { city: zoneCity(timeZone) })}
-        </span>
         <Menu
           label={t('calendar.viewOptions')}
           testId="calendar-options"
           trigger={() => (
             <span className="flex h-9 items-center gap-1.5 px-2.5 text-sm font-medium text-zinc-700">
               <Icon name="sliders" className="size-4" />
-              <span className="max-lg:sr-only">{t('calendar.viewOptions')}</span>
+              <span className="max-xl:sr-only">{t('calendar.viewOptions')}</span>
             </span>
           )}
         >
@@ -209,7 +197,7 @@ export function CalendarToolbar({
           )}
         </Menu>
         <Button size="sm" icon="clock" onClick={onWaitlist} data-testid="calendar-waitlist" className="relative h-9">
-          <span className="max-md:sr-only">{t('calendar.waitlist')}</span>
+          <span className="max-xl:sr-only">{t('calendar.waitlist')}</span>
           {waitlistCount > 0 ? (
             <span className="absolute -right-1.5 -top-1.5 flex size-5 items-center justify-center rounded-full bg-orchid-700 text-[11px] font-semibold text-white">
               {waitlistCount}
@@ -218,7 +206,8 @@ export function CalendarToolbar({
         </Button>
         {canBook ? (
           <Button size="sm" variant="primary" icon="plus" onClick={onNew} data-testid="calendar-new" className="h-9">
-            <span className="max-sm:sr-only">{t('calendar.newAppointment')}</span>
+            <span className="max-sm:sr-only xl:hidden">{t('calendar.new')}</span>
+            <span className="max-xl:hidden">{t('calendar.newAppointment')}</span>
           </Button>
         ) : null}
       </div>

@@ -17,9 +17,9 @@ import { keyChoices, TAX_CLASSES, useKeyLabels } from './labels.js';
 import { centsToInput, parseMoney } from './money.js';
 import { DurationSelect } from './parts/DurationSelect.js';
 import { FormSection } from './parts/FormSection.js';
-import { KeyInput } from './parts/KeyInput.js';
+import { KeySelect } from './parts/KeySelect.js';
 import { MoneyInput } from './parts/MoneyInput.js';
-import { fromTranslationForm, TranslationInputs, toTranslationForm } from './parts/TranslationInputs.js';
+import { fromTranslationForm, TranslationsBox, toTranslationForm } from './parts/TranslationInputs.js';
 import type { AddOn } from './types.js';
 
 const FIELDS = ['name', 'nameTranslations', 'price', 'extraMin', 'taxClass', 'serviceIds'];
@@ -52,10 +52,18 @@ export function AddOnDrawer({ addOn, onClose }: { addOn: AddOn | null; onClose: 
   };
   const save = useMutation({
     mutationFn: () => {
-      const body = { name: name.trim(), nameTranslations: fromTranslationForm(translations), price: parseMoney(price) ?? 0, extraMin, taxClass, serviceIds };
+      const body = {
+        name: name.trim(),
+        nameTranslations: fromTranslationForm(translations),
+        price: parseMoney(price) ?? 0,
+        extraMin,
+        taxClass,
+        serviceIds,
+      };
       return addOn ? updateAddOn(addOn.id, { ...body, version: addOn.version }) : createAddOn(body);
     },
-    onSuccess: (saved) => done(addOn ? t('catalog.addOn.saved', { name: saved.displayName }) : t('catalog.addOn.created', { name: saved.displayName })),
+    onSuccess: (saved) =>
+      done(addOn ? t('catalog.addOn.saved', { name: saved.displayName }) : t('catalog.addOn.created', { name: saved.displayName })),
     onError: (error) => {
       setErrors(fromServer(error));
       focusFirstError(formRef.current);
@@ -63,7 +71,12 @@ export function AddOnDrawer({ addOn, onClose }: { addOn: AddOn | null; onClose: 
   });
   const archive = useMutation({
     mutationFn: () => updateAddOn(addOn?.id ?? '', { version: addOn?.version ?? 0, archived: !addOn?.archived }),
-    onSuccess: (saved) => done(saved.archived ? t('catalog.addOn.archived', { name: saved.displayName }) : t('catalog.addOn.restored', { name: saved.displayName })),
+    onSuccess: (saved) =>
+      done(
+        saved.archived
+          ? t('catalog.addOn.archived', { name: saved.displayName })
+          : t('catalog.addOn.restored', { name: saved.displayName }),
+      ),
   });
 
   const submit = (event: FormEvent) => {
@@ -93,7 +106,14 @@ export function AddOnDrawer({ addOn, onClose }: { addOn: AddOn | null; onClose: 
       footer={
         <>
           {addOn && canWrite ? (
-            <Button variant="ghost" className="mr-auto" icon={addOn.archived ? 'refresh' : 'archive'} loading={archive.isPending} onClick={() => archive.mutate()} data-testid="add-on-archive">
+            <Button
+              variant="ghost"
+              className="mr-auto"
+              icon={addOn.archived ? 'refresh' : 'archive'}
+              loading={archive.isPending}
+              onClick={() => archive.mutate()}
+              data-testid="add-on-archive"
+            >
               {addOn.archived ? t('catalog.restore') : t('catalog.archive')}
             </Button>
           ) : null}
@@ -108,26 +128,42 @@ export function AddOnDrawer({ addOn, onClose }: { addOn: AddOn | null; onClose: 
     >
       <form id="add-on-form" ref={formRef} onSubmit={submit} noValidate>
         <fieldset disabled={readOnly} className="space-y-6">
-          {save.error || archive.error ? <ProblemAlert error={save.error ?? archive.error} extra={unplacedErrors(save.error, FIELDS)} /> : null}
+          {save.error || archive.error ? (
+            <ProblemAlert error={save.error ?? archive.error} extra={unplacedErrors(save.error, FIELDS)} />
+          ) : null}
           <FormSection title={t('catalog.service.sections.basics')}>
             <Field label={t('catalog.addOn.name')} error={err(errors.name)} hint={t('catalog.addOn.nameHint')}>
               <Input data-testid="add-on-form-name" data-autofocus maxLength={120} value={name} onChange={(e) => setName(e.target.value)} />
             </Field>
-            <TranslationInputs value={translations} onChange={setTranslations} errors={errors} path="nameTranslations" testId="add-on-form-name" maxLength={120} base={name} />
+            <TranslationsBox
+              value={translations}
+              onChange={setTranslations}
+              errors={errors}
+              path="nameTranslations"
+              testId="add-on-form-name"
+              maxLength={120}
+              base={name}
+            />
             <div className="grid gap-5 sm:grid-cols-3">
               <Field label={t('catalog.addOn.price')} error={err(errors.price)}>
                 <MoneyInput data-testid="add-on-form-price" currency={fmt.currency} value={price} onChange={setPrice} placeholder="0.00" />
               </Field>
               <Field label={t('catalog.addOn.extraTime')} error={err(errors.extraMin)}>
-                <DurationSelect data-testid="add-on-form-extra" min={0} max={240} zeroLabel={t('catalog.addOn.noExtraTime')} value={extraMin} onChange={(v) => setExtraMin(v ?? 0)} />
+                <DurationSelect
+                  data-testid="add-on-form-extra"
+                  min={0}
+                  max={240}
+                  zeroLabel={t('catalog.addOn.noExtraTime')}
+                  value={extraMin}
+                  onChange={(v) => setExtraMin(v ?? 0)}
+                />
               </Field>
               <Field label={t('catalog.taxClass')} error={err(errors.taxClass)}>
-                <KeyInput
-                  data-testid="add-on-form-tax-class"
+                <KeySelect
+                  testId="add-on-form-tax-class"
                   value={taxClass}
                   onChange={setTaxClass}
-                  label={labels.taxClass}
-                  choices={keyChoices(TAX_CLASSES, []).map((k) => ({ key: k, label: labels.taxClass(k) }))}
+                  choices={keyChoices(TAX_CLASSES, [taxClass]).map((k) => ({ key: k, label: labels.taxClass(k) }))}
                 />
               </Field>
             </div>

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Badge } from '../../components/Badge.js';
 import { Button } from '../../components/Button.js';
 import { EmptyState } from '../../components/EmptyState.js';
-import { Icon } from '../../components/icons.js';
 import { Switch } from '../../components/Input.js';
+import { Icon } from '../../components/icons.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { Loading } from '../../components/Spinner.js';
 import { useDebounced } from '../../lib/useDebounced.js';
@@ -33,7 +33,13 @@ export function AddOnsTab() {
         <SearchBox value={search} onChange={setSearch} placeholder={t('catalog.addOn.search')} testId="add-ons-search" />
         <Switch checked={showArchived} onChange={setShowArchived} label={t('catalog.showArchived')} data-testid="add-ons-show-archived" />
         {canWrite ? (
-          <Button variant="primary" icon="plus" className="w-full sm:ml-auto sm:w-auto" onClick={() => setEditing('new')} data-testid="add-on-add">
+          <Button
+            variant="primary"
+            icon="plus"
+            className="w-full sm:ml-auto sm:w-auto"
+            onClick={() => setEditing('new')}
+            data-testid="add-on-add"
+          >
             {t('catalog.addOn.add')}
           </Button>
         ) : null}
@@ -59,7 +65,10 @@ export function AddOnsTab() {
           />
         </div>
       ) : (
-        <ul className="divide-y divide-zinc-100 overflow-hidden rounded-xl bg-white shadow-card ring-1 ring-zinc-200" data-testid="add-ons-list">
+        <ul
+          className="divide-y divide-zinc-100 overflow-hidden rounded-xl bg-white shadow-card ring-1 ring-zinc-200"
+          data-testid="add-ons-list"
+        >
           {addOns.data.map((a) => {
             const names = a.serviceIds.map(serviceName).filter((n): n is string => !!n);
             return (
@@ -79,12 +88,16 @@ export function AddOnsTab() {
                       {a.archived ? <Badge>{t('catalog.archivedBadge')}</Badge> : null}
                     </span>
                     <span className="block truncate text-sm text-zinc-500" title={names.join('\n')}>
-                      {names.length ? t('catalog.addOn.withServices', { count: names.length, names: names.slice(0, 3).join(', ') }) : t('catalog.addOn.noServices')}
+                      {names.length
+                        ? t('catalog.addOn.withServices', { count: names.length, names: names.slice(0, 3).join(', ') })
+                        : t('catalog.addOn.noServices')}
                     </span>
                   </span>
                   <span className="flex shrink-0 flex-col items-end gap-0.5 sm:flex-row sm:items-center sm:gap-6">
                     <span className="text-sm text-zinc-600 sm:w-24">{a.extraMin ? `+${fmt.duration(a.extraMin)}` : '—'}</span>
-                    <span className="font-medium tabular-nums text-zinc-900 sm:w-24 sm:text-right">{fmt.money(a.price, { sign: true })}</span>
+                    <span className="font-medium tabular-nums text-zinc-900 sm:w-24 sm:text-right">
+                      {fmt.money(a.price, { sign: true })}
+                    </span>
                   </span>
                   <Icon name="chevronRight" className="hidden size-4 text-zinc-300 group-hover:text-zinc-500 sm:block" />
                 </button>
@@ -93,7 +106,13 @@ export function AddOnsTab() {
           })}
         </ul>
       )}
-      {editing ? <AddOnDrawer key={editing === 'new' ? 'new' : editing.id} addOn={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <AddOnDrawer
+          key={editing === 'new' ? 'new' : editing.id}
+          addOn={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
     </div>
   );
 }

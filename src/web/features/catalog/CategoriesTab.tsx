@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Badge } from '../../components/Badge.js';
 import { Button, IconButton } from '../../components/Button.js';
 import { EmptyState } from '../../components/EmptyState.js';
-import { Icon } from '../../components/icons.js';
 import { Switch } from '../../components/Input.js';
+import { Icon } from '../../components/icons.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { Loading } from '../../components/Spinner.js';
 import type { Language } from '../../http/types.js';
@@ -31,7 +31,8 @@ export function CategoriesTab() {
 
   const move = useMutation({
     mutationFn: async ({ index, direction }: { index: number; direction: -1 | 1 }) => {
-      for (const { item, sortOrder } of moveCategory(list, index, direction)) await updateCategory(item.id, { version: item.version, sortOrder });
+      for (const { item, sortOrder } of moveCategory(list, index, direction))
+        await updateCategory(item.id, { version: item.version, sortOrder });
     },
     onSettled: () => void queryClient.invalidateQueries({ queryKey: ['catalog'] }),
   });
@@ -46,9 +47,20 @@ export function CategoriesTab() {
     <div data-testid="catalog-categories">
       <div className="mb-4 flex flex-wrap items-center gap-3">
         <p className="text-sm text-zinc-500">{t('catalog.category.hint')}</p>
-        <Switch checked={showArchived} onChange={setShowArchived} label={t('catalog.showArchived')} data-testid="categories-show-archived" />
+        <Switch
+          checked={showArchived}
+          onChange={setShowArchived}
+          label={t('catalog.showArchived')}
+          data-testid="categories-show-archived"
+        />
         {canWrite ? (
-          <Button variant="primary" icon="plus" className="w-full sm:ml-auto sm:w-auto" onClick={() => setEditing('new')} data-testid="category-add">
+          <Button
+            variant="primary"
+            icon="plus"
+            className="w-full sm:ml-auto sm:w-auto"
+            onClick={() => setEditing('new')}
+            data-testid="category-add"
+          >
             {t('catalog.category.add')}
           </Button>
         ) : null}
@@ -75,10 +87,17 @@ export function CategoriesTab() {
           />
         </div>
       ) : (
-        <ul className="divide-y divide-zinc-100 overflow-hidden rounded-xl bg-white shadow-card ring-1 ring-zinc-200" data-testid="categories-list">
+        <ul
+          className="divide-y divide-zinc-100 overflow-hidden rounded-xl bg-white shadow-card ring-1 ring-zinc-200"
+          data-testid="categories-list"
+        >
           {list.map((c, i) => (
             <li key={c.id} className="flex items-center gap-2 pr-2" data-testid="category-row" data-category-id={c.id}>
-              <button type="button" onClick={() => setEditing(c)} className="group flex min-w-0 flex-1 items-center gap-3 px-4 py-3 text-left hover:bg-orchid-50/50">
+              <button
+                type="button"
+                onClick={() => setEditing(c)}
+                className="group flex min-w-0 flex-1 items-center gap-3 px-4 py-3 text-left hover:bg-orchid-50/50"
+              >
                 <ColorChip color={c.color} className="size-8 rounded-lg" />
                 <span className="min-w-0 flex-1">
                   <span className="flex items-center gap-2">

@@ -11,7 +11,7 @@ import { unplacedErrors } from '../../http/problem.js';
 import { createCategory, updateCategory } from './api.js';
 import { type CatalogErrors, fromServer, useErrText } from './errors.js';
 import { ColorPalette } from './parts/ColorPalette.js';
-import { fromTranslationForm, TranslationInputs, toTranslationForm } from './parts/TranslationInputs.js';
+import { fromTranslationForm, TranslationsBox, toTranslationForm } from './parts/TranslationInputs.js';
 import type { Category } from './types.js';
 
 /** Add or edit a service category: name in three languages and a colour; archive or bring back. */
@@ -43,14 +43,24 @@ export function CategoryDialog({
   const save = useMutation({
     mutationFn: () => {
       const body = { name: name.trim(), nameTranslations: fromTranslationForm(translations), color };
-      return category ? updateCategory(category.id, { ...body, version: category.version }) : createCategory({ ...body, sortOrder: nextSortOrder });
+      return category
+        ? updateCategory(category.id, { ...body, version: category.version })
+        : createCategory({ ...body, sortOrder: nextSortOrder });
     },
-    onSuccess: (saved) => done(category ? t('catalog.category.saved', { name: saved.displayName }) : t('catalog.category.created', { name: saved.displayName })),
+    onSuccess: (saved) =>
+      done(
+        category ? t('catalog.category.saved', { name: saved.displayName }) : t('catalog.category.created', { name: saved.displayName }),
+      ),
     onError: (error) => setErrors(fromServer(error)),
   });
   const archive = useMutation({
     mutationFn: () => updateCategory(category?.id ?? '', { version: category?.version ?? 0, archived: !category?.archived }),
-    onSuccess: (saved) => done(saved.archived ? t('catalog.category.archived', { name: saved.displayName }) : t('catalog.category.restored', { name: saved.displayName })),
+    onSuccess: (saved) =>
+      done(
+        saved.archived
+          ? t('catalog.category.archived', { name: saved.displayName })
+          : t('catalog.category.restored', { name: saved.displayName }),
+      ),
   });
 
   const submit = (event: FormEvent) => {
@@ -101,7 +111,15 @@ export function CategoryDialog({
           <Field label={t('catalog.category.name')} error={err(errors.name)}>
             <Input data-testid="category-form-name" data-autofocus maxLength={120} value={name} onChange={(e) => setName(e.target.value)} />
           </Field>
-          <TranslationInputs value={translations} onChange={setTranslations} errors={errors} path="nameTranslations" testId="category-form-name" maxLength={120} base={name} />
+          <TranslationsBox
+            value={translations}
+            onChange={setTranslations}
+            errors={errors}
+            path="nameTranslations"
+            testId="category-form-name"
+            maxLength={120}
+            base={name}
+          />
           <Field label={t('catalog.category.color')} optional={t('common.optional')} error={err(errors.color)}>
             <ColorPalette value={color} onChange={setColor} label={t('catalog.category.color')} testId="category-form-color" />
           </Field>

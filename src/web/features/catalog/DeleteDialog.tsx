@@ -47,7 +47,13 @@ export function DeleteDialog({
         <>
           <Button onClick={close}>{t('common.cancel')}</Button>
           {inUse ? (
-            <Button variant="primary" icon="archive" loading={arch.isPending} onClick={() => arch.mutate()} data-testid="delete-archive-instead">
+            <Button
+              variant="primary"
+              icon="archive"
+              loading={arch.isPending}
+              onClick={() => arch.mutate()}
+              data-testid="delete-archive-instead"
+            >
               {t('catalog.delete.archiveInstead')}
             </Button>
           ) : (

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../components/Badge.js';
 import { Button } from '../../components/Button.js';
@@ -87,7 +87,15 @@ export function OverrideDialog({
       ) : item.isError ? (
         <ProblemAlert error={item.error} />
       ) : (
-        <OverrideForm key={`${item.data.id}:${storeId}`} kind={kind} item={item.data} storeName={store?.name ?? ''} currency={store?.currency} onClose={onClose} refetch={() => void item.refetch()} />
+        <OverrideForm
+          key={`${item.data.id}:${storeId}`}
+          kind={kind}
+          item={item.data}
+          storeName={store?.name ?? ''}
+          currency={store?.currency}
+          onClose={onClose}
+          refetch={() => void item.refetch()}
+        />
       )}
     </Dialog>
   );
@@ -118,15 +126,16 @@ function OverrideForm({
   const locked = (f: Lock) => (item.locks as string[]).includes(f);
   const service = kind === 'service' ? (item as StoreService) : null;
 
-  // Head office may lock a field while the dialog is open: the 422 reloads the item, and the form follows.
-  useEffect(() => setForm((f) => ({ ...f, ownPrice: f.ownPrice && !locked('price'), ownDuration: f.ownDuration && !locked('duration') })), [item.locks]);
+  // Head office may lock a field while the dialog is open: the 422 reloads the item, and a locked
+  // field then shows as following head office whatever was typed.
+  const own = { price: form.ownPrice && !locked('price'), duration: form.ownDuration && !locked('duration') };
 
   const save = useMutation({
     mutationFn: (reset: boolean): Promise<Item> => {
-      const price = !reset && form.ownPrice && !locked('price') ? parseMoney(form.price) : null;
+      const price = !reset && own.price ? parseMoney(form.price) : null;
       const available = reset || locked('available') || form.offered ? null : false;
       if (service) {
-        const durationMin = !reset && form.ownDuration && !locked('duration') ? form.durationMin : null;
+        const durationMin = !reset && own.duration ? form.durationMin : null;
         return setServiceOverride(item.id, item.storeId, { price, durationMin, available });
       }
       return setProductOverride(item.id, item.storeId, { price, available });
@@ -145,7 +154,7 @@ function OverrideForm({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found: CatalogErrors = {};
-    if (form.ownPrice && !locked('price') && parseMoney(form.price) === null) found.price = { key: 'catalog.validation.money' };
+    if (own.price && parseMoney(form.price) === null) found.price = { key: 'catalog.validation.money' };
     setErrors(found);
     if (Object.keys(found).length === 0) save.mutate(false);
   };
@@ -163,13 +172,13 @@ function OverrideForm({
         testId="override-price"
       >
         <Switch
-          checked={form.ownPrice}
+          checked={own.price}
           disabled={locked('price')}
           onChange={(on) => setForm({ ...form, ownPrice: on })}
           label={t('catalog.override.ownPrice')}
           data-testid="override-price-switch"
         />
-        {form.ownPrice ? (
+        {own.price ? (
           <Field label={<span className="sr-only">{t('catalog.override.price')}</span>} error={err(errors.price)}>
             <MoneyInput
               data-testid="override-price-input"
@@ -189,13 +198,13 @@ function OverrideForm({
           testId="override-duration"
         >
           <Switch
-            checked={form.ownDuration}
+            checked={own.duration}
             disabled={locked('duration')}
             onChange={(on) => setForm({ ...form, ownDuration: on, durationMin: on ? form.durationMin : service.hq.durationMin })}
             label={t('catalog.override.ownDuration')}
             data-testid="override-duration-switch"
           />
-          {form.ownDuration ? (
+          {own.duration ? (
             <Field label={<span className="sr-only">{t('catalog.override.duration')}</span>} error={err(errors.durationMin)}>
               <DurationSelect
                 data-testid="override-duration-input"
@@ -221,7 +230,14 @@ function OverrideForm({
       </OverrideRow>
       <div className="flex flex-wrap items-center justify-end gap-2 pt-2">
         {anyOverride ? (
-          <Button variant="ghost" icon="refresh" className="mr-auto" onClick={() => save.mutate(true)} disabled={save.isPending} data-testid="override-reset">
+          <Button
+            variant="ghost"
+            icon="refresh"
+            className="mr-auto"
+            onClick={() => save.mutate(true)}
+            disabled={save.isPending}
+            data-testid="override-reset"
+          >
             {t('catalog.override.reset')}
           </Button>
         ) : null}
@@ -267,7 +283,7 @@ function OverrideRow({
           ) : null}
         </div>
       </div>
-      {children}
+      <div className={cx('space-y-3', locked && 'pointer-events-none opacity-60')}>{children}</div>
       {locked ? (
         <p className="flex items-start gap-1.5 text-sm text-zinc-500" data-testid={`${testId}-lock-reason`}>
           <Icon name="lock" className="mt-0.5 size-4 text-zinc-400" />

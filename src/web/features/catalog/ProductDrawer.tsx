@@ -19,9 +19,9 @@ import { useCatalogAccess, useCatalogFormat } from './format.js';
 import { keyChoices, TAX_CLASSES, useKeyLabels } from './labels.js';
 import { parseMoney } from './money.js';
 import { FormSection } from './parts/FormSection.js';
-import { KeyInput } from './parts/KeyInput.js';
+import { KeySelect } from './parts/KeySelect.js';
 import { MoneyInput } from './parts/MoneyInput.js';
-import { TranslationInputs } from './parts/TranslationInputs.js';
+import { TranslationsBox } from './parts/TranslationInputs.js';
 import {
   marginPercent,
   PRODUCT_CODE_FIELDS,
@@ -54,7 +54,15 @@ export function ProductDrawerLoader({
       </Drawer>
     );
   }
-  return <ProductDrawer key={product.data?.id ?? 'new'} product={product.data ?? null} barcode={barcode} onClose={onClose} onOverride={onOverride} />;
+  return (
+    <ProductDrawer
+      key={product.data?.id ?? 'new'}
+      product={product.data ?? null}
+      barcode={barcode}
+      onClose={onClose}
+      onOverride={onOverride}
+    />
+  );
 }
 
 /** Create or edit a product of the HQ catalog (read-only without catalog.write). */
@@ -91,8 +99,10 @@ function ProductDrawer({
     onClose();
   };
   const save = useMutation({
-    mutationFn: () => (current ? updateProduct(current.id, { ...toProductBody(form), version: current.version }) : createProduct(toProductBody(form))),
-    onSuccess: (saved) => finish(current ? t('catalog.product.saved', { name: saved.displayName }) : t('catalog.product.created', { name: saved.displayName })),
+    mutationFn: () =>
+      current ? updateProduct(current.id, { ...toProductBody(form), version: current.version }) : createProduct(toProductBody(form)),
+    onSuccess: (saved) =>
+      finish(current ? t('catalog.product.saved', { name: saved.displayName }) : t('catalog.product.created', { name: saved.displayName })),
     onError: (error) => {
       setErrors(fromServer(error, { codeFields: PRODUCT_CODE_FIELDS }));
       focusFirstError(formRef.current);
@@ -150,11 +160,23 @@ function ProductDrawer({
           {current && canWrite ? (
             <div className="mr-auto flex gap-1">
               {current.archived ? (
-                <Button variant="ghost" icon="refresh" loading={restore.isPending} onClick={() => restore.mutate()} data-testid="product-restore">
+                <Button
+                  variant="ghost"
+                  icon="refresh"
+                  loading={restore.isPending}
+                  onClick={() => restore.mutate()}
+                  data-testid="product-restore"
+                >
                   {t('catalog.restore')}
                 </Button>
               ) : (
-                <Button variant="ghost" icon="archive" loading={archive.isPending} onClick={() => archive.mutate()} data-testid="product-archive">
+                <Button
+                  variant="ghost"
+                  icon="archive"
+                  loading={archive.isPending}
+                  onClick={() => archive.mutate()}
+                  data-testid="product-archive"
+                >
                   {t('catalog.archive')}
                 </Button>
               )}
@@ -182,26 +204,68 @@ function ProductDrawer({
           <FormSection title={t('catalog.product.sections.identity')}>
             <div className="grid gap-5 sm:grid-cols-2">
               <Field label={t('catalog.product.sku')} error={err(errors.sku)} hint={t('catalog.product.skuHint')}>
-                <Input data-testid="product-form-sku" data-autofocus={!barcode || undefined} className="font-mono" maxLength={64} autoCapitalize="characters" spellCheck={false} value={form.sku} onChange={(e) => set('sku', e.target.value)} />
+                <Input
+                  data-testid="product-form-sku"
+                  data-autofocus={!barcode || undefined}
+                  className="font-mono"
+                  maxLength={64}
+                  autoCapitalize="characters"
+                  spellCheck={false}
+                  value={form.sku}
+                  onChange={(e) => set('sku', e.target.value)}
+                />
               </Field>
-              <Field label={t('catalog.product.barcode')} optional={t('common.optional')} error={err(errors.barcode)} hint={t('catalog.product.barcodeHint')}>
-                <Input data-testid="product-form-barcode" className="font-mono" inputMode="numeric" maxLength={64} spellCheck={false} value={form.barcode} onChange={(e) => set('barcode', e.target.value)} />
+              <Field
+                label={t('catalog.product.barcode')}
+                optional={t('common.optional')}
+                error={err(errors.barcode)}
+                hint={t('catalog.product.barcodeHint')}
+              >
+                <Input
+                  data-testid="product-form-barcode"
+                  className="font-mono"
+                  inputMode="numeric"
+                  maxLength={64}
+                  spellCheck={false}
+                  value={form.barcode}
+                  onChange={(e) => set('barcode', e.target.value)}
+                />
               </Field>
             </div>
             <div className="grid gap-5 sm:grid-cols-2">
               <Field label={t('catalog.product.name')} error={err(errors.name)}>
-                <Input data-testid="product-form-name" data-autofocus={barcode ? true : undefined} maxLength={120} value={form.name} onChange={(e) => set('name', e.target.value)} />
+                <Input
+                  data-testid="product-form-name"
+                  data-autofocus={barcode ? true : undefined}
+                  maxLength={120}
+                  value={form.name}
+                  onChange={(e) => set('name', e.target.value)}
+                />
               </Field>
               <Field label={t('catalog.product.brand')} optional={t('common.optional')} error={err(errors.brand)}>
                 <Input data-testid="product-form-brand" maxLength={120} value={form.brand} onChange={(e) => set('brand', e.target.value)} />
               </Field>
             </div>
-            <TranslationInputs value={form.nameTranslations} onChange={(v) => set('nameTranslations', v)} errors={errors} path="nameTranslations" testId="product-form-name" maxLength={120} base={form.name} />
+            <TranslationsBox
+              value={form.nameTranslations}
+              onChange={(v) => set('nameTranslations', v)}
+              errors={errors}
+              path="nameTranslations"
+              testId="product-form-name"
+              maxLength={120}
+              base={form.name}
+            />
           </FormSection>
           <FormSection title={t('catalog.product.sections.pricing')}>
             <div className="grid gap-5 sm:grid-cols-3">
               <Field label={t('catalog.product.price')} error={err(errors.price)}>
-                <MoneyInput data-testid="product-form-price" currency={fmt.currency} value={form.price} onChange={(v) => set('price', v)} placeholder="0.00" />
+                <MoneyInput
+                  data-testid="product-form-price"
+                  currency={fmt.currency}
+                  value={form.price}
+                  onChange={(v) => set('price', v)}
+                  placeholder="0.00"
+                />
               </Field>
               <Field
                 label={t('catalog.product.cost')}
@@ -209,15 +273,20 @@ function ProductDrawer({
                 error={err(errors.cost)}
                 hint={margin !== null ? t('catalog.product.margin', { percent: margin }) : undefined}
               >
-                <MoneyInput data-testid="product-form-cost" currency={fmt.currency} value={form.cost} onChange={(v) => set('cost', v)} placeholder="0.00" />
+                <MoneyInput
+                  data-testid="product-form-cost"
+                  currency={fmt.currency}
+                  value={form.cost}
+                  onChange={(v) => set('cost', v)}
+                  placeholder="0.00"
+                />
               </Field>
               <Field label={t('catalog.taxClass')} error={err(errors.taxClass)}>
-                <KeyInput
-                  data-testid="product-form-tax-class"
+                <KeySelect
+                  testId="product-form-tax-class"
                   value={form.taxClass}
                   onChange={(v) => set('taxClass', v)}
-                  label={labels.taxClass}
-                  choices={keyChoices(TAX_CLASSES, []).map((k) => ({ key: k, label: labels.taxClass(k) }))}
+                  choices={keyChoices(TAX_CLASSES, [form.taxClass]).map((k) => ({ key: k, label: labels.taxClass(k) }))}
                 />
               </Field>
             </div>
@@ -231,7 +300,14 @@ function ProductDrawer({
                     key={u}
                     className="flex cursor-pointer items-start gap-3 rounded-xl p-3 ring-1 ring-inset ring-zinc-200 has-[:checked]:bg-orchid-50 has-[:checked]:ring-2 has-[:checked]:ring-orchid-600"
                   >
-                    <input type="radio" name="usage" className="mt-0.5 accent-orchid-700" checked={form.usage === u} onChange={() => set('usage', u)} data-testid={`product-form-usage-${u}`} />
+                    <input
+                      type="radio"
+                      name="usage"
+                      className="mt-0.5 accent-orchid-700"
+                      checked={form.usage === u}
+                      onChange={() => set('usage', u)}
+                      data-testid={`product-form-usage-${u}`}
+                    />
                     <span>
                       <span className="block text-sm font-medium text-zinc-900">{t(`catalog.product.usages.${u}`)}</span>
                       <span className="block text-xs text-zinc-500">{t(`catalog.product.usageHints.${u}`)}</span>
@@ -241,11 +317,26 @@ function ProductDrawer({
               </div>
             </fieldset>
             <div className="grid gap-5 sm:grid-cols-2">
-              <Field label={t('catalog.product.size')} optional={t('common.optional')} error={err(errors.size)} hint={t('catalog.product.sizeHint')}>
-                <Input data-testid="product-form-size" inputMode="decimal" maxLength={12} value={form.size} onChange={(e) => set('size', e.target.value)} />
+              <Field
+                label={t('catalog.product.size')}
+                optional={t('common.optional')}
+                error={err(errors.size)}
+                hint={t('catalog.product.sizeHint')}
+              >
+                <Input
+                  data-testid="product-form-size"
+                  inputMode="decimal"
+                  maxLength={12}
+                  value={form.size}
+                  onChange={(e) => set('size', e.target.value)}
+                />
               </Field>
               <Field label={t('catalog.product.unit')} optional={t('common.optional')} error={err(errors.unit)}>
-                <Select data-testid="product-form-unit" value={form.unit} onChange={(e) => set('unit', e.target.value as ProductForm['unit'])}>
+                <Select
+                  data-testid="product-form-unit"
+                  value={form.unit}
+                  onChange={(e) => set('unit', e.target.value as ProductForm['unit'])}
+                >
                   <option value="">{t('catalog.product.noUnit')}</option>
                   {UNITS.map((u) => (
                     <option key={u} value={u}>
@@ -289,7 +380,11 @@ function ProductDrawer({
           remove={() => deleteProduct(current.id)}
           archive={() => archiveProduct(current.id)}
           onDone={(what) =>
-            finish(what === 'deleted' ? t('catalog.product.deleted', { name: current.displayName }) : t('catalog.product.archived', { name: current.displayName }))
+            finish(
+              what === 'deleted'
+                ? t('catalog.product.deleted', { name: current.displayName })
+                : t('catalog.product.archived', { name: current.displayName }),
+            )
           }
         />
       ) : null}

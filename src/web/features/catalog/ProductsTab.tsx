@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Badge } from '../../components/Badge.js';
 import { Button } from '../../components/Button.js';
 import { EmptyState } from '../../components/EmptyState.js';
-import { Icon } from '../../components/icons.js';
 import { Select, Switch } from '../../components/Input.js';
+import { Icon } from '../../components/icons.js';
 import { Alert, ProblemAlert } from '../../components/ProblemAlert.js';
 import { Loading } from '../../components/Spinner.js';
 import { Table, Td, THead, Th, Tr } from '../../components/Table.js';
@@ -16,9 +16,9 @@ import { useCurrentStore } from '../shell/CurrentStore.js';
 import { findProductsByCode, productsQuery } from './api.js';
 import { useCatalogAccess, useCatalogFormat } from './format.js';
 import { OverrideDialog } from './OverrideDialog.js';
+import { ProductDrawerLoader } from './ProductDrawer.js';
 import { SearchBox } from './parts/SearchBox.js';
 import { StoreSelect } from './parts/StoreSelect.js';
-import { ProductDrawerLoader } from './ProductDrawer.js';
 import { type AnyProduct, isStoreProduct, PRODUCT_USAGES, type ProductUsage } from './types.js';
 
 type Editing = { id: string | null; barcode?: string };
@@ -36,7 +36,9 @@ export function ProductsTab() {
   const [editing, setEditing] = useState<Editing | null>(null);
   const [override, setOverride] = useState<{ id: string; storeId: string } | null>(null);
   const [scan, setScan] = useState<{ code: string; state: 'looking' | 'missing' } | null>(null);
-  const products = useQuery(productsQuery({ storeId: storeId || undefined, q: q || undefined, usage: usage || undefined, includeArchived: showArchived }));
+  const products = useQuery(
+    productsQuery({ storeId: storeId || undefined, q: q || undefined, usage: usage || undefined, includeArchived: showArchived }),
+  );
   const store = me.stores.find((s) => s.id === storeId);
   const fmt = useCatalogFormat(store?.currency);
 
@@ -82,7 +84,13 @@ export function ProductsTab() {
           wide
         />
         <div className="grid w-full grid-cols-2 gap-3 sm:flex sm:w-auto">
-          <Select value={usage} onChange={(e) => setUsage(e.target.value as ProductUsage | '')} aria-label={t('catalog.product.usage')} className="w-full sm:w-44" data-testid="products-usage">
+          <Select
+            value={usage}
+            onChange={(e) => setUsage(e.target.value as ProductUsage | '')}
+            aria-label={t('catalog.product.usage')}
+            className="w-full sm:w-44"
+            data-testid="products-usage"
+          >
             <option value="">{t('catalog.product.allUsages')}</option>
             {PRODUCT_USAGES.filter((u) => u !== 'both').map((u) => (
               <option key={u} value={u}>
@@ -90,10 +98,21 @@ export function ProductsTab() {
               </option>
             ))}
           </Select>
-          <StoreSelect value={storeId} onChange={setStoreId} testId="products-store" allowHq={canWrite || me.stores.length === 0} className="w-full sm:w-56" />
+          <StoreSelect
+            value={storeId}
+            onChange={setStoreId}
+            testId="products-store"
+            allowHq={canWrite || me.stores.length === 0}
+            className="w-full sm:w-56"
+          />
         </div>
         <div className="flex w-full items-center justify-between gap-3 sm:w-auto sm:flex-1">
-          <Switch checked={showArchived} onChange={setShowArchived} label={t('catalog.showArchived')} data-testid="products-show-archived" />
+          <Switch
+            checked={showArchived}
+            onChange={setShowArchived}
+            label={t('catalog.showArchived')}
+            data-testid="products-show-archived"
+          />
           {canWrite ? (
             <Button variant="primary" icon="plus" onClick={() => setEditing({ id: null })} data-testid="product-add">
               {t('catalog.product.add')}
@@ -120,7 +139,9 @@ export function ProductsTab() {
       ) : null}
       {store ? (
         <Alert tone="accent" className="mb-4">
-          {canOverride ? t('catalog.storeView.noteOverrideProducts', { store: store.name }) : t('catalog.storeView.note', { store: store.name })}
+          {canOverride
+            ? t('catalog.storeView.noteOverrideProducts', { store: store.name })
+            : t('catalog.storeView.note', { store: store.name })}
         </Alert>
       ) : null}
 
@@ -129,21 +150,23 @@ export function ProductsTab() {
       ) : products.isError ? (
         <ProblemAlert error={products.error} />
       ) : list.length === 0 ? (
-        <div className="rounded-xl bg-white shadow-card ring-1 ring-zinc-200">
-          <EmptyState
-            icon="receipt"
-            testId="products-empty"
-            title={q || usage ? t('catalog.product.noMatches') : t('catalog.product.emptyTitle')}
-            description={q || usage ? undefined : t('catalog.product.emptyBody')}
-            action={
-              !q && !usage && canWrite ? (
-                <Button variant="primary" icon="plus" onClick={() => setEditing({ id: null })}>
-                  {t('catalog.product.add')}
-                </Button>
-              ) : null
-            }
-          />
-        </div>
+        scan?.state === 'missing' ? null : (
+          <div className="rounded-xl bg-white shadow-card ring-1 ring-zinc-200">
+            <EmptyState
+              icon="receipt"
+              testId="products-empty"
+              title={q || usage ? t('catalog.product.noMatches') : t('catalog.product.emptyTitle')}
+              description={q || usage ? undefined : t('catalog.product.emptyBody')}
+              action={
+                !q && !usage && canWrite ? (
+                  <Button variant="primary" icon="plus" onClick={() => setEditing({ id: null })}>
+                    {t('catalog.product.add')}
+                  </Button>
+                ) : null
+              }
+            />
+          </div>
+        )
       ) : (
         <>
           <div className="hidden md:block">
@@ -226,19 +249,26 @@ export function ProductsTab() {
           }
         />
       ) : null}
-      {override ? <OverrideDialog kind="product" itemId={override.id} storeId={override.storeId} onClose={() => setOverride(null)} /> : null}
+      {override ? (
+        <OverrideDialog kind="product" itemId={override.id} storeId={override.storeId} onClose={() => setOverride(null)} />
+      ) : null}
     </div>
   );
 }
 
 function sizeText(p: AnyProduct, t: TFunction): string {
   if (p.size == null) return '';
-  return t('catalog.product.sizeValue', { size: String(p.size), unit: p.unit ? t(`catalog.unitsShort.${p.unit}`, { count: p.size }) : '' }).trim();
+  return t('catalog.product.sizeValue', {
+    size: String(p.size),
+    unit: p.unit ? t(`catalog.unitsShort.${p.unit}`, { count: p.size }) : '',
+  }).trim();
 }
 
 function UsageBadge({ usage }: { usage: ProductUsage }) {
   const { t } = useTranslation();
-  return <Badge tone={usage === 'retail' ? 'success' : usage === 'backbar' ? 'info' : 'accent'}>{t(`catalog.product.usages.${usage}`)}</Badge>;
+  return (
+    <Badge tone={usage === 'retail' ? 'success' : usage === 'backbar' ? 'info' : 'accent'}>{t(`catalog.product.usages.${usage}`)}</Badge>
+  );
 }
 
 function ProductBadges({ p }: { p: AnyProduct }) {
@@ -256,10 +286,14 @@ function Price({ p, money }: { p: AnyProduct; money: (cents: number) => string }
   const { t } = useTranslation();
   return (
     <span className="font-medium tabular-nums text-zinc-900">
-      {p.usage === 'backbar' && p.price === 0 ? <span className="font-normal text-zinc-400">{t('catalog.product.notSold')}</span> : money(p.price)}
+      {p.usage === 'backbar' && p.price === 0 ? (
+        <span className="font-normal text-zinc-400">{t('catalog.product.notSold')}</span>
+      ) : (
+        money(p.price)
+      )}
       {isStoreProduct(p) && p.overridden.price ? (
-        <span className="block text-xs font-normal text-orchid-700">
-          {t('catalog.override.storeValue')} · <span className="line-through decoration-zinc-400">{money(p.hq.price)}</span>
+        <span className="block whitespace-nowrap text-xs font-normal text-orchid-700">
+          {t('catalog.override.hqShort')} <span className="line-through decoration-orchid-400">{money(p.hq.price)}</span>
         </span>
       ) : null}
     </span>

@@ -11,7 +11,7 @@ import { unplacedErrors } from '../../http/problem.js';
 import { createResource, updateResource } from './api.js';
 import { type CatalogErrors, fromServer, KEY_PATTERN, toKey, useErrText } from './errors.js';
 import { keyChoices, RESOURCE_TYPES, useKeyLabels } from './labels.js';
-import { KeyInput } from './parts/KeyInput.js';
+import { KeySelect } from './parts/KeySelect.js';
 import type { Resource } from './types.js';
 
 /** Add or rename a room, bed or chair of one store. */
@@ -42,11 +42,17 @@ export function ResourceDialog({
   const save = useMutation({
     mutationFn: () => {
       const body = { name: name.trim(), type: toKey(type), active };
-      return resource ? updateResource(resource.id, { ...body, version: resource.version }) : createResource(storeId, { ...body, sortOrder: nextSortOrder });
+      return resource
+        ? updateResource(resource.id, { ...body, version: resource.version })
+        : createResource(storeId, { ...body, sortOrder: nextSortOrder });
     },
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: ['catalog', 'resources'] });
-      toast(resource ? t('catalog.resource.saved', { name: saved.name }) : t('catalog.resource.created', { name: saved.name, store: storeName }));
+      toast(
+        resource
+          ? t('catalog.resource.saved', { name: saved.name })
+          : t('catalog.resource.created', { name: saved.name, store: storeName }),
+      );
       onClose();
     },
     onError: (error) => setErrors(fromServer(error)),
@@ -81,12 +87,11 @@ export function ResourceDialog({
           <Input data-testid="resource-form-name" data-autofocus maxLength={80} value={name} onChange={(e) => setName(e.target.value)} />
         </Field>
         <Field label={t('catalog.resource.type')} error={err(errors.type)} hint={t('catalog.resource.typeHint')}>
-          <KeyInput
-            data-testid="resource-form-type"
+          <KeySelect
+            testId="resource-form-type"
             value={type}
             onChange={setType}
-            label={labels.resourceType}
-            choices={keyChoices(RESOURCE_TYPES, usedTypes).map((k) => ({ key: k, label: labels.resourceType(k) }))}
+            choices={keyChoices(RESOURCE_TYPES, [...usedTypes, type]).map((k) => ({ key: k, label: labels.resourceType(k) }))}
           />
         </Field>
         <Switch checked={active} onChange={setActive} label={t('catalog.resource.active')} data-testid="resource-form-active" />

@@ -52,7 +52,13 @@ export function ResourcesTab() {
         <StoreSelect value={storeId} onChange={setStoreId} allowHq={false} testId="resources-store" />
         <p className="text-sm text-zinc-500">{t('catalog.resource.hint')}</p>
         {canOverride ? (
-          <Button variant="primary" icon="plus" className="w-full sm:ml-auto sm:w-auto" onClick={() => setEditing('new')} data-testid="resource-add">
+          <Button
+            variant="primary"
+            icon="plus"
+            className="w-full sm:ml-auto sm:w-auto"
+            onClick={() => setEditing('new')}
+            data-testid="resource-add"
+          >
             {t('catalog.resource.add')}
           </Button>
         ) : null}
@@ -83,7 +89,9 @@ export function ResourcesTab() {
             <section key={g.type} className="rounded-xl bg-white shadow-card ring-1 ring-zinc-200" data-testid="resource-group">
               <header className="flex items-center justify-between border-b border-zinc-100 px-4 py-3">
                 <h2 className="text-sm font-semibold text-zinc-900">{labels.resourceTypePlural(g.type)}</h2>
-                <span className="text-sm text-zinc-500">{t('catalog.resource.activeCount', { active: g.items.filter((r) => r.active).length, total: g.items.length })}</span>
+                <span className="text-sm text-zinc-500">
+                  {t('catalog.resource.activeCount', { active: g.items.filter((r) => r.active).length, total: g.items.length })}
+                </span>
               </header>
               <ul className="divide-y divide-zinc-100">
                 {g.items.map((r) => (
@@ -128,7 +136,9 @@ function ResourceRow({ resource, canEdit, onEdit }: { resource: Resource; canEdi
   return (
     <li className="flex items-center gap-3 px-4 py-2.5" data-testid="resource-row" data-resource-id={resource.id}>
       <span className={cx('size-2 shrink-0 rounded-full', resource.active ? 'bg-emerald-500' : 'bg-zinc-300')} aria-hidden="true" />
-      <span className={cx('min-w-0 flex-1 truncate text-sm font-medium', resource.active ? 'text-zinc-900' : 'text-zinc-400')}>{resource.name}</span>
+      <span className={cx('min-w-0 flex-1 truncate text-sm font-medium', resource.active ? 'text-zinc-900' : 'text-zinc-400')}>
+        {resource.name}
+      </span>
       {canEdit ? (
         <>
           <Switch
@@ -141,7 +151,9 @@ function ResourceRow({ resource, canEdit, onEdit }: { resource: Resource; canEdi
           <IconButton icon="pencil" size="sm" label={t('common.edit')} onClick={onEdit} data-testid="resource-edit" />
         </>
       ) : (
-        <Badge tone={resource.active ? 'success' : 'neutral'}>{resource.active ? t('catalog.resource.inUse') : t('catalog.resource.outOfUse')}</Badge>
+        <Badge tone={resource.active ? 'success' : 'neutral'}>
+          {resource.active ? t('catalog.resource.inUse') : t('catalog.resource.outOfUse')}
+        </Badge>
       )}
     </li>
   );

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field.js';
-import { Icon } from '../../components/icons.js';
 import { Input, Select, Textarea } from '../../components/Input.js';
+import { Icon } from '../../components/icons.js';
 import { type CatalogErrors, useErrText } from './errors.js';
 import { ColorChip } from './parts/ColorChip.js';
 import { ColorPalette } from './parts/ColorPalette.js';
 import { FormSection } from './parts/FormSection.js';
-import { TranslationInputs } from './parts/TranslationInputs.js';
+import { TranslationInputs, TranslationsBox } from './parts/TranslationInputs.js';
 import type { ServiceForm } from './serviceForm.js';
 import type { Category } from './types.js';
 
@@ -32,24 +32,23 @@ export function ServiceBasics({
   return (
     <FormSection title={t('catalog.service.sections.basics')}>
       <Field label={t('catalog.service.name')} error={err(errors.name)} hint={t('catalog.service.nameHint')}>
-        <Input data-testid="service-form-name" data-autofocus maxLength={120} value={form.name} onChange={(e) => set('name', e.target.value)} />
-      </Field>
-      <div className="rounded-xl bg-zinc-50 p-4 ring-1 ring-inset ring-zinc-200">
-        <p className="mb-3 flex items-center gap-2 text-sm font-medium text-zinc-800">
-          <Icon name="globe" className="size-4 text-zinc-500" />
-          {t('catalog.translations.title')}
-          <span className="font-normal text-zinc-500">{t('catalog.translations.hint')}</span>
-        </p>
-        <TranslationInputs
-          value={form.nameTranslations}
-          onChange={(v) => set('nameTranslations', v)}
-          errors={errors}
-          path="nameTranslations"
-          testId="service-form-name"
+        <Input
+          data-testid="service-form-name"
+          data-autofocus
           maxLength={120}
-          base={form.name}
+          value={form.name}
+          onChange={(e) => set('name', e.target.value)}
         />
-      </div>
+      </Field>
+      <TranslationsBox
+        value={form.nameTranslations}
+        onChange={(v) => set('nameTranslations', v)}
+        errors={errors}
+        path="nameTranslations"
+        testId="service-form-name"
+        maxLength={120}
+        base={form.name}
+      />
       <Field label={t('catalog.service.description')} optional={t('common.optional')} error={err(errors.description)}>
         <Textarea
           data-testid="service-form-description"
@@ -84,7 +83,12 @@ export function ServiceBasics({
       <div className="grid gap-5 sm:grid-cols-2">
         <Field label={t('catalog.service.category')} error={err(errors.categoryId)}>
           <div className="relative">
-            <Select data-testid="service-form-category" value={form.categoryId} onChange={(e) => set('categoryId', e.target.value)} className="[&_select]:pl-9">
+            <Select
+              data-testid="service-form-category"
+              value={form.categoryId}
+              onChange={(e) => set('categoryId', e.target.value)}
+              className="[&_select]:pl-9"
+            >
               <option value="">{t('catalog.uncategorised')}</option>
               {categories
                 .filter((c) => !c.archived || c.id === form.categoryId)
@@ -98,7 +102,12 @@ export function ServiceBasics({
           </div>
         </Field>
       </div>
-      <Field label={t('catalog.service.color')} optional={t('common.optional')} hint={t('catalog.service.colorHint')} error={err(errors.color)}>
+      <Field
+        label={t('catalog.service.color')}
+        optional={t('common.optional')}
+        hint={t('catalog.service.colorHint')}
+        error={err(errors.color)}
+      >
         <ColorPalette value={form.color} onChange={(c) => set('color', c)} label={t('catalog.service.color')} testId="service-form-color" />
       </Field>
     </FormSection>

@@ -25,6 +25,10 @@ import { type CatalogErrors, fromServer, hasErrors } from './errors.js';
 import { useCatalogAccess, useCatalogFormat } from './format.js';
 import { ServiceBasics } from './ServiceBasics.js';
 import { ServiceAddOns, ServiceLocks } from './ServiceExtras.js';
+import { ServicePricing } from './ServicePricing.js';
+import { assignable, assignableStaffQuery, ServiceStaff } from './ServiceStaff.js';
+import { ServiceStores } from './ServiceStores.js';
+import { ServiceTiming } from './ServiceTiming.js';
 import {
   SERVICE_FIELDS,
   type ServiceForm,
@@ -35,10 +39,6 @@ import {
   toServiceForm,
   validateService,
 } from './serviceForm.js';
-import { ServicePricing } from './ServicePricing.js';
-import { assignable, assignableStaffQuery, ServiceStaff } from './ServiceStaff.js';
-import { ServiceStores } from './ServiceStores.js';
-import { ServiceTiming } from './ServiceTiming.js';
 import type { Service, ServiceOverride, StaffLink } from './types.js';
 
 type ServiceWithOverrides = Service & { overrides?: Array<ServiceOverride & { storeId: string }> };
@@ -132,7 +132,8 @@ function ServiceEditor({
       }
       return saved;
     },
-    onSuccess: (saved) => finish(current ? t('catalog.service.saved', { name: saved.displayName }) : t('catalog.service.created', { name: saved.displayName })),
+    onSuccess: (saved) =>
+      finish(current ? t('catalog.service.saved', { name: saved.displayName }) : t('catalog.service.created', { name: saved.displayName })),
     onError: (error) => {
       const raw = fromServer(error, sent.current.phase === 'staff' ? { prefix: 'staff' } : {});
       setErrors(staffErrorsById(raw, sent.current.staff));
@@ -175,6 +176,11 @@ function ServiceEditor({
     setErrors({});
   };
 
+  // A manager's business here is their stores: first. An owner edits HQ first, stores after.
+  const stores =
+    current && canOverride && service ? (
+      <ServiceStores service={service} onOverride={(storeId) => onOverride(service.id, storeId)} />
+    ) : null;
   const category = categories.data?.find((c) => c.id === current?.categoryId);
   const bannerError = save.error ?? restore.error ?? archive.error;
 
@@ -200,11 +206,23 @@ function ServiceEditor({
           {current && canWrite ? (
             <div className="mr-auto flex gap-1">
               {current.archived ? (
-                <Button variant="ghost" icon="refresh" loading={restore.isPending} onClick={() => restore.mutate()} data-testid="service-restore">
+                <Button
+                  variant="ghost"
+                  icon="refresh"
+                  loading={restore.isPending}
+                  onClick={() => restore.mutate()}
+                  data-testid="service-restore"
+                >
                   {t('catalog.restore')}
                 </Button>
               ) : (
-                <Button variant="ghost" icon="archive" loading={archive.isPending} onClick={() => archive.mutate()} data-testid="service-archive">
+                <Button
+                  variant="ghost"
+                  icon="archive"
+                  loading={archive.isPending}
+                  onClick={() => archive.mutate()}
+                  data-testid="service-archive"
+                >
                   {t('catalog.archive')}
                 </Button>
               )}
@@ -236,9 +254,7 @@ function ServiceEditor({
             }
           />
         ) : null}
-        {current && canOverride && service ? (
-          <ServiceStores service={service} onOverride={(storeId) => onOverride(service.id, storeId)} />
-        ) : null}
+        {readOnly ? stores : null}
         <fieldset disabled={readOnly} className="space-y-6">
           <ServiceBasics form={form} set={set} errors={errors} categories={categories.data ?? []} />
           <ServiceTiming form={form} set={set} errors={errors} />
@@ -254,6 +270,7 @@ function ServiceEditor({
           <ServiceAddOns form={form} set={set} addOns={addOns.data ?? []} />
           {canWrite ? <ServiceLocks form={form} set={set} /> : null}
         </fieldset>
+        {readOnly ? null : stores}
       </form>
       {current ? (
         <DeleteDialog
@@ -263,7 +280,11 @@ function ServiceEditor({
           remove={() => deleteService(current.id)}
           archive={() => archiveService(current.id)}
           onDone={(what) =>
-            finish(what === 'deleted' ? t('catalog.service.deleted', { name: current.displayName }) : t('catalog.service.archived', { name: current.displayName }))
+            finish(
+              what === 'deleted'
+                ? t('catalog.service.deleted', { name: current.displayName })
+                : t('catalog.service.archived', { name: current.displayName }),
+            )
           }
         />
       ) : null}

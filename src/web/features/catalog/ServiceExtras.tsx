@@ -14,7 +14,11 @@ export function ServiceAddOns({ form, set, addOns }: { form: ServiceForm; set: S
   const shown = addOns.filter((a) => !a.archived || form.addOnIds.includes(a.id));
   const toggle = (id: string, on: boolean) => set('addOnIds', on ? [...form.addOnIds, id] : form.addOnIds.filter((x) => x !== id));
   return (
-    <FormSection title={t('catalog.service.sections.addOns')} description={t('catalog.service.sections.addOnsHint')} testId="service-form-add-ons">
+    <FormSection
+      title={t('catalog.service.sections.addOns')}
+      description={t('catalog.service.sections.addOnsHint')}
+      testId="service-form-add-ons"
+    >
       {shown.length === 0 ? (
         <p className="text-sm text-zinc-500">{t('catalog.service.addOnsEmpty')}</p>
       ) : (
@@ -23,7 +27,9 @@ export function ServiceAddOns({ form, set, addOns }: { form: ServiceForm; set: S
             <Checkbox
               key={a.id}
               label={a.displayName}
-              description={[fmt.money(a.price, { sign: true }), a.extraMin ? `+${fmt.duration(a.extraMin)}` : null].filter(Boolean).join(' · ')}
+              description={[fmt.money(a.price, { sign: true }), a.extraMin ? `+${fmt.duration(a.extraMin)}` : null]
+                .filter(Boolean)
+                .join(' · ')}
               checked={form.addOnIds.includes(a.id)}
               onChange={(e) => toggle(a.id, e.target.checked)}
               data-testid="service-add-on-check"

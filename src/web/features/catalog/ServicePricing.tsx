@@ -4,7 +4,7 @@ import { Switch } from '../../components/Input.js';
 import { type CatalogErrors, useErrText } from './errors.js';
 import { keyChoices, RESOURCE_TYPES, TAX_CLASSES, useKeyLabels } from './labels.js';
 import { FormSection } from './parts/FormSection.js';
-import { KeyInput } from './parts/KeyInput.js';
+import { KeySelect } from './parts/KeySelect.js';
 import { MoneyInput } from './parts/MoneyInput.js';
 import type { SetField } from './ServiceBasics.js';
 import type { ServiceForm } from './serviceForm.js';
@@ -32,25 +32,32 @@ export function ServicePricing({
     <FormSection title={t('catalog.service.sections.pricing')}>
       <div className="grid gap-5 sm:grid-cols-2">
         <Field label={t('catalog.service.price')} error={err(errors.price)} hint={t('catalog.service.priceHint')}>
-          <MoneyInput data-testid="service-form-price" currency={currency} value={form.price} onChange={(v) => set('price', v)} placeholder="0.00" />
-        </Field>
-        <Field label={t('catalog.taxClass')} error={err(errors.taxClass)} hint={t('catalog.taxClassHint')}>
-          <KeyInput
-            data-testid="service-form-tax-class"
-            value={form.taxClass}
-            onChange={(v) => set('taxClass', v)}
-            label={labels.taxClass}
-            choices={keyChoices(TAX_CLASSES, usedTaxClasses).map((k) => ({ key: k, label: labels.taxClass(k) }))}
+          <MoneyInput
+            data-testid="service-form-price"
+            currency={currency}
+            value={form.price}
+            onChange={(v) => set('price', v)}
+            placeholder="0.00"
           />
         </Field>
-        <Field label={t('catalog.service.resourceType')} optional={t('common.optional')} error={err(errors.resourceType)} hint={t('catalog.service.resourceTypeHint')}>
-          <KeyInput
-            data-testid="service-form-resource-type"
+        <Field label={t('catalog.taxClass')} error={err(errors.taxClass)} hint={t('catalog.taxClassHint')}>
+          <KeySelect
+            testId="service-form-tax-class"
+            value={form.taxClass}
+            onChange={(v) => set('taxClass', v)}
+            choices={keyChoices(TAX_CLASSES, [...usedTaxClasses, form.taxClass]).map((k) => ({ key: k, label: labels.taxClass(k) }))}
+          />
+        </Field>
+        <Field label={t('catalog.service.resourceType')} error={err(errors.resourceType)} hint={t('catalog.service.resourceTypeHint')}>
+          <KeySelect
+            testId="service-form-resource-type"
             value={form.resourceType}
             onChange={(v) => set('resourceType', v)}
-            placeholder={t('catalog.service.resourceTypeNone')}
-            label={labels.resourceType}
-            choices={keyChoices(RESOURCE_TYPES, usedResourceTypes).map((k) => ({ key: k, label: labels.resourceType(k) }))}
+            emptyLabel={t('catalog.service.resourceTypeNone')}
+            choices={keyChoices(RESOURCE_TYPES, [...usedResourceTypes, form.resourceType]).map((k) => ({
+              key: k,
+              label: labels.resourceType(k),
+            }))}
           />
         </Field>
         <div className="flex flex-col justify-center gap-1 sm:pt-6">

@@ -36,15 +36,29 @@ export function ServiceRow({
   ].filter(Boolean);
   return (
     <li
-      className={cx('group relative flex items-stretch transition-colors hover:bg-orchid-50/50', service.archived || (store && !store.available) ? 'bg-zinc-50/70' : '')}
+      className={cx(
+        'group relative flex items-stretch transition-colors hover:bg-orchid-50/50',
+        service.archived || (store && !store.available) ? 'bg-zinc-50/70' : '',
+      )}
       data-testid="service-row"
       data-service-id={service.id}
     >
-      <button type="button" onClick={onOpen} className="flex min-w-0 flex-1 items-center gap-3 py-3 pl-4 pr-2 text-left focus:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-orchid-600">
-        <span aria-hidden="true" className={cx('w-1.5 self-stretch rounded-full', color ? '' : 'bg-zinc-200')} style={color ? { backgroundColor: color } : undefined} />
+      <button
+        type="button"
+        onClick={onOpen}
+        className="flex min-w-0 flex-1 items-center gap-3 py-3 pl-4 pr-2 text-left focus:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-orchid-600"
+      >
+        <span
+          aria-hidden="true"
+          className={cx('w-1.5 self-stretch rounded-full', color ? '' : 'bg-zinc-200')}
+          style={color ? { backgroundColor: color } : undefined}
+        />
         <span className="min-w-0 flex-1">
           <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
-            <span className={cx('truncate font-medium', service.archived ? 'text-zinc-500' : 'text-zinc-900')} data-testid="service-row-name">
+            <span
+              className={cx('truncate font-medium', service.archived ? 'text-zinc-500' : 'text-zinc-900')}
+              data-testid="service-row-name"
+            >
               {service.displayName}
             </span>
             {service.archived ? <Badge>{t('catalog.archivedBadge')}</Badge> : null}
@@ -57,18 +71,20 @@ export function ServiceRow({
                 data-testid="service-row-locked"
               >
                 <Icon name="lock" className="size-3.5" />
-                <span className="sr-only">{t('catalog.locks.summary', { fields: service.locks.map((l) => t(`catalog.locks.short.${l}`)).join(', ') })}</span>
+                <span className="sr-only">
+                  {t('catalog.locks.summary', { fields: service.locks.map((l) => t(`catalog.locks.short.${l}`)).join(', ') })}
+                </span>
               </span>
             ) : null}
           </span>
           {meta.length ? <span className="mt-0.5 block truncate text-sm text-zinc-500">{meta.join(' · ')}</span> : null}
         </span>
         <span className="flex shrink-0 flex-col items-end gap-0.5 text-right sm:flex-row sm:items-center sm:gap-6">
-          <span className="text-sm text-zinc-600 sm:w-28" data-testid="service-row-duration">
+          <span className="text-sm text-zinc-600 sm:min-w-28" data-testid="service-row-duration">
             {fmt.duration(service.durationMin)}
             {store?.overridden.duration ? <Changed hq={fmt.duration(store.hq.durationMin)} /> : null}
           </span>
-          <span className="font-medium tabular-nums text-zinc-900 sm:w-24" data-testid="service-row-price">
+          <span className="font-medium tabular-nums text-zinc-900 sm:min-w-24" data-testid="service-row-price">
             {fmt.money(service.price)}
             {store?.overridden.price ? <Changed hq={fmt.money(store.hq.price)} /> : null}
           </span>
@@ -84,12 +100,12 @@ export function ServiceRow({
   );
 }
 
-/** The store changed this value: show head office's beside it. */
+/** The store changed this value: show head office's beside it, struck through. */
 function Changed({ hq }: { hq: string }) {
   const { t } = useTranslation();
   return (
-    <span className="block text-xs font-normal text-orchid-700" title={t('catalog.override.hqValue', { value: hq })}>
-      {t('catalog.override.storeValue')} · <span className="line-through decoration-zinc-400">{hq}</span>
+    <span className="block whitespace-nowrap text-xs font-normal text-orchid-700" title={t('catalog.override.hqValue', { value: hq })}>
+      {t('catalog.override.hqShort')} <span className="line-through decoration-orchid-400">{hq}</span>
     </span>
   );
 }

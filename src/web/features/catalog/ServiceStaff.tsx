@@ -6,8 +6,8 @@ import { Field } from '../../components/Field.js';
 import { Loading } from '../../components/Spinner.js';
 import type { Staff } from '../../http/types.js';
 import { staffQuery } from '../staff/api.js';
-import { type CatalogErrors, useErrText } from './errors.js';
 import { formatDuration } from './duration.js';
+import { type CatalogErrors, useErrText } from './errors.js';
 import { centsToInput, parseMoney } from './money.js';
 import { DurationSelect } from './parts/DurationSelect.js';
 import { FormSection } from './parts/FormSection.js';
@@ -42,8 +42,7 @@ export function ServiceStaff({
   const update = (id: string, patch: Partial<StaffChoice>) => set('staff', { ...form.staff, [id]: { ...choice(id), ...patch } });
   const onCount = people.filter((p) => choice(p.id).on).length;
   const allOn = people.length > 0 && onCount === people.length;
-  const toggleAll = () =>
-    set('staff', Object.fromEntries(people.map((p) => [p.id, { ...choice(p.id), on: !allOn }])));
+  const toggleAll = () => set('staff', Object.fromEntries(people.map((p) => [p.id, { ...choice(p.id), on: !allOn }])));
   const basePrice = parseMoney(form.price);
 
   return (
@@ -53,7 +52,12 @@ export function ServiceStaff({
       testId="service-form-staff"
       aside={
         people.length > 1 ? (
-          <button type="button" onClick={toggleAll} className="shrink-0 text-sm font-medium text-orchid-700 hover:text-orchid-900" data-testid="service-staff-all">
+          <button
+            type="button"
+            onClick={toggleAll}
+            className="shrink-0 text-sm font-medium text-orchid-700 hover:text-orchid-900"
+            data-testid="service-staff-all"
+          >
             {allOn ? t('catalog.service.staffNone') : t('catalog.service.staffAll')}
           </button>
         ) : null
@@ -92,7 +96,9 @@ export function ServiceStaff({
                     />
                     <Avatar name={p.displayName || p.name} seed={p.id} className="size-8 text-xs" />
                     <span className="min-w-0">
-                      <span className={cx('block truncate text-sm font-medium', c.on ? 'text-zinc-900' : 'text-zinc-500')}>{p.displayName || p.name}</span>
+                      <span className={cx('block truncate text-sm font-medium', c.on ? 'text-zinc-900' : 'text-zinc-500')}>
+                        {p.displayName || p.name}
+                      </span>
                       <span className="block truncate text-xs text-zinc-500">{t(`roles.${p.role}`)}</span>
                     </span>
                   </label>
@@ -119,7 +125,9 @@ export function ServiceStaff({
                       </Field>
                     </>
                   ) : (
-                    <p className="hidden text-sm text-zinc-400 sm:col-span-2 sm:flex sm:h-10 sm:items-center">{t('catalog.service.staffOff')}</p>
+                    <p className="hidden text-sm text-zinc-400 sm:col-span-2 sm:flex sm:h-10 sm:items-center">
+                      {t('catalog.service.staffOff')}
+                    </p>
                   )}
                 </li>
               );

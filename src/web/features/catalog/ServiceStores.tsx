@@ -41,6 +41,8 @@ export function ServiceStores({
               duration={duration ?? service.durationMin}
               ownDuration={duration !== null}
               hidden={hidden}
+              priceLocked={!open('price')}
+              durationLocked={!open('duration')}
               onAdjust={() => onOverride(store.id)}
               adjustLabel={t('catalog.override.adjust')}
             />
@@ -59,6 +61,8 @@ function StoreRow({
   duration,
   ownDuration,
   hidden,
+  priceLocked,
+  durationLocked,
   onAdjust,
   adjustLabel,
 }: {
@@ -69,6 +73,8 @@ function StoreRow({
   duration: number;
   ownDuration: boolean;
   hidden: boolean;
+  priceLocked: boolean;
+  durationLocked: boolean;
   onAdjust: () => void;
   adjustLabel: string;
 }) {
@@ -78,10 +84,12 @@ function StoreRow({
     <li className="flex flex-wrap items-center gap-x-4 gap-y-2 py-2.5" data-testid="service-store-row">
       <span className="min-w-0 flex-1 truncate text-sm font-medium text-zinc-900">{name}</span>
       <span className="flex items-center gap-2 text-sm tabular-nums text-zinc-700">
+        {priceLocked ? <Icon name="lock" className="size-3.5 text-zinc-400" aria-label={t('catalog.override.locked')} /> : null}
         {fmt.money(price)}
         {ownPrice ? <Badge tone="accent">{t('catalog.override.storeValue')}</Badge> : null}
       </span>
       <span className="flex items-center gap-2 text-sm text-zinc-700">
+        {durationLocked ? <Icon name="lock" className="size-3.5 text-zinc-400" aria-label={t('catalog.override.locked')} /> : null}
         {fmt.duration(duration)}
         {ownDuration ? <Badge tone="accent">{t('catalog.override.storeValue')}</Badge> : null}
       </span>

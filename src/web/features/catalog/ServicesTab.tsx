@@ -16,6 +16,7 @@ import { OverrideDialog } from './OverrideDialog.js';
 import { ColorChip } from './parts/ColorChip.js';
 import { SearchBox } from './parts/SearchBox.js';
 import { StoreSelect } from './parts/StoreSelect.js';
+import { ServiceDetailsDrawer } from './ServiceDetails.js';
 import { ServiceDrawer } from './ServiceDrawer.js';
 import { ServiceRow } from './ServiceRow.js';
 import type { AnyService, Category } from './types.js';
@@ -68,8 +69,20 @@ export function ServicesTab() {
       <div className="mb-4 flex flex-wrap items-center gap-3">
         <SearchBox value={search} onChange={setSearch} placeholder={t('catalog.service.search')} testId="services-search" />
         <div className="flex w-full items-center gap-3 sm:w-auto">
-          <StoreSelect value={storeId} onChange={setStoreId} testId="services-store" allowHq={canWrite || me.stores.length === 0} className="min-w-0 flex-1 sm:w-56 sm:flex-none" />
-          <Switch checked={showArchived} onChange={setShowArchived} label={t('catalog.showArchived')} data-testid="services-show-archived" className="shrink-0" />
+          <StoreSelect
+            value={storeId}
+            onChange={setStoreId}
+            testId="services-store"
+            allowHq={canWrite || me.stores.length === 0}
+            className="min-w-0 flex-1 sm:w-56 sm:flex-none"
+          />
+          <Switch
+            checked={showArchived}
+            onChange={setShowArchived}
+            label={t('catalog.showArchived')}
+            data-testid="services-show-archived"
+            className="shrink-0"
+          />
         </div>
         {canWrite ? (
           <div className="grid w-full grid-cols-2 gap-2 sm:ml-auto sm:flex sm:w-auto">
@@ -98,7 +111,9 @@ export function ServicesTab() {
             icon="sliders"
             testId="services-empty"
             title={q ? t('catalog.service.noMatches') : t('catalog.service.emptyTitle')}
-            description={q ? t('catalog.service.noMatchesBody') : canWrite ? t('catalog.service.emptyBody') : t('catalog.service.emptyBodyReadOnly')}
+            description={
+              q ? t('catalog.service.noMatchesBody') : canWrite ? t('catalog.service.emptyBody') : t('catalog.service.emptyBodyReadOnly')
+            }
             action={
               !q && canWrite ? (
                 <Button variant="primary" icon="plus" onClick={() => setEditing({ id: null })}>
@@ -152,7 +167,14 @@ export function ServicesTab() {
         </div>
       )}
 
-      {editing ? (
+      {editing?.id && !canWrite ? (
+        <ServiceDetailsDrawer
+          serviceId={editing.id}
+          storeId={storeId || undefined}
+          onClose={() => setEditing(null)}
+          onOverride={(id, sid) => setOverride({ id, storeId: sid })}
+        />
+      ) : editing ? (
         <ServiceDrawer
           serviceId={editing.id}
           categoryId={editing.categoryId}
@@ -160,7 +182,9 @@ export function ServicesTab() {
           onOverride={(id, sid) => setOverride({ id, storeId: sid })}
         />
       ) : null}
-      {override ? <OverrideDialog kind="service" itemId={override.id} storeId={override.storeId} onClose={() => setOverride(null)} /> : null}
+      {override ? (
+        <OverrideDialog kind="service" itemId={override.id} storeId={override.storeId} onClose={() => setOverride(null)} />
+      ) : null}
       {addingCategory ? <CategoryDialog category={null} nextSortOrder={nextSortOrder} onClose={() => setAddingCategory(false)} /> : null}
     </div>
   );

@@ -1,7 +1,9 @@
-// Catalog API: queries (every page of a list) and writes.
+// Catalog API: queries (every page of a list) and writes. Names come back in the reader's language
+// (Accept-Language), so the language is part of every query key: switching it refetches.
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api } from '../../http/client.js';
 import type { Page } from '../../http/types.js';
+import { currentLanguage } from '../../i18n/index.js';
 import type {
   AddOn,
   AnyProduct,
@@ -44,7 +46,7 @@ const id = (value: string) => encodeURIComponent(value);
 
 export const categoriesQuery = (params: { includeArchived?: boolean } = {}) =>
   queryOptions({
-    queryKey: ['catalog', 'categories', params],
+    queryKey: ['catalog', currentLanguage(), 'categories', params],
     queryFn: () => all<Category>('/service-categories', { includeArchived: flag(params.includeArchived) }),
   });
 
@@ -56,7 +58,7 @@ export interface ServicesParams {
 
 export const servicesQuery = (params: ServicesParams) =>
   queryOptions({
-    queryKey: ['catalog', 'services', params],
+    queryKey: ['catalog', currentLanguage(), 'services', params],
     queryFn: () =>
       all<AnyService>('/services', {
         storeId: params.storeId,
@@ -70,31 +72,31 @@ export const servicesQuery = (params: ServicesParams) =>
 
 export const serviceQuery = (serviceId: string) =>
   queryOptions({
-    queryKey: ['catalog', 'service', serviceId],
+    queryKey: ['catalog', currentLanguage(), 'service', serviceId],
     queryFn: () => api.get<Service & { overrides?: Array<ServiceOverride & { storeId: string }> }>(`/services/${id(serviceId)}`),
   });
 
 export const storeServiceQuery = (serviceId: string, storeId: string) =>
   queryOptions({
-    queryKey: ['catalog', 'service', serviceId, storeId],
+    queryKey: ['catalog', currentLanguage(), 'service', serviceId, storeId],
     queryFn: () => api.get<StoreService>(`/services/${id(serviceId)}`, { query: { storeId } }),
   });
 
 export const productQuery = (productId: string) =>
   queryOptions({
-    queryKey: ['catalog', 'product', productId],
+    queryKey: ['catalog', currentLanguage(), 'product', productId],
     queryFn: () => api.get<Product>(`/products/${id(productId)}`),
   });
 
 export const storeProductQuery = (productId: string, storeId: string) =>
   queryOptions({
-    queryKey: ['catalog', 'product', productId, storeId],
+    queryKey: ['catalog', currentLanguage(), 'product', productId, storeId],
     queryFn: () => api.get<StoreProduct>(`/products/${id(productId)}`, { query: { storeId } }),
   });
 
 export const addOnsQuery = (params: { includeArchived?: boolean; q?: string } = {}) =>
   queryOptions({
-    queryKey: ['catalog', 'add-ons', params],
+    queryKey: ['catalog', currentLanguage(), 'add-ons', params],
     queryFn: () => all<AddOn>('/add-ons', { includeArchived: flag(params.includeArchived), q: params.q || undefined }),
     placeholderData: keepPreviousData,
   });
@@ -108,7 +110,7 @@ export interface ProductsParams {
 
 export const productsQuery = (params: ProductsParams) =>
   queryOptions({
-    queryKey: ['catalog', 'products', params],
+    queryKey: ['catalog', currentLanguage(), 'products', params],
     queryFn: () =>
       all<AnyProduct>('/products', {
         storeId: params.storeId,

@@ -7,7 +7,11 @@ export interface Ordered {
 }
 
 /** The changes that move `list[index]` one place up (-1) or down (+1); none at the ends. */
-export function moveCategory<T extends Ordered>(list: readonly T[], index: number, direction: -1 | 1): Array<{ item: T; sortOrder: number }> {
+export function moveCategory<T extends Ordered>(
+  list: readonly T[],
+  index: number,
+  direction: -1 | 1,
+): Array<{ item: T; sortOrder: number }> {
   const target = index + direction;
   if (index < 0 || index >= list.length || target < 0 || target >= list.length) return [];
   const next = [...list];

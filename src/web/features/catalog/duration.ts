@@ -10,7 +10,11 @@ export function durationParts(min: number): { h: number; m: number } {
 }
 
 /** The i18n key and values for a length of time (hours only, minutes only, or both). */
-export function durationMessage(min: number): { key: 'catalog.duration.h' | 'catalog.duration.m' | 'catalog.duration.hm'; h: number; m: number } {
+export function durationMessage(min: number): {
+  key: 'catalog.duration.h' | 'catalog.duration.m' | 'catalog.duration.hm';
+  h: number;
+  m: number;
+} {
   const { h, m } = durationParts(min);
   if (h === 0) return { key: 'catalog.duration.m', h, m };
   if (m === 0) return { key: 'catalog.duration.h', h, m };

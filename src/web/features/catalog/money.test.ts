@@ -48,7 +48,9 @@ describe('centsToInput', () => {
 describe('formatMoney', () => {
   it('uses the currency and the language', () => {
     expect(formatMoney(2500, 'USD', 'en')).toBe('$25.00');
-    expect(formatMoney(2500, 'CAD', 'en')).toBe('CA$25.00');
+    expect(formatMoney(2500, 'CAD', 'en')).toBe('$25.00');
+    expect(formatMoney(123456, 'USD', 'zh-CN')).toBe('$1,234.56');
+    expect(formatMoney(2500, 'CAD', 'zh-TW')).toBe('$25.00');
     expect(formatMoney(1000, 'USD', 'en', { sign: true })).toBe('+$10.00');
     expect(formatMoney(2500, 'USD', 'zh-CN')).toContain('25.00');
   });

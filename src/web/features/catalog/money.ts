@@ -45,11 +45,15 @@ export function centsToInput(cents: number | null | undefined): string {
   return `${whole}.${String(cents % 100).padStart(2, '0')}`;
 }
 
-/** Cents in the currency, in the UI language: 2500 → "$25.00" / "US$25.00". */
+/**
+ * Cents in the currency, in the UI language: 2500 → "$25.00". The narrow symbol: a New York or
+ * Vancouver salon prices in its own dollars, so "$" (not "US$" / "CA$") reads right in every language.
+ */
 export function formatMoney(cents: number, currency: string, locale: string, opts: { sign?: boolean } = {}): string {
   return new Intl.NumberFormat(locale, {
     style: 'currency',
     currency,
+    currencyDisplay: 'narrowSymbol',
     signDisplay: opts.sign ? 'exceptZero' : 'auto',
   }).format(cents / 100);
 }

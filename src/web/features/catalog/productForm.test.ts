@@ -4,7 +4,16 @@ import { marginPercent, parseSize, toProductBody, toProductForm, validateProduct
 describe('product form', () => {
   it('sends cents and nulls for blanks', () => {
     const form = { ...toProductForm(null), sku: ' OPI-GC-001 ', name: 'Cuticle Oil', price: '18.50', cost: '', size: '15' };
-    expect(toProductBody(form)).toMatchObject({ sku: 'OPI-GC-001', price: 1850, cost: 0, barcode: null, brand: null, size: 15, unit: null, usage: 'retail' });
+    expect(toProductBody(form)).toMatchObject({
+      sku: 'OPI-GC-001',
+      price: 1850,
+      cost: 0,
+      barcode: null,
+      brand: null,
+      size: 15,
+      unit: null,
+      usage: 'retail',
+    });
   });
 
   it('checks SKU, barcode, money and size', () => {

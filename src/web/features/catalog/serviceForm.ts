@@ -108,10 +108,12 @@ export function toServiceForm(service: Service | null, defaults: { categoryId?: 
 /** The staff who perform the service, in `order` (the table's order), as the API takes them. */
 export function staffList(form: ServiceForm, order: readonly string[]): StaffLink[] {
   // Only staff who can be assigned (active, working at a store): a link to someone archived since is dropped.
-  return order.filter((id) => form.staff[id]?.on).map((staffId) => {
-    const choice = form.staff[staffId] as StaffChoice;
-    return { staffId, price: choice.price.trim() ? parseMoney(choice.price) : null, durationMin: choice.durationMin };
-  });
+  return order
+    .filter((id) => form.staff[id]?.on)
+    .map((staffId) => {
+      const choice = form.staff[staffId] as StaffChoice;
+      return { staffId, price: choice.price.trim() ? parseMoney(choice.price) : null, durationMin: choice.durationMin };
+    });
 }
 
 export function validateService(form: ServiceForm): CatalogErrors {
@@ -126,7 +128,8 @@ export function validateService(form: ServiceForm): CatalogErrors {
     if (problem === 'endsAfterService') errors.processingMin = { key: 'catalog.validation.gapAfterEnd' };
   }
   for (const [staffId, choice] of Object.entries(form.staff)) {
-    if (choice.on && choice.price.trim() && parseMoney(choice.price) === null) errors[`staff.${staffId}.price`] = { key: 'catalog.validation.money' };
+    if (choice.on && choice.price.trim() && parseMoney(choice.price) === null)
+      errors[`staff.${staffId}.price`] = { key: 'catalog.validation.money' };
     if (choice.on && form.hasGap && choice.durationMin !== null && form.processingStartMin + form.processingMin > choice.durationMin) {
       errors[`staff.${staffId}.durationMin`] = { key: 'catalog.validation.gapAfterEnd' };
     }

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button.js';
 import { Drawer } from '../../components/Drawer.js';
@@ -73,6 +73,8 @@ function ClientDrawerForm({
   const [errors, setErrors] = useState<ClientFormErrors>({});
   const [submitted, setSubmitted] = useState(false);
   const [existing, setExisting] = useState<ClientSummary | null | undefined>(undefined);
+  const banner = useRef<HTMLDivElement>(null);
+  const showBanner = () => requestAnimationFrame(() => banner.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' }));
 
   const save = useMutation({
     mutationFn: async () => {
@@ -93,11 +95,20 @@ function ClientDrawerForm({
       }
     },
     onError: async (error) => {
-      setErrors(mapServerErrors(error, defs));
-      focusFirstError();
+      const placed = mapServerErrors(error, defs);
+      setErrors(placed);
+      if (Object.keys(placed).length) focusFirstError();
+      else showBanner();
       if (isApiError(error) && error.code === 'client_exists') {
         setExisting(undefined);
-        setExisting(await findExistingClient({ phone: form.phone, email: form.email }).catch(() => null));
+        const found = await findExistingClient({ phone: form.phone, email: form.email }).catch(() => null);
+        setExisting(found);
+        // Mark the input that matched: the phone when its digits are the found client's, else the email.
+        const digits = form.phone.replace(/\D/g, '');
+        const samePhone = !!found?.phone && digits.length >= 4 && found.phone.replace(/\D/g, '').endsWith(digits.slice(-10));
+        const field = samePhone || !form.email.trim() ? 'phone' : 'email';
+        setErrors({ [field]: { message: t('clients.form.existsField') } });
+        showBanner();
       }
     },
   });
@@ -151,45 +162,47 @@ function ClientDrawerForm({
       }
     >
       <form id="client-form" onSubmit={submit} noValidate className="space-y-6">
-        {code === 'client_exists' ? (
-          <Alert
-            tone="warning"
-            testId="client-exists"
-            title={t('clients.form.existsTitle')}
-            action={
-              existing ? (
-                <Button
-                  size="sm"
-                  variant="primary"
-                  data-testid="client-exists-open"
-                  onClick={() => {
-                    onClose();
-                    void navigate({ to: '/clients/$clientId', params: { clientId: existing.id } });
-                  }}
-                >
-                  {t('clients.form.openExisting')}
+        <div ref={banner} className="scroll-mt-4 empty:hidden">
+          {code === 'client_exists' ? (
+            <Alert
+              tone="warning"
+              testId="client-exists"
+              title={t('clients.form.existsTitle')}
+              action={
+                existing ? (
+                  <Button
+                    size="sm"
+                    variant="primary"
+                    data-testid="client-exists-open"
+                    onClick={() => {
+                      onClose();
+                      void navigate({ to: '/clients/$clientId', params: { clientId: existing.id } });
+                    }}
+                  >
+                    {t('clients.form.openExisting')}
+                  </Button>
+                ) : undefined
+              }
+            >
+              <p>{existing ? t('clients.form.existsBody', { name: fullName(existing) }) : t('clients.form.existsBodyUnknown')}</p>
+            </Alert>
+          ) : code === 'stale_version' ? (
+            <Alert
+              tone="warning"
+              testId="client-stale"
+              title={t('clients.form.staleTitle')}
+              action={
+                <Button size="sm" icon="refresh" onClick={() => void reload()} data-testid="client-stale-reload">
+                  {t('common.reload')}
                 </Button>
-              ) : undefined
-            }
-          >
-            <p>{existing ? t('clients.form.existsBody', { name: fullName(existing) }) : t('clients.form.existsBodyUnknown')}</p>
-          </Alert>
-        ) : code === 'stale_version' ? (
-          <Alert
-            tone="warning"
-            testId="client-stale"
-            title={t('clients.form.staleTitle')}
-            action={
-              <Button size="sm" icon="refresh" onClick={() => void reload()} data-testid="client-stale-reload">
-                {t('common.reload')}
-              </Button>
-            }
-          >
-            <p>{t('clients.form.staleBody')}</p>
-          </Alert>
-        ) : save.error && !fieldOnly ? (
-          <ProblemAlert error={save.error} extra={unplaced} />
-        ) : null}
+              }
+            >
+              <p>{t('clients.form.staleBody')}</p>
+            </Alert>
+          ) : save.error && !fieldOnly ? (
+            <ProblemAlert error={save.error} extra={unplaced} />
+          ) : null}
+        </div>
         <ClientFields form={form} errors={errors} set={set} defs={defs} isNew={!current} />
       </form>
     </Drawer>

@@ -22,6 +22,8 @@ export function ClientResults({
   onHover,
   optionId,
   stores,
+  query,
+  stale,
 }: {
   id: string;
   clients: ClientSummary[];
@@ -29,6 +31,9 @@ export function ClientResults({
   onHover: (index: number) => void;
   optionId: (c: ClientSummary) => string;
   stores: StoreSummary[];
+  /** The query these results answer (for tests and assistive tech: they are fresh when not `stale`). */
+  query: string;
+  stale: boolean;
 }) {
   const { t } = useTranslation();
   const list = useRef<HTMLDivElement>(null);
@@ -39,7 +44,12 @@ export function ClientResults({
   }, [active]);
 
   return (
-    <div className="overflow-hidden rounded-xl bg-white shadow-card ring-1 ring-zinc-200">
+    <div
+      className={cx('overflow-hidden rounded-xl bg-white shadow-card ring-1 ring-zinc-200 transition-opacity', stale && 'opacity-60')}
+      aria-busy={stale}
+      data-query={stale ? undefined : query}
+      data-testid="clients-results-panel"
+    >
       <div
         aria-hidden="true"
         className="hidden grid-cols-[minmax(0,2.2fr)_minmax(0,1.6fr)_minmax(0,1.4fr)_8.5rem] gap-4 border-b border-zinc-200 bg-zinc-50/80 px-4 py-2.5 text-xs font-medium uppercase tracking-wide text-zinc-500 md:grid"
@@ -104,7 +114,7 @@ function ClientRow({
         params={{ clientId: c.id }}
         tabIndex={-1}
         className={cx(
-          'grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-4 gap-y-1 px-4 py-3 transition-colors md:grid-cols-[minmax(0,2.2fr)_minmax(0,1.6fr)_minmax(0,1.4fr)_8.5rem]',
+          'grid grid-cols-1 sm:grid-cols-[minmax(0,1fr)_auto] items-center gap-x-4 gap-y-1 px-4 py-3 transition-colors md:grid-cols-[minmax(0,2.2fr)_minmax(0,1.6fr)_minmax(0,1.4fr)_8.5rem]',
           active ? 'bg-orchid-50' : 'hover:bg-zinc-50',
         )}
       >
@@ -143,7 +153,7 @@ function ClientRow({
           ))}
           {c.tags.length > 3 ? <Badge>+{c.tags.length - 3}</Badge> : null}
         </div>
-        <div className="text-right text-sm">
+        <div className="hidden text-right text-sm sm:block">
           {c.lastVisitAt ? (
             <span className="text-zinc-700">{format.date(c.lastVisitAt)}</span>
           ) : (

@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button.js';
@@ -20,10 +20,10 @@ import { ClientsActions } from './ClientsActions.js';
 import { isPhoneQuery, nextIndex } from './listNav.js';
 import type { ClientSummary } from './types.js';
 
-export function ClientsPage({ q: initialQ, onQueryChange }: { q?: string; onQueryChange?: (q: string) => void }) {
+export function ClientsPage() {
   return (
     <Guard allow="clients.read">
-      <ClientList initialQ={initialQ ?? ''} onQueryChange={onQueryChange} />
+      <ClientList />
     </Guard>
   );
 }
@@ -43,14 +43,16 @@ function useClientSearch(q: string, storeId: string) {
   });
 }
 
-function ClientList({ initialQ, onQueryChange }: { initialQ: string; onQueryChange?: ((q: string) => void) | undefined }) {
+function ClientList() {
   const { t } = useTranslation();
   const me = useMe();
   const can = useCan();
   const navigate = useNavigate();
   const listId = useId();
   const input = useRef<HTMLInputElement>(null);
-  const [text, setText] = useState(initialQ);
+  // The search lives in the URL (?q=), so coming back from a client card shows the same results.
+  const { q: initialQ } = useSearch({ strict: false }) as { q?: string };
+  const [text, setText] = useState(initialQ ?? '');
   const [storeId, setStoreId] = useState('');
   const [active, setActive] = useState(-1);
   const [creating, setCreating] = useState<ClientPrefill | null>(null);
@@ -58,11 +60,14 @@ function ClientList({ initialQ, onQueryChange }: { initialQ: string; onQueryChan
   const search = useClientSearch(q, storeId);
   const clients = search.data?.pages.flatMap((p) => p.data) ?? [];
   const settling = text.trim() !== q || (search.isFetching && !search.isFetchingNextPage);
+  // What is on screen may still be the previous query's results: Enter then waits for the fresh ones.
+  const stale = text.trim() !== q || search.isPlaceholderData;
+  const pendingEnter = useRef(false);
 
   useEffect(() => {
-    onQueryChange?.(q);
     setActive(q ? 0 : -1);
-  }, [q, onQueryChange]);
+    void navigate({ to: '/clients', search: q ? { q } : {}, replace: true });
+  }, [q, navigate]);
 
   // "/" anywhere on the page puts the cursor in the search box, as in most POS and admin tools.
   useEffect(() => {
@@ -78,8 +83,20 @@ function ClientList({ initialQ, onQueryChange }: { initialQ: string; onQueryChan
 
   const open = (client: ClientSummary) => void navigate({ to: '/clients/$clientId', params: { clientId: client.id } });
 
+  useEffect(() => {
+    if (stale || !pendingEnter.current) return;
+    pendingEnter.current = false;
+    const first = clients[0];
+    if (first) void navigate({ to: '/clients/$clientId', params: { clientId: first.id } });
+  }, [stale, clients, navigate]);
+
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') {
+      if (stale) {
+        event.preventDefault();
+        pendingEnter.current = true;
+        return;
+      }
       const client = clients[active] ?? (clients.length === 1 ? clients[0] : undefined);
       if (client) {
         event.preventDefault();
@@ -158,7 +175,7 @@ function ClientList({ initialQ, onQueryChange }: { initialQ: string; onQueryChan
             ))}
           </Select>
         ) : null}
-        <p className="hidden text-xs text-zinc-400 lg:block">{t('clients.keyboardHint')}</p>
+        <p className="hidden text-xs text-zinc-400 xl:block">{t('clients.keyboardHint')}</p>
       </div>
 
       {search.isPending ? (
@@ -176,6 +193,8 @@ function ClientList({ initialQ, onQueryChange }: { initialQ: string; onQueryChan
             onHover={setActive}
             optionId={(c) => `${listId}-${c.id}`}
             stores={me.stores}
+            query={q}
+            stale={stale}
           />
           {search.hasNextPage ? (
             <div className="mt-4 flex justify-center">

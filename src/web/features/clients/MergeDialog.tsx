@@ -59,6 +59,10 @@ export function MergeDialog({ pair, onClose }: { pair: DuplicatePair; onClose: (
   const keep = keepA ? pair.a : pair.b;
   const drop = keepA ? pair.b : pair.a;
   const preview = useQuery(mergePreviewQuery(keep.id, drop.id));
+  // Two cards with the same name are told apart by their phone or email.
+  const sameName = fullName(pair.a) === fullName(pair.b);
+  const label = (c: ClientSummary) =>
+    sameName && (c.phoneDisplay || c.email) ? `${fullName(c)} (${c.phoneDisplay ?? c.email})` : fullName(c);
 
   const merge = useMutation({
     mutationFn: () => {
@@ -93,7 +97,7 @@ export function MergeDialog({ pair, onClose }: { pair: DuplicatePair; onClose: (
       title={t('clients.merge.title')}
       icon="users"
       testId="merge-dialog"
-      className="sm:max-w-2xl"
+      className="sm:max-w-2xl!"
       footer={
         <>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
@@ -131,7 +135,7 @@ export function MergeDialog({ pair, onClose }: { pair: DuplicatePair; onClose: (
         ) : (
           <div className="space-y-3 text-sm text-zinc-700">
             <div>
-              <p className="font-medium text-zinc-900">{t('clients.merge.movesTitle', { from: fullName(drop), to: fullName(keep) })}</p>
+              <p className="font-medium text-zinc-900">{t('clients.merge.movesTitle', { from: label(drop), to: label(keep) })}</p>
               {moves.length ? (
                 <ul className="mt-1 list-disc space-y-0.5 pl-5">
                   {moves.map(([kind, n]) => (
@@ -144,13 +148,13 @@ export function MergeDialog({ pair, onClose }: { pair: DuplicatePair; onClose: (
             </div>
             {fills.length ? (
               <div>
-                <p className="font-medium text-zinc-900">{t('clients.merge.fillsTitle', { to: fullName(keep) })}</p>
+                <p className="font-medium text-zinc-900">{t('clients.merge.fillsTitle', { to: label(keep) })}</p>
                 <p className="mt-1">{fills.map(fillLabel).join(t('clients.merge.listSeparator'))}</p>
               </div>
             ) : null}
             <p className="flex items-start gap-2 text-zinc-600">
               <Icon name="info" className="mt-0.5 size-4 text-zinc-400" />
-              {t('clients.merge.afterwards', { from: fullName(drop), to: fullName(keep) })}
+              {t('clients.merge.afterwards', { from: label(drop), to: label(keep) })}
             </p>
           </div>
         )}

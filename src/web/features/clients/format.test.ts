@@ -52,3 +52,13 @@ describe('a name typed in the search box', () => {
     expect(splitTypedName('')).toEqual({ firstName: '', lastName: '' });
   });
 });
+
+describe('imported birthdays', () => {
+  it('reads ISO dates with or without a year', async () => {
+    const { formatIsoBirthday } = await import('./format.js');
+    expect(formatIsoBirthday('1990-03-15', 'en')).toBe('March 15, 1990');
+    expect(formatIsoBirthday('--12-25', 'zh-CN')).toBe('12月25日');
+    expect(formatIsoBirthday('soon', 'en')).toBe('soon');
+    expect(formatIsoBirthday(null, 'en')).toBe('');
+  });
+});

@@ -81,3 +81,11 @@ export function splitTypedName(text: string): { firstName: string; lastName: str
   const [first, ...rest] = t.split(' ');
   return { firstName: first ?? '', lastName: rest.join(' ') };
 }
+
+/** A birthday as the importer previews it: "1990-03-15", or "--03-15" without a year. */
+export function formatIsoBirthday(text: string | null, lang: string): string {
+  if (!text) return '';
+  const m = /^(?:(\d{4})|-)-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return text;
+  return formatBirthday({ year: m[1] ? Number(m[1]) : null, month: Number(m[2]), day: Number(m[3]) }, lang);
+}

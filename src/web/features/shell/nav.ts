@@ -4,6 +4,8 @@ import type { Me } from '../../http/types.js';
 export type NavKey =
   | 'home'
   | 'calendar'
+  | 'roster'
+  | 'booking'
   | 'clients'
   | 'catalog'
   | 'clientFields'
@@ -43,7 +45,7 @@ export const NAV: NavSection[] = [
     key: 'main',
     items: [
       { key: 'home', to: '/', icon: 'home' },
-      { key: 'calendar', to: '/calendar', icon: 'calendar', soon: true },
+      { key: 'calendar', to: '/calendar', icon: 'calendar' },
       { key: 'clients', to: '/clients', icon: 'users', visible: can('clients.read'), fuzzy: true },
       { key: 'checkout', to: '/checkout', icon: 'receipt', soon: true },
       { key: 'reports', to: '/reports', icon: 'chart', soon: true },
@@ -54,6 +56,7 @@ export const NAV: NavSection[] = [
     items: [
       { key: 'catalog', to: '/catalog', icon: 'archive', visible: can('catalog.read'), fuzzy: true },
       { key: 'staff', to: '/staff', icon: 'user', visible: can('staff.read'), fuzzy: true },
+      { key: 'roster', to: '/roster', icon: 'clock', visible: can('staff.read') },
       { key: 'stores', to: '/stores', icon: 'store', visible: can('stores.write'), fuzzy: true },
       { key: 'audit', to: '/audit', icon: 'history', visible: can('audit.read') },
     ],
@@ -63,6 +66,7 @@ export const NAV: NavSection[] = [
     items: [
       { key: 'terminal', to: '/settings/terminal', icon: 'monitor', visible: can('terminals.manage') },
       { key: 'clientFields', to: '/settings/client-fields', icon: 'sliders', visible: can('clients.fields') },
+      { key: 'booking', to: '/settings/booking', icon: 'globe', visible: can('stores.write') },
       { key: 'tokens', to: '/settings/tokens', icon: 'key', visible: can('tokens.manage') },
       { key: 'mailbox', to: '/settings/mailbox', icon: 'mail', visible: canReadMailbox },
     ],

@@ -5,7 +5,7 @@ import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColorBy } from '../colors.js';
 import { appointmentEvents, blockedEvents, type EventProps, offEvents, type ViewKind, visibleRange } from '../events.js';
-import { offsetOn, wallOf } from '../time.js';
+import { browserZone, offsetOn, wallOf, zoneCity } from '../time.js';
 import type { Appointment } from '../types.js';
 import type { RosterStaff } from '../../rosters/types.js';
 import { EventCalendar, esc } from './EventCalendar.js';
@@ -102,7 +102,7 @@ export function CalendarGrid({
       (info: Calendar.EventContentInfo): Calendar.Content => {
         const clock = hhmmFormatter(i18n.language);
         const p = info.event.extendedProps as unknown as EventProps | undefined;
-        if (!p) return '';
+        if (!p?.kind) return '';
         const time = `${clock(p.startLocal)} – ${clock(p.endLocal)}`;
         if (p.kind === 'blocked') {
           return {
@@ -224,9 +224,19 @@ export function CalendarGrid({
     onDrop,
   ]);
 
+  const foreign = browserZone() !== timeZone;
   return (
-    <div className="orc-calendar overflow-hidden rounded-xl bg-white shadow-card ring-1 ring-zinc-200">
+    <div className="orc-calendar relative overflow-hidden rounded-xl bg-white shadow-card ring-1 ring-zinc-200">
       <EventCalendar options={options} testId="calendar-grid" />
+      <div
+        className={`pointer-events-auto absolute left-1 top-1 z-20 max-w-[4.5rem] rounded-md px-1.5 py-0.5 text-[10px] leading-tight ${foreign ? 'bg-amber-50 text-amber-800 ring-1 ring-amber-200' : 'text-zinc-500'}`}
+        title={foreign ? t('calendar.zoneDiffers', { zone: timeZone }) : timeZone}
+        data-testid="calendar-zone"
+        data-foreign={foreign || undefined}
+      >
+        <span className="block truncate font-medium">{zoneCity(timeZone)}</span>
+        <span className="block">{gmt(offsetOn(timeZone, date))}</span>
+      </div>
     </div>
   );
 }
@@ -242,4 +252,10 @@ export function hhmmFormatter(lang: string): (hhmm: string) => string {
     formatters.set(lang, f);
   }
   return f;
+}
+
+/** '-05:00' → 'GMT−5', '+05:30' → 'GMT+5:30'. */
+function gmt(offset: string): string {
+  const [h, m] = offset.slice(1).split(':');
+  return `GMT${offset[0] === '-' ? '−' : '+'}${Number(h)}${m && m !== '00' ? `:${m}` : ''}`;
 }

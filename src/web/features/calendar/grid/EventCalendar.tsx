@@ -38,7 +38,10 @@ export function EventCalendar({ options, testId }: { options: Options; testId?: 
         calendar.current = instance;
         setReady(true);
       })
-      .catch((error: unknown) => alive && setFailed(error));
+      .catch((error: unknown) => {
+        console.error(error);
+        if (alive) setFailed(error);
+      });
     return () => {
       alive = false;
       calendar.current = null;

@@ -5,7 +5,11 @@ export function ColorChip({ color, className }: { color: string | null | undefin
   return (
     <span
       aria-hidden="true"
-      className={cx('inline-block shrink-0 rounded-md', color ? '' : 'ring-1 ring-inset ring-dashed ring-zinc-300', className ?? 'size-3.5')}
+      className={cx(
+        'inline-block shrink-0 rounded-md',
+        color ? '' : 'ring-1 ring-inset ring-dashed ring-zinc-300',
+        className ?? 'size-3.5',
+      )}
       style={color ? { backgroundColor: color } : undefined}
     />
   );

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cx } from '../../../components/cx.js';
 import { Icon } from '../../../components/icons.js';
@@ -36,31 +37,40 @@ export function ColorPalette({
   testId?: string;
 }) {
   const { t } = useTranslation();
+  const group = useId();
   const current = value?.toUpperCase() ?? null;
   const custom = current && !PALETTE.some((p) => p.hex === current) ? current : null;
   const swatch = (hex: string | null, name: string) => {
     const selected = hex === current;
     return (
-      <button
+      <label
         key={hex ?? 'none'}
-        type="button"
-        role="radio"
-        aria-checked={selected}
-        aria-label={name}
         title={name}
-        disabled={disabled}
         data-testid={testId ? `${testId}-${hex ? hex.slice(1).toLowerCase() : 'none'}` : undefined}
-        onClick={() => onChange(hex)}
-        className={cx(
-          'flex size-8 items-center justify-center rounded-full transition-transform focus:outline-none focus-visible:ring-2 focus-visible:ring-orchid-600 focus-visible:ring-offset-2 disabled:cursor-not-allowed disabled:opacity-60',
-          selected ? 'ring-2 ring-zinc-900 ring-offset-2' : 'hover:scale-110',
-          hex ? '' : 'bg-white ring-1 ring-inset ring-zinc-300',
-        )}
-        style={hex ? { backgroundColor: hex } : undefined}
+        className={cx('relative', disabled ? 'cursor-not-allowed opacity-60' : 'cursor-pointer')}
       >
-        {selected && hex ? <Icon name="check" className="size-4 text-white" /> : null}
-        {!hex ? <Icon name="x" className="size-4 text-zinc-400" /> : null}
-      </button>
+        <input
+          type="radio"
+          name={group}
+          className="peer sr-only"
+          aria-label={name}
+          checked={selected}
+          disabled={disabled}
+          onChange={() => onChange(hex)}
+        />
+        <span
+          aria-hidden="true"
+          className={cx(
+            'flex size-8 items-center justify-center rounded-full transition-transform peer-focus-visible:ring-2 peer-focus-visible:ring-orchid-600 peer-focus-visible:ring-offset-2',
+            selected ? 'ring-2 ring-zinc-900 ring-offset-2' : 'hover:scale-110',
+            hex ? '' : 'bg-white ring-1 ring-inset ring-zinc-300',
+          )}
+          style={hex ? { backgroundColor: hex } : undefined}
+        >
+          {selected && hex ? <Icon name="check" className="size-4 text-white" /> : null}
+          {!hex ? <Icon name="x" className="size-4 text-zinc-400" /> : null}
+        </span>
+      </label>
     );
   };
   return (

@@ -27,7 +27,11 @@ export function DurationSelect({
   const { t } = useTranslation();
   const options = withCurrent(minuteSteps(min, max), value);
   return (
-    <Select {...rest} value={value === null ? '' : String(value)} onChange={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))}>
+    <Select
+      {...rest}
+      value={value === null ? '' : String(value)}
+      onChange={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))}
+    >
       {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
       {options.map((m) => (
         <option key={m} value={m}>

@@ -1,6 +1,6 @@
 import type { KeyboardEvent } from 'react';
-import { Icon } from '../../../components/icons.js';
 import { Input } from '../../../components/Input.js';
+import { Icon } from '../../../components/icons.js';
 
 export function SearchBox({
   value,

@@ -20,7 +20,11 @@ export function TimelineBar({ timing, color }: { timing: Timing; color: string |
   const label = (kind: SegmentKind) => t(`catalog.timeline.${kind}`);
   return (
     <figure className="space-y-2" data-testid="service-timeline">
-      <div className="flex h-9 w-full overflow-hidden rounded-lg bg-zinc-100" role="img" aria-label={segments.map((s) => `${label(s.kind)} ${formatDuration(s.lengthMin, t)}`).join(', ')}>
+      <div
+        className="flex h-9 w-full overflow-hidden rounded-lg bg-zinc-100"
+        role="img"
+        aria-label={segments.map((s) => `${label(s.kind)} ${formatDuration(s.lengthMin, t)}`).join(', ')}
+      >
         {segments.map((s, i) => (
           <div
             key={`${s.kind}-${s.startMin}`}

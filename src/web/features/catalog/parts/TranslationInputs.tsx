@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/Field.js';
 import { Input, Textarea } from '../../../components/Input.js';
+import { Icon } from '../../../components/icons.js';
 import type { Language } from '../../../http/types.js';
 import { LANGUAGE_NAMES, LANGUAGES } from '../../../i18n/languages.js';
 import { type CatalogErrors, useErrText } from '../errors.js';
@@ -53,7 +54,12 @@ export function TranslationInputs({
   return (
     <div className="grid gap-3 sm:grid-cols-3">
       {LANGUAGES.map((lang) => (
-        <Field key={lang} label={<span lang={lang}>{LANGUAGE_NAMES[lang]}</span>} optional={t('common.optional')} error={err(errors[`${path}.${lang}`])}>
+        <Field
+          key={lang}
+          label={<span lang={lang}>{LANGUAGE_NAMES[lang]}</span>}
+          optional={t('common.optional')}
+          error={err(errors[`${path}.${lang}`])}
+        >
           {multiline ? (
             <Textarea
               lang={lang}
@@ -76,6 +82,21 @@ export function TranslationInputs({
           )}
         </Field>
       ))}
+    </div>
+  );
+}
+
+/** The translations of a name, framed with a title that says what they are for. */
+export function TranslationsBox(props: Parameters<typeof TranslationInputs>[0]) {
+  const { t } = useTranslation();
+  return (
+    <div className="rounded-xl bg-zinc-50 p-4 ring-1 ring-inset ring-zinc-200">
+      <p className="mb-3 flex flex-wrap items-center gap-x-2 gap-y-0.5 text-sm font-medium text-zinc-800">
+        <Icon name="globe" className="size-4 text-zinc-500" />
+        {t('catalog.translations.title')}
+        <span className="font-normal text-zinc-500">{t('catalog.translations.hint')}</span>
+      </p>
+      <TranslationInputs {...props} />
     </div>
   );
 }

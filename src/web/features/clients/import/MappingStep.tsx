@@ -73,7 +73,6 @@ export function MappingStep({ imp, onPreview, onRestart }: { imp: ClientImport; 
           {!canPreview ? <p className="text-sm text-amber-700">{t('clients.import.needIdentity')}</p> : null}
           <Button
             variant="primary"
-            icon="chevronRight"
             onClick={() => preview.mutate()}
             loading={preview.isPending}
             disabled={!canPreview || reread.isPending}

@@ -6,7 +6,7 @@ import { cx } from '../../../components/cx.js';
 import { Card } from '../../../components/Page.js';
 import { Alert, ProblemAlert } from '../../../components/ProblemAlert.js';
 import { Table, Td, THead, Th, Tr } from '../../../components/Table.js';
-import { fullName } from '../format.js';
+import { formatIsoBirthday, fullName } from '../format.js';
 import { startRun } from './api.js';
 import type { ClientImport, DryRun, ImportField, RowProblem } from './types.js';
 
@@ -81,7 +81,7 @@ export function PreviewStep({
   onBack: () => void;
   onStarted: (imp: ClientImport) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const run = useMutation({ mutationFn: () => startRun(imp.id), onSuccess: onStarted });
   const writes = dry.create + dry.update;
   const skipped: RowProblem[] = dry.skipped.map((s) => ({ row: s.row, field: null, code: s.code, message: s.message }));
@@ -103,10 +103,10 @@ export function PreviewStep({
               <THead>
                 <tr>
                   <Th className="w-16">{t('clients.import.row')}</Th>
-                  <Th>{t('clients.import.targets.fullName')}</Th>
+                  <Th>{t('clients.columns.name')}</Th>
                   <Th className="hidden md:table-cell">{t('clients.import.targets.phone')}</Th>
                   <Th className="hidden lg:table-cell">{t('clients.import.targets.email')}</Th>
-                  <Th className="hidden lg:table-cell">{t('clients.import.targets.birthday')}</Th>
+                  <Th className="hidden lg:table-cell">{t('clients.fields.birthday')}</Th>
                   <Th className="hidden xl:table-cell">{t('clients.import.targets.tags')}</Th>
                   <Th>{t('clients.import.action')}</Th>
                 </tr>
@@ -116,9 +116,9 @@ export function PreviewStep({
                   <Tr key={p.row}>
                     <Td className="tabular-nums text-zinc-500">{p.row}</Td>
                     <Td className="font-medium text-zinc-900">{fullName(p)}</Td>
-                    <Td className="hidden tabular-nums md:table-cell">{p.phone ?? '—'}</Td>
+                    <Td className="hidden whitespace-nowrap tabular-nums md:table-cell">{p.phone ?? '—'}</Td>
                     <Td className="hidden lg:table-cell">{p.email ?? '—'}</Td>
-                    <Td className="hidden lg:table-cell">{p.birthday ?? '—'}</Td>
+                    <Td className="hidden whitespace-nowrap lg:table-cell">{formatIsoBirthday(p.birthday, i18n.language) || '—'}</Td>
                     <Td className="hidden xl:table-cell">{p.tags.join(', ') || '—'}</Td>
                     <Td>
                       <Badge tone={p.action === 'create' ? 'success' : 'info'}>{t(`clients.import.actions.${p.action}`)}</Badge>

@@ -1,0 +1,238 @@
+// The progress timeline (per client or per package): packages with sessions done and remaining, records
+// in order, the first-vs-latest photo pair, template metric series for charts, the next recommended date
+// and open recommendations. What the technician sees in the appointment drawer before the visit, and (the
+// records shared with her, without internal notes) what the client sees on the portal.
+// A fixed number of queries whatever the number of records (a timeline of 100 records answers in a few ms).
+import type { Executor } from '../../db/tx.js';
+import type { FieldCipher } from '../../platform/crypto.js';
+import { localDate, toZonedIso } from '../../platform/zoned-time.js';
+import { openRecommendations, type PackageDto, packageDtos, packagesOfClient, parseJson, type PackageRow, type Translations } from '../packages/index.js';
+import { chartFields, type FieldDef, type Label } from './fields.js';
+import { photoDto, type PhotoRow, photosOfRecords } from './photos.js';
+import { type Clinical, decryptClinical, isLocked, type RecordRow } from './records.js';
+
+export type TimelineView = {
+  /** Health content (metrics, notes, photos): staff with clients.health, or the client herself. */
+  health: boolean;
+  /** The client's own view: shared records only, no internal notes, technique or settings. */
+  portal: boolean;
+  cipher: FieldCipher;
+  now: number;
+  photoUrlBase?: string;
+};
+
+type Series = {
+  templateId: string;
+  key: string;
+  label: Label;
+  type: 'scale' | 'number';
+  min: number;
+  max: number;
+  unit: string | null;
+  higherIsBetter: boolean | null;
+  points: Array<{ recordId: string; date: string; value: number }>;
+};
+
+async function names(db: Executor, records: readonly RecordRow[]) {
+  const serviceIds = [...new Set(records.map((r) => r.service_id))];
+  const staffIds = [...new Set(records.map((r) => r.staff_id))];
+  const storeIds = [...new Set(records.map((r) => r.store_id))];
+  const templateIds = [...new Set(records.map((r) => r.template_id).filter((x): x is string => !!x))];
+  const sessionIds = records.map((r) => r.package_session_id).filter((x): x is string => !!x);
+  const [services, staff, stores, templates, sessions, addenda] = await Promise.all([
+    serviceIds.length ? db.selectFrom('services').select(['id', 'name', 'name_translations']).where('id', 'in', serviceIds).execute() : [],
+    staffIds.length ? db.selectFrom('staff').select(['id', 'display_name']).where('id', 'in', staffIds).execute() : [],
+    storeIds.length ? db.selectFrom('stores').select(['id', 'name', 'time_zone']).where('id', 'in', storeIds).execute() : [],
+    templateIds.length ? db.selectFrom('treatment_templates').select(['id', 'fields']).where('id', 'in', templateIds).execute() : [],
+    sessionIds.length
+      ? db
+          .selectFrom('package_sessions as s')
+          .innerJoin('client_packages as p', 'p.id', 's.package_id')
+          .select(['s.id', 's.package_id', 's.session_number', 's.status', 's.item_id', 'p.name', 'p.name_translations'])
+          .where('s.id', 'in', sessionIds)
+          .execute()
+      : [],
+    records.length
+      ? db
+          .selectFrom('treatment_addenda')
+          .select(['record_id', (eb) => eb.fn.countAll<number>().as('n')])
+          .where(
+            'record_id',
+            'in',
+            records.map((r) => r.id),
+          )
+          .groupBy('record_id')
+          .execute()
+      : [],
+  ]);
+  return {
+    service: new Map(services.map((s) => [s.id, { name: s.name, nameTranslations: parseJson<Translations>(s.name_translations, {}) }])),
+    staff: new Map(staff.map((s) => [s.id, s.display_name])),
+    store: new Map(stores.map((s) => [s.id, s])),
+    fields: new Map(templates.map((t) => [t.id, parseJson<FieldDef[]>(t.fields, [])])),
+    session: new Map(sessions.map((s) => [s.id, s])),
+    addenda: new Map(addenda.map((a) => [a.record_id, Number(a.n)])),
+  };
+}
+
+/** First and latest photo, side by side: the earliest record's "before" (else its first), the latest record's "after" (else its last). */
+function comparison(records: readonly RecordRow[], photos: readonly PhotoRow[], base: string | undefined) {
+  if (photos.length < 2) return null;
+  const byRecord = new Map<string, PhotoRow[]>();
+  for (const p of photos) byRecord.set(p.record_id, [...(byRecord.get(p.record_id) ?? []), p]);
+  const withPhotos = records.filter((r) => byRecord.has(r.id));
+  const firstRec = withPhotos[0]!;
+  const lastRec = withPhotos[withPhotos.length - 1]!;
+  const firstList = byRecord.get(firstRec.id)!;
+  const lastList = byRecord.get(lastRec.id)!;
+  const first = firstList.find((p) => p.kind === 'before') ?? firstList[0]!;
+  const latest = [...lastList].reverse().find((p) => p.kind === 'after') ?? lastList[lastList.length - 1]!;
+  if (first.id === latest.id) return null;
+  return { first: photoDto(first, base), latest: photoDto(latest, base) };
+}
+
+export type TimelineInput = { clientId: string; records: RecordRow[]; packages: PackageRow[] };
+
+async function build(db: Executor, input: TimelineInput, view: TimelineView) {
+  const { records } = input;
+  const [n, photos, packages, upcoming, client] = await Promise.all([
+    names(db, records),
+    view.health ? photosOfRecords(db, records.map((r) => r.id)) : Promise.resolve([] as PhotoRow[]),
+    input.packages.length ? packageDtos(db, input.packages, view.now) : Promise.resolve([] as PackageDto[]),
+    db
+      .selectFrom('appointments')
+      .select(['id', 'start_at', 'store_id'])
+      .where('client_id', '=', input.clientId)
+      .where('start_at', '>=', view.now)
+      .where('status', 'in', ['booked', 'confirmed', 'checked_in'])
+      .orderBy('start_at')
+      .limit(1)
+      .executeTakeFirst(),
+    db.selectFrom('clients').select(['id', 'first_name', 'last_name', 'preferred_name']).where('id', '=', input.clientId).executeTakeFirst(),
+  ]);
+  const photosBy = new Map<string, PhotoRow[]>();
+  for (const p of photos) photosBy.set(p.record_id, [...(photosBy.get(p.record_id) ?? []), p]);
+  const series = new Map<string, Series>();
+  const out = records.map((r) => {
+    const tz = n.store.get(r.store_id)?.time_zone ?? 'UTC';
+    const date = localDate(r.started_at, tz);
+    let clinical: Clinical | null = null;
+    if (view.health) {
+      clinical = decryptClinical(view.cipher, r);
+      const fields = r.template_id ? (n.fields.get(r.template_id) ?? []) : [];
+      for (const f of chartFields(fields)) {
+        const v = clinical.metrics[f.key];
+        if (typeof v !== 'number') continue;
+        const id = `${r.template_id}:${f.key}`;
+        const s = series.get(id) ?? {
+          templateId: r.template_id!,
+          key: f.key,
+          label: f.label,
+          type: f.type,
+          min: f.min,
+          max: f.max,
+          unit: f.type === 'number' ? (f.unit ?? null) : null,
+          higherIsBetter: f.higherIsBetter ?? null,
+          points: [],
+        };
+        s.points.push({ recordId: r.id, date, value: v });
+        series.set(id, s);
+      }
+    }
+    const session = r.package_session_id ? n.session.get(r.package_session_id) : undefined;
+    const service = n.service.get(r.service_id);
+    const health = clinical && (view.portal ? { metrics: clinical.metrics, aftercare: clinical.aftercare } : clinical);
+    return {
+      id: r.id,
+      date,
+      startedAt: toZonedIso(r.started_at, tz),
+      storeId: r.store_id,
+      storeName: n.store.get(r.store_id)?.name ?? null,
+      service: { id: r.service_id, name: service?.name ?? '', nameTranslations: service?.nameTranslations ?? {} },
+      staff: { id: r.staff_id, name: n.staff.get(r.staff_id) ?? '' },
+      templateId: r.template_id,
+      packageSession: session
+        ? {
+            id: session.id,
+            packageId: session.package_id,
+            packageName: session.name,
+            packageNameTranslations: parseJson<Translations>(session.name_translations, {}),
+            sessionNumber: session.session_number,
+            status: session.status,
+          }
+        : null,
+      nextRecommendedOn: r.next_recommended_on,
+      ...(view.portal
+        ? {}
+        : {
+            sharedWithClient: r.shared_with_client === 1,
+            technique: r.technique,
+            products: parseJson<Array<{ productId: string; amount: number }>>(r.products, []),
+            addenda: n.addenda.get(r.id) ?? 0,
+            locked: isLocked(r, view.now),
+          }),
+      ...(health ? { health } : {}),
+      ...(view.health ? { photos: (photosBy.get(r.id) ?? []).map((p) => photoDto(p, view.photoUrlBase)) } : {}),
+    };
+  });
+  const latest = [...records].reverse().find((r) => r.next_recommended_on);
+  const upcomingTz = upcoming ? (n.store.get(upcoming.store_id)?.time_zone ?? 'UTC') : 'UTC';
+  const today = latest ? localDate(view.now, n.store.get(latest.store_id)?.time_zone ?? 'UTC') : null;
+  return {
+    client: client ? { id: client.id, name: `${client.preferred_name || client.first_name} ${client.last_name}`.trim() } : null,
+    packages,
+    records: out,
+    ...(view.health ? { photoComparison: comparison(records, photos, view.photoUrlBase), metrics: [...series.values()] } : {}),
+    nextRecommended: latest
+      ? {
+          date: latest.next_recommended_on!,
+          serviceId: latest.service_id,
+          recordId: latest.id,
+          overdue: today !== null && latest.next_recommended_on! < today,
+          booked: upcoming ? { appointmentId: upcoming.id, startAt: toZonedIso(upcoming.start_at, upcomingTz) } : null,
+        }
+      : null,
+    ...(view.portal ? {} : { recommendations: await openRecommendations(db, input.clientId) }),
+  };
+}
+
+export type Timeline = Awaited<ReturnType<typeof build>>;
+
+/** A client's timeline: every record (portal: the shared ones), every package she owns or shares. */
+export async function clientTimeline(db: Executor, clientId: string, view: TimelineView): Promise<Timeline> {
+  let q = db.selectFrom('treatment_records').selectAll().where('client_id', '=', clientId);
+  if (view.portal) q = q.where('shared_with_client', '=', 1);
+  const [records, packages] = await Promise.all([q.orderBy('started_at').orderBy('id').execute(), packagesOfClient(db, clientId)]);
+  return build(db, { clientId, records, packages }, view);
+}
+
+/** One package's timeline: its sessions' records in order, and the package with what is done and left. */
+export async function packageTimeline(db: Executor, pkg: PackageRow, view: TimelineView): Promise<Timeline & { sessions: unknown[] }> {
+  const sessions = await db
+    .selectFrom('package_sessions')
+    .select(['id', 'item_id', 'client_id', 'service_id', 'staff_id', 'session_number', 'value', 'status', 'redeemed_at', 'store_id'])
+    .where('package_id', '=', pkg.id)
+    .orderBy('redeemed_at')
+    .orderBy('id')
+    .execute();
+  let q = db.selectFrom('treatment_records').selectAll().where('package_session_id', 'in', sessions.length ? sessions.map((s) => s.id) : ['-']);
+  if (view.portal) q = q.where('shared_with_client', '=', 1);
+  const records = await q.orderBy('started_at').orderBy('id').execute();
+  const timeline = await build(db, { clientId: pkg.client_id, records, packages: [pkg] }, view);
+  const recordBySession = new Map(records.map((r) => [r.package_session_id, r.id]));
+  return {
+    ...timeline,
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      itemId: s.item_id,
+      clientId: s.client_id,
+      serviceId: s.service_id,
+      staffId: s.staff_id,
+      sessionNumber: s.session_number,
+      ...(view.portal ? {} : { value: s.value }),
+      status: s.status,
+      redeemedAt: new Date(s.redeemed_at).toISOString(),
+      recordId: recordBySession.get(s.id) ?? null,
+    })),
+  };
+}
