@@ -292,9 +292,9 @@ function postLoad(
 }
 
 /** Distinct free slots (30 min, a named technician) on empty days after the seeded month, dealt to the loops. */
-function createBodies(w: World, count: number): Array<Array<{ key: string; body: unknown }>> {
+function createBodies(w: World, count: number, fromDay = DAYS + 2): Array<Array<{ key: string; body: unknown }>> {
   const bodies: Array<{ key: string; body: unknown }> = [];
-  for (let d = DAYS + 2; bodies.length < count; d++) {
+  for (let d = fromDay; bodies.length < count; d++) {
     const date = addDays(w.today, d);
     for (let slot = 0; slot < 20 && bodies.length < count; slot++) {
       const time = `${String(9 + Math.floor(slot / 2)).padStart(2, '0')}:${slot % 2 ? '30' : '00'}`;
@@ -315,6 +315,39 @@ function createBodies(w: World, count: number): Array<Array<{ key: string; body:
   const batches: Array<Array<{ key: string; body: unknown }>> = Array.from({ length: CONNECTIONS }, () => []);
   for (const [i, b] of bodies.entries()) batches[i % CONNECTIONS]!.push(b);
   return batches;
+}
+
+/** Median time and CPU per request through app.inject, sequentially: what the server itself spends. */
+async function inProcessCost(server: BenchServer, w: World, availPath: string) {
+  const measure = async (n: number, one: (i: number) => Promise<void>) => {
+    for (let i = 0; i < 10; i++) await one(i);
+    const times: number[] = [];
+    const cpu = process.cpuUsage();
+    for (let i = 10; i < n + 10; i++) {
+      const t = performance.now();
+      await one(i);
+      times.push(performance.now() - t);
+    }
+    const used = process.cpuUsage(cpu);
+    times.sort((a, b) => a - b);
+    return { p50: times[Math.floor(n / 2)]!, cpu: (used.user + used.system) / 1000 / n };
+  };
+  const availability = await measure(100, async () => {
+    const r = await server.app.inject({ method: 'GET', url: availPath, headers: { cookie: server.cookie } });
+    if (r.statusCode !== 200) throw new Error(`availability answered ${r.statusCode}`);
+  });
+  const bodies = createBodies(w, 300, 200).flat();
+  const create = await measure(280, async (i) => {
+    const b = bodies[i]!;
+    const r = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/appointments',
+      headers: { cookie: server.cookie, 'x-csrf-token': w.csrf, 'idempotency-key': b.key },
+      payload: b.body as object,
+    });
+    if (r.statusCode !== 201) throw new Error(`create answered ${r.statusCode}: ${r.body}`);
+  });
+  return { availability, create };
 }
 
 /** One-row write transactions in a tight loop, in-process: the database's own commit rate on this machine. */
@@ -378,6 +411,7 @@ export async function run(): Promise<BenchOutcome> {
     if (create.non2xx || create.errors)
       throw new Error(`create run is invalid: ${create.non2xx} non-2xx, ${create.errors} errors; first: ${create.firstError}`);
 
+    const inProcess = await inProcessCost(server, w, availUrl.slice(server.baseUrl.length));
     const raw = await rawWriteRate(server.deps);
 
     const row = (name: string, r: { p50: number; p90: number; p99: number; max: number; rps: number }) => [
@@ -419,6 +453,10 @@ export async function run(): Promise<BenchOutcome> {
       ['target', 'measured', 'result'],
       ...targets.map((t) => [t.name, t.measured, t.binding ? (t.pass ? 'PASS' : 'FAIL') : t.pass ? '(pass)' : '(miss)']),
     ]);
+    console.log(
+      `\nIn-process cost (app.inject, one request at a time, no network or load driver): availability ${fmt.ms(inProcess.availability.p50)} p50,` +
+        ` ${fmt.ms(inProcess.availability.cpu)} CPU per request; create ${fmt.ms(inProcess.create.p50)} p50, ${fmt.ms(inProcess.create.cpu)} CPU per request.`,
+    );
     console.log(
       `\nRaw database write rate (same run, in-process, no HTTP): ${fmt.int(raw.commitsPerSecond)} one-row transactions/s` +
         ` with ${raw.concurrency} writer${raw.concurrency > 1 ? 's' : ''} (${fmt.ms(1000 / raw.commitsPerSecond)} per commit${server.engine === 'sqlite' ? ', synchronous=FULL: each commit waits for the disk' : ''}).` +

@@ -84,4 +84,18 @@ describe('no double booking under concurrency', () => {
     expect(reused.statusCode).toBe(409);
     expect(reused.json().code).toBe('idempotency_key_reused');
   });
+
+  it('a retry after the start has passed still returns the first answer', async () => {
+    const body = oneService(w, w.services.mani, '2026-11-27', '10:30', w.techs[0]!.id);
+    const headers = { 'idempotency-key': 'booking-retry-late-0001' };
+    const first = await w.frontDesk.post('/api/v1/appointments', body, headers);
+    expect(first.statusCode, first.body).toBe(201);
+    t.clock.advance(45 * 60_000);
+    const again = await w.frontDesk.post('/api/v1/appointments', body, headers);
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json().id).toBe(first.json().id);
+    expect((await w.frontDesk.post('/api/v1/appointments', body, { 'idempotency-key': 'booking-retry-late-0002' })).json().code).toBe(
+      'start_in_past',
+    );
+  });
 });

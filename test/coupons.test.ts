@@ -136,6 +136,24 @@ describe('coupons', () => {
     expect(sale.total).toBe(0);
   });
 
+  it('a category coupon needs a line of its categories, and takes off no more than those lines', async () => {
+    const nails = (await owner.post('/api/v1/service-categories', { name: 'Nails' })).json().id as string;
+    const gel = await aService(owner, 3_000, { categoryId: nails });
+    await coupon({ code: 'NAILS5', name: 'Nails $5', kind: 'amount', value: 500, categoryIds: [nails] });
+    await coupon({ code: 'NAILS50', name: 'Nails $50', kind: 'amount', value: 5_000, categoryIds: [nails] });
+    const wrong = await pos.ticket(null, [line()], withCoupon('NAILS5', 500));
+    expect(expectProblem(await pos.complete(wrong, [{ kind: 'card', amount: wrong.total }]), 422, 'coupon_not_applicable')).toMatchObject({
+      reason: 'category',
+    });
+    const gelLine = { kind: 'service', serviceId: gel, technicians: [{ staffId }] };
+    const tooMuch = await pos.ticket(null, [gelLine, line()], withCoupon('NAILS50', 5_000));
+    expect(
+      expectProblem(await pos.complete(tooMuch, [{ kind: 'card', amount: tooMuch.total }]), 422, 'coupon_not_applicable'),
+    ).toMatchObject({ reason: 'discount_too_large' });
+    const ok = await pos.ticket(null, [gelLine, line()], withCoupon('NAILS5', 500));
+    expect((await pos.complete(ok, [{ kind: 'card', amount: ok.total }])).statusCode).toBe(200);
+  });
+
   it('gives the use back when the sale is voided or fully refunded, not on a partial refund', async () => {
     const c = await coupon({ code: 'BACK', name: 'Comes back', kind: 'amount', value: 1_000, totalLimit: 1 });
     const sale = await pos.ticket(null, [line()], withCoupon('BACK', 1_000));

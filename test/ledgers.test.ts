@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTransaction } from '../src/server/db/tx.js';
 import { applyMovements, openAccount, post, postToBook, reconcile } from '../src/server/modules/ledgers/index.js';
 import { newId } from '../src/server/platform/ids.js';
-import { createTestApp, type Session, setUpBusiness, type TestApp } from './support/app.js';
+import { addStaff, createTestApp, expectProblem, type Session, setUpBusiness, type TestApp } from './support/app.js';
 import { aClient } from './support/ledger-fixtures.js';
 
 describe('the ledger mechanism', () => {
@@ -209,5 +209,27 @@ describe('the ledger mechanism', () => {
     expect(first.json().data.map((e: { amount: number }) => e.amount)).toEqual([50, 40]);
     const second = await owner.get(`/api/v1/ledgers/accounts/${account.id}/entries?limit=2&cursor=${first.json().nextCursor}`);
     expect(second.json().data.map((e: { balanceAfter: number }) => e.balanceAfter)).toEqual([60, 30]);
+  });
+  it('keeps business-wide settings versioned, validated, HQ-only and audited', async () => {
+    const manager = (await addStaff(t, owner, { role: 'manager', storeIds: [storeId], email: 'settings-mgr@lotus.test' })).session;
+    const current = (await manager.get('/api/v1/ledgers/settings')).json();
+    expect(current.settings.wallet).toMatchObject({ spendOrder: 'proportional', topUpRefundBonus: 'forfeit', confirmation: 'none' });
+    expect(current.settings.giftCards.expiryMonths).toBeNull();
+    const next = { ...current.settings, wallet: { ...current.settings.wallet, spendOrder: 'bonus_first' } };
+    expectProblem(await manager.put('/api/v1/ledgers/settings', { version: current.version, settings: next }), 403, 'forbidden');
+    expectProblem(
+      await owner.put('/api/v1/ledgers/settings', {
+        version: current.version,
+        settings: { ...next, wallet: { ...next.wallet, spendOrder: 'random' } },
+      }),
+      400,
+      'validation_failed',
+    );
+    const saved = await owner.put('/api/v1/ledgers/settings', { version: current.version, settings: next });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expectProblem(await owner.put('/api/v1/ledgers/settings', { version: current.version, settings: next }), 409, 'stale_version');
+    const back = { ...next, wallet: { ...next.wallet, spendOrder: 'proportional' } };
+    expect((await owner.put('/api/v1/ledgers/settings', { version: saved.json().version, settings: back })).statusCode).toBe(200);
+    expect(await db().selectFrom('audit_log').select('id').where('action', '=', 'ledgers.settings.update').execute()).toHaveLength(2);
   });
 });

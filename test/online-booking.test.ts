@@ -227,7 +227,11 @@ describe('store policy', () => {
     put = await w.owner.put('/api/v1/booking-settings', { storeId: w.storeId, version: put.json().version, onlineEnabled: false });
     expectProblem(await b.get(`/api/v1/public/stores/${w.slug}`), 404, 'online_booking_disabled');
     // A change touches only the keys sent.
-    expect((await w.owner.get(`/api/v1/booking-settings?storeId=${w.storeId}`)).json()).toMatchObject({ onlineEnabled: false, newClientsAllowed: false, noticeMin: 60 });
+    expect((await w.owner.get(`/api/v1/booking-settings?storeId=${w.storeId}`)).json()).toMatchObject({
+      onlineEnabled: false,
+      newClientsAllowed: false,
+      noticeMin: 60,
+    });
     expectProblem(
       await w.owner.put('/api/v1/booking-settings', { storeId: w.storeId, version: 1, onlineEnabled: true }),
       409,

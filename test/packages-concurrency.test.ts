@@ -15,7 +15,8 @@ describe('package sessions under concurrency', () => {
   });
   afterAll(() => t.close());
 
-  const oneSession = () => aTemplate(s.owner, { name: 'Single facial', items: [{ label: 'Facial', sessions: 1, serviceIds: [s.facial] }], price: 9_000 });
+  const oneSession = () =>
+    aTemplate(s.owner, { name: 'Single facial', items: [{ label: 'Facial', sessions: 1, serviceIds: [s.facial] }], price: 9_000 });
 
   it('two terminals completing the last session at once: one sale completes, the other is refused and stays open', async () => {
     const tpl = await oneSession();
@@ -25,8 +26,16 @@ describe('package sessions under concurrency', () => {
     const b = (await openRedemption(s.manager, s, { clientPackageId: pkg.id, technicians: [{ staffId: s.bo }] }, clientId)).json();
     const receiptsBefore = await t.db.db.selectFrom('sales').select('id').where('receipt_number', 'is not', null).execute();
     const results = await Promise.all([
-      s.desk.post(`${V1}/sales/${a.id}/complete`, { version: a.version, tip: { amount: 500 }, tenders: [{ kind: 'card', amount: 500 }] }, { 'idempotency-key': key() }),
-      s.manager.post(`${V1}/sales/${b.id}/complete`, { version: b.version, tip: { amount: 700 }, tenders: [{ kind: 'card', amount: 700 }] }, { 'idempotency-key': key() }),
+      s.desk.post(
+        `${V1}/sales/${a.id}/complete`,
+        { version: a.version, tip: { amount: 500 }, tenders: [{ kind: 'card', amount: 500 }] },
+        { 'idempotency-key': key() },
+      ),
+      s.manager.post(
+        `${V1}/sales/${b.id}/complete`,
+        { version: b.version, tip: { amount: 700 }, tenders: [{ kind: 'card', amount: 700 }] },
+        { 'idempotency-key': key() },
+      ),
     ]);
     const codes = results.map((r) => r.statusCode).sort();
     expect(codes).toEqual([200, 422]);
@@ -44,16 +53,27 @@ describe('package sessions under concurrency', () => {
   });
 
   it('eight direct redemptions at once on a package with three sessions: exactly three succeed', async () => {
-    const tpl = await aTemplate(s.owner, { name: 'Three facials', items: [{ label: 'Facial', sessions: 3, serviceIds: [s.facial] }], price: 27_000 });
+    const tpl = await aTemplate(s.owner, {
+      name: 'Three facials',
+      items: [{ label: 'Facial', sessions: 3, serviceIds: [s.facial] }],
+      price: 27_000,
+    });
     const clientId = await aSpaClient(s.owner, s.storeId);
     const { pkg } = await sellPackage(s.desk, s, tpl.id, clientId);
     const terminals = [s.desk, s.manager, s.owner];
     const results = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => terminals[i % 3]!.post(`${V1}/client-packages/${pkg.id}/redemptions`, { storeId: s.storeId, serviceId: s.facial, staffId: s.amy })),
+      Array.from({ length: 8 }, (_, i) =>
+        terminals[i % 3]!.post(`${V1}/client-packages/${pkg.id}/redemptions`, { storeId: s.storeId, serviceId: s.facial, staffId: s.amy }),
+      ),
     );
     expect(results.filter((r) => r.statusCode === 201)).toHaveLength(3);
     for (const r of results.filter((x) => x.statusCode !== 201)) expectProblem(r, 422, 'package_exhausted');
-    const sessions = await t.db.db.selectFrom('package_sessions').select(['session_number', 'value']).where('package_id', '=', pkg.id).orderBy('session_number').execute();
+    const sessions = await t.db.db
+      .selectFrom('package_sessions')
+      .select(['session_number', 'value'])
+      .where('package_id', '=', pkg.id)
+      .orderBy('session_number')
+      .execute();
     expect(sessions).toEqual([
       { session_number: 1, value: 9_000 },
       { session_number: 2, value: 9_000 },
@@ -70,7 +90,11 @@ describe('package sessions under concurrency', () => {
   });
 
   it('a redemption racing a refund of the package: the refund closes what is left, never below zero', async () => {
-    const tpl = await aTemplate(s.owner, { name: 'Two facials', items: [{ label: 'Facial', sessions: 2, serviceIds: [s.facial] }], price: 18_000 });
+    const tpl = await aTemplate(s.owner, {
+      name: 'Two facials',
+      items: [{ label: 'Facial', sessions: 2, serviceIds: [s.facial] }],
+      price: 18_000,
+    });
     const clientId = await aSpaClient(s.owner, s.storeId);
     const { sale, pkg } = await sellPackage(s.desk, s, tpl.id, clientId);
     const [redeem, refund] = await Promise.all([

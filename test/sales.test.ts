@@ -397,6 +397,8 @@ describe('permissions, stores and the catalog', () => {
     const sale = await openTicket(s.desk, { storeId: s.storeId });
     expectProblem(await elsewhere.get(`${V1}/sales/${sale.id}`), 403, 'store_forbidden');
     expectProblem(await elsewhere.post(`${V1}/sales`, { storeId: s.storeId }), 403, 'store_forbidden');
+    expectProblem(await complete(elsewhere, sale, { tenders: [{ kind: 'card', amount: 100 }] }), 403, 'store_forbidden');
+    expectProblem(await elsewhere.post(`${V1}/sales/${sale.id}/refunds`, { reason: 'x' }), 403, 'store_forbidden');
   });
 
   it('documents the checkout routes in the OpenAPI document', async () => {
@@ -445,13 +447,20 @@ describe('demo data', () => {
   it('seeds weeks of completed sales with shifts through the real checkout code, gap-free', async () => {
     const { withTransaction } = await import('../src/server/db/tx.js');
     const { seedDemoSales } = await import('../src/server/modules/sales/index.js');
-    const out = await withTransaction(t.db.db, ({ tx }) => seedDemoSales(tx, { storeIds: [s.storeId], now: t.clock.now(), days: 5, walkInsPerDay: 4, seed: 7 }));
+    const out = await withTransaction(t.db.db, ({ tx }) =>
+      seedDemoSales(tx, { storeIds: [s.storeId], now: t.clock.now(), days: 5, walkInsPerDay: 4, seed: 7 }),
+    );
     expect(out.saleIds.length).toBeGreaterThanOrEqual(20);
     expect(out.shifts).toBe(5);
     const z = (await s.owner.get(`${V1}/stores/${s.storeId}/z-report?date=2026-11-25`)).json();
     expect(z.sales.count).toBeGreaterThan(0);
     expect(z.allShiftsClosed).toBe(true);
-    const sales = await t.db.db.selectFrom('sales').select('receipt_number').where('store_id', '=', s.storeId).where('receipt_number', 'is not', null).execute();
+    const sales = await t.db.db
+      .selectFrom('sales')
+      .select('receipt_number')
+      .where('store_id', '=', s.storeId)
+      .where('receipt_number', 'is not', null)
+      .execute();
     const refunds = await t.db.db.selectFrom('sale_refunds').select('receipt_number').where('store_id', '=', s.storeId).execute();
     const numbers = [...sales, ...refunds].map((r) => Number(r.receipt_number)).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluateTiers, tierBenefitsFor } from '../src/server/modules/tiers/index.js';
+import { evaluateTiers, giveBirthdayGifts, tierBenefitsFor } from '../src/server/modules/tiers/index.js';
 import { addStaff, createTestApp, expectProblem, type Session, setUpBusiness, type TestApp } from './support/app.js';
 import { aClient, aService, setLedgerSettings, till } from './support/ledger-fixtures.js';
 
@@ -151,5 +151,20 @@ describe('tiers', () => {
     } finally {
       await setLedgerSettings(owner, { tiers: { basis: 'spend' } });
     }
+  });
+  it('gives the tier’s birthday coupon on the client’s birthday, once a year', async () => {
+    const gift = (
+      await owner.post('/api/v1/coupons', { name: 'Birthday facial', kind: 'free_service', value: 0, serviceId: big, issuedOnly: true })
+    ).json();
+    await owner.patch(`/api/v1/tiers/${ids.Diamond}`, { version: 1, birthdayGift: { couponId: gift.id } });
+    const birthdayGirl = await aClient(owner, storeId, { birthday: { month: 11, day: 27 } });
+    const notToday = await aClient(owner, storeId, { birthday: { month: 11, day: 28 } });
+    for (const c of [birthdayGirl, notToday]) await owner.put(`/api/v1/clients/${c}/tier`, { tierId: ids.Diamond, reason: 'VIP' });
+    expect(await giveBirthdayGifts(t.db.db, t.clock.now())).toEqual({ given: 1 });
+    expect(await giveBirthdayGifts(t.db.db, t.clock.now())).toEqual({ given: 0 });
+    expect((await owner.get(`/api/v1/clients/${birthdayGirl}/balances`)).json().coupons).toMatchObject([
+      { couponId: gift.id, usesLeft: 1 },
+    ]);
+    expect((await owner.get(`/api/v1/clients/${notToday}/balances`)).json().coupons).toEqual([]);
   });
 });

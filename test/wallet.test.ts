@@ -402,6 +402,24 @@ describe('stored value', () => {
       await worker.runOnce();
     };
 
+    it('can use a % of the last top-up as the threshold', async () => {
+      await setLedgerSettings(owner, { reminders: { wallet: { kind: 'percent', value: 2_500 } } });
+      try {
+        const clientId = await aClient(owner, storeId, { email: 'pct@client.test' });
+        await withWallet(t, clientId, storeId, 20_000); // threshold: 25 % of 200.00 = 50.00
+        await runJobs();
+        const before = t.notifier.sent.length;
+        await pay(clientId, 14_000); // 60.00 left
+        await runJobs();
+        expect(t.notifier.sent.length).toBe(before);
+        await pay(clientId, 1_100); // 49.00 left
+        await runJobs();
+        expect(t.notifier.sent.slice(before).map((m) => m.to)).toContain('pct@client.test');
+      } finally {
+        await setLedgerSettings(owner, { reminders: { wallet: { kind: 'amount', value: 5_000 } } });
+      }
+    });
+
     it('reminds once under the threshold, then holds to one every 7 days; consent "no" wins', async () => {
       const clientId = await aClient(owner, storeId, { email: 'low@client.test', language: 'zh-CN' });
       await withWallet(t, clientId, storeId, 6_000);

@@ -1,13 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { buildApp } from '../../src/server/app.js';
 import type { Deps } from '../../src/server/deps.js';
 import { systemClock } from '../../src/server/platform/clock.js';
+import { JobWorker } from '../../src/server/platform/jobs/worker.js';
+import type { OutgoingMessage } from '../../src/server/platform/notifications/notifier.js';
+import { NOTIFY_KIND, notifyHandler } from '../../src/server/platform/notifications/outbox.js';
 import { ephemeralSecrets } from '../../src/server/platform/secrets.js';
 import { MemoryNotifier } from '../../test/support/app.js';
-import { type TestDatabase, createTestDatabase } from '../../test/support/db.js';
+import { createTestDatabase, type TestDatabase } from '../../test/support/db.js';
 
 export const SCREENSHOTS = resolve('test-results');
 
@@ -22,16 +25,27 @@ const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
-export type E2E = { app: FastifyInstance; db: TestDatabase; baseUrl: string; browser: Browser; close(): Promise<void> };
+export type E2E = {
+  app: FastifyInstance;
+  db: TestDatabase;
+  baseUrl: string;
+  browser: Browser;
+  /** Every message the app has sent so far (SMS, email), in order. */
+  notifier: MemoryNotifier;
+  /** Runs the outbox once (no worker runs in e2e) and returns everything sent so far. */
+  deliverMessages(): Promise<OutgoingMessage[]>;
+  close(): Promise<void>;
+};
 
 /** The real server (built web app + API) on a fresh SQLite database, and Debian's Chromium. */
 export async function startE2E(): Promise<E2E> {
   const db = await createTestDatabase();
+  const notifier = new MemoryNotifier();
   const deps: Deps = {
     database: db,
     clock: systemClock,
     secrets: ephemeralSecrets(),
-    notifier: new MemoryNotifier(),
+    notifier,
     settings: { sessionIdleMinutes: 60, trustProxy: false, version: 'e2e', webDir: resolve('dist/web') },
   };
   const app = await buildApp(deps);
@@ -45,6 +59,11 @@ export async function startE2E(): Promise<E2E> {
     db,
     baseUrl: `http://127.0.0.1:${port}`,
     browser,
+    notifier,
+    deliverMessages: async () => {
+      await new JobWorker({ database: db, clock: systemClock }).register(NOTIFY_KIND, notifyHandler(notifier)).runOnce();
+      return notifier.sent;
+    },
     close: async () => {
       await browser.close();
       await app.close();

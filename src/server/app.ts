@@ -34,6 +34,7 @@ import { pointsRoutes } from './modules/points/index.js';
 import { tierRoutes } from './modules/tiers/index.js';
 import { couponRoutes } from './modules/coupons/index.js';
 import { packageRoutes } from './modules/packages/index.js';
+import { treatmentModuleRoutes } from './modules/treatments/index.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -114,6 +115,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       await api.register(salesRoutes(deps));
       await api.register(shiftRoutes(deps));
       await api.register(packageRoutes(deps));
+      await api.register(treatmentModuleRoutes(deps));
       api.get('/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -28,6 +28,9 @@ const queryClient = new QueryClient({
 // A 401 on any signed-in request means the session is gone: the app frame sends the user to sign in.
 setUnauthenticatedHandler(() => sessionExpired(queryClient));
 
+// Names, messages and formatted values come back in the request's language: refetch on a switch.
+i18n.on('languageChanged', () => void queryClient.invalidateQueries());
+
 const router = createAppRouter(queryClient);
 
 const root = document.getElementById('root');

@@ -17,7 +17,7 @@ export const engine = (): 'sqlite' | 'postgres' => (process.env.DB === 'postgres
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (engine() === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'orchid-test-'));
-    const database = openSqlite(join(dir, 'test.sqlite'));
+    const database = openSqlite(join(dir, 'test.sqlite'), { durability: 'normal' });
     await migrateToLatest(database.db);
     return {
       ...database,

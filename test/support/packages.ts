@@ -1,7 +1,7 @@
 // Scenario builders for package and treatment tests: a salon (test/support/checkout.ts) with a facial and a
 // massage, package templates, selling and redeeming through the real checkout, and the outbox.
 import { expect } from 'vitest';
-import type { Session, TestApp } from './app.js';
+import { type Session, Session as SessionClass, type TestApp } from './app.js';
 import { key, type Salon, setUpSalon, V1 } from './checkout.js';
 
 export type SpaSalon = Salon & { facial: string; repair: string; massage: string; facialCategory: string; clientId: string };
@@ -25,7 +25,10 @@ export async function aSpaClient(session: Session, storeId: string, extra: Recor
 
 export async function setUpSpa(t: TestApp): Promise<SpaSalon> {
   const salon = await setUpSalon(t);
-  const cat = await salon.owner.post(`${V1}/service-categories`, { name: 'Facials', nameTranslations: { 'zh-CN': '面部护理', 'zh-TW': '臉部護理' } });
+  const cat = await salon.owner.post(`${V1}/service-categories`, {
+    name: 'Facials',
+    nameTranslations: { 'zh-CN': '面部护理', 'zh-TW': '臉部護理' },
+  });
   expect(cat.statusCode, cat.body).toBe(201);
   const service = async (name: string, price: number, categoryId?: string) => {
     const res = await salon.owner.post(`${V1}/services`, {
@@ -61,11 +64,25 @@ export const tenFacials = (s: SpaSalon, extra: Record<string, unknown> = {}) => 
 });
 
 /** Sells a template through checkout (card) to the client; returns the sale and the client package. */
-export async function sellPackage(session: Session, s: SpaSalon, templateId: string, clientId = s.clientId, extraLine: Record<string, unknown> = {}) {
-  const open = await session.post(`${V1}/sales`, { storeId: s.storeId, clientId, lines: [{ kind: 'package_purchase', templateId, ...extraLine }] });
+export async function sellPackage(
+  session: Session,
+  s: SpaSalon,
+  templateId: string,
+  clientId = s.clientId,
+  extraLine: Record<string, unknown> = {},
+) {
+  const open = await session.post(`${V1}/sales`, {
+    storeId: s.storeId,
+    clientId,
+    lines: [{ kind: 'package_purchase', templateId, ...extraLine }],
+  });
   expect(open.statusCode, open.body).toBe(201);
   const sale = open.json();
-  const done = await session.post(`${V1}/sales/${sale.id}/complete`, { version: sale.version, tenders: [{ kind: 'card', amount: sale.total }] }, { 'idempotency-key': key() });
+  const done = await session.post(
+    `${V1}/sales/${sale.id}/complete`,
+    { version: sale.version, tenders: [{ kind: 'card', amount: sale.total }] },
+    { 'idempotency-key': key() },
+  );
   expect(done.statusCode, done.body).toBe(200);
   const pkgs = (await session.get(`${V1}/client-packages?clientId=${clientId}`)).json().data as Array<{ id: string; saleId: string }>;
   const pkg = pkgs.find((p) => p.saleId === sale.id)!;
@@ -83,7 +100,11 @@ export async function openRedemption(session: Session, s: SpaSalon, line: Record
 }
 
 export async function completeWithTip(session: Session, sale: { id: string; version: number }, tip = 500) {
-  return session.post(`${V1}/sales/${sale.id}/complete`, { version: sale.version, tip: { amount: tip }, tenders: [{ kind: 'card', amount: tip }] }, { 'idempotency-key': key() });
+  return session.post(
+    `${V1}/sales/${sale.id}/complete`,
+    { version: sale.version, tip: { amount: tip }, tenders: [{ kind: 'card', amount: tip }] },
+    { 'idempotency-key': key() },
+  );
 }
 
 /** Redeems one session through checkout; returns the completion response. */
@@ -95,6 +116,33 @@ export async function redeemAtCheckout(session: Session, s: SpaSalon, line: Reco
 
 /** Messages queued for delivery (notify.send jobs), oldest first. */
 export async function outbox(t: TestApp): Promise<Array<{ channel: string; to: string; subject?: string; text: string }>> {
-  const rows = await t.db.db.selectFrom('jobs').select(['payload']).where('kind', '=', 'notify.send').orderBy('created_at').orderBy('id').execute();
+  const rows = await t.db.db
+    .selectFrom('jobs')
+    .select(['payload'])
+    .where('kind', '=', 'notify.send')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   return rows.map((r) => JSON.parse(r.payload));
+}
+
+/** A staff member of the salon signed in again (test/support/checkout.ts adds them with this password). */
+export async function signIn(t: TestApp, email: string): Promise<Session> {
+  const session = new SessionClass(t.app);
+  const res = await session.login(email, 'staff-password-1234');
+  expect(res.statusCode, res.body).toBe(200);
+  return session;
+}
+
+/** The facial record template (the preset) for the salon's Facials category. */
+export async function facialTemplate(owner: Session, categoryId: string) {
+  const presets = (await owner.get(`${V1}/treatment-templates/presets`)).json().data as Array<{
+    key: string;
+    name: { en: string };
+    fields: unknown[];
+  }>;
+  const facial = presets.find((p) => p.key === 'facial')!;
+  const res = await owner.post(`${V1}/treatment-templates`, { name: facial.name.en, categoryIds: [categoryId], fields: facial.fields });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
 }

@@ -98,7 +98,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('session_values', 'text', (c) => c.notNull()) // JSON int array, one per session
     .addColumn('account_id', 'text', (c) => c.notNull().references('ledger_accounts.id'))
     .execute();
-  await db.schema.createIndex('client_package_items_package_idx').on('client_package_items').columns(['package_id', 'position']).unique().execute();
+  await db.schema
+    .createIndex('client_package_items_package_idx')
+    .on('client_package_items')
+    .columns(['package_id', 'position'])
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('client_package_members')
@@ -175,7 +180,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('dismissed_at', 'bigint')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('package_recs_rule_pkg_idx').on('package_recommendations').columns(['rule_id', 'from_package_id']).unique().execute();
+  await db.schema
+    .createIndex('package_recs_rule_pkg_idx')
+    .on('package_recommendations')
+    .columns(['rule_id', 'from_package_id'])
+    .unique()
+    .execute();
   await db.schema.createIndex('package_recs_client_idx').on('package_recommendations').columns(['client_id', 'status']).execute();
 
   // One row per notice sent (expiry 30 / 7 days, next-session reminder, recommendation): a fixed key, so a
@@ -234,7 +244,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('treatment_records_client_idx').on('treatment_records').columns(['client_id', 'started_at']).execute();
-  await db.schema.createIndex('treatment_records_store_next_idx').on('treatment_records').columns(['store_id', 'next_recommended_on']).execute();
+  await db.schema
+    .createIndex('treatment_records_store_next_idx')
+    .on('treatment_records')
+    .columns(['store_id', 'next_recommended_on'])
+    .execute();
   await db.schema.createIndex('treatment_records_staff_idx').on('treatment_records').columns(['staff_id', 'started_at']).execute();
 
   await db.schema

@@ -20,7 +20,7 @@ import {
 } from '../availability/index.js';
 import type { EffectiveService } from '../catalog/index.js';
 import { AppointmentErrors, isSlotTaken, type SlotAlternative, slotTaken } from './errors.js';
-import { check, type LineRequest, nearestAlternatives, plan, type StoreInfo } from './planner.js';
+import { check, type LineRequest, nearestAlternatives, type Plan, plan, prepare, type StoreInfo, withBusy } from './planner.js';
 import { type AppointmentRow, insertAppointment, insertOccupancy, type LineRow } from './repo.js';
 import type { LineInput } from './schemas.js';
 import type { BookingSettings } from './settings.js';
@@ -93,44 +93,60 @@ function priceOf(s: EffectiveService, staffId: string): number {
 
 export type PlaceOptions = { mode: BookingMode; now: number; settings: BookingSettings; excludeAppointmentId?: string };
 
+/** One run of lines from a start (see placeLines), with its static engine input. */
+export type PreparedRun = { plan: Plan; start: number; lines: readonly LineInput[] };
+
 /**
- * Places the lines with the engine. Lines run from the first line's start (one after another, or with
- * the previous one); a later line that names its own start begins a new run there, placed around what the
+ * The static part of placing a visit, done before the transaction: starts resolved, lines split into runs,
+ * catalog terms and rosters loaded. Lines run from the first line's start (one after another, or with the
+ * previous one); a later line that names its own start begins a new run there.
+ */
+export async function prepareVisit(
+  db: Executor,
+  store: StoreInfo,
+  lines: readonly LineInput[],
+  opts: PlaceOptions,
+): Promise<PreparedRun[]> {
+  const starts = resolveStarts(lines, store.timeZone);
+  const heads: number[] = [];
+  starts.forEach((s, i) => {
+    if (s !== undefined) heads.push(i);
+  });
+  return Promise.all(
+    heads.map(async (from, r) => {
+      const run = lines.slice(from, heads[r + 1] ?? lines.length);
+      const start = starts[from]!;
+      const date = localParts(start, store.timeZone).date;
+      const p = await prepare(
+        db,
+        store,
+        run.map((l, i) => requestOf(l, i === 0)),
+        { from: date, to: date },
+        { ...opts, offset: from },
+      );
+      return { plan: p, start, lines: run };
+    }),
+  );
+}
+
+/**
+ * Places prepared runs on the busy time read now (in the booking transaction): each run around what the
  * earlier runs took. Throws the engine's refusal as a 4xx.
  */
-export async function placeLines(db: Executor, store: StoreInfo, lines: readonly LineInput[], opts: PlaceOptions): Promise<PlacedLine[]> {
-  const starts = resolveStarts(lines, store.timeZone);
-  const runs: number[] = [];
-  starts.forEach((s, i) => {
-    if (s !== undefined) runs.push(i);
-  });
+export async function placePrepared(db: Executor, runs: readonly PreparedRun[], settings: BookingSettings): Promise<PlacedLine[]> {
   const extra: { staff: StaffBusy[]; resources: ResourceBusy[] } = { staff: [], resources: [] };
   const placed: PlacedLine[] = [];
-  for (const [r, from] of runs.entries()) {
-    const to = runs[r + 1] ?? lines.length;
-    const run = lines.slice(from, to);
-    const start = starts[from]!;
-    const date = localParts(start, store.timeZone).date;
-    const p = await plan(
-      db,
-      store,
-      run.map((l, i) => requestOf(l, i === 0)),
-      { from: date, to: date },
-      { ...opts, offset: from },
-    );
-    p.input = {
-      ...p.input,
-      busy: { staff: [...p.input.busy.staff, ...extra.staff], resources: [...p.input.busy.resources, ...extra.resources] },
-    };
-    const result = check(p, start);
-    if (!result.ok) throw refusal(result.reason, opts.settings);
+  for (const run of runs) {
+    const p = await withBusy(db, run.plan, extra);
+    const result = check(p, run.start);
+    if (!result.ok) throw refusal(result.reason, settings);
     result.slot.lines.forEach((sl, i) => {
       const req = p.requests[i]!;
       const service = p.services.get(sl.serviceId)!;
       const line: PlacedLine = {
         serviceId: sl.serviceId,
         staffId: sl.staffId,
-        staffRequested: run[i]!.staffId !== ANY_STAFF,
+        staffRequested: run.lines[i]!.staffId !== ANY_STAFF,
         resourceId: sl.resourceId,
         parallelWithPrevious: !!req.parallelWithPrevious,
         start: sl.start,
@@ -148,6 +164,11 @@ export async function placeLines(db: Executor, store: StoreInfo, lines: readonly
     });
   }
   return placed;
+}
+
+/** Prepares and places in one go (the demo seeder; bookings split the two around their transaction). */
+export async function placeLines(db: Executor, store: StoreInfo, lines: readonly LineInput[], opts: PlaceOptions): Promise<PlacedLine[]> {
+  return placePrepared(db, await prepareVisit(db, store, lines, opts), opts.settings);
 }
 
 /** The nearest free starts for the whole visit, read fresh (after the failed transaction rolled back). */

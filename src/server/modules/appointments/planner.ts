@@ -9,8 +9,10 @@ import {
   computeAvailability,
   evaluateStart,
   localDay,
+  type ResourceBusy,
   type ServiceRequest,
   type Slot,
+  type StaffBusy,
   type StaffInput,
   type StartCheck,
   type WeeklyHours,
@@ -62,6 +64,9 @@ export type Plan = {
   services: Map<string, EffectiveService>;
   requests: ServiceRequest[];
   input: AvailabilityInput;
+  /** Instants whose busy time matters (the range plus a day each side). */
+  window: { fromMs: number; toMs: number };
+  excludeAppointmentId: string | undefined;
 };
 
 export type PlanOptions = {
@@ -76,8 +81,11 @@ export type PlanOptions = {
   field?: (i: number, field: 'serviceId' | 'staffId') => string;
 };
 
-/** Loads everything for the engine over the local dates [from, to] (plus a day each side for buffers). */
-export async function plan(
+/**
+ * What does not change from one second to the next (catalog terms, rosters, the store's rooms): loaded
+ * once, outside the booking transaction. The engine input has no busy time yet (see `withBusy`).
+ */
+export async function prepare(
   db: Executor,
   store: StoreInfo,
   lines: readonly LineRequest[],
@@ -149,18 +157,6 @@ export async function plan(
   });
   const needsResources = requests.some((r) => r.resourceType);
   const resources = needsResources ? await storeResources(db, store.id) : [];
-  const staffIds = staff.map((s) => s.id);
-  const [busyStaff, busyResources, blocked] = await Promise.all([
-    staffBusy(db, staffIds, fromMs, toMs, opts.excludeAppointmentId),
-    resourceBusy(
-      db,
-      resources.map((r) => r.id),
-      fromMs,
-      toMs,
-      opts.excludeAppointmentId,
-    ),
-    loadBlocked(db, staffIds, fromMs, toMs),
-  ]);
   const input: AvailabilityInput = {
     timeZone: store.timeZone,
     dateRange: range,
@@ -171,11 +167,51 @@ export async function plan(
     },
     staff,
     services: requests,
-    busy: { staff: [...busyStaff, ...blocked], resources: busyResources },
+    busy: { staff: [], resources: [] },
     resources,
     settings: engineSettings(settings, opts.mode),
   };
-  return { store, settings, services, requests, input };
+  return { store, settings, services, requests, input, window: { fromMs, toMs }, excludeAppointmentId: opts.excludeAppointmentId };
+}
+
+/**
+ * Adds what the candidate staff and the store's rooms are busy with (appointments, blocked time). Inside a
+ * booking this runs in the transaction, so the check sees what the write will be checked against.
+ */
+export async function withBusy(
+  db: Executor,
+  p: Plan,
+  extra?: { staff: readonly StaffBusy[]; resources: readonly ResourceBusy[] },
+): Promise<Plan> {
+  const { fromMs, toMs } = p.window;
+  const staffIds = p.input.staff.map((s) => s.id);
+  const [busyStaff, busyResources, blocked] = await Promise.all([
+    staffBusy(db, staffIds, fromMs, toMs, p.excludeAppointmentId),
+    resourceBusy(
+      db,
+      p.input.resources.map((r) => r.id),
+      fromMs,
+      toMs,
+      p.excludeAppointmentId,
+    ),
+    loadBlocked(db, staffIds, fromMs, toMs),
+  ]);
+  const busy = {
+    staff: [...busyStaff, ...blocked, ...(extra?.staff ?? [])],
+    resources: [...busyResources, ...(extra?.resources ?? [])],
+  };
+  return { ...p, input: { ...p.input, busy } };
+}
+
+/** Everything for the engine over the local dates [from, to] (plus a day each side for buffers). */
+export async function plan(
+  db: Executor,
+  store: StoreInfo,
+  lines: readonly LineRequest[],
+  range: { from: LocalDate; to: LocalDate },
+  opts: PlanOptions,
+): Promise<Plan> {
+  return withBusy(db, await prepare(db, store, lines, range, opts));
 }
 
 export function slots(p: Plan): Slot[] {

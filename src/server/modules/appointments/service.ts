@@ -5,14 +5,14 @@ import type { DB } from '../../db/tables.js';
 import { type Executor, withTransaction } from '../../db/tx.js';
 import { type Actor, assertStore } from '../../http/actor.js';
 import { type AuditContext, writeAudit } from '../../platform/audit.js';
-import { PlatformErrors } from '../../platform/errors.js';
+import { AppError, PlatformErrors } from '../../platform/errors.js';
 import type { Language } from '../../platform/i18n.js';
 import { runIdempotent, type StoredResponse } from '../../platform/idempotency.js';
 import type { BookingMode } from '../availability/index.js';
 import { findClientById } from '../clients/index.js';
-import { guardOccupancy, insertVisit, lineRows, placeLines, withAlternatives } from './booking.js';
+import { guardOccupancy, insertVisit, lineRows, type PreparedRun, placePrepared, prepareVisit, withAlternatives } from './booking.js';
 import { type AppointmentDto, appointmentDtos, freshDto } from './dto.js';
-import { AppointmentErrors, isSlotTaken } from './errors.js';
+import { AppointmentErrors } from './errors.js';
 import { loadStore, type StoreInfo } from './planner.js';
 import { scheduleMessages } from './reminders.js';
 import { type AppointmentRow, findAppointment, insertHistory, linesOf, loadSettings, releaseOccupancy } from './repo.js';
@@ -74,18 +74,19 @@ export async function book(
     runIdempotent(db, { scope: opts.scope, key: ctx.idempotencyKey, request: opts.request, now: ctx.now }, write);
   return withAlternatives(db, input.store, input.lines, placeOpts, async () => {
     try {
-      return await bookOnce();
+      return await bookOnce(await prepareVisit(db, input.store, input.lines, placeOpts));
     } catch (err) {
-      // A concurrent retry with the same key loses on the slot before it reaches the key: answer with the winner's response.
-      if (isSlotTaken(err) && ctx.idempotencyKey) return idempotent(async () => Promise.reject(err));
+      // A retry with the same key answers with the first response, whatever is true now (the slot is taken
+      // by that first booking, its start has passed…); a concurrent retry loses on the slot before the key.
+      if (err instanceof AppError && ctx.idempotencyKey) return idempotent(async () => Promise.reject(err));
       throw err;
     }
   });
 
-  function bookOnce() {
+  function bookOnce(runs: PreparedRun[]) {
     return idempotent(async ({ tx, afterCommit }) => {
       const clientId = (await opts.before?.(tx)) || input.clientId;
-      const placed = await placeLines(tx, input.store, input.lines, placeOpts);
+      const placed = await placePrepared(tx, runs, input.settings);
       const { row, lines } = await insertVisit(
         tx,
         { storeId: input.store.id, clientId, source: input.source, notes: input.notes, createdBy: ctx.actorId, now: ctx.now },
@@ -203,13 +204,14 @@ export async function reschedule(
   const store = await storeOrFail(db, first.store_id);
   const { settings } = await loadSettings(db, store.id);
   const placeOpts = { mode, now: ctx.now, settings, excludeAppointmentId: id };
-  return withAlternatives(db, store, body.lines, placeOpts, () =>
-    withTransaction(db, async ({ tx, afterCommit }) => {
+  return withAlternatives(db, store, body.lines, placeOpts, async () => {
+    const runs = await prepareVisit(db, store, body.lines, placeOpts);
+    return withTransaction(db, async ({ tx, afterCommit }) => {
       const row = await loadVisible(tx, actor, id);
       assertVersion(row, body.version);
       if (!MOVABLE.has(row.status as Status)) throw AppointmentErrors.appointment_closed({ status: row.status });
       guard?.(row, settings);
-      const placed = await placeLines(tx, store, body.lines, placeOpts);
+      const placed = await placePrepared(tx, runs, settings);
       const before = await dtoOf(tx, store, row, ctx.lang);
       await releaseOccupancy(tx, id);
       await tx.deleteFrom('appointment_lines').where('appointment_id', '=', id).execute();
@@ -250,8 +252,8 @@ export async function reschedule(
       if (updated.start_at !== row.start_at) await scheduleMessages(tx, updated, 'changed', settings, ctx.now, afterCommit);
       await flagWaitlistMatches(tx, store, settings, { start: row.start_at, end: row.end_at }, ctx.now);
       return updated;
-    }),
-  );
+    });
+  });
 }
 
 export type StatusInput = { version?: number | undefined; reason?: string | undefined; waiveFee?: boolean | undefined };

@@ -18,20 +18,32 @@ const fields = {
   onlineEnabled: z.boolean(),
   newClientsAllowed: z.boolean(),
   /** Online: minimum lead time. */
-  noticeMin: z.number().int().min(0).max(60 * 24 * 30),
+  noticeMin: z
+    .number()
+    .int()
+    .min(0)
+    .max(60 * 24 * 30),
   /** Online: how many days ahead a client may book. */
   horizonDays: z.number().int().min(0).max(365),
   slotStepMin: z.number().int().min(5).max(240),
   allowProcessingOverlap: z.boolean(),
   anyStaffStrategy: z.enum(ANY_STAFF_STRATEGIES),
   /** A cancellation (by anyone) later than this many hours before the start is "late"; clients cannot cancel online then. */
-  cancellationWindowHours: z.number().int().min(0).max(24 * 14),
+  cancellationWindowHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 14),
   lateCancelFee: feePolicy,
   noShowFee: feePolicy,
   /** Recorded for the booking page and checkout; capturing a card or deposit is not done here. */
   depositPolicy: z.strictObject({ cardOnFileRequired: z.boolean(), depositAmount: z.number().int().min(0).max(1_000_000) }),
   /** Reminder this many hours before the start; 0 turns reminders off. */
-  reminderHoursBefore: z.number().int().min(0).max(24 * 7),
+  reminderHoursBefore: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 7),
   /** No SMS between these store-local times; a message due then waits for the end. */
   smsQuietHours: z.strictObject({ start: hhmm, end: hhmm }),
 };

@@ -46,7 +46,8 @@ async function assertFitsTicket(tx: Executor, coupon: CouponRow, sale: SaleSnaps
   }
   if (eligible === null) return;
   if (eligible === 0) throw notApplicable('category');
-  if (sale.discountTotal > eligible && (sale.ticketDiscount?.amount ?? 0) > eligible) throw notApplicable('discount_too_large');
+  // An amount coupon takes off no more than the lines it is for (a percent one is checked at entry).
+  if (sale.ticketDiscount?.type === 'amount' && (sale.ticketDiscount.amount ?? 0) > eligible) throw notApplicable('discount_too_large');
 }
 
 const couponHook = {

@@ -41,7 +41,11 @@ const REASONS: Record<NotApplicableReason, Record<'en' | 'zh-CN' | 'zh-TW', stri
   discount_too_large: { en: 'the discount is more than the coupon gives', 'zh-CN': '折扣超过优惠券面额', 'zh-TW': '折扣超過優惠券面額' },
   wrong_kind: { en: 'the discount type does not match the coupon', 'zh-CN': '折扣类型与优惠券不符', 'zh-TW': '折扣類型與優惠券不符' },
   not_stackable: { en: 'it cannot be combined with other discounts', 'zh-CN': '不可与其他优惠同时使用', 'zh-TW': '不可與其他優惠同時使用' },
-  category: { en: 'nothing on the ticket is in its categories or is its free service', 'zh-CN': '单据上没有适用类别的项目或指定的免费服务', 'zh-TW': '單據上沒有適用類別的項目或指定的免費服務' },
+  category: {
+    en: 'nothing on the ticket is in its categories or is its free service',
+    'zh-CN': '单据上没有适用类别的项目或指定的免费服务',
+    'zh-TW': '單據上沒有適用類別的項目或指定的免費服務',
+  },
 };
 
 /** 422 coupon_not_applicable with a machine-readable `reason` member beside the human text. */

@@ -33,6 +33,7 @@ export const NOT_APPLICABLE_REASONS = [
   'discount_too_large',
   'wrong_kind',
   'not_stackable',
+  'category',
 ] as const;
 export type NotApplicableReason = (typeof NOT_APPLICABLE_REASONS)[number];
 

@@ -7,6 +7,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { GiftCardsTable } from '../../db/tables.js';
 import type { Executor } from '../../db/tx.js';
 import { type AuditContext, writeAudit } from '../../platform/audit.js';
+import { PlatformErrors } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { formatMoney } from '../../platform/money.js';
 import { entriesByRef, findAccountById, type GiftCardSettings, loadLedgerSettings, openAccount, post } from '../ledgers/index.js';
@@ -112,6 +113,9 @@ export async function resolveSaleLine(
     return { mode: 'reload', giftCardId: existing.id, last4: existing.code_last4, amount };
   }
   if (existing) throw GiftCardErrors.gift_card_code_taken();
+  if (input.holderClientId && !(await db.selectFrom('clients').select('id').where('id', '=', input.holderClientId).executeTakeFirst())) {
+    throw PlatformErrors.validation_failed({ fields: 'holderClientId' }, [{ path: 'holderClientId', message: 'no such client' }]);
+  }
   return {
     mode: 'new',
     codeHash: hash,

@@ -56,18 +56,22 @@ export async function considerBalanceReminder(
     subjectId?: string;
     accountIds: string[];
     balance: number;
-    lastLoad: number | null;
+    /** The last top-up or load, or a way to read it (read only when the threshold is a %). */
+    lastLoad: number | null | (() => Promise<number | null>);
     storeId: string;
     last4?: string;
     now: number;
+    /** The reminder settings when the caller has them already. */
+    settings?: ReminderSettings;
   },
   afterCommit?: (fn: () => void) => void,
 ): Promise<boolean> {
   if (!p.clientId) return false;
-  const { settings } = await loadLedgerSettings(tx);
-  const r = settings.reminders;
+  const r = p.settings ?? (await loadLedgerSettings(tx)).settings.reminders;
   if (!r.enabled) return false;
-  const threshold = reminderThreshold(p.subject === 'wallet' ? r.wallet : r.giftCard, p.lastLoad);
+  const t = p.subject === 'wallet' ? r.wallet : r.giftCard;
+  const lastLoad = typeof p.lastLoad === 'function' ? (t.kind === 'percent' ? await p.lastLoad() : null) : p.lastLoad;
+  const threshold = reminderThreshold(t, lastLoad);
   if (p.balance >= threshold) return false;
   const payload: ReminderPayload = {
     clientId: p.clientId,

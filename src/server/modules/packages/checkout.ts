@@ -8,17 +8,25 @@
 //   receipt section `packages` — sessions left on the packages the sale touched.
 import { z } from 'zod';
 import type { Executor } from '../../db/tx.js';
-import type { Language } from '../../platform/i18n.js';
-import { permissionsOf, isRole } from '../../platform/permissions.js';
+import { writeAudit } from '../../platform/audit.js';
 import { PlatformErrors } from '../../platform/errors.js';
-import { type CheckoutContext, type HookContext, registerLineKind, registerReceiptSection, type SaleLine, type SaleSnapshot, type StaffShare } from '../sales/index.js';
+import type { Language } from '../../platform/i18n.js';
+import { isRole, permissionsOf } from '../../platform/permissions.js';
+import {
+  type CheckoutContext,
+  type HookContext,
+  registerLineKind,
+  registerReceiptSection,
+  type SaleLine,
+  type SaleSnapshot,
+  type StaffShare,
+} from '../sales/index.js';
 import { PackageErrors } from './errors.js';
-import { closePackage, quoteRefund } from './purchase.js';
-import { purchasePackage } from './purchase.js';
+import { closePackage, purchasePackage, quoteRefund } from './purchase.js';
 import { redeemSession, resolveRedemption, reverseSession } from './redeem.js';
 import { findPackage, itemStates, lockPackage } from './repo.js';
 import { nextSessionValue } from './rules.js';
-import { findTemplate, parseJson, soldAt, textIn, type Translations } from './templates.js';
+import { findTemplate, parseJson, soldAt, type Translations, textIn } from './templates.js';
 
 export const PACKAGE_PURCHASE_LINE = 'package_purchase';
 export const PACKAGE_REDEMPTION_LINE = 'package_redemption';
@@ -26,7 +34,7 @@ export const PACKAGE_REDEMPTION_LINE = 'package_redemption';
 // Refund caps need "today" (a same-day refund keeps no fee); the sales registry gives refundLimit no clock,
 // so the routes hand theirs over at start (tests drive a fixed clock through the same deps).
 let clockNow: () => number = () => Date.now();
-export function usePackagesClock(now: () => number): void {
+export function setPackagesClock(now: () => number): void {
   clockNow = now;
 }
 
@@ -89,7 +97,10 @@ type RedemptionData = {
 function names(base: string, tr: Translations, suffix: Partial<Record<Language, string>>) {
   return {
     name: `${base} · ${suffix.en}`,
-    nameTranslations: { 'zh-CN': `${textIn(base, tr, 'zh-CN')} · ${suffix['zh-CN']}`, 'zh-TW': `${textIn(base, tr, 'zh-TW')} · ${suffix['zh-TW']}` },
+    nameTranslations: {
+      'zh-CN': `${textIn(base, tr, 'zh-CN')} · ${suffix['zh-CN']}`,
+      'zh-TW': `${textIn(base, tr, 'zh-TW')} · ${suffix['zh-TW']}`,
+    },
   };
 }
 
@@ -103,7 +114,9 @@ export function registerPackageCheckout(): void {
       const t = await findTemplate(tx, input.templateId);
       if (!t || !soldAt(t, ctx.storeId)) throw PackageErrors.package_template_unavailable();
       if (input.staffId && !(await activeStaffAt(tx, ctx.storeId, [input.staffId])).has(input.staffId))
-        throw PlatformErrors.validation_failed({ fields: 'staffId' }, [{ path: 'staffId', message: 'not an active staff member of this store' }]);
+        throw PlatformErrors.validation_failed({ fields: 'staffId' }, [
+          { path: 'staffId', message: 'not an active staff member of this store' },
+        ]);
       return {
         refId: t.id,
         ...names(t.name, parseJson<Translations>(t.name_translations, {}), { en: 'package', 'zh-CN': '疗程', 'zh-TW': '療程' }),
@@ -142,6 +155,23 @@ export function registerPackageCheckout(): void {
       const pkg = found && (await lockPackage(tx, found.id));
       if (!pkg || (pkg.status !== 'active' && pkg.status !== 'expired')) return;
       const quote = await quoteRefund(tx, pkg, ctx.now);
+      // The line refunded as such (a whole refund, or its quantity), or everything it may still give back:
+      // the package closes. Less, spread by an amount refund (a goodwill gesture): the sessions stay.
+      if (refund.kind === 'refund' && part.quantity === 0 && part.total < quote.refundable) {
+        await tx
+          .updateTable('client_packages')
+          .set({ refunded_amount: pkg.refunded_amount + part.total, version: pkg.version + 1, updated_at: ctx.now })
+          .where('id', '=', pkg.id)
+          .execute();
+        await writeAudit(tx, ctx.audit, {
+          action: 'client_package.partial_refund',
+          entityType: 'client_package',
+          entityId: pkg.id,
+          storeId: pkg.store_id,
+          after: { amount: part.total, refundId: refund.id, reason: refund.reason },
+        });
+        return;
+      }
       await closePackage(tx, {
         packageId: pkg.id,
         status: refund.kind === 'void' ? 'voided' : 'refunded',
@@ -168,14 +198,32 @@ export function registerPackageCheckout(): void {
       }
       const resolved = await resolveRedemption(
         tx,
-        { packageId: input.clientPackageId, serviceId: input.serviceId, storeId: ctx.storeId, clientId: ctx.clientId, itemId: input.itemId, stepOverride: override },
+        {
+          packageId: input.clientPackageId,
+          serviceId: input.serviceId,
+          storeId: ctx.storeId,
+          clientId: ctx.clientId,
+          itemId: input.itemId,
+          stepOverride: override,
+        },
         ctx.now,
       );
       const staff = shares(input.technicians);
-      const found = await activeStaffAt(tx, ctx.storeId, staff.map((s) => s.staffId));
+      const found = await activeStaffAt(
+        tx,
+        ctx.storeId,
+        staff.map((s) => s.staffId),
+      );
       const missing = staff.findIndex((s) => !found.has(s.staffId));
-      if (missing >= 0) throw PlatformErrors.validation_failed({ fields: `technicians.${missing}.staffId` }, [{ path: `technicians.${missing}.staffId`, message: 'not an active technician of this store' }]);
-      const service = await tx.selectFrom('services').select(['name', 'name_translations']).where('id', '=', input.serviceId).executeTakeFirstOrThrow();
+      if (missing >= 0)
+        throw PlatformErrors.validation_failed({ fields: `technicians.${missing}.staffId` }, [
+          { path: `technicians.${missing}.staffId`, message: 'not an active technician of this store' },
+        ]);
+      const service = await tx
+        .selectFrom('services')
+        .select(['name', 'name_translations'])
+        .where('id', '=', input.serviceId)
+        .executeTakeFirstOrThrow();
       const svcTr = parseJson<Translations>(service.name_translations, {});
       const pkgTr = parseJson<Translations>(resolved.pkg.name_translations, {});
       return {
@@ -235,8 +283,12 @@ export function registerPackageCheckout(): void {
       });
     },
     async onRefund(tx, line, _part, refund, _sale, ctx) {
-      const session = await tx.selectFrom('package_sessions').select(['id', 'status']).where('sale_line_id', '=', line.id).executeTakeFirst();
-      if (!session || session.status !== 'redeemed') return;
+      const session = await tx
+        .selectFrom('package_sessions')
+        .select(['id', 'status'])
+        .where('sale_line_id', '=', line.id)
+        .executeTakeFirst();
+      if (session?.status !== 'redeemed') return;
       await reverseSession(tx, { sessionId: session.id, reason: `${refund.kind}: ${refund.reason}`, audit: ctx.audit });
     },
   });
@@ -259,7 +311,8 @@ export function registerPackageCheckout(): void {
         const left = (states.get(id) ?? []).reduce((a, i) => a + i.balance, 0);
         const total = (states.get(id) ?? []).reduce((a, i) => a + i.sessions, 0);
         const label = textIn(pkg.name, parseJson<Translations>(pkg.name_translations, {}), lang);
-        const value = lang === 'en' ? `${left} of ${total} sessions left` : lang === 'zh-CN' ? `剩余 ${left}/${total} 次` : `剩餘 ${left}/${total} 次`;
+        const value =
+          lang === 'en' ? `${left} of ${total} sessions left` : lang === 'zh-CN' ? `剩余 ${left}/${total} 次` : `剩餘 ${left}/${total} 次`;
         out.push({ label, value });
       }
       return out;

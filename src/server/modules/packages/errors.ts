@@ -25,7 +25,11 @@ export const PackageErrors = defineErrors({
   },
   package_step_out_of_order: {
     status: 422,
-    title: { en: 'An earlier step of this course is not finished', 'zh-CN': '该疗程的前一阶段尚未完成', 'zh-TW': '該療程的前一階段尚未完成' },
+    title: {
+      en: 'An earlier step of this course is not finished',
+      'zh-CN': '该疗程的前一阶段尚未完成',
+      'zh-TW': '該療程的前一階段尚未完成',
+    },
     detail: {
       en: 'Step {step} still has sessions left. A manager can override the order.',
       'zh-CN': '第 {step} 阶段仍有剩余次数。店长可允许跳过顺序。',

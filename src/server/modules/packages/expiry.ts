@@ -14,7 +14,7 @@ import { post } from '../ledgers/index.js';
 import { fill, notifyClient } from './notify.js';
 import { itemStates, lastDay } from './repo.js';
 import { bookingLink, loadPackageSettings } from './settings.js';
-import { parseJson, textIn, type Translations } from './templates.js';
+import { parseJson, type Translations, textIn } from './templates.js';
 
 export const PACKAGE_EXPIRE_JOB_KIND = 'packages.expire';
 /** Daily at 17:00 UTC: noon in New York, 9–10 am in Vancouver (no message in the night). */
@@ -46,7 +46,13 @@ export type ExpiryReport = { expired: number; sessions: number; notices: number 
 
 export async function runPackageExpiry(db: Kysely<DB>, now: number): Promise<ExpiryReport> {
   const report: ExpiryReport = { expired: 0, sessions: 0, notices: 0 };
-  const due = await db.selectFrom('client_packages').select('id').where('status', '=', 'active').where('expires_at', '<=', now).orderBy('id').execute();
+  const due = await db
+    .selectFrom('client_packages')
+    .select('id')
+    .where('status', '=', 'active')
+    .where('expires_at', '<=', now)
+    .orderBy('id')
+    .execute();
   for (const { id } of due) {
     await withTransaction(db, async ({ tx }) => {
       // Claim it: a concurrent run (or a manager's extension) that got there first leaves nothing to do.
@@ -59,7 +65,11 @@ export async function runPackageExpiry(db: Kysely<DB>, now: number): Promise<Exp
         .returning(['store_id', 'version'])
         .executeTakeFirst();
       if (!claimed) return;
-      await tx.updateTable('client_packages').set({ version: claimed.version + 1 }).where('id', '=', id).execute();
+      await tx
+        .updateTable('client_packages')
+        .set({ version: claimed.version + 1 })
+        .where('id', '=', id)
+        .execute();
       const items = (await itemStates(tx, [id])).get(id) ?? [];
       const groupId = newId();
       let taken = 0;
@@ -75,13 +85,17 @@ export async function runPackageExpiry(db: Kysely<DB>, now: number): Promise<Exp
         });
         taken += item.balance;
       }
-      await writeAudit(tx, { actorId: null, ip: null, requestId: null, now }, {
-        action: 'client_package.expire',
-        entityType: 'client_package',
-        entityId: id,
-        storeId: claimed.store_id,
-        after: { status: 'expired', sessionsExpired: taken },
-      });
+      await writeAudit(
+        tx,
+        { actorId: null, ip: null, requestId: null, now },
+        {
+          action: 'client_package.expire',
+          entityType: 'client_package',
+          entityId: id,
+          storeId: claimed.store_id,
+          after: { status: 'expired', sessionsExpired: taken },
+        },
+      );
       report.expired += 1;
       report.sessions += taken;
     });
@@ -100,7 +114,10 @@ export async function runPackageExpiry(db: Kysely<DB>, now: number): Promise<Exp
     .where('p.expires_at', '<=', horizon)
     .where((eb) => eb.or([eb('p.frozen_until', 'is', null), eb('p.frozen_until', '<=', now)]))
     .execute();
-  const states = await itemStates(db, soon.map((p) => p.id));
+  const states = await itemStates(
+    db,
+    soon.map((p) => p.id),
+  );
   for (const p of soon) {
     const left = (states.get(p.id) ?? []).reduce((a, i) => a + i.balance, 0);
     if (left <= 0) continue;
@@ -118,7 +135,14 @@ export async function runPackageExpiry(db: Kysely<DB>, now: number): Promise<Exp
         afterCommit,
         text: (lang, c) => {
           const t = TEXT[lang];
-          const vars = { name: c.name, store: p.store_name, package: textIn(p.name, parseJson<Translations>(p.name_translations, {}), lang), n: String(left), date, link: link ?? '' };
+          const vars = {
+            name: c.name,
+            store: p.store_name,
+            package: textIn(p.name, parseJson<Translations>(p.name_translations, {}), lang),
+            n: String(left),
+            date,
+            link: link ?? '',
+          };
           return { subject: fill(t.subject, vars), body: fill(t.body + (link ? t.link : t.call), vars) };
         },
       }),

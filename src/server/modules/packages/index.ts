@@ -15,23 +15,30 @@
 //   quoteRefund(db, pkg, now) · extendPackage / freezePackage / unfreezePackage / addMember / removeMember
 // Jobs: `packages.expire` daily (PACKAGE_EXPIRE_CRON): expiry + notices 30 and 7 days before.
 // Hooks: registerRedemptionHook(name, fn) — treatments link a visit's record to its session.
+
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Deps } from '../../deps.js';
 import { registerUsageCheck } from '../catalog/index.js';
 import { excludeFromBusinessExport, registerClientStoreLink, registerMergeHook, registerMergeTable } from '../clients/index.js';
 import { registerBalanceSection } from '../ledgers/index.js';
-import type { Deps } from '../../deps.js';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { registerPackageCheckout } from './checkout.js';
-import { packageDtos, packagesOfClient, effectiveStatus } from './repo.js';
+import { effectiveStatus, packageDtos, packagesOfClient } from './repo.js';
 import { clientPackageRoutes } from './routes.js';
 import { packageAdminRoutes } from './routes-admin.js';
 
-export { mayOverrideSteps, PACKAGE_PURCHASE_LINE, PACKAGE_REDEMPTION_LINE, usePackagesClock } from './checkout.js';
+export { mayOverrideSteps, PACKAGE_PURCHASE_LINE, PACKAGE_REDEMPTION_LINE, setPackagesClock } from './checkout.js';
 export { PackageErrors } from './errors.js';
 export { PACKAGE_EXPIRE_CRON, PACKAGE_EXPIRE_JOB_KIND, packageJobHandlers, runPackageExpiry } from './expiry.js';
 export { addMember, extendPackage, freezePackage, refundOutsideCheckout, removeMember, unfreezePackage } from './manage.js';
 export { type ClientContact, clientContact, fill, notifyClient } from './notify.js';
 export { closePackage, purchasePackage, quoteRefund, unusedValueOf } from './purchase.js';
-export { convertRecommendations, createRule, evaluateRecommendations, openRecommendations, recommendationReport } from './recommendations.js';
+export {
+  convertRecommendations,
+  createRule,
+  evaluateRecommendations,
+  openRecommendations,
+  recommendationReport,
+} from './recommendations.js';
 export { type RedemptionHook, redeemSession, registerRedemptionHook, resolveRedemption, reverseSession, sessionDto } from './redeem.js';
 export {
   effectiveStatus,
@@ -40,8 +47,8 @@ export {
   itemStates,
   lastDay,
   type PackageDto,
-  packageDtos,
   type PackageRow,
+  packageDtos,
   packagesOfClient,
   type SessionRow,
   sessionsOfPackage,
@@ -49,7 +56,16 @@ export {
 export { packageReport } from './reports.js';
 export { allocatePackage, blockingStep, expiryFor, refundQuote, ruleFires, valueOfSessions } from './rules.js';
 export { bookingLink, DEFAULT_PACKAGE_SETTINGS, loadPackageSettings, type PackageSettings, savePackageSettings } from './settings.js';
-export { createTemplate, findTemplate, parseJson, type TemplateDto, templateDto, textIn, type Translations, updateTemplate } from './templates.js';
+export {
+  createTemplate,
+  findTemplate,
+  parseJson,
+  type TemplateDto,
+  type Translations,
+  templateDto,
+  textIn,
+  updateTemplate,
+} from './templates.js';
 
 /** Every package route (one registration in app.ts). */
 export function packageRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -73,7 +89,16 @@ registerMergeTable('package_recommendations');
 registerMergeTable('package_notices');
 registerMergeHook({
   name: 'client_package_members',
-  count: async (tx, mergeId) => Number((await tx.selectFrom('client_package_members').select((eb) => eb.fn.countAll<number>().as('n')).where('client_id', '=', mergeId).executeTakeFirst())?.n ?? 0),
+  count: async (tx, mergeId) =>
+    Number(
+      (
+        await tx
+          .selectFrom('client_package_members')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('client_id', '=', mergeId)
+          .executeTakeFirst()
+      )?.n ?? 0,
+    ),
   move: async (tx, m) => {
     await tx
       .deleteFrom('client_package_members')
@@ -86,7 +111,11 @@ registerMergeHook({
       .where('client_id', '=', m.mergeId)
       .where('package_id', 'in', tx.selectFrom('client_packages').select('id').where('client_id', '=', m.keepId))
       .execute();
-    const res = await tx.updateTable('client_package_members').set({ client_id: m.keepId }).where('client_id', '=', m.mergeId).executeTakeFirst();
+    const res = await tx
+      .updateTable('client_package_members')
+      .set({ client_id: m.keepId })
+      .where('client_id', '=', m.mergeId)
+      .executeTakeFirst();
     return Number(res.numUpdatedRows);
   },
 });

@@ -29,24 +29,35 @@ async function bump(tx: Executor, pkg: PackageRow, patch: Partial<PackageRow>, n
   if (Number(res.numUpdatedRows) !== 1) throw PlatformErrors.stale_version();
 }
 
-const termsOf = (pkg: PackageRow) => parseJson<PackageTerms>(pkg.terms, { freeze: { allowed: false, maxDays: 0 }, sharing: { shareable: false, maxMembers: 0 } } as PackageTerms);
+const termsOf = (pkg: PackageRow) =>
+  parseJson<PackageTerms>(pkg.terms, {
+    freeze: { allowed: false, maxDays: 0 },
+    sharing: { shareable: false, maxMembers: 0 },
+  } as PackageTerms);
 
 /**
  * Extends the package's validity: to a new last day, or by months from the current expiry (or from today
  * when it has none). An expired package comes back to life with the sessions the expiry took (entry kind
  * `adjustment`), so the client can use what she paid for.
  */
-export async function extendPackage(tx: Executor, id: string, p: { until?: string | undefined; months?: number | undefined; reason: string }, ctx: AuditContext) {
+export async function extendPackage(
+  tx: Executor,
+  id: string,
+  p: { until?: string | undefined; months?: number | undefined; reason: string },
+  ctx: AuditContext,
+) {
   const pkg = await load(tx, id);
   if (pkg.status === 'refunded' || pkg.status === 'voided') throw PackageErrors.package_not_active({ status: pkg.status });
   const tz = await zoneOfStore(tx, pkg.store_id);
   let expiresAt: number;
   if (p.until) expiresAt = startOfLocalDay(addDays(p.until, 1), tz);
   else {
-    const base = pkg.expires_at !== null && pkg.expires_at > ctx.now ? pkg.expires_at : startOfLocalDay(addDays(localDate(ctx.now, tz), 1), tz);
+    const base =
+      pkg.expires_at !== null && pkg.expires_at > ctx.now ? pkg.expires_at : startOfLocalDay(addDays(localDate(ctx.now, tz), 1), tz);
     expiresAt = Temporal.Instant.fromEpochMilliseconds(base).toZonedDateTimeISO(tz).add({ months: p.months! }).epochMilliseconds;
   }
-  if (expiresAt <= ctx.now) throw PlatformErrors.validation_failed({ fields: 'until' }, [{ path: 'until', message: 'the new last day is in the past' }]);
+  if (expiresAt <= ctx.now)
+    throw PlatformErrors.validation_failed({ fields: 'until' }, [{ path: 'until', message: 'the new last day is in the past' }]);
   let restored = 0;
   if (pkg.status === 'expired') {
     const items = (await itemStates(tx, [pkg.id])).get(pkg.id) ?? [];
@@ -94,9 +105,22 @@ export async function freezePackage(tx: Executor, id: string, p: { days: number;
   if (status !== 'active') throw PackageErrors.package_not_active({ status });
   const terms = termsOf(pkg);
   const tz = await zoneOfStore(tx, pkg.store_id);
-  const plan = planFreeze({ allowed: terms.freeze.allowed, maxDays: terms.freeze.maxDays, usedDays: pkg.freeze_days_used, expiresAt: pkg.expires_at }, p.days, ctx.now, tz);
-  if (!plan) throw PackageErrors.package_freeze_refused({ days: terms.freeze.allowed ? Math.max(0, terms.freeze.maxDays - pkg.freeze_days_used) : 0 });
-  await bump(tx, pkg, { frozen_from: ctx.now, frozen_until: plan.until, expires_at: plan.expiresAt, freeze_days_used: pkg.freeze_days_used + p.days }, ctx.now);
+  const plan = planFreeze(
+    { allowed: terms.freeze.allowed, maxDays: terms.freeze.maxDays, usedDays: pkg.freeze_days_used, expiresAt: pkg.expires_at },
+    p.days,
+    ctx.now,
+    tz,
+  );
+  if (!plan)
+    throw PackageErrors.package_freeze_refused({
+      days: terms.freeze.allowed ? Math.max(0, terms.freeze.maxDays - pkg.freeze_days_used) : 0,
+    });
+  await bump(
+    tx,
+    pkg,
+    { frozen_from: ctx.now, frozen_until: plan.until, expires_at: plan.expiresAt, freeze_days_used: pkg.freeze_days_used + p.days },
+    ctx.now,
+  );
   await writeAudit(tx, ctx, {
     action: 'client_package.freeze',
     entityType: 'client_package',
@@ -110,11 +134,17 @@ export async function freezePackage(tx: Executor, id: string, p: { days: number;
 /** Ends a freeze early: the days not used go back to the allowance and come off the expiry. */
 export async function unfreezePackage(tx: Executor, id: string, p: { reason: string }, ctx: AuditContext) {
   const pkg = await load(tx, id);
-  if (effectiveStatus(pkg, ctx.now) !== 'frozen' || pkg.frozen_from === null || pkg.frozen_until === null) throw PackageErrors.package_not_frozen();
+  if (effectiveStatus(pkg, ctx.now) !== 'frozen' || pkg.frozen_from === null || pkg.frozen_until === null)
+    throw PackageErrors.package_not_frozen();
   const tz = await zoneOfStore(tx, pkg.store_id);
   const end = endFreeze({ frozenFrom: pkg.frozen_from, frozenUntil: pkg.frozen_until, expiresAt: pkg.expires_at }, ctx.now, tz);
   const givenBack = Math.max(0, freezeDays(pkg.frozen_from, pkg.frozen_until) - end.usedDays);
-  await bump(tx, pkg, { frozen_until: ctx.now, expires_at: end.expiresAt, freeze_days_used: Math.max(0, pkg.freeze_days_used - givenBack) }, ctx.now);
+  await bump(
+    tx,
+    pkg,
+    { frozen_until: ctx.now, expires_at: end.expiresAt, freeze_days_used: Math.max(0, pkg.freeze_days_used - givenBack) },
+    ctx.now,
+  );
   await writeAudit(tx, ctx, {
     action: 'client_package.unfreeze',
     entityType: 'client_package',
@@ -130,10 +160,16 @@ export async function addMember(tx: Executor, id: string, p: { clientId: string;
   const pkg = await load(tx, id);
   const terms = termsOf(pkg);
   if (!terms.sharing.shareable) throw PackageErrors.package_not_shareable();
-  if (p.clientId === pkg.client_id) throw PlatformErrors.validation_failed({ fields: 'clientId' }, [{ path: 'clientId', message: 'the owner already uses it' }]);
+  if (p.clientId === pkg.client_id)
+    throw PlatformErrors.validation_failed({ fields: 'clientId' }, [{ path: 'clientId', message: 'the owner already uses it' }]);
   const client = await tx.selectFrom('clients').select(['id', 'merged_into_id']).where('id', '=', p.clientId).executeTakeFirst();
-  if (!client || client.merged_into_id) throw PlatformErrors.validation_failed({ fields: 'clientId' }, [{ path: 'clientId', message: 'unknown client' }]);
-  const count = await tx.selectFrom('client_package_members').select((eb) => eb.fn.countAll<number>().as('n')).where('package_id', '=', id).executeTakeFirst();
+  if (!client || client.merged_into_id)
+    throw PlatformErrors.validation_failed({ fields: 'clientId' }, [{ path: 'clientId', message: 'unknown client' }]);
+  const count = await tx
+    .selectFrom('client_package_members')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('package_id', '=', id)
+    .executeTakeFirst();
   if (Number(count?.n ?? 0) >= terms.sharing.maxMembers) throw PackageErrors.package_members_full({ max: terms.sharing.maxMembers });
   await tx
     .insertInto('client_package_members')
@@ -141,15 +177,31 @@ export async function addMember(tx: Executor, id: string, p: { clientId: string;
     .onConflict((oc) => oc.columns(['package_id', 'client_id']).doNothing())
     .execute();
   await bump(tx, pkg, {}, ctx.now);
-  await writeAudit(tx, ctx, { action: 'client_package.member_add', entityType: 'client_package', entityId: id, storeId: pkg.store_id, after: { clientId: p.clientId, relation: p.relation ?? null } });
+  await writeAudit(tx, ctx, {
+    action: 'client_package.member_add',
+    entityType: 'client_package',
+    entityId: id,
+    storeId: pkg.store_id,
+    after: { clientId: p.clientId, relation: p.relation ?? null },
+  });
 }
 
 export async function removeMember(tx: Executor, id: string, clientId: string, ctx: AuditContext) {
   const pkg = await load(tx, id);
-  const res = await tx.deleteFrom('client_package_members').where('package_id', '=', id).where('client_id', '=', clientId).executeTakeFirst();
+  const res = await tx
+    .deleteFrom('client_package_members')
+    .where('package_id', '=', id)
+    .where('client_id', '=', clientId)
+    .executeTakeFirst();
   if (Number(res.numDeletedRows) !== 1) throw PlatformErrors.not_found();
   await bump(tx, pkg, {}, ctx.now);
-  await writeAudit(tx, ctx, { action: 'client_package.member_remove', entityType: 'client_package', entityId: id, storeId: pkg.store_id, before: { clientId } });
+  await writeAudit(tx, ctx, {
+    action: 'client_package.member_remove',
+    entityType: 'client_package',
+    entityId: id,
+    storeId: pkg.store_id,
+    before: { clientId },
+  });
 }
 
 /**
@@ -165,6 +217,15 @@ export async function refundOutsideCheckout(tx: Executor, id: string, p: { reaso
   }
   if (pkg.status !== 'active' && pkg.status !== 'expired') throw PackageErrors.package_not_active({ status: pkg.status });
   const quote = await quoteRefund(tx, pkg, ctx.now);
-  await closePackage(tx, { packageId: id, status: 'refunded', amount: quote.refundable, fee: quote.fee, reason: p.reason, refType: 'client_package', refId: id, audit: ctx });
+  await closePackage(tx, {
+    packageId: id,
+    status: 'refunded',
+    amount: quote.refundable,
+    fee: quote.fee,
+    reason: p.reason,
+    refType: 'client_package',
+    refId: id,
+    audit: ctx,
+  });
   return quote;
 }

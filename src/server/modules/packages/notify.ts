@@ -13,7 +13,14 @@ import { enqueueMessage } from '../../platform/notifications/index.js';
 export type MessageText = { subject: string; body: string };
 export type Channel = 'sms' | 'email';
 
-export type ClientContact = { id: string; name: string; phone: string | null; email: string | null; language: Language; homeStoreId: string };
+export type ClientContact = {
+  id: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  language: Language;
+  homeStoreId: string;
+};
 
 export async function clientContact(db: Executor, clientId: string): Promise<ClientContact | null> {
   const c = await db
@@ -34,7 +41,13 @@ export async function clientContact(db: Executor, clientId: string): Promise<Cli
 
 /** The latest consent answer per channel (true / false), or undefined when she never answered. */
 async function consents(db: Executor, clientId: string): Promise<Map<string, boolean>> {
-  const rows = await db.selectFrom('client_consents').select(['channel', 'granted']).where('client_id', '=', clientId).orderBy('at', 'desc').orderBy('id', 'desc').execute();
+  const rows = await db
+    .selectFrom('client_consents')
+    .select(['channel', 'granted'])
+    .where('client_id', '=', clientId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
   const out = new Map<string, boolean>();
   for (const r of rows) if (!out.has(r.channel)) out.set(r.channel, r.granted === 1);
   return out;
@@ -57,7 +70,12 @@ export async function notifyClient(
     afterCommit?: ((fn: () => void) => void) | undefined;
   },
 ): Promise<Channel[] | null> {
-  const sent = await tx.selectFrom('package_notices').select('id').where('kind', '=', p.kind).where('ref_id', '=', p.refId).executeTakeFirst();
+  const sent = await tx
+    .selectFrom('package_notices')
+    .select('id')
+    .where('kind', '=', p.kind)
+    .where('ref_id', '=', p.refId)
+    .executeTakeFirst();
   if (sent) return null;
   const client = await clientContact(tx, p.clientId);
   if (!client) return null;
@@ -73,7 +91,8 @@ export async function notifyClient(
     .onConflict((oc) => oc.columns(['kind', 'ref_id']).doNothing())
     .executeTakeFirst();
   if (Number(res.numInsertedOrUpdatedRows ?? 0n) !== 1) return null;
-  if (channel === 'email') await enqueueMessage(tx, { channel: 'email', to: client.email!, subject: text.subject, text: text.body }, p.now, p.afterCommit);
+  if (channel === 'email')
+    await enqueueMessage(tx, { channel: 'email', to: client.email!, subject: text.subject, text: text.body }, p.now, p.afterCommit);
   else await enqueueMessage(tx, { channel: 'sms', to: client.phone!, text: text.body }, p.now, p.afterCommit);
   return [channel];
 }

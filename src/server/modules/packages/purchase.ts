@@ -40,7 +40,10 @@ export async function purchasePackage(tx: Executor, p: PurchaseInput): Promise<P
   const tz = await zoneOfStore(tx, p.storeId);
   const items = itemsOf(template);
   const terms = termsOf(template);
-  const allocation = allocatePackage(p.price, items.map((i) => ({ sessions: i.sessions, weight: i.weight })));
+  const allocation = allocatePackage(
+    p.price,
+    items.map((i) => ({ sessions: i.sessions, weight: i.weight })),
+  );
   const row: PackageRow = {
     id: newId(),
     client_id: p.clientId,
@@ -105,13 +108,22 @@ export async function purchasePackage(tx: Executor, p: PurchaseInput): Promise<P
     entityType: 'client_package',
     entityId: row.id,
     storeId: p.storeId,
-    after: { clientId: p.clientId, templateId: template.id, price: p.price, paidTotal: row.paid_total, saleId: row.sale_id, sessions: items.map((i) => i.sessions), converted },
+    after: {
+      clientId: p.clientId,
+      templateId: template.id,
+      price: p.price,
+      paidTotal: row.paid_total,
+      saleId: row.sale_id,
+      sessions: items.map((i) => i.sessions),
+      converted,
+    },
   });
   return row;
 }
 
 /** Σ of the allocated values of the sessions still unused (per item: the next `balance` sessions after those used). */
-export const unusedValueOf = (items: readonly ItemState[]): number => items.reduce((a, i) => a + valueOfSessions(i.values, i.used + 1, i.balance), 0);
+export const unusedValueOf = (items: readonly ItemState[]): number =>
+  items.reduce((a, i) => a + valueOfSessions(i.values, i.used + 1, i.balance), 0);
 
 /**
  * What refunding the package would give back now: unused sessions at their allocated value (scaled to
@@ -144,7 +156,16 @@ export async function quoteRefund(db: Executor, pkg: PackageRow, now: number): P
  */
 export async function closePackage(
   tx: Executor,
-  p: { packageId: string; status: 'refunded' | 'voided'; amount: number; fee: number; reason: string; refType: string; refId: string; audit: AuditContext },
+  p: {
+    packageId: string;
+    status: 'refunded' | 'voided';
+    amount: number;
+    fee: number;
+    reason: string;
+    refType: string;
+    refId: string;
+    audit: AuditContext;
+  },
 ): Promise<void> {
   const pkg = await findPackage(tx, p.packageId);
   if (!pkg) throw PlatformErrors.not_found();
@@ -178,7 +199,12 @@ export async function closePackage(
     })
     .where('id', '=', pkg.id)
     .execute();
-  await tx.updateTable('package_recommendations').set({ status: 'dismissed', dismissed_at: p.audit.now }).where('from_package_id', '=', pkg.id).where('status', '=', 'open').execute();
+  await tx
+    .updateTable('package_recommendations')
+    .set({ status: 'dismissed', dismissed_at: p.audit.now })
+    .where('from_package_id', '=', pkg.id)
+    .where('status', '=', 'open')
+    .execute();
   await writeAudit(tx, p.audit, {
     action: p.status === 'voided' ? 'client_package.void' : 'client_package.refund',
     entityType: 'client_package',

@@ -6,14 +6,14 @@ import { type Selectable, sql } from 'kysely';
 import type { PackageRecommendationRulesTable } from '../../db/tables.js';
 import type { Executor } from '../../db/tx.js';
 import { type AuditContext, writeAudit } from '../../platform/audit.js';
-import type { Language } from '../../platform/i18n.js';
 import { type FieldError, PlatformErrors } from '../../platform/errors.js';
+import type { Language } from '../../platform/i18n.js';
 import { newId } from '../../platform/ids.js';
 import { fill, notifyClient } from './notify.js';
 import type { ItemState, PackageRow } from './repo.js';
 import { ruleFires } from './rules.js';
 import type { RuleCreate, RuleUpdate } from './schemas.js';
-import { cleanTranslations, parseJson, textIn, type Translations } from './templates.js';
+import { cleanTranslations, parseJson, type Translations, textIn } from './templates.js';
 
 export type RuleRow = Selectable<PackageRecommendationRulesTable>;
 
@@ -35,7 +35,19 @@ export function ruleDto(r: RuleRow) {
 async function assertTemplates(db: Executor, ids: Array<[string, string | undefined]>): Promise<void> {
   const wanted = ids.filter(([, id]) => id !== undefined) as Array<[string, string]>;
   if (!wanted.length) return;
-  const found = new Set((await db.selectFrom('package_templates').select('id').where('id', 'in', wanted.map(([, id]) => id)).execute()).map((r) => r.id));
+  const found = new Set(
+    (
+      await db
+        .selectFrom('package_templates')
+        .select('id')
+        .where(
+          'id',
+          'in',
+          wanted.map(([, id]) => id),
+        )
+        .execute()
+    ).map((r) => r.id),
+  );
   const errors: FieldError[] = wanted.filter(([, id]) => !found.has(id)).map(([path]) => ({ path, message: 'unknown package template' }));
   if (errors.length) throw PlatformErrors.validation_failed({ fields: errors.map((e) => e.path).join(', ') }, errors);
 }
@@ -80,14 +92,26 @@ export async function updateRule(tx: Executor, id: string, input: RuleUpdate, ct
   if (input.trigger !== undefined) next.trigger_kind = input.trigger;
   if (input.remaining !== undefined) next.remaining = input.remaining;
   if (next.trigger_kind === 'completed') next.remaining = null;
-  else if (!next.remaining) throw PlatformErrors.validation_failed({ fields: 'remaining' }, [{ path: 'remaining', message: 'say how many sessions remain' }]);
+  else if (!next.remaining)
+    throw PlatformErrors.validation_failed({ fields: 'remaining' }, [{ path: 'remaining', message: 'say how many sessions remain' }]);
   if (input.sendToClient !== undefined) next.send_to_client = input.sendToClient ? 1 : 0;
   if (input.message !== undefined) next.message = JSON.stringify(cleanTranslations(input.message));
   if (input.active !== undefined) next.active = input.active ? 1 : 0;
   const { id: _id, created_at: _c, created_by: _b, ...patch } = next;
-  const res = await tx.updateTable('package_recommendation_rules').set(patch).where('id', '=', id).where('version', '=', row.version).executeTakeFirst();
+  const res = await tx
+    .updateTable('package_recommendation_rules')
+    .set(patch)
+    .where('id', '=', id)
+    .where('version', '=', row.version)
+    .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) throw PlatformErrors.stale_version();
-  await writeAudit(tx, ctx, { action: 'package_rule.update', entityType: 'package_rule', entityId: id, before: ruleDto(row), after: ruleDto(next) });
+  await writeAudit(tx, ctx, {
+    action: 'package_rule.update',
+    entityType: 'package_rule',
+    entityId: id,
+    before: ruleDto(row),
+    after: ruleDto(next),
+  });
   return ruleDto(next);
 }
 
@@ -96,8 +120,14 @@ const DEFAULT_TEXT: Record<Language, { subject: string; body: string }> = {
     subject: 'Your next step at {store}',
     body: 'Hi {name}, you are nearly through your {from}. To keep the results going, we suggest the {to} next — ask us at your next visit.',
   },
-  'zh-CN': { subject: '{store}:为您推荐下一阶段疗程', body: '{name}您好,您的「{from}」即将完成。为巩固效果,建议您继续「{to}」,欢迎下次到店咨询。' },
-  'zh-TW': { subject: '{store}:為您推薦下一階段療程', body: '{name}您好,您的「{from}」即將完成。為鞏固效果,建議您繼續「{to}」,歡迎下次到店諮詢。' },
+  'zh-CN': {
+    subject: '{store}:为您推荐下一阶段疗程',
+    body: '{name}您好,您的「{from}」即将完成。为巩固效果,建议您继续「{to}」,欢迎下次到店咨询。',
+  },
+  'zh-TW': {
+    subject: '{store}:為您推薦下一階段療程',
+    body: '{name}您好,您的「{from}」即將完成。為鞏固效果,建議您繼續「{to}」,歡迎下次到店諮詢。',
+  },
 };
 
 /**
@@ -108,13 +138,21 @@ export async function evaluateRecommendations(
   tx: Executor,
   p: { pkg: PackageRow; items: readonly ItemState[]; storeId: string; now: number; afterCommit?: ((fn: () => void) => void) | undefined },
 ): Promise<number> {
-  const rules = await tx.selectFrom('package_recommendation_rules').selectAll().where('from_template_id', '=', p.pkg.template_id).where('active', '=', 1).execute();
+  const rules = await tx
+    .selectFrom('package_recommendation_rules')
+    .selectAll()
+    .where('from_template_id', '=', p.pkg.template_id)
+    .where('active', '=', 1)
+    .execute();
   if (!rules.length) return 0;
   const remaining = p.items.reduce((a, i) => a + i.balance, 0);
   const used = p.items.reduce((a, i) => a + i.used, 0);
   let opened = 0;
   for (const rule of rules) {
-    const trigger = rule.trigger_kind === 'remaining' ? { trigger: 'remaining' as const, remaining: rule.remaining ?? 1 } : { trigger: 'completed' as const };
+    const trigger =
+      rule.trigger_kind === 'remaining'
+        ? { trigger: 'remaining' as const, remaining: rule.remaining ?? 1 }
+        : { trigger: 'completed' as const };
     if (!ruleFires(trigger, { remaining, used })) continue;
     // Already bought the suggested course? Nothing to suggest.
     const owns = await tx
@@ -149,7 +187,11 @@ export async function evaluateRecommendations(
     opened += 1;
     if (rule.send_to_client !== 1) continue;
     const [to, store] = await Promise.all([
-      tx.selectFrom('package_templates').select(['name', 'name_translations']).where('id', '=', rule.to_template_id).executeTakeFirstOrThrow(),
+      tx
+        .selectFrom('package_templates')
+        .select(['name', 'name_translations'])
+        .where('id', '=', rule.to_template_id)
+        .executeTakeFirstOrThrow(),
       tx.selectFrom('stores').select('name').where('id', '=', p.storeId).executeTakeFirst(),
     ]);
     const custom = parseJson<Translations>(rule.message, {});
@@ -177,7 +219,10 @@ export async function evaluateRecommendations(
 }
 
 /** A purchase of `templateId` converts the client's open recommendations of it. Returns how many. */
-export async function convertRecommendations(tx: Executor, p: { clientId: string; templateId: string; packageId: string; now: number }): Promise<number> {
+export async function convertRecommendations(
+  tx: Executor,
+  p: { clientId: string; templateId: string; packageId: string; now: number },
+): Promise<number> {
   const res = await tx
     .updateTable('package_recommendations')
     .set({ status: 'converted', converted_package_id: p.packageId, converted_at: p.now })
@@ -195,7 +240,19 @@ export async function openRecommendations(db: Executor, clientId: string) {
     .innerJoin('package_templates as t', 't.id', 'r.to_template_id')
     .innerJoin('package_recommendation_rules as u', 'u.id', 'r.rule_id')
     .innerJoin('client_packages as p', 'p.id', 'r.from_package_id')
-    .select(['r.id', 'r.rule_id', 'r.to_template_id', 'r.from_package_id', 'r.created_at', 'r.sent_at', 't.name', 't.name_translations', 't.price', 'u.name as rule_name', 'p.name as from_name'])
+    .select([
+      'r.id',
+      'r.rule_id',
+      'r.to_template_id',
+      'r.from_package_id',
+      'r.created_at',
+      'r.sent_at',
+      't.name',
+      't.name_translations',
+      't.price',
+      'u.name as rule_name',
+      'p.name as from_name',
+    ])
     .where('r.client_id', '=', clientId)
     .where('r.status', '=', 'open')
     .orderBy('r.created_at', 'desc')

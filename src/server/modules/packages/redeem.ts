@@ -10,7 +10,16 @@ import { localDate } from '../../platform/zoned-time.js';
 import { post } from '../ledgers/index.js';
 import { PackageErrors } from './errors.js';
 import { evaluateRecommendations } from './recommendations.js';
-import { effectiveStatus, findPackage, type ItemState, itemStates, lockPackage, type PackageRow, type SessionRow, zoneOfStore } from './repo.js';
+import {
+  effectiveStatus,
+  findPackage,
+  type ItemState,
+  itemStates,
+  lockPackage,
+  type PackageRow,
+  type SessionRow,
+  zoneOfStore,
+} from './repo.js';
 import { blockingStep, nextSessionValue } from './rules.js';
 import { type PackageTerms, parseJson } from './templates.js';
 
@@ -51,7 +60,12 @@ export async function resolveRedemption(db: Executor, r: RedemptionRequest, now:
   if (status === 'frozen') throw PackageErrors.package_frozen({ date: localDate(pkg.frozen_until!, tz) });
   if (status !== 'active') throw PackageErrors.package_not_active({ status });
   if (r.clientId !== pkg.client_id) {
-    const member = await db.selectFrom('client_package_members').select('client_id').where('package_id', '=', pkg.id).where('client_id', '=', r.clientId).executeTakeFirst();
+    const member = await db
+      .selectFrom('client_package_members')
+      .select('client_id')
+      .where('package_id', '=', pkg.id)
+      .where('client_id', '=', r.clientId)
+      .executeTakeFirst();
     if (!member) throw PackageErrors.package_not_for_client();
   }
   const terms = parseJson<PackageTerms>(pkg.terms, { storeIds: null } as PackageTerms);
@@ -110,7 +124,14 @@ export async function redeemSession(tx: Executor, r: RedeemInput): Promise<Sessi
   }
   // Sessions of one item are numbered in redemption order; the number picks the allocated value.
   const used = Number(
-    (await tx.selectFrom('package_sessions').select((eb) => eb.fn.countAll<number>().as('n')).where('item_id', '=', item.id).where('status', '=', 'redeemed').executeTakeFirst())?.n ?? 0,
+    (
+      await tx
+        .selectFrom('package_sessions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('item_id', '=', item.id)
+        .where('status', '=', 'redeemed')
+        .executeTakeFirst()
+    )?.n ?? 0,
   );
   const session: SessionRow = {
     id,
@@ -138,7 +159,11 @@ export async function redeemSession(tx: Executor, r: RedeemInput): Promise<Sessi
     created_by: r.audit.actorId,
   };
   await tx.insertInto('package_sessions').values(session).execute();
-  await tx.updateTable('client_packages').set({ version: pkg.version + 1, updated_at: now }).where('id', '=', pkg.id).execute();
+  await tx
+    .updateTable('client_packages')
+    .set({ version: pkg.version + 1, updated_at: now })
+    .where('id', '=', pkg.id)
+    .execute();
   for (const hook of hooks.values()) await hook(tx, session);
   const after = (await itemStates(tx, [pkg.id])).get(pkg.id) ?? [];
   await evaluateRecommendations(tx, { pkg, items: after, storeId: r.storeId, now, afterCommit: r.afterCommit });
@@ -173,10 +198,22 @@ export async function reverseSession(tx: Executor, p: { sessionId: string; reaso
   const pkg = await lockPackage(tx, session.package_id);
   const item = await tx.selectFrom('client_package_items').select('account_id').where('id', '=', session.item_id).executeTakeFirstOrThrow();
   const now = p.audit.now;
-  const meta = { refType: 'package_session', refId: session.id, storeId: session.store_id, actorId: p.audit.actorId, reason: p.reason, now };
+  const meta = {
+    refType: 'package_session',
+    refId: session.id,
+    storeId: session.store_id,
+    actorId: p.audit.actorId,
+    reason: p.reason,
+    now,
+  };
   const posted = await post(tx, [{ accountId: item.account_id, amount: 1 }], { ...meta, kind: 'use_reversal' });
   const closed = pkg && pkg.status !== 'active';
-  if (closed) await post(tx, [{ accountId: item.account_id, amount: -1 }], { ...meta, kind: pkg.status === 'expired' ? 'expiry' : 'sale_refund', groupId: posted.groupId });
+  if (closed)
+    await post(tx, [{ accountId: item.account_id, amount: -1 }], {
+      ...meta,
+      kind: pkg.status === 'expired' ? 'expiry' : 'sale_refund',
+      groupId: posted.groupId,
+    });
   const res = await tx
     .updateTable('package_sessions')
     .set({ status: 'reversed', reversed_at: now, reversed_by: p.audit.actorId, reverse_reason: p.reason })

@@ -4,7 +4,7 @@ import type { ClientPackageItemsTable, ClientPackagesTable, PackageSessionsTable
 import type { Executor } from '../../db/tx.js';
 import { newId } from '../../platform/ids.js';
 import { localDate } from '../../platform/zoned-time.js';
-import { ACCOUNT_KINDS, type AccountKind, openAccount, type OwnerType } from '../ledgers/index.js';
+import { ACCOUNT_KINDS, type AccountKind, type OwnerType, openAccount } from '../ledgers/index.js';
 import { nextSessionValue } from './rules.js';
 import { type PackageTerms, parseJson, type Translations } from './templates.js';
 
@@ -53,7 +53,8 @@ export async function openSessionAccount(tx: Executor, packageId: string, itemId
   return id;
 }
 
-export const findPackage = (db: Executor, id: string) => db.selectFrom('client_packages').selectAll().where('id', '=', id).executeTakeFirst();
+export const findPackage = (db: Executor, id: string) =>
+  db.selectFrom('client_packages').selectAll().where('id', '=', id).executeTakeFirst();
 
 /**
  * Locks the package row for the rest of the transaction (a no-op update: PostgreSQL holds the row lock,
@@ -86,7 +87,13 @@ export async function itemStates(db: Executor, packageIds: readonly string[]): P
     .execute();
   for (const r of rows) {
     const list = out.get(r.package_id) ?? [];
-    list.push({ ...r, used: Number(r.used ?? 0), balance: Number(r.balance), serviceIdList: parseJson<string[]>(r.service_ids, []), values: parseJson<number[]>(r.session_values, []) });
+    list.push({
+      ...r,
+      used: Number(r.used ?? 0),
+      balance: Number(r.balance),
+      serviceIdList: parseJson<string[]>(r.service_ids, []),
+      values: parseJson<number[]>(r.session_values, []),
+    });
     out.set(r.package_id, list);
   }
   return out;
@@ -114,7 +121,10 @@ export const zoneOfStore = async (db: Executor, storeId: string): Promise<string
   (await db.selectFrom('stores').select('time_zone').where('id', '=', storeId).executeTakeFirst())?.time_zone ?? 'UTC';
 
 /** What the package is now: its stored status, or expired / frozen as of `now`. */
-export function effectiveStatus(p: Pick<PackageRow, 'status' | 'expires_at' | 'frozen_until'>, now: number): 'active' | 'frozen' | 'expired' | 'refunded' | 'voided' {
+export function effectiveStatus(
+  p: Pick<PackageRow, 'status' | 'expires_at' | 'frozen_until'>,
+  now: number,
+): 'active' | 'frozen' | 'expired' | 'refunded' | 'voided' {
   if (p.status !== 'active') return p.status as 'expired' | 'refunded' | 'voided';
   if (p.expires_at !== null && p.expires_at <= now) return 'expired';
   if (p.frozen_until !== null && p.frozen_until > now) return 'frozen';
@@ -131,7 +141,13 @@ export function packageDto(
   tz: string,
   now: number,
 ) {
-  const terms = parseJson<PackageTerms>(p.terms, { storeIds: null, freeze: { allowed: false, maxDays: 0 }, sharing: { shareable: false, maxMembers: 0 }, validity: { kind: 'none' }, products: [] });
+  const terms = parseJson<PackageTerms>(p.terms, {
+    storeIds: null,
+    freeze: { allowed: false, maxDays: 0 },
+    sharing: { shareable: false, maxMembers: 0 },
+    validity: { kind: 'none' },
+    products: [],
+  });
   const total = items.reduce((a, i) => a + i.sessions, 0);
   const used = items.reduce((a, i) => a + i.used, 0);
   const remaining = items.reduce((a, i) => a + i.balance, 0);
@@ -154,7 +170,11 @@ export function packageDto(
     validThrough: lastDay(p.expires_at, tz),
     frozen:
       p.frozen_until !== null && p.frozen_until > now
-        ? { from: new Date(p.frozen_from ?? now).toISOString(), until: new Date(p.frozen_until).toISOString(), untilDate: localDate(p.frozen_until, tz) }
+        ? {
+            from: new Date(p.frozen_from ?? now).toISOString(),
+            until: new Date(p.frozen_until).toISOString(),
+            untilDate: localDate(p.frozen_until, tz),
+          }
         : null,
     freezeDaysLeft: terms.freeze.allowed ? Math.max(0, terms.freeze.maxDays - p.freeze_days_used) : 0,
     sessions: { total, used, remaining },

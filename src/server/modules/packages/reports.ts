@@ -10,12 +10,19 @@ export type Range = { from: number | null; to: number | null; storeId?: string |
 export async function packageReport(db: Executor, r: Range) {
   let sold = db
     .selectFrom('client_packages')
-    .select([sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(price), 0)`.as('value'), sql<number>`coalesce(sum(paid_total), 0)`.as('paid')]);
+    .select([
+      sql<number>`count(*)`.as('n'),
+      sql<number>`coalesce(sum(price), 0)`.as('value'),
+      sql<number>`coalesce(sum(paid_total), 0)`.as('paid'),
+    ]);
   if (r.from !== null) sold = sold.where('purchased_at', '>=', r.from);
   if (r.to !== null) sold = sold.where('purchased_at', '<', r.to);
   if (r.storeId) sold = sold.where('store_id', '=', r.storeId);
 
-  let redeemed = db.selectFrom('package_sessions').select([sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(value), 0)`.as('value')]).where('status', '=', 'redeemed');
+  let redeemed = db
+    .selectFrom('package_sessions')
+    .select([sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(value), 0)`.as('value')])
+    .where('status', '=', 'redeemed');
   if (r.from !== null) redeemed = redeemed.where('redeemed_at', '>=', r.from);
   if (r.to !== null) redeemed = redeemed.where('redeemed_at', '<', r.to);
   if (r.storeId) redeemed = redeemed.where('store_id', '=', r.storeId);
@@ -35,7 +42,12 @@ export async function packageReport(db: Executor, r: Range) {
   let cross = db
     .selectFrom('package_sessions as s')
     .innerJoin('client_packages as p', 'p.id', 's.package_id')
-    .select(['p.store_id as sold_at', 's.store_id as redeemed_at', sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(s.value), 0)`.as('value')])
+    .select([
+      'p.store_id as sold_at',
+      's.store_id as redeemed_at',
+      sql<number>`count(*)`.as('n'),
+      sql<number>`coalesce(sum(s.value), 0)`.as('value'),
+    ])
     .where('s.status', '=', 'redeemed')
     .whereRef('p.store_id', '<>', 's.store_id')
     .groupBy(['p.store_id', 's.store_id']);
@@ -46,8 +58,17 @@ export async function packageReport(db: Executor, r: Range) {
   let open = db.selectFrom('client_packages').select('id').where('status', '=', 'active');
   if (r.storeId) open = open.where('store_id', '=', r.storeId);
 
-  const [s, d, c, x, active] = await Promise.all([sold.executeTakeFirst(), redeemed.executeTakeFirst(), closed.executeTakeFirst(), cross.execute(), open.execute()]);
-  const states = await itemStates(db, active.map((p) => p.id));
+  const [s, d, c, x, active] = await Promise.all([
+    sold.executeTakeFirst(),
+    redeemed.executeTakeFirst(),
+    closed.executeTakeFirst(),
+    cross.execute(),
+    open.execute(),
+  ]);
+  const states = await itemStates(
+    db,
+    active.map((p) => p.id),
+  );
   let liability = 0;
   let sessionsOwed = 0;
   for (const items of states.values()) {
@@ -62,6 +83,11 @@ export async function packageReport(db: Executor, r: Range) {
     /** Now, whatever the range: the allocated value of every unused session of active packages (deferred revenue). */
     outstanding: { packages: active.length, sessions: sessionsOwed, value: liability },
     /** Sessions delivered at another store than the one that sold the package: who owes whom. */
-    crossStore: x.map((row) => ({ soldAtStoreId: row.sold_at, redeemedAtStoreId: row.redeemed_at, sessions: Number(row.n), value: Number(row.value) })),
+    crossStore: x.map((row) => ({
+      soldAtStoreId: row.sold_at,
+      redeemedAtStoreId: row.redeemed_at,
+      sessions: Number(row.n),
+      value: Number(row.value),
+    })),
   };
 }

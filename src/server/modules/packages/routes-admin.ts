@@ -26,13 +26,24 @@ export function packageAdminRoutes(deps: Deps): FastifyPluginAsyncZod {
       : await db.selectFrom('stores').select('time_zone').orderBy('created_at').executeTakeFirst();
     if (q.storeId && !store) throw PlatformErrors.not_found();
     const tz = store?.time_zone ?? 'UTC';
-    return { from: q.from ? startOfLocalDay(q.from, tz) : null, to: q.to ? startOfLocalDay(addDays(q.to, 1), tz) : null, storeId: q.storeId };
+    return {
+      from: q.from ? startOfLocalDay(q.from, tz) : null,
+      to: q.to ? startOfLocalDay(addDays(q.to, 1), tz) : null,
+      storeId: q.storeId,
+    };
   }
 
   return async (app) => {
     app.get(
       '/package-templates',
-      { config: { access: { permission: 'packages.sell' } }, schema: { tags, summary: 'Package templates (active ones, or all with includeInactive); storeId: those sold there', querystring: listQuery } },
+      {
+        config: { access: { permission: 'packages.sell' } },
+        schema: {
+          tags,
+          summary: 'Package templates (active ones, or all with includeInactive); storeId: those sold there',
+          querystring: listQuery,
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         const { includeInactive, storeId } = request.query;
@@ -46,13 +57,20 @@ export function packageAdminRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.post(
       '/package-templates',
-      { config: { access: { permission: 'packages.manage' } }, schema: { tags, summary: 'Add a package template (HQ)', body: templateCreate } },
-      async (request, reply) => reply.status(201).send(await withTransaction(db, ({ tx }) => createTemplate(tx, request.body, auditContext(request, now())))),
+      {
+        config: { access: { permission: 'packages.manage' } },
+        schema: { tags, summary: 'Add a package template (HQ)', body: templateCreate },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await withTransaction(db, ({ tx }) => createTemplate(tx, request.body, auditContext(request, now())))),
     );
 
     app.get(
       '/package-templates/:id',
-      { config: { access: { permission: 'packages.sell' } }, schema: { tags, summary: 'One package template with its allocation per session', params: idParams } },
+      {
+        config: { access: { permission: 'packages.sell' } },
+        schema: { tags, summary: 'One package template with its allocation per session', params: idParams },
+      },
       async (request) => {
         const row = await findTemplate(db, request.params.id);
         if (!row) throw PlatformErrors.not_found();
@@ -64,38 +82,64 @@ export function packageAdminRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/package-templates/:id',
       {
         config: { access: { permission: 'packages.manage' } },
-        schema: { tags, summary: 'Change a template (send its version); packages already sold keep their terms', params: idParams, body: templateUpdate },
+        schema: {
+          tags,
+          summary: 'Change a template (send its version); packages already sold keep their terms',
+          params: idParams,
+          body: templateUpdate,
+        },
       },
       async (request) => withTransaction(db, ({ tx }) => updateTemplate(tx, request.params.id, request.body, auditContext(request, now()))),
     );
 
-    app.get('/package-settings', { config: { access: { permission: 'packages.manage' } }, schema: { tags, summary: 'Package settings (refund fee, notices, booking link)' } }, async () =>
-      loadPackageSettings(db),
+    app.get(
+      '/package-settings',
+      {
+        config: { access: { permission: 'packages.manage' } },
+        schema: { tags, summary: 'Package settings (refund fee, notices, booking link)' },
+      },
+      async () => loadPackageSettings(db),
     );
 
     app.put(
       '/package-settings',
       {
         config: { access: { permission: 'packages.manage' } },
-        schema: { tags, summary: 'Replace the package settings (send the version you read; 0 the first time)', body: z.strictObject({ version: z.number().int().min(0), settings: packageSettings }) },
+        schema: {
+          tags,
+          summary: 'Replace the package settings (send the version you read; 0 the first time)',
+          body: z.strictObject({ version: z.number().int().min(0), settings: packageSettings }),
+        },
       },
-      async (request) => withTransaction(db, ({ tx }) => savePackageSettings(tx, request.body.settings, request.body.version, auditContext(request, now()))),
+      async (request) =>
+        withTransaction(db, ({ tx }) => savePackageSettings(tx, request.body.settings, request.body.version, auditContext(request, now()))),
     );
 
-    app.get('/package-rules', { config: { access: { permission: 'packages.manage' } }, schema: { tags, summary: 'Recommendation rules' } }, async () => ({
-      data: (await db.selectFrom('package_recommendation_rules').selectAll().orderBy('name').execute()).map(ruleDto),
-      nextCursor: null,
-    }));
+    app.get(
+      '/package-rules',
+      { config: { access: { permission: 'packages.manage' } }, schema: { tags, summary: 'Recommendation rules' } },
+      async () => ({
+        data: (await db.selectFrom('package_recommendation_rules').selectAll().orderBy('name').execute()).map(ruleDto),
+        nextCursor: null,
+      }),
+    );
 
     app.post(
       '/package-rules',
-      { config: { access: { permission: 'packages.manage' } }, schema: { tags, summary: 'Add a rule: when a package is finished (or n sessions remain), suggest another', body: ruleCreate } },
-      async (request, reply) => reply.status(201).send(await withTransaction(db, ({ tx }) => createRule(tx, request.body, auditContext(request, now())))),
+      {
+        config: { access: { permission: 'packages.manage' } },
+        schema: { tags, summary: 'Add a rule: when a package is finished (or n sessions remain), suggest another', body: ruleCreate },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await withTransaction(db, ({ tx }) => createRule(tx, request.body, auditContext(request, now())))),
     );
 
     app.patch(
       '/package-rules/:id',
-      { config: { access: { permission: 'packages.manage' } }, schema: { tags, summary: 'Change a rule (send its version)', params: idParams, body: ruleUpdate } },
+      {
+        config: { access: { permission: 'packages.manage' } },
+        schema: { tags, summary: 'Change a rule (send its version)', params: idParams, body: ruleUpdate },
+      },
       async (request) => withTransaction(db, ({ tx }) => updateRule(tx, request.params.id, request.body, auditContext(request, now()))),
     );
 
@@ -103,7 +147,11 @@ export function packageAdminRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/reports/packages',
       {
         config: { access: { permission: 'reports.read' } },
-        schema: { tags: ['reports'], summary: 'Packages sold vs redeemed (deferred revenue), refunds, outstanding sessions, cross-store redemptions', querystring: reportQuery },
+        schema: {
+          tags: ['reports'],
+          summary: 'Packages sold vs redeemed (deferred revenue), refunds, outstanding sessions, cross-store redemptions',
+          querystring: reportQuery,
+        },
       },
       async (request) => {
         const actor = requireActor(request);
@@ -117,7 +165,11 @@ export function packageAdminRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/reports/package-recommendations',
       {
         config: { access: { permission: 'reports.read' } },
-        schema: { tags: ['reports'], summary: 'Recommendations per rule: suggested, messaged, converted (bought), dismissed, conversion rate', querystring: reportQuery },
+        schema: {
+          tags: ['reports'],
+          summary: 'Recommendations per rule: suggested, messaged, converted (bought), dismissed, conversion rate',
+          querystring: reportQuery,
+        },
       },
       async (request) => {
         const actor = requireActor(request);

@@ -11,7 +11,7 @@ import { type Actor, assertCan, assertStore, auditContext, requireActor } from '
 import { PlatformErrors } from '../../platform/errors.js';
 import { runIdempotent } from '../../platform/idempotency.js';
 import { visibleClient } from '../ledgers/index.js';
-import { usePackagesClock } from './checkout.js';
+import { setPackagesClock } from './checkout.js';
 import { PackageErrors } from './errors.js';
 import { addMember, extendPackage, freezePackage, refundOutsideCheckout, removeMember, unfreezePackage } from './manage.js';
 import { purchasePackage, quoteRefund } from './purchase.js';
@@ -37,7 +37,7 @@ const tags = ['packages'];
 export function clientPackageRoutes(deps: Deps): FastifyPluginAsyncZod {
   const db = deps.database.db;
   const now = () => deps.clock.now();
-  usePackagesClock(now);
+  setPackagesClock(now);
   const ctx = (request: FastifyRequest) => auditContext(request, now());
 
   /** The package, when the actor may see its client (404 otherwise). */
@@ -52,7 +52,10 @@ export function clientPackageRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/client-packages',
-      { config: { access: { permission: 'clients.read' } }, schema: { tags, summary: 'A client’s packages (owned or shared with her), newest first', querystring: clientPackageList } },
+      {
+        config: { access: { permission: 'clients.read' } },
+        schema: { tags, summary: 'A client’s packages (owned or shared with her), newest first', querystring: clientPackageList },
+      },
       async (request) => {
         const actor = requireActor(request);
         await visibleClient(db, actor, request.query.clientId);
@@ -67,7 +70,11 @@ export function clientPackageRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/client-packages/applicable',
       {
         config: { access: { permission: 'packages.redeem' } },
-        schema: { tags, summary: 'The client’s packages usable now at this store (for a service, when given), with the item that would be used', querystring: applicableQuery },
+        schema: {
+          tags,
+          summary: 'The client’s packages usable now at this store (for a service, when given), with the item that would be used',
+          querystring: applicableQuery,
+        },
       },
       async (request) => {
         const actor = requireActor(request);
@@ -85,7 +92,11 @@ export function clientPackageRoutes(deps: Deps): FastifyPluginAsyncZod {
             continue;
           }
           try {
-            const r = await resolveRedemption(db, { packageId: dto.id, serviceId, storeId, clientId, stepOverride: { by: '', reason: '' } }, t);
+            const r = await resolveRedemption(
+              db,
+              { packageId: dto.id, serviceId, storeId, clientId, stepOverride: { by: '', reason: '' } },
+              t,
+            );
             out.push({ package: dto, itemId: r.item.id, stepBlocked: r.blocked });
           } catch {
             // Not usable for this service: left out.
@@ -97,7 +108,10 @@ export function clientPackageRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.get(
       '/client-packages/:id',
-      { config: { access: { permission: 'clients.read' } }, schema: { tags, summary: 'One client package with its items, balances and members', params: idParams } },
+      {
+        config: { access: { permission: 'clients.read' } },
+        schema: { tags, summary: 'One client package with its items, balances and members', params: idParams },
+      },
       async (request) => {
         await visiblePackage(requireActor(request), request.params.id);
         return one(request.params.id);
@@ -106,7 +120,10 @@ export function clientPackageRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.get(
       '/client-packages/:id/sessions',
-      { config: { access: { permission: 'clients.read' } }, schema: { tags, summary: 'Sessions redeemed on a package, oldest first (reversed ones included)', params: idParams } },
+      {
+        config: { access: { permission: 'clients.read' } },
+        schema: { tags, summary: 'Sessions redeemed on a package, oldest first (reversed ones included)', params: idParams },
+      },
       async (request) => {
         await visiblePackage(requireActor(request), request.params.id);
         return { data: (await sessionsOfPackage(db, request.params.id)).map(sessionDto) };
@@ -117,7 +134,11 @@ export function clientPackageRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/client-packages',
       {
         config: { access: { permission: 'packages.adjust' } },
-        schema: { tags, summary: 'Open a package outside checkout (carried over from another system, goodwill); no money moves', body: directPurchase },
+        schema: {
+          tags,
+          summary: 'Open a package outside checkout (carried over from another system, goodwill); no money moves',
+          body: directPurchase,
+        },
       },
       async (request, reply) => {
         const actor = requireActor(request);
@@ -127,7 +148,13 @@ export function clientPackageRoutes(deps: Deps): FastifyPluginAsyncZod {
         const template = await findTemplate(db, body.templateId);
         if (!template) throw PackageErrors.package_template_unavailable();
         const row = await withTransaction(db, ({ tx }) =>
-          purchasePackage(tx, { templateId: body.templateId, clientId: body.clientId, storeId: body.storeId, price: body.price ?? template.price, audit: ctx(request) }),
+          purchasePackage(tx, {
+            templateId: body.templateId,
+            clientId: body.clientId,
+            storeId: body.storeId,
+            price: body.price ?? template.price,
+            audit: ctx(request),
+          }),
         );
         return reply.status(201).send(await one(row.id));
       },
@@ -165,7 +192,9 @@ export function clientPackageRoutes(deps: Deps): FastifyPluginAsyncZod {
                 .where('l.id', '=', body.appointmentLineId)
                 .executeTakeFirst();
               if (!line || line.store_id !== body.storeId || line.service_id !== body.serviceId)
-                throw PlatformErrors.validation_failed({ fields: 'appointmentLineId' }, [{ path: 'appointmentLineId', message: 'not this service’s line at this store' }]);
+                throw PlatformErrors.validation_failed({ fields: 'appointmentLineId' }, [
+                  { path: 'appointmentLineId', message: 'not this service’s line at this store' },
+                ]);
               appointmentId = line.id;
             }
             const session = await redeemSession(tx, {
@@ -194,7 +223,12 @@ export function clientPackageRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/package-sessions/:id/reverse',
       {
         config: { access: { permission: 'packages.adjust' } },
-        schema: { tags, summary: 'Give back a session redeemed outside checkout (a checkout session comes back by refunding its line)', params: idParams, body: reasonBody },
+        schema: {
+          tags,
+          summary: 'Give back a session redeemed outside checkout (a checkout session comes back by refunding its line)',
+          params: idParams,
+          body: reasonBody,
+        },
       },
       async (request) => {
         const actor = requireActor(request);
@@ -205,12 +239,19 @@ export function clientPackageRoutes(deps: Deps): FastifyPluginAsyncZod {
           const sale = await db.selectFrom('sales').select('receipt_code').where('id', '=', session.sale_id).executeTakeFirst();
           throw PackageErrors.package_session_via_sale({ receipt: sale?.receipt_code ?? session.sale_id });
         }
-        const out = await withTransaction(db, ({ tx }) => reverseSession(tx, { sessionId: session.id, reason: request.body.reason, audit: ctx(request) }));
+        const out = await withTransaction(db, ({ tx }) =>
+          reverseSession(tx, { sessionId: session.id, reason: request.body.reason, audit: ctx(request) }),
+        );
         return sessionDto(out);
       },
     );
 
-    const manage = <B>(path: string, summary: string, body: z.ZodType<B>, run: (tx: Parameters<typeof extendPackage>[0], id: string, body: B, c: ReturnType<typeof ctx>) => Promise<unknown>) =>
+    const manage = <B>(
+      path: string,
+      summary: string,
+      body: z.ZodType<B>,
+      run: (tx: Parameters<typeof extendPackage>[0], id: string, body: B, c: ReturnType<typeof ctx>) => Promise<unknown>,
+    ) =>
       app.post(
         path,
         { config: { access: { permission: 'packages.adjust' } }, schema: { tags, summary, params: idParams, body } },
@@ -220,17 +261,28 @@ export function clientPackageRoutes(deps: Deps): FastifyPluginAsyncZod {
           return one(request.params.id);
         },
       );
-    manage('/client-packages/:id/extend', 'Extend the validity (a new last day, or months added); an expired package comes back with its sessions', extendBody, (tx, id, b, c) =>
-      extendPackage(tx, id, b, c),
+    manage(
+      '/client-packages/:id/extend',
+      'Extend the validity (a new last day, or months added); an expired package comes back with its sessions',
+      extendBody,
+      (tx, id, b, c) => extendPackage(tx, id, b, c),
     );
-    manage('/client-packages/:id/freeze', 'Freeze for a number of days (pauses it, pushes the expiry back), within the template’s maximum', freezeBody, (tx, id, b, c) =>
-      freezePackage(tx, id, b, c),
+    manage(
+      '/client-packages/:id/freeze',
+      'Freeze for a number of days (pauses it, pushes the expiry back), within the template’s maximum',
+      freezeBody,
+      (tx, id, b, c) => freezePackage(tx, id, b, c),
     );
-    manage('/client-packages/:id/unfreeze', 'End a freeze early (the unused days are given back)', reasonBody, (tx, id, b, c) => unfreezePackage(tx, id, b, c));
+    manage('/client-packages/:id/unfreeze', 'End a freeze early (the unused days are given back)', reasonBody, (tx, id, b, c) =>
+      unfreezePackage(tx, id, b, c),
+    );
 
     app.post(
       '/client-packages/:id/members',
-      { config: { access: { permission: 'packages.sell' } }, schema: { tags, summary: 'Name a family member who may use a shareable package', params: idParams, body: memberBody } },
+      {
+        config: { access: { permission: 'packages.sell' } },
+        schema: { tags, summary: 'Name a family member who may use a shareable package', params: idParams, body: memberBody },
+      },
       async (request, reply) => {
         const actor = requireActor(request);
         await visiblePackage(actor, request.params.id);
@@ -242,7 +294,10 @@ export function clientPackageRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.delete(
       '/client-packages/:id/members/:clientId',
-      { config: { access: { permission: 'packages.sell' } }, schema: { tags, summary: 'Remove a family member from a package', params: memberParams } },
+      {
+        config: { access: { permission: 'packages.sell' } },
+        schema: { tags, summary: 'Remove a family member from a package', params: memberParams },
+      },
       async (request) => {
         await visiblePackage(requireActor(request), request.params.id);
         await withTransaction(db, ({ tx }) => removeMember(tx, request.params.id, request.params.clientId, ctx(request)));
@@ -254,7 +309,11 @@ export function clientPackageRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/client-packages/:id/refund-quote',
       {
         config: { access: { permission: 'packages.adjust' } },
-        schema: { tags, summary: 'What a refund would give back now: unused sessions at their value, minus the business’s fee', params: idParams },
+        schema: {
+          tags,
+          summary: 'What a refund would give back now: unused sessions at their value, minus the business’s fee',
+          params: idParams,
+        },
       },
       async (request) => {
         const pkg = await visiblePackage(requireActor(request), request.params.id);
@@ -267,7 +326,12 @@ export function clientPackageRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/client-packages/:id/refund',
       {
         config: { access: { permission: 'packages.adjust' } },
-        schema: { tags, summary: 'Refund a package opened outside checkout (one sold at checkout is refunded on its sale line)', params: idParams, body: reasonBody },
+        schema: {
+          tags,
+          summary: 'Refund a package opened outside checkout (one sold at checkout is refunded on its sale line)',
+          params: idParams,
+          body: reasonBody,
+        },
       },
       async (request) => {
         await visiblePackage(requireActor(request), request.params.id);
@@ -278,7 +342,10 @@ export function clientPackageRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.get(
       '/clients/:id/package-recommendations',
-      { config: { access: { permission: 'clients.read' } }, schema: { tags, summary: 'Open package recommendations for a client (appointment drawer, checkout)', params: idParams } },
+      {
+        config: { access: { permission: 'clients.read' } },
+        schema: { tags, summary: 'Open package recommendations for a client (appointment drawer, checkout)', params: idParams },
+      },
       async (request) => {
         await visibleClient(db, requireActor(request), request.params.id);
         return { data: await openRecommendations(db, request.params.id) };
@@ -287,15 +354,27 @@ export function clientPackageRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.post(
       '/package-recommendations/:id/dismiss',
-      { config: { access: { permission: 'packages.sell' } }, schema: { tags, summary: 'The client declined a recommendation', params: idParams } },
+      {
+        config: { access: { permission: 'packages.sell' } },
+        schema: { tags, summary: 'The client declined a recommendation', params: idParams },
+      },
       async (request) => {
         const actor = requireActor(request);
-        const rec = await db.selectFrom('package_recommendations').select(['client_id', 'status']).where('id', '=', request.params.id).executeTakeFirst();
+        const rec = await db
+          .selectFrom('package_recommendations')
+          .select(['client_id', 'status'])
+          .where('id', '=', request.params.id)
+          .executeTakeFirst();
         if (!rec) throw PlatformErrors.not_found();
         await visibleClient(db, actor, rec.client_id);
         if (rec.status !== 'open') throw PlatformErrors.conflict();
         const c = ctx(request);
-        await db.updateTable('package_recommendations').set({ status: 'dismissed', dismissed_at: c.now }).where('id', '=', request.params.id).where('status', '=', 'open').execute();
+        await db
+          .updateTable('package_recommendations')
+          .set({ status: 'dismissed', dismissed_at: c.now })
+          .where('id', '=', request.params.id)
+          .where('status', '=', 'open')
+          .execute();
         return { id: request.params.id, status: 'dismissed' };
       },
     );

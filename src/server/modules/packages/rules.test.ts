@@ -54,7 +54,7 @@ describe('allocatePackage', () => {
         const out = allocatePackage(price, items);
         const weights = items.every((i) => i.weight === 0) ? items.map((i) => i.sessions) : items.map((i) => i.weight);
         const total = sum(weights);
-        out.forEach((values, i) => expect(Math.abs(sum(values) - (price * weights[i]!) / total)).toBeLessThan(1));
+        for (const [i, values] of out.entries()) expect(Math.abs(sum(values) - (price * weights[i]!) / total)).toBeLessThan(1);
       }),
     );
   });
@@ -81,13 +81,22 @@ describe('refundQuote', () => {
 
   it('gives the tax back with the value (tax-exclusive store)', () => {
     // $1,000 + 8.875% tax = $1,088.75 paid; half unused, no fee: half of what was paid.
-    expect(refundQuote({ paidTotal: 108_875, price: 100_000, unusedValue: 50_000, refunded: 0, fee: { percentBp: 0, fixed: 0 }, waiveFee: false }).refundable).toBe(
-      54_438,
-    );
+    expect(
+      refundQuote({
+        paidTotal: 108_875,
+        price: 100_000,
+        unusedValue: 50_000,
+        refunded: 0,
+        fee: { percentBp: 0, fixed: 0 },
+        waiveFee: false,
+      }).refundable,
+    ).toBe(54_438);
   });
 
   it('waives the fee for a same-day cancellation', () => {
-    expect(refundQuote({ paidTotal: 100_000, price: 100_000, unusedValue: 100_000, refunded: 0, fee, waiveFee: true }).refundable).toBe(100_000);
+    expect(refundQuote({ paidTotal: 100_000, price: 100_000, unusedValue: 100_000, refunded: 0, fee, waiveFee: true }).refundable).toBe(
+      100_000,
+    );
   });
 
   it('property: 0 ≤ refund ≤ what is left of the payment; fee within [0, gross]; more used → never more back', () => {
@@ -105,7 +114,14 @@ describe('refundQuote', () => {
           const paidTotal = price + Math.round((price * taxBp) / 10_000);
           const [values] = allocatePackage(price, [{ sessions, weight: 1 }]);
           const quote = (u: number) =>
-            refundQuote({ paidTotal, price, unusedValue: valueOfSessions(values!, u + 1, sessions - u), refunded: 0, fee: { percentBp, fixed }, waiveFee });
+            refundQuote({
+              paidTotal,
+              price,
+              unusedValue: valueOfSessions(values!, u + 1, sessions - u),
+              refunded: 0,
+              fee: { percentBp, fixed },
+              waiveFee,
+            });
           const q = quote(used);
           expect(q.refundable).toBeGreaterThanOrEqual(0);
           expect(q.refundable).toBeLessThanOrEqual(paidTotal);
@@ -119,8 +135,35 @@ describe('refundQuote', () => {
     );
   });
 
+  it('property: earlier partial refunds come off what is given back, never beyond the payment', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        (paid, unusedRaw, refundedRaw) => {
+          const unusedValue = Math.min(unusedRaw, paid);
+          const refunded = Math.min(refundedRaw, paid);
+          const q = refundQuote({ paidTotal: paid, price: paid, unusedValue, refunded, fee: { percentBp: 0, fixed: 0 }, waiveFee: false });
+          expect(q.refundable + refunded).toBeLessThanOrEqual(Math.max(unusedValue, refunded));
+          expect(q.refundable).toBeLessThanOrEqual(paid - refunded);
+          expect(q.refundable).toBeGreaterThanOrEqual(0);
+        },
+      ),
+    );
+  });
+
   it('never gives back more than is left after earlier refunds', () => {
-    expect(refundQuote({ paidTotal: 10_000, price: 10_000, unusedValue: 10_000, refunded: 7_000, fee: { percentBp: 0, fixed: 0 }, waiveFee: false }).refundable).toBe(3_000);
+    expect(
+      refundQuote({
+        paidTotal: 10_000,
+        price: 10_000,
+        unusedValue: 10_000,
+        refunded: 7_000,
+        fee: { percentBp: 0, fixed: 0 },
+        waiveFee: false,
+      }).refundable,
+    ).toBe(3_000);
   });
 });
 

@@ -22,13 +22,19 @@ export function allocatePackage(price: number, items: readonly ItemSpec[]): numb
   if (items.length === 0) throw new RangeError('a package has at least one item');
   if (!Number.isSafeInteger(price) || price < 0) throw new RangeError(`price must be a non-negative integer, got ${price}`);
   for (const it of items) {
-    if (!Number.isSafeInteger(it.sessions) || it.sessions < 1) throw new RangeError(`sessions must be a positive integer, got ${it.sessions}`);
+    if (!Number.isSafeInteger(it.sessions) || it.sessions < 1)
+      throw new RangeError(`sessions must be a positive integer, got ${it.sessions}`);
     if (!Number.isSafeInteger(it.weight) || it.weight < 0) throw new RangeError(`weight must be a non-negative integer, got ${it.weight}`);
   }
   // No weights at all (a package of free services): every session weighs the same.
   const weights = items.every((it) => it.weight === 0) ? items.map((it) => it.sessions) : items.map((it) => it.weight);
   const perItem = allocate(price, weights);
-  return items.map((it, i) => allocate(perItem[i]!, Array.from({ length: it.sessions }, () => 1)));
+  return items.map((it, i) =>
+    allocate(
+      perItem[i]!,
+      Array.from({ length: it.sessions }, () => 1),
+    ),
+  );
 }
 
 /** The value of sessions `from`..`from + count - 1` (1-based) of an item; sessions past the allocation (bonus) are worth 0. */
@@ -50,7 +56,7 @@ export type RefundInput = {
   price: number;
   /** Σ of the allocated values of the sessions still unused. */
   unusedValue: number;
-  /** Already given back for this package (earlier refunds). */
+  /** Already given back for this package (earlier partial refunds): deducted from what comes back. */
   refunded: number;
   fee: RefundFee;
   /** No fee (a same-day cancellation before any session was used). */
@@ -68,8 +74,9 @@ export function refundQuote(r: RefundInput): RefundQuote {
   const unused = Math.max(0, Math.min(r.unusedValue, r.price));
   const gross = r.price === 0 ? 0 : r.unusedValue >= r.price ? r.paidTotal : roundHalfUp(unused * r.paidTotal, r.price);
   const fee = r.waiveFee ? 0 : Math.min(gross, percentOf(gross, r.fee.percentBp) + r.fee.fixed);
+  // Earlier partial refunds (a goodwill amount) were an advance on this one.
   const left = Math.max(0, r.paidTotal - r.refunded);
-  return { unusedValue: unused, gross, fee, refundable: Math.max(0, Math.min(gross - fee, left)) };
+  return { unusedValue: unused, gross, fee, refundable: Math.max(0, Math.min(gross - fee - r.refunded, left)) };
 }
 
 /**

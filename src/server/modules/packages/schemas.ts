@@ -16,7 +16,10 @@ const uniqueIds = (min: number, max: number) =>
 
 export const templateItem = z.strictObject({
   /** A stable key for the item within the template (kept across edits); generated when absent. */
-  key: z.string().regex(/^[a-z0-9_-]{1,40}$/).optional(),
+  key: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,40}$/)
+    .optional(),
   label: z.string().trim().min(1).max(120),
   labelTranslations: translations(120).optional(),
   sessions: z.number().int().min(1).max(100),
@@ -47,7 +50,11 @@ const templateFields = {
     .optional(),
   price: cents,
   /** The store's tax class for the sale (e.g. 'service'); null: packages are taxed when used, not sold. */
-  taxClass: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/).nullable().optional(),
+  taxClass: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,39}$/)
+    .nullable()
+    .optional(),
   validity,
   /** Stores where it is sold and redeemed; null = every store. */
   storeIds: uniqueIds(1, 500).nullable().optional(),
@@ -128,4 +135,8 @@ export const ruleUpdate = z.strictObject({ version: z.number().int().min(1), ...
 export type RuleUpdate = z.infer<typeof ruleUpdate>;
 
 export const reportQuery = z.strictObject({ from: localDate.optional(), to: localDate.optional(), storeId: z.uuid().optional() });
-export const listQuery = z.strictObject({ includeInactive: z.enum(['true', 'false']).optional(), storeId: z.uuid().optional(), ...pageQuery });
+export const listQuery = z.strictObject({
+  includeInactive: z.enum(['true', 'false']).optional(),
+  storeId: z.uuid().optional(),
+  ...pageQuery,
+});

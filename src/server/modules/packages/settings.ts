@@ -11,7 +11,9 @@ const cents = z.number().int().min(0).max(100_000_000);
 
 export const packageSettings = z.strictObject({
   /** Fee kept on a package refund: a percent (basis points) of what comes back plus a fixed amount. */
-  refundFee: z.strictObject({ percentBp: z.number().int().min(0).max(10_000).default(0), fixed: cents.default(0) }).default({ percentBp: 0, fixed: 0 }),
+  refundFee: z
+    .strictObject({ percentBp: z.number().int().min(0).max(10_000).default(0), fixed: cents.default(0) })
+    .default({ percentBp: 0, fixed: 0 }),
   /** A refund on the day of purchase, before any session was used, keeps no fee. */
   sameDayRefundFree: z.boolean().default(true),
   expiryNotices: z
@@ -26,7 +28,11 @@ export const packageSettings = z.strictObject({
       enabled: z.boolean().default(true),
       /** Remind this many days before the recommended date when nothing is booked. */
       leadDays: z.number().int().min(0).max(30).default(2),
-      channels: z.array(z.enum(['sms', 'email'])).min(1).max(2).default(['sms', 'email']),
+      channels: z
+        .array(z.enum(['sms', 'email']))
+        .min(1)
+        .max(2)
+        .default(['sms', 'email']),
     })
     .default({ enabled: true, leadDays: 2, channels: ['sms', 'email'] }),
   /**

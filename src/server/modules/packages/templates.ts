@@ -5,8 +5,8 @@ import type { PackageTemplatesTable } from '../../db/tables.js';
 import type { Executor } from '../../db/tx.js';
 import { type AuditContext, writeAudit } from '../../platform/audit.js';
 import { type FieldError, PlatformErrors } from '../../platform/errors.js';
-import { newId } from '../../platform/ids.js';
 import { LANGUAGES, type Language } from '../../platform/i18n.js';
+import { newId } from '../../platform/ids.js';
 import { allocatePackage, type Validity } from './rules.js';
 import type { TemplateCreate, TemplateItemInput, TemplateUpdate } from './schemas.js';
 
@@ -77,7 +77,10 @@ export function termsOf(row: TemplateRow): PackageTerms {
 
 export function templateDto(row: TemplateRow) {
   const items = itemsOf(row);
-  const allocation = allocatePackage(row.price, items.map((i) => ({ sessions: i.sessions, weight: i.weight })));
+  const allocation = allocatePackage(
+    row.price,
+    items.map((i) => ({ sessions: i.sessions, weight: i.weight })),
+  );
   const terms = termsOf(row);
   return {
     id: row.id,
@@ -113,7 +116,8 @@ export function templateDto(row: TemplateRow) {
 }
 export type TemplateDto = ReturnType<typeof templateDto>;
 
-export const findTemplate = (db: Executor, id: string) => db.selectFrom('package_templates').selectAll().where('id', '=', id).executeTakeFirst();
+export const findTemplate = (db: Executor, id: string) =>
+  db.selectFrom('package_templates').selectAll().where('id', '=', id).executeTakeFirst();
 
 /** Checks the catalog references and turns input items into stored items (weights from list prices). */
 async function resolveItems(db: Executor, input: readonly TemplateItemInput[], previous: readonly TemplateItem[]): Promise<TemplateItem[]> {
@@ -121,12 +125,11 @@ async function resolveItems(db: Executor, input: readonly TemplateItemInput[], p
   const services = await db.selectFrom('services').select(['id', 'price', 'archived']).where('id', 'in', serviceIds).execute();
   const byId = new Map(services.map((s) => [s.id, s]));
   const errors: FieldError[] = [];
-  input.forEach((item, i) =>
-    item.serviceIds.forEach((id, j) => {
+  for (const [i, item] of input.entries())
+    for (const [j, id] of item.serviceIds.entries()) {
       const s = byId.get(id);
       if (!s || s.archived) errors.push({ path: `items.${i}.serviceIds.${j}`, message: 'unknown or archived service' });
-    }),
-  );
+    }
   const keys = input.map((i) => i.key).filter(Boolean);
   if (new Set(keys).size !== keys.length) errors.push({ path: 'items', message: 'two items have the same key' });
   if (errors.length) throw PlatformErrors.validation_failed({ fields: errors.map((e) => e.path).join(', ') }, errors);
@@ -156,14 +159,18 @@ async function assertRefs(db: Executor, input: Partial<TemplateCreate>): Promise
   const errors: FieldError[] = [];
   if (input.storeIds?.length) {
     const found = new Set((await db.selectFrom('stores').select('id').where('id', 'in', input.storeIds).execute()).map((r) => r.id));
-    input.storeIds.forEach((id, i) => found.has(id) || errors.push({ path: `storeIds.${i}`, message: 'unknown store' }));
+    for (const [i, id] of input.storeIds.entries()) if (!found.has(id)) errors.push({ path: `storeIds.${i}`, message: 'unknown store' });
   }
   if (input.products?.length) {
     const ids = input.products.map((p) => p.productId);
-    const found = new Set((await db.selectFrom('products').select('id').where('id', 'in', ids).where('archived', '=', 0).execute()).map((r) => r.id));
-    input.products.forEach((p, i) => found.has(p.productId) || errors.push({ path: `products.${i}.productId`, message: 'unknown or archived product' }));
+    const found = new Set(
+      (await db.selectFrom('products').select('id').where('id', 'in', ids).where('archived', '=', 0).execute()).map((r) => r.id),
+    );
+    for (const [i, p] of input.products.entries())
+      if (!found.has(p.productId)) errors.push({ path: `products.${i}.productId`, message: 'unknown or archived product' });
   }
-  if (input.freeze && input.freeze.allowed && input.freeze.maxDays < 1) errors.push({ path: 'freeze.maxDays', message: 'at least one day when freezing is allowed' });
+  if (input.freeze?.allowed && input.freeze.maxDays < 1)
+    errors.push({ path: 'freeze.maxDays', message: 'at least one day when freezing is allowed' });
   if (errors.length) throw PlatformErrors.validation_failed({ fields: errors.map((e) => e.path).join(', ') }, errors);
 }
 
@@ -215,7 +222,8 @@ export async function updateTemplate(tx: Executor, id: string, input: TemplateUp
   if (input.name !== undefined) next.name = input.name;
   if (input.nameTranslations !== undefined) next.name_translations = JSON.stringify(cleanTranslations(input.nameTranslations));
   if (input.description !== undefined) next.description = input.description;
-  if (input.descriptionTranslations !== undefined) next.description_translations = JSON.stringify(cleanTranslations(input.descriptionTranslations));
+  if (input.descriptionTranslations !== undefined)
+    next.description_translations = JSON.stringify(cleanTranslations(input.descriptionTranslations));
   if (input.items !== undefined) next.items = JSON.stringify(await resolveItems(tx, input.items, itemsOf(row)));
   if (input.products !== undefined) next.products = JSON.stringify(input.products);
   if (input.price !== undefined) next.price = input.price;
@@ -234,10 +242,21 @@ export async function updateTemplate(tx: Executor, id: string, input: TemplateUp
   next.version = row.version + 1;
   next.updated_at = ctx.now;
   const { id: _id, created_at: _c, created_by: _b, ...patch } = next;
-  const res = await tx.updateTable('package_templates').set(patch).where('id', '=', id).where('version', '=', row.version).executeTakeFirst();
+  const res = await tx
+    .updateTable('package_templates')
+    .set(patch)
+    .where('id', '=', id)
+    .where('version', '=', row.version)
+    .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) throw PlatformErrors.stale_version();
   const after = templateDto(next);
-  await writeAudit(tx, ctx, { action: 'package_template.update', entityType: 'package_template', entityId: id, before: templateDto(row), after });
+  await writeAudit(tx, ctx, {
+    action: 'package_template.update',
+    entityType: 'package_template',
+    entityId: id,
+    before: templateDto(row),
+    after,
+  });
   return after;
 }
 

@@ -48,4 +48,3 @@ export async function verifyApproval(
   }
   return staff!.id;
 }
-

@@ -5,6 +5,7 @@ import type { Insertable } from 'kysely';
 import { z } from 'zod';
 import type { SaleLineStaffTable, SaleTaxesTable, SaleTendersTable, SaleTipsTable } from '../../db/tables.js';
 import type { TxContext } from '../../db/tx.js';
+import { assertStore } from '../../http/actor.js';
 import { writeAudit } from '../../platform/audit.js';
 import { PlatformErrors } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -67,6 +68,7 @@ export async function completeSale(
 ): Promise<{ status: number; body: unknown }> {
   const sale = await lockSale(tx, id);
   if (!sale) throw PlatformErrors.not_found();
+  if (ctx.actor) assertStore(ctx.actor, sale.store_id);
   if (sale.status === 'completed' || sale.status === 'voided')
     throw SalesErrors.sale_already_completed({ receipt: sale.receipt_code ?? '' });
   if (sale.status !== 'open') throw SalesErrors.sale_not_open({ status: sale.status });
@@ -115,33 +117,6 @@ export async function completeSale(
   if (hasCash && shifts.length === 0) throw SalesErrors.no_open_shift();
   if (hasCash && shifts.length > 1) throw SalesErrors.shift_required();
   const shiftId = shifts.length === 1 ? shifts[0]!.id : null;
-
-  const receiptNumber = await takeReceiptNumber(tx, sale.store_id);
-  const receiptCode = formatReceipt(receiptPrefix(sc.settings, sc.store.slug), receiptNumber);
-  const completed: SaleRow = {
-    ...sale,
-    status: 'completed',
-    subtotal: totals.subtotal,
-    discount_total: totals.discountTotal,
-    tax_total: totals.taxTotal,
-    total: totals.total,
-    tip_total: tip,
-    cash_rounding: settlement.cashRounding,
-    amount_paid: settlement.paid,
-    change_due: settlement.change,
-    receipt_number: receiptNumber,
-    receipt_code: receiptCode,
-    business_date: localDate(ctx.now, sc.store.time_zone),
-    shift_id: shiftId,
-    email_receipt: body.emailReceipt ? 1 : 0,
-    receipt_language: body.receiptLanguage ?? null,
-    completed_by: ctx.actorId,
-    completed_at: ctx.now,
-    version: sale.version + 1,
-    updated_at: ctx.now,
-  };
-  const { id: _id, store_id: _s, created_at: _c, created_by: _b, ...patch } = completed;
-  await tx.updateTable('sales').set(patch).where('id', '=', id).execute();
 
   // Lines whose amounts moved since the last save (tax settings changed meanwhile) are brought up to date.
   const lineRows: LineRow[] = [];
@@ -219,6 +194,34 @@ export async function completeSale(
     .values(tenderRows as Insertable<SaleTendersTable>[])
     .execute();
   if (tipRows.length) await tx.insertInto('sale_tips').values(tipRows).execute();
+
+  // The receipt number last, so the store's counter row stays locked for as short a time as possible.
+  const receiptNumber = await takeReceiptNumber(tx, sale.store_id);
+  const receiptCode = formatReceipt(receiptPrefix(sc.settings, sc.store.slug), receiptNumber);
+  const completed: SaleRow = {
+    ...sale,
+    status: 'completed',
+    subtotal: totals.subtotal,
+    discount_total: totals.discountTotal,
+    tax_total: totals.taxTotal,
+    total: totals.total,
+    tip_total: tip,
+    cash_rounding: settlement.cashRounding,
+    amount_paid: settlement.paid,
+    change_due: settlement.change,
+    receipt_number: receiptNumber,
+    receipt_code: receiptCode,
+    business_date: localDate(ctx.now, sc.store.time_zone),
+    shift_id: shiftId,
+    email_receipt: body.emailReceipt ? 1 : 0,
+    receipt_language: body.receiptLanguage ?? null,
+    completed_by: ctx.actorId,
+    completed_at: ctx.now,
+    version: sale.version + 1,
+    updated_at: ctx.now,
+  };
+  const { id: _id, store_id: _s, created_at: _c, created_by: _b, ...patch } = completed;
+  await tx.updateTable('sales').set(patch).where('id', '=', id).execute();
 
   // Hooks of the kinds (ledgers, packages): inside this transaction, in a fixed order.
   const snap = snapshot(completed, lineRows, tenderRows);

@@ -64,7 +64,13 @@ export async function seedDemoSales(tx: Tx, opts: DemoSalesOptions): Promise<Dem
     if (services.length === 0) continue;
     const today = localDate(opts.now, tz);
     // Past days' drawer; another name when a live shift is open on the main drawer right now.
-    const liveMain = await tx.selectFrom('shifts').select('id').where('store_id', '=', storeId).where('drawer', '=', 'main').where('status', '=', 'open').executeTakeFirst();
+    const liveMain = await tx
+      .selectFrom('shifts')
+      .select('id')
+      .where('store_id', '=', storeId)
+      .where('drawer', '=', 'main')
+      .where('status', '=', 'open')
+      .executeTakeFirst();
     const drawer = liveMain ? 'demo' : 'main';
     for (let d = days; d >= 1; d--) {
       const date = addDays(today, -d);

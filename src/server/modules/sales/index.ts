@@ -37,6 +37,8 @@
 //   summarizeSales(db, { storeId, date } | { shiftId })   X / Z report figures (shifts module)
 //   cashOfShift(db, shiftId)                   cash taken and paid back through a drawer shift
 //   seedDemoSales(tx, opts)                    demo data (see demo.ts for the options)
+//   openTicket(tx, input: SaleCreate, approverId, ctx)  opens a ticket inside the caller's transaction
+//                                              (demo, benchmarks, imports); approverId null = no discount approval
 //   SalesErrors, taxLine / taxPreset / parseTaxSettings (pure tax rules), priceTicket (pure pricing)
 import './kinds.js';
 import './hooks.js';
@@ -70,4 +72,6 @@ export {
 } from './registry.js';
 export { cashOfShift, type SalesFilter, type SalesSummary, summarizeSales } from './reports.js';
 export { salesRoutes } from './routes.js';
+export type { SaleCreate } from './schemas.js';
 export { parseTaxSettings, TAX_PRESETS, type TaxRate, type TaxSettings, taxLine, taxPreset } from './tax.js';
+export { openTicket, type SalesCtx } from './ticket.js';

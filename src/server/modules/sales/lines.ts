@@ -43,9 +43,9 @@ export function zodToValidation(error: z.ZodError, prefix: string): AppError {
 }
 
 /**
- * Resolves request lines into ticket lines. A line that keeps its `id` and the same kind fields as
- * before is not resolved again (its name, list price and technicians stay as they were); others go
- * through their kind's price().
+ * Resolves request lines into ticket lines. A line that keeps its `id`, its quantity and the same kind
+ * fields as before is not resolved again (its name, list price and technicians stay as they were);
+ * others go through their kind's price().
  */
 export async function resolveLines(
   tx: Executor,
@@ -73,7 +73,8 @@ export async function resolveLines(
     let base: Omit<TicketLine, 'quantity' | 'unitPrice' | 'priceOverrideReason' | 'discount' | 'note' | 'approvedBy'> & {
       quantity?: number;
     };
-    if (prev && prev.kind === kind.kind && canonicalJson(prev.input) === canonicalJson(own)) {
+    // Reused only when nothing the kind decides on changed (a kind may force the quantity, e.g. gift cards).
+    if (prev && prev.kind === kind.kind && (common.quantity ?? 1) === prev.quantity && canonicalJson(prev.input) === canonicalJson(own)) {
       base = { ...prev, quantity: undefined };
     } else {
       let priced: Awaited<ReturnType<LineKind['price']>>;

@@ -103,14 +103,28 @@ export type StoreForSale = {
   time_zone: string;
   currency: string;
   tax_settings: string;
+  /** The store's checkout settings (JSON), null when never set. */
+  sales_settings: string | null;
 };
 
+/** The store with its checkout settings, in one query; undefined when archived or unknown. */
 export const storeForSale = (db: Executor, storeId: string): Promise<StoreForSale | undefined> =>
   db
     .selectFrom('stores')
-    .select(['id', 'name', 'slug', 'address', 'phone', 'time_zone', 'currency', 'tax_settings'])
-    .where('id', '=', storeId)
-    .where('archived', '=', 0)
+    .leftJoin('store_sales_settings', 'store_sales_settings.store_id', 'stores.id')
+    .select([
+      'stores.id',
+      'stores.name',
+      'stores.slug',
+      'stores.address',
+      'stores.phone',
+      'stores.time_zone',
+      'stores.currency',
+      'stores.tax_settings',
+      'store_sales_settings.settings as sales_settings',
+    ])
+    .where('stores.id', '=', storeId)
+    .where('stores.archived', '=', 0)
     .executeTakeFirst();
 
 export async function salesSettingsText(db: Executor, storeId: string): Promise<string | null> {

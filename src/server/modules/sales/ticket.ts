@@ -16,7 +16,7 @@ import { resolveLines, settleApprovals } from './lines.js';
 import { lineFromRow, lineRow, parseJson, type TicketLine, toPricingLine } from './model.js';
 import { priceTicket } from './pricing.js';
 import type { CheckoutContext, DiscountInput } from './registry.js';
-import { linesOf, lockSale, replaceLines, type SaleRow, type StoreForSale, salesSettingsText, storeForSale } from './repo.js';
+import { linesOf, lockSale, replaceLines, type SaleRow, type StoreForSale, storeForSale } from './repo.js';
 import type { Approval, LineInput, SaleCreate, SaleUpdate } from './schemas.js';
 import { parseSalesSettings, type SalesSettings } from './settings.js';
 import { parseTaxSettings, type TaxSettings } from './tax.js';
@@ -26,13 +26,13 @@ export type SalesCtx = AuditContext & { actor: Actor | null };
 export type StoreContext = { store: StoreForSale; currency: Currency; tax: TaxSettings; settings: SalesSettings };
 
 export async function loadStoreContext(db: Executor, storeId: string): Promise<StoreContext> {
-  const [store, settingsText] = await Promise.all([storeForSale(db, storeId), salesSettingsText(db, storeId)]);
+  const store = await storeForSale(db, storeId);
   if (!store) throw PlatformErrors.not_found();
   return {
     store,
     currency: isCurrency(store.currency) ? store.currency : 'USD',
     tax: parseTaxSettings(store.tax_settings),
-    settings: parseSalesSettings(settingsText),
+    settings: parseSalesSettings(store.sales_settings),
   };
 }
 

@@ -5,14 +5,17 @@
 // history kept. Checkout reads the benefits with tierBenefitsFor(db, clientId) → { tierId, discounts:
 // [{ categoryId|null, percentBp }], pointsMultiplierBp } and may put the discount on a line or the ticket
 // with source { type: 'tier', ref: tierId } (no manager approval). The points multiplier applies itself.
+// Birthday gift: a tier's `birthdayGift.couponId` is issued once a year on the client's birthday (daily job).
 import type { Deps } from '../../deps.js';
 import type { JobHandler } from '../../platform/jobs/index.js';
 import { registerMergeHook, registerMergeTable } from '../clients/index.js';
 import { registerBalanceSection } from '../ledgers/index.js';
+import { BIRTHDAY_JOB_KIND, giveBirthdayGifts } from './birthday.js';
 import { registerTierCheckout } from './checkout.js';
 import { tierSummary } from './routes.js';
 import { currentTier, evaluateTiers, setTier } from './service.js';
 
+export { BIRTHDAY_CRON, BIRTHDAY_JOB_KIND, giveBirthdayGifts } from './birthday.js';
 export { TierErrors } from './errors.js';
 export { tierRoutes, tierSummary } from './routes.js';
 export { discountFor, nextTier, type Tier, tierChange, tierFor } from './rules.js';
@@ -35,6 +38,9 @@ export function tierJobHandlers(deps: Pick<Deps, 'database' | 'clock'>): Record<
   return {
     [EVALUATE_JOB_KIND]: async () => {
       await evaluateTiers(deps.database.db, deps.clock.now());
+    },
+    [BIRTHDAY_JOB_KIND]: async () => {
+      await giveBirthdayGifts(deps.database.db, deps.clock.now());
     },
   };
 }

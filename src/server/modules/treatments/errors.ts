@@ -25,7 +25,11 @@ export const TreatmentErrors = defineErrors({
   },
   record_link_invalid: {
     status: 422,
-    title: { en: 'This visit or session is not this client’s service', 'zh-CN': '该预约或疗程次数与此客户的服务不符', 'zh-TW': '該預約或療程次數與此客戶的服務不符' },
+    title: {
+      en: 'This visit or session is not this client’s service',
+      'zh-CN': '该预约或疗程次数与此客户的服务不符',
+      'zh-TW': '該預約或療程次數與此客戶的服務不符',
+    },
   },
   treatment_template_conflict: {
     status: 409,

@@ -10,14 +10,32 @@ describe('treatment template fields', () => {
   });
 
   it('accepts a facial record and drops empty values', () => {
-    const r = validateMetrics(PRESETS.facial.fields, { skinType: 'combination', hydration: 2, oiliness: 4, pores: null, concerns: ['acne', 'redness'] });
+    const r = validateMetrics(PRESETS.facial.fields, {
+      skinType: 'combination',
+      hydration: 2,
+      oiliness: 4,
+      pores: null,
+      concerns: ['acne', 'redness'],
+    });
     expect(r).toEqual({ ok: true, metrics: { skinType: 'combination', hydration: 2, oiliness: 4, concerns: ['acne', 'redness'] } });
   });
 
   it('refuses out-of-range, wrong kinds and unknown keys, each with its path', () => {
-    const r = validateMetrics(PRESETS.facial.fields, { skinType: 'greasy', hydration: 6, oiliness: 2.5, concerns: ['acne', 'acne'], mood: 'happy' });
+    const r = validateMetrics(PRESETS.facial.fields, {
+      skinType: 'greasy',
+      hydration: 6,
+      oiliness: 2.5,
+      concerns: ['acne', 'acne'],
+      mood: 'happy',
+    });
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.errors.map((e) => e.path).sort()).toEqual(['metrics.concerns', 'metrics.hydration', 'metrics.mood', 'metrics.oiliness', 'metrics.skinType']);
+    expect(!r.ok && r.errors.map((e) => e.path).sort()).toEqual([
+      'metrics.concerns',
+      'metrics.hydration',
+      'metrics.mood',
+      'metrics.oiliness',
+      'metrics.skinType',
+    ]);
   });
 
   it('numbers take at most two decimals within range; required fields must be there', () => {

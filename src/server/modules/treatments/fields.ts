@@ -22,7 +22,14 @@ const base = {
 
 export const fieldDef = z.discriminatedUnion('type', [
   /** Whole steps between min and max (hydration 1–5); charted. */
-  z.strictObject({ ...base, type: z.literal('scale'), min: z.number().int().min(0).max(100), max: z.number().int().min(1).max(100), higherIsBetter: z.boolean().optional(), chart: z.boolean().optional() }),
+  z.strictObject({
+    ...base,
+    type: z.literal('scale'),
+    min: z.number().int().min(0).max(100),
+    max: z.number().int().min(1).max(100),
+    higherIsBetter: z.boolean().optional(),
+    chart: z.boolean().optional(),
+  }),
   /** A measurement with up to 2 decimals (lash length 10.5 mm); charted. */
   z.strictObject({
     ...base,
@@ -49,7 +56,8 @@ export const fieldDefs = z
     fields.forEach((f, i) => {
       if (seen.has(f.key)) ctx.addIssue({ code: 'custom', path: [i, 'key'], message: 'the same key appears twice' });
       seen.add(f.key);
-      if ((f.type === 'scale' || f.type === 'number') && f.min >= f.max) ctx.addIssue({ code: 'custom', path: [i, 'max'], message: 'max must be above min' });
+      if ((f.type === 'scale' || f.type === 'number') && f.min >= f.max)
+        ctx.addIssue({ code: 'custom', path: [i, 'max'], message: 'max must be above min' });
       if ((f.type === 'choice' || f.type === 'multi') && new Set(f.options.map((o) => o.value)).size !== f.options.length)
         ctx.addIssue({ code: 'custom', path: [i, 'options'], message: 'the same option appears twice' });
     });
@@ -65,7 +73,11 @@ const twoDecimals = (n: number) => Math.abs(Math.round(n * 100) - n * 100) < 1e-
  * required fields present. Returns the values to store (empty text and empty lists dropped) or the errors,
  * each with its path (`metrics.hydration`).
  */
-export function validateMetrics(fields: readonly FieldDef[], values: Record<string, unknown>, path = 'metrics'): { ok: true; metrics: Metrics } | { ok: false; errors: FieldError[] } {
+export function validateMetrics(
+  fields: readonly FieldDef[],
+  values: Record<string, unknown>,
+  path = 'metrics',
+): { ok: true; metrics: Metrics } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const out: Metrics = {};
   const byKey = new Map(fields.map((f) => [f.key, f]));
@@ -80,7 +92,8 @@ export function validateMetrics(fields: readonly FieldDef[], values: Record<stri
     }
     switch (f.type) {
       case 'scale':
-        if (typeof v !== 'number' || !Number.isInteger(v) || v < f.min || v > f.max) errors.push({ path: at, message: `a whole number from ${f.min} to ${f.max}` });
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < f.min || v > f.max)
+          errors.push({ path: at, message: `a whole number from ${f.min} to ${f.max}` });
         else out[f.key] = v;
         break;
       case 'number':
@@ -89,7 +102,8 @@ export function validateMetrics(fields: readonly FieldDef[], values: Record<stri
         else out[f.key] = v;
         break;
       case 'choice':
-        if (typeof v !== 'string' || !f.options.some((o) => o.value === v)) errors.push({ path: at, message: `one of ${f.options.map((o) => o.value).join(', ')}` });
+        if (typeof v !== 'string' || !f.options.some((o) => o.value === v))
+          errors.push({ path: at, message: `one of ${f.options.map((o) => o.value).join(', ')}` });
         else out[f.key] = v;
         break;
       case 'multi': {
@@ -116,7 +130,9 @@ export function validateMetrics(fields: readonly FieldDef[], values: Record<stri
 
 /** The fields that make a progress chart: scale and number fields not opted out. */
 export const chartFields = (fields: readonly FieldDef[]) =>
-  fields.filter((f): f is Extract<FieldDef, { type: 'scale' | 'number' }> => (f.type === 'scale' || f.type === 'number') && f.chart !== false);
+  fields.filter(
+    (f): f is Extract<FieldDef, { type: 'scale' | 'number' }> => (f.type === 'scale' || f.type === 'number') && f.chart !== false,
+  );
 
 export const labelIn = (l: Label, lang: Language): string => l[lang]?.trim() || l.en;
 
@@ -144,7 +160,13 @@ export const PRESETS: Record<'facial' | 'massage' | 'lashes', { name: Label; fie
         key: 'skinType',
         label: L('Skin type', '肤质', '膚質'),
         type: 'choice',
-        options: opts(['dry', 'Dry', '干性', '乾性'], ['oily', 'Oily', '油性', '油性'], ['combination', 'Combination', '混合性', '混合性'], ['normal', 'Normal', '中性', '中性'], ['sensitive', 'Sensitive', '敏感性', '敏感性']),
+        options: opts(
+          ['dry', 'Dry', '干性', '乾性'],
+          ['oily', 'Oily', '油性', '油性'],
+          ['combination', 'Combination', '混合性', '混合性'],
+          ['normal', 'Normal', '中性', '中性'],
+          ['sensitive', 'Sensitive', '敏感性', '敏感性'],
+        ),
       },
       { key: 'hydration', label: L('Hydration', '水润度', '水潤度'), type: 'scale', min: 1, max: 5, higherIsBetter: true },
       { key: 'oiliness', label: L('Oiliness', '油脂分泌', '油脂分泌'), type: 'scale', min: 1, max: 5, higherIsBetter: false },
@@ -168,7 +190,17 @@ export const PRESETS: Record<'facial' | 'massage' | 'lashes', { name: Label; fie
   massage: {
     name: L('Massage record', '按摩记录', '按摩紀錄'),
     fields: [
-      { key: 'pressure', label: L('Pressure', '按摩力度', '按摩力度'), type: 'choice', options: opts(['light', 'Light', '轻', '輕'], ['medium', 'Medium', '中', '中'], ['firm', 'Firm', '重', '重'], ['deep', 'Deep', '深层', '深層']) },
+      {
+        key: 'pressure',
+        label: L('Pressure', '按摩力度', '按摩力度'),
+        type: 'choice',
+        options: opts(
+          ['light', 'Light', '轻', '輕'],
+          ['medium', 'Medium', '中', '中'],
+          ['firm', 'Firm', '重', '重'],
+          ['deep', 'Deep', '深层', '深層'],
+        ),
+      },
       { key: 'focusAreas', label: L('Focus areas', '重点部位', '重點部位'), type: 'multi', options: BODY_AREAS },
       { key: 'tensionPoints', label: L('Tension points', '紧绷部位', '緊繃部位'), type: 'multi', options: BODY_AREAS },
       { key: 'tension', label: L('Overall tension', '整体紧绷度', '整體緊繃度'), type: 'scale', min: 1, max: 5, higherIsBetter: false },
@@ -178,11 +210,49 @@ export const PRESETS: Record<'facial' | 'massage' | 'lashes', { name: Label; fie
   lashes: {
     name: L('Lash record', '睫毛记录', '睫毛紀錄'),
     fields: [
-      { key: 'curl', label: L('Curl', '卷翘度', '捲翹度'), type: 'choice', options: opts(['j', 'J', 'J', 'J'], ['b', 'B', 'B', 'B'], ['c', 'C', 'C', 'C'], ['cc', 'CC', 'CC', 'CC'], ['d', 'D', 'D', 'D'], ['l', 'L', 'L', 'L']) },
+      {
+        key: 'curl',
+        label: L('Curl', '卷翘度', '捲翹度'),
+        type: 'choice',
+        options: opts(
+          ['j', 'J', 'J', 'J'],
+          ['b', 'B', 'B', 'B'],
+          ['c', 'C', 'C', 'C'],
+          ['cc', 'CC', 'CC', 'CC'],
+          ['d', 'D', 'D', 'D'],
+          ['l', 'L', 'L', 'L'],
+        ),
+      },
       { key: 'length', label: L('Length', '长度', '長度'), type: 'number', min: 5, max: 18, unit: 'mm', chart: false },
-      { key: 'thickness', label: L('Thickness', '粗细', '粗細'), type: 'choice', options: opts(['0.05', '0.05 mm', '0.05 毫米', '0.05 毫米'], ['0.07', '0.07 mm', '0.07 毫米', '0.07 毫米'], ['0.10', '0.10 mm', '0.10 毫米', '0.10 毫米'], ['0.15', '0.15 mm', '0.15 毫米', '0.15 毫米']) },
-      { key: 'glue', label: L('Glue', '胶水', '膠水'), type: 'choice', options: opts(['standard', 'Standard', '标准型', '標準型'], ['sensitive', 'Sensitive', '敏感肌专用', '敏感肌專用'], ['fast', 'Fast-drying', '速干型', '速乾型']) },
-      { key: 'retention', label: L('Retention since last visit', '上次留存率', '上次留存率'), type: 'scale', min: 1, max: 5, higherIsBetter: true },
+      {
+        key: 'thickness',
+        label: L('Thickness', '粗细', '粗細'),
+        type: 'choice',
+        options: opts(
+          ['0.05', '0.05 mm', '0.05 毫米', '0.05 毫米'],
+          ['0.07', '0.07 mm', '0.07 毫米', '0.07 毫米'],
+          ['0.10', '0.10 mm', '0.10 毫米', '0.10 毫米'],
+          ['0.15', '0.15 mm', '0.15 毫米', '0.15 毫米'],
+        ),
+      },
+      {
+        key: 'glue',
+        label: L('Glue', '胶水', '膠水'),
+        type: 'choice',
+        options: opts(
+          ['standard', 'Standard', '标准型', '標準型'],
+          ['sensitive', 'Sensitive', '敏感肌专用', '敏感肌專用'],
+          ['fast', 'Fast-drying', '速干型', '速乾型'],
+        ),
+      },
+      {
+        key: 'retention',
+        label: L('Retention since last visit', '上次留存率', '上次留存率'),
+        type: 'scale',
+        min: 1,
+        max: 5,
+        higherIsBetter: true,
+      },
     ],
   },
 };

@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import sharp from 'sharp';
 import type { Selectable } from 'kysely';
+import sharp from 'sharp';
 import type { TreatmentPhotosTable } from '../../db/tables.js';
 import type { Executor } from '../../db/tx.js';
 import { newId } from '../../platform/ids.js';
@@ -51,7 +51,10 @@ export async function processPhoto(buf: Buffer): Promise<Processed> {
       .flatten({ background: '#ffffff' })
       .jpeg({ quality: 85, mozjpeg: true })
       .toBuffer({ resolveWithObject: true });
-    const thumb = await sharp(full).resize({ width: THUMB_EDGE, height: THUMB_EDGE, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 78 }).toBuffer();
+    const thumb = await sharp(full)
+      .resize({ width: THUMB_EDGE, height: THUMB_EDGE, fit: 'inside', withoutEnlargement: true })
+      .jpeg({ quality: 78 })
+      .toBuffer();
     return { full, thumb, width: info.width, height: info.height, sha256: createHash('sha256').update(full).digest('hex') };
   } catch {
     throw TreatmentErrors.photo_type_unsupported();
@@ -124,5 +127,11 @@ export function photoDto(r: PhotoRow, urlBase = '/api/v1/treatment-photos') {
 
 export const photosOfRecords = (db: Executor, recordIds: readonly string[]) =>
   recordIds.length
-    ? db.selectFrom('treatment_photos').selectAll().where('record_id', 'in', [...recordIds]).orderBy('created_at').orderBy('id').execute()
+    ? db
+        .selectFrom('treatment_photos')
+        .selectAll()
+        .where('record_id', 'in', [...recordIds])
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute()
     : Promise.resolve([] as PhotoRow[]);

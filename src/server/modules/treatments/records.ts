@@ -9,10 +9,11 @@ import { type AuditContext, writeAudit } from '../../platform/audit.js';
 import type { FieldCipher } from '../../platform/crypto.js';
 import { type FieldError, PlatformErrors } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { parseInstant, toZonedIso } from '../../platform/zoned-time.js';
+import { parseInstant } from '../../platform/zoned-time.js';
 import { parseJson } from '../packages/index.js';
 import { TreatmentErrors } from './errors.js';
 import { type Metrics, validateMetrics } from './fields.js';
+import { fastZonedIso as toZonedIso } from './local-time.js';
 import type { RecordCreate, RecordUpdate } from './schemas.js';
 import { fieldsOf, templateForService } from './templates.js';
 
@@ -40,7 +41,8 @@ export const isLocked = (r: Pick<RecordRow, 'created_at'>, now: number) => now >
 /** Whether the actor sees health content (metrics, notes, photos): the roles with clients.health. */
 export const seesHealth = (actor: Pick<Actor, 'permissions'>) => actor.permissions.has('clients.health');
 
-export const findRecord = (db: Executor, id: string) => db.selectFrom('treatment_records').selectAll().where('id', '=', id).executeTakeFirst();
+export const findRecord = (db: Executor, id: string) =>
+  db.selectFrom('treatment_records').selectAll().where('id', '=', id).executeTakeFirst();
 
 async function assertStaffAt(db: Executor, storeId: string, staffId: string): Promise<void> {
   const ok = await db
@@ -51,19 +53,37 @@ async function assertStaffAt(db: Executor, storeId: string, staffId: string): Pr
     .where('staff.active', '=', 1)
     .where((eb) => eb.or([eb('staff.role', '=', 'owner'), eb('staff_stores.store_id', 'is not', null)]))
     .executeTakeFirst();
-  if (!ok) throw PlatformErrors.validation_failed({ fields: 'staffId' }, [{ path: 'staffId', message: 'not an active staff member of this store' }]);
+  if (!ok)
+    throw PlatformErrors.validation_failed({ fields: 'staffId' }, [
+      { path: 'staffId', message: 'not an active staff member of this store' },
+    ]);
 }
 
 async function assertProducts(db: Executor, products: ReadonlyArray<{ productId: string }>): Promise<void> {
   if (!products.length) return;
-  const found = new Set((await db.selectFrom('products').select('id').where('id', 'in', products.map((p) => p.productId)).execute()).map((r) => r.id));
-  const errors: FieldError[] = products.flatMap((p, i) => (found.has(p.productId) ? [] : [{ path: `products.${i}.productId`, message: 'unknown product' }]));
+  const found = new Set(
+    (
+      await db
+        .selectFrom('products')
+        .select('id')
+        .where(
+          'id',
+          'in',
+          products.map((p) => p.productId),
+        )
+        .execute()
+    ).map((r) => r.id),
+  );
+  const errors: FieldError[] = products.flatMap((p, i) =>
+    found.has(p.productId) ? [] : [{ path: `products.${i}.productId`, message: 'unknown product' }],
+  );
   if (errors.length) throw PlatformErrors.validation_failed({ fields: errors.map((e) => e.path).join(', ') }, errors);
 }
 
 async function checkedMetrics(db: Executor, templateId: string | null, metrics: Record<string, unknown> | undefined): Promise<Metrics> {
   if (!metrics || !Object.keys(metrics).length) return {};
-  if (!templateId) throw PlatformErrors.validation_failed({ fields: 'metrics' }, [{ path: 'metrics', message: 'this service has no record template' }]);
+  if (!templateId)
+    throw PlatformErrors.validation_failed({ fields: 'metrics' }, [{ path: 'metrics', message: 'this service has no record template' }]);
   const tpl = await db.selectFrom('treatment_templates').select('fields').where('id', '=', templateId).executeTakeFirstOrThrow();
   const r = validateMetrics(fieldsOf(tpl), metrics);
   if (!r.ok) throw PlatformErrors.validation_failed({ fields: r.errors.map((e) => e.path).join(', ') }, r.errors);
@@ -73,12 +93,19 @@ async function checkedMetrics(db: Executor, templateId: string | null, metrics: 
 function times(startedAt: string | undefined, endedAt: string | null | undefined, fallback: { started: number; ended: number | null }) {
   const started = startedAt ? parseInstant(startedAt) : fallback.started;
   const ended = endedAt === undefined ? fallback.ended : endedAt === null ? null : parseInstant(endedAt);
-  if (ended !== null && ended < started) throw PlatformErrors.validation_failed({ fields: 'endedAt' }, [{ path: 'endedAt', message: 'before startedAt' }]);
+  if (ended !== null && ended < started)
+    throw PlatformErrors.validation_failed({ fields: 'endedAt' }, [{ path: 'endedAt', message: 'before startedAt' }]);
   return { started, ended };
 }
 
 /** Writes a record (the caller checked that the actor may see the client and works at the store). */
-export async function createRecord(tx: Executor, actor: Pick<Actor, 'staffId'>, input: RecordCreate, cipher: FieldCipher, ctx: AuditContext): Promise<RecordRow> {
+export async function createRecord(
+  tx: Executor,
+  actor: Pick<Actor, 'staffId'>,
+  input: RecordCreate,
+  cipher: FieldCipher,
+  ctx: AuditContext,
+): Promise<RecordRow> {
   const service = await tx.selectFrom('services').select('id').where('id', '=', input.serviceId).executeTakeFirst();
   if (!service) throw PlatformErrors.validation_failed({ fields: 'serviceId' }, [{ path: 'serviceId', message: 'unknown service' }]);
   const staffId = input.staffId ?? actor.staffId;
@@ -93,26 +120,46 @@ export async function createRecord(tx: Executor, actor: Pick<Actor, 'staffId'>, 
       .select(['a.id', 'a.client_id', 'a.store_id', 'l.service_id'])
       .where('l.id', '=', input.appointmentLineId)
       .executeTakeFirst();
-    if (!line || line.client_id !== input.clientId || line.store_id !== input.storeId || line.service_id !== input.serviceId) throw TreatmentErrors.record_link_invalid();
+    if (!line || line.client_id !== input.clientId || line.store_id !== input.storeId || line.service_id !== input.serviceId)
+      throw TreatmentErrors.record_link_invalid();
     appointmentId = line.id;
-    const taken = await tx.selectFrom('treatment_records').select('id').where('appointment_line_id', '=', input.appointmentLineId).executeTakeFirst();
+    const taken = await tx
+      .selectFrom('treatment_records')
+      .select('id')
+      .where('appointment_line_id', '=', input.appointmentLineId)
+      .executeTakeFirst();
     if (taken) throw TreatmentErrors.record_exists();
   }
   let packageSessionId = input.packageSessionId ?? null;
   if (packageSessionId) {
-    const s = await tx.selectFrom('package_sessions').select(['client_id', 'service_id', 'status']).where('id', '=', packageSessionId).executeTakeFirst();
-    if (!s || s.client_id !== input.clientId || s.service_id !== input.serviceId || s.status !== 'redeemed') throw TreatmentErrors.record_link_invalid();
+    const s = await tx
+      .selectFrom('package_sessions')
+      .select(['client_id', 'service_id', 'status'])
+      .where('id', '=', packageSessionId)
+      .executeTakeFirst();
+    if (!s || s.client_id !== input.clientId || s.service_id !== input.serviceId || s.status !== 'redeemed')
+      throw TreatmentErrors.record_link_invalid();
   } else if (input.appointmentLineId) {
     // Redeemed at checkout before the record was written: link it.
-    const s = await tx.selectFrom('package_sessions').select('id').where('appointment_line_id', '=', input.appointmentLineId).where('status', '=', 'redeemed').executeTakeFirst();
+    const s = await tx
+      .selectFrom('package_sessions')
+      .select('id')
+      .where('appointment_line_id', '=', input.appointmentLineId)
+      .where('status', '=', 'redeemed')
+      .executeTakeFirst();
     packageSessionId = s?.id ?? null;
   }
-  if (packageSessionId && (await tx.selectFrom('treatment_records').select('id').where('package_session_id', '=', packageSessionId).executeTakeFirst())) throw TreatmentErrors.record_exists();
+  if (
+    packageSessionId &&
+    (await tx.selectFrom('treatment_records').select('id').where('package_session_id', '=', packageSessionId).executeTakeFirst())
+  )
+    throw TreatmentErrors.record_exists();
 
   let templateId: string | null = null;
   if (input.templateId) {
     const t = await tx.selectFrom('treatment_templates').select(['id', 'archived']).where('id', '=', input.templateId).executeTakeFirst();
-    if (!t || t.archived) throw PlatformErrors.validation_failed({ fields: 'templateId' }, [{ path: 'templateId', message: 'unknown or archived template' }]);
+    if (!t || t.archived)
+      throw PlatformErrors.validation_failed({ fields: 'templateId' }, [{ path: 'templateId', message: 'unknown or archived template' }]);
     templateId = t.id;
   } else if (input.templateId === undefined) {
     templateId = (await templateForService(tx, input.serviceId))?.id ?? null;
@@ -136,7 +183,12 @@ export async function createRecord(tx: Executor, actor: Pick<Actor, 'staffId'>, 
     products: JSON.stringify(input.products ?? []),
     technique: input.technique ?? null,
     settings: JSON.stringify(input.settings ?? {}),
-    clinical: encryptClinical(cipher, id, { metrics, reaction: input.reaction ?? null, notes: input.notes ?? null, aftercare: input.aftercare ?? null }),
+    clinical: encryptClinical(cipher, id, {
+      metrics,
+      reaction: input.reaction ?? null,
+      notes: input.notes ?? null,
+      aftercare: input.aftercare ?? null,
+    }),
     next_recommended_on: input.nextRecommendedOn ?? null,
     shared_with_client: input.sharedWithClient ? 1 : 0,
     version: 1,
@@ -149,13 +201,27 @@ export async function createRecord(tx: Executor, actor: Pick<Actor, 'staffId'>, 
     entityType: 'treatment_record',
     entityId: id,
     storeId: input.storeId,
-    after: { clientId: input.clientId, serviceId: input.serviceId, staffId, packageSessionId, appointmentLineId: row.appointment_line_id, health: row.clinical ? 'written' : null },
+    after: {
+      clientId: input.clientId,
+      serviceId: input.serviceId,
+      staffId,
+      packageSessionId,
+      appointmentLineId: row.appointment_line_id,
+      health: row.clinical ? 'written' : null,
+    },
   });
   return row;
 }
 
 /** The author's change within 24 hours of writing; after that 409 record_locked (add an addendum). */
-export async function updateRecord(tx: Executor, actor: Pick<Actor, 'staffId'>, id: string, input: RecordUpdate, cipher: FieldCipher, ctx: AuditContext): Promise<RecordRow> {
+export async function updateRecord(
+  tx: Executor,
+  actor: Pick<Actor, 'staffId'>,
+  id: string,
+  input: RecordUpdate,
+  cipher: FieldCipher,
+  ctx: AuditContext,
+): Promise<RecordRow> {
   const row = await findRecord(tx, id);
   if (!row) throw PlatformErrors.not_found();
   if (row.author_id !== actor.staffId) throw TreatmentErrors.record_not_author();
@@ -186,7 +252,12 @@ export async function updateRecord(tx: Executor, actor: Pick<Actor, 'staffId'>, 
     updated_at: ctx.now,
   };
   const { id: _id, created_at: _c, author_id: _a, client_id: _cl, store_id: _s, service_id: _sv, ...patch } = next;
-  const res = await tx.updateTable('treatment_records').set(patch).where('id', '=', id).where('version', '=', row.version).executeTakeFirst();
+  const res = await tx
+    .updateTable('treatment_records')
+    .set(patch)
+    .where('id', '=', id)
+    .where('version', '=', row.version)
+    .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) throw PlatformErrors.stale_version();
   await writeAudit(tx, ctx, {
     action: 'treatment_record.update',
@@ -198,12 +269,34 @@ export async function updateRecord(tx: Executor, actor: Pick<Actor, 'staffId'>, 
   return next;
 }
 
-export async function addAddendum(tx: Executor, actor: Pick<Actor, 'staffId'>, id: string, body: string, cipher: FieldCipher, ctx: AuditContext) {
+export async function addAddendum(
+  tx: Executor,
+  actor: Pick<Actor, 'staffId'>,
+  id: string,
+  body: string,
+  cipher: FieldCipher,
+  ctx: AuditContext,
+) {
   const row = await findRecord(tx, id);
   if (!row) throw PlatformErrors.not_found();
   const addendumId = newId();
-  await tx.insertInto('treatment_addenda').values({ id: addendumId, record_id: id, author_id: actor.staffId, body: cipher.encrypt(body, addendumContext(addendumId)), created_at: ctx.now }).execute();
-  await writeAudit(tx, ctx, { action: 'treatment_record.addendum', entityType: 'treatment_record', entityId: id, storeId: row.store_id, after: { addendumId } });
+  await tx
+    .insertInto('treatment_addenda')
+    .values({
+      id: addendumId,
+      record_id: id,
+      author_id: actor.staffId,
+      body: cipher.encrypt(body, addendumContext(addendumId)),
+      created_at: ctx.now,
+    })
+    .execute();
+  await writeAudit(tx, ctx, {
+    action: 'treatment_record.addendum',
+    entityType: 'treatment_record',
+    entityId: id,
+    storeId: row.store_id,
+    after: { addendumId },
+  });
   return addendumId;
 }
 
@@ -215,7 +308,14 @@ export type RecordExtras = {
 };
 
 /** The record as an actor sees it: without health content unless `clinical` is given. */
-export function recordDto(r: RecordRow, tz: string, now: number, clinical: Clinical | null, viewerId: string | null, extras: RecordExtras = {}) {
+export function recordDto(
+  r: RecordRow,
+  tz: string,
+  now: number,
+  clinical: Clinical | null,
+  viewerId: string | null,
+  extras: RecordExtras = {},
+) {
   return {
     id: r.id,
     clientId: r.client_id,

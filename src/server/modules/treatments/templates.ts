@@ -28,8 +28,18 @@ export const fieldsOf = (r: Pick<TemplateRow, 'fields'>): FieldDef[] => parseJso
 
 async function assertCategories(db: Executor, ids: readonly string[], exceptId: string | null): Promise<void> {
   if (!ids.length) return;
-  const found = new Set((await db.selectFrom('service_categories').select('id').where('id', 'in', [...ids]).execute()).map((r) => r.id));
-  const errors: FieldError[] = ids.flatMap((id, i) => (found.has(id) ? [] : [{ path: `categoryIds.${i}`, message: 'unknown service category' }]));
+  const found = new Set(
+    (
+      await db
+        .selectFrom('service_categories')
+        .select('id')
+        .where('id', 'in', [...ids])
+        .execute()
+    ).map((r) => r.id),
+  );
+  const errors: FieldError[] = ids.flatMap((id, i) =>
+    found.has(id) ? [] : [{ path: `categoryIds.${i}`, message: 'unknown service category' }],
+  );
   if (errors.length) throw PlatformErrors.validation_failed({ fields: errors.map((e) => e.path).join(', ') }, errors);
   const others = await db.selectFrom('treatment_templates').select(['id', 'category_ids']).where('archived', '=', 0).execute();
   for (const o of others) {
@@ -53,7 +63,12 @@ export async function createTreatmentTemplate(tx: Executor, input: TreatmentTemp
     updated_at: ctx.now,
   };
   await tx.insertInto('treatment_templates').values(row).execute();
-  await writeAudit(tx, ctx, { action: 'treatment_template.create', entityType: 'treatment_template', entityId: row.id, after: treatmentTemplateDto(row) });
+  await writeAudit(tx, ctx, {
+    action: 'treatment_template.create',
+    entityType: 'treatment_template',
+    entityId: row.id,
+    after: treatmentTemplateDto(row),
+  });
   return treatmentTemplateDto(row);
 }
 
@@ -69,9 +84,20 @@ export async function updateTreatmentTemplate(tx: Executor, id: string, input: T
   if (input.archived !== undefined) next.archived = input.archived ? 1 : 0;
   if (next.archived === 0) await assertCategories(tx, parseJson<string[]>(next.category_ids, []), id);
   const { id: _id, created_at: _c, created_by: _b, ...patch } = next;
-  const res = await tx.updateTable('treatment_templates').set(patch).where('id', '=', id).where('version', '=', row.version).executeTakeFirst();
+  const res = await tx
+    .updateTable('treatment_templates')
+    .set(patch)
+    .where('id', '=', id)
+    .where('version', '=', row.version)
+    .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) throw PlatformErrors.stale_version();
-  await writeAudit(tx, ctx, { action: 'treatment_template.update', entityType: 'treatment_template', entityId: id, before: treatmentTemplateDto(row), after: treatmentTemplateDto(next) });
+  await writeAudit(tx, ctx, {
+    action: 'treatment_template.update',
+    entityType: 'treatment_template',
+    entityId: id,
+    before: treatmentTemplateDto(row),
+    after: treatmentTemplateDto(next),
+  });
   return treatmentTemplateDto(next);
 }
 

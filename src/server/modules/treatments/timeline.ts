@@ -5,10 +5,18 @@
 // A fixed number of queries whatever the number of records (a timeline of 100 records answers in a few ms).
 import type { Executor } from '../../db/tx.js';
 import type { FieldCipher } from '../../platform/crypto.js';
-import { localDate, toZonedIso } from '../../platform/zoned-time.js';
-import { openRecommendations, type PackageDto, packageDtos, packagesOfClient, parseJson, type PackageRow, type Translations } from '../packages/index.js';
+import {
+  openRecommendations,
+  type PackageDto,
+  type PackageRow,
+  packageDtos,
+  packagesOfClient,
+  parseJson,
+  type Translations,
+} from '../packages/index.js';
 import { chartFields, type FieldDef, type Label } from './fields.js';
-import { photoDto, type PhotoRow, photosOfRecords } from './photos.js';
+import { fastLocalDate as localDate, fastZonedIso as toZonedIso } from './local-time.js';
+import { type PhotoRow, photoDto, photosOfRecords } from './photos.js';
 import { type Clinical, decryptClinical, isLocked, type RecordRow } from './records.js';
 
 export type TimelineView = {
@@ -97,7 +105,12 @@ async function build(db: Executor, input: TimelineInput, view: TimelineView) {
   const { records } = input;
   const [n, photos, packages, upcoming, client] = await Promise.all([
     names(db, records),
-    view.health ? photosOfRecords(db, records.map((r) => r.id)) : Promise.resolve([] as PhotoRow[]),
+    view.health
+      ? photosOfRecords(
+          db,
+          records.map((r) => r.id),
+        )
+      : Promise.resolve([] as PhotoRow[]),
     input.packages.length ? packageDtos(db, input.packages, view.now) : Promise.resolve([] as PackageDto[]),
     db
       .selectFrom('appointments')
@@ -108,7 +121,11 @@ async function build(db: Executor, input: TimelineInput, view: TimelineView) {
       .orderBy('start_at')
       .limit(1)
       .executeTakeFirst(),
-    db.selectFrom('clients').select(['id', 'first_name', 'last_name', 'preferred_name']).where('id', '=', input.clientId).executeTakeFirst(),
+    db
+      .selectFrom('clients')
+      .select(['id', 'first_name', 'last_name', 'preferred_name'])
+      .where('id', '=', input.clientId)
+      .executeTakeFirst(),
   ]);
   const photosBy = new Map<string, PhotoRow[]>();
   for (const p of photos) photosBy.set(p.record_id, [...(photosBy.get(p.record_id) ?? []), p]);
@@ -207,7 +224,7 @@ export async function clientTimeline(db: Executor, clientId: string, view: Timel
 }
 
 /** One package's timeline: its sessions' records in order, and the package with what is done and left. */
-export async function packageTimeline(db: Executor, pkg: PackageRow, view: TimelineView): Promise<Timeline & { sessions: unknown[] }> {
+export async function packageTimeline(db: Executor, pkg: PackageRow, view: TimelineView, opts: { recordsOf?: string } = {}) {
   const sessions = await db
     .selectFrom('package_sessions')
     .select(['id', 'item_id', 'client_id', 'service_id', 'staff_id', 'session_number', 'value', 'status', 'redeemed_at', 'store_id'])
@@ -215,10 +232,14 @@ export async function packageTimeline(db: Executor, pkg: PackageRow, view: Timel
     .orderBy('redeemed_at')
     .orderBy('id')
     .execute();
-  let q = db.selectFrom('treatment_records').selectAll().where('package_session_id', 'in', sessions.length ? sessions.map((s) => s.id) : ['-']);
+  let q = db
+    .selectFrom('treatment_records')
+    .selectAll()
+    .where('package_session_id', 'in', sessions.length ? sessions.map((s) => s.id) : ['-']);
   if (view.portal) q = q.where('shared_with_client', '=', 1);
+  if (opts.recordsOf) q = q.where('client_id', '=', opts.recordsOf);
   const records = await q.orderBy('started_at').orderBy('id').execute();
-  const timeline = await build(db, { clientId: pkg.client_id, records, packages: [pkg] }, view);
+  const timeline = await build(db, { clientId: opts.recordsOf ?? pkg.client_id, records, packages: [pkg] }, view);
   const recordBySession = new Map(records.map((r) => [r.package_session_id, r.id]));
   return {
     ...timeline,

@@ -121,7 +121,7 @@ const storedValueTender = {
         now: ctx.now,
         meta: { saleId: sale.id },
       },
-      settings.wallet,
+      settings,
       ctx.afterCommit,
     );
     return { principal: spent.principal, bonus: spent.bonus, balanceAfter: spent.balance.total };

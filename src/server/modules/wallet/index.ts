@@ -10,6 +10,7 @@
 // adjustWallet, previewBonus; pure rules in split.ts (splitSpend, splitRefund, bonusFor, topUpOffer).
 // Demo: seedDemoLedgers(tx, { storeIds, clientIds, now, actorId, birthdayServiceId? }) — rules, tiers, coupons,
 // wallets, gift cards, points; run it before seedDemoSales (see ./demo.ts).
+import { excludeFromBusinessExport } from '../clients/index.js';
 import { registerBalanceSection } from '../ledgers/index.js';
 import { registerWalletCheckout } from './checkout.js';
 import { registerWalletMerge } from './merge.js';
@@ -29,4 +30,6 @@ export { adjustWallet, previewBonus, refundSpend, refundTopUp, spend, topUp } fr
 
 registerWalletCheckout();
 registerWalletMerge();
+// One-time confirmation codes are short-lived technical rows, not business data.
+excludeFromBusinessExport('wallet_otps');
 registerBalanceSection({ name: 'wallet', load: (db, clientId) => walletSummary(db, clientId) });

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { WalletBonusRulesTable, WalletTopUpsTable } from '../../db/tables.js';
 import type { Executor } from '../../db/tx.js';
-import { findAccount, type LedgerAccount, openAccount } from '../ledgers/index.js';
+import { type LedgerAccount, openAccount } from '../ledgers/index.js';
 import type { BonusRule } from './split.js';
 
 export type TopUpRow = Selectable<WalletTopUpsTable>;
@@ -18,7 +18,14 @@ export async function openWallet(db: Executor, clientId: string, now: number): P
 
 /** The wallet if the client ever had one (read-only: opens nothing). */
 export async function findWallet(db: Executor, clientId: string): Promise<Wallet | null> {
-  const [principal, bonus] = await Promise.all([findAccount(db, 'wallet_principal', clientId), findAccount(db, 'wallet_bonus', clientId)]);
+  const rows = await db
+    .selectFrom('ledger_accounts')
+    .selectAll()
+    .where('owner_id', '=', clientId)
+    .where('kind', 'in', ['wallet_principal', 'wallet_bonus'])
+    .execute();
+  const principal = rows.find((r) => r.kind === 'wallet_principal');
+  const bonus = rows.find((r) => r.kind === 'wallet_bonus');
   return principal && bonus ? { principal, bonus } : null;
 }
 

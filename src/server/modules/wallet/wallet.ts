@@ -12,6 +12,7 @@ import {
   currentClientId,
   entriesByRef,
   insufficientBalance,
+  type LedgerSettings,
   type Leg,
   loadLedgerSettings,
   postToBook,
@@ -144,10 +145,11 @@ export async function spend(
     now: number;
     meta?: unknown;
   },
-  settings?: WalletSettings,
+  settings?: LedgerSettings,
   afterCommit?: (fn: () => void) => void,
 ): Promise<SpendResult> {
-  const s = settings ?? (await loadLedgerSettings(tx)).settings.wallet;
+  const all = settings ?? (await loadLedgerSettings(tx)).settings;
+  const s = all.wallet;
   assertUsableAt(s, p.storeId);
   const wallet = await findWallet(tx, p.clientId);
   if (!wallet) throw insufficientBalance({ available: 0, requested: p.amount, unit: 'cents', account: 'wallet' });
@@ -169,7 +171,6 @@ export async function spend(
   const principal = posted.balances.get(wallet.principal.id) ?? 0;
   const bonus = posted.balances.get(wallet.bonus.id) ?? 0;
   // Balance reminder (余额提醒): the outbox job decides later (cap, consent, quiet hours).
-  const last = await lastTopUp(tx, p.clientId);
   await considerBalanceReminder(
     tx,
     {
@@ -177,9 +178,10 @@ export async function spend(
       subject: 'wallet',
       accountIds: bookOf(wallet),
       balance: principal + bonus,
-      lastLoad: last?.principal ?? null,
+      lastLoad: async () => (await lastTopUp(tx, p.clientId))?.principal ?? null,
       storeId: p.storeId,
       now: p.now,
+      settings: all.reminders,
     },
     afterCommit,
   );

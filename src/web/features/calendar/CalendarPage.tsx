@@ -5,8 +5,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState.js';
-import { useProblemText } from '../../components/ProblemAlert.js';
-import { Alert } from '../../components/ProblemAlert.js';
+import { Alert, useProblemText } from '../../components/ProblemAlert.js';
 import { useToast } from '../../components/Toast.js';
 import type { StoreSummary } from '../../http/types.js';
 import { useCan, useMe } from '../auth/session.js';
@@ -15,19 +14,19 @@ import { rosterWeekQuery } from '../rosters/api.js';
 import { useCurrentStore } from '../shell/CurrentStore.js';
 import { feedQuery, useStaffPost, waitlistMatchesQuery } from './api.js';
 import { AppointmentDrawer } from './appointment/AppointmentDrawer.js';
+import { BlockedDialog } from './appointment/BlockedDialog.js';
 import { ConflictDialog } from './appointment/ConflictDialog.js';
 import { BookingDrawer, type BookingStart } from './book/BookingDrawer.js';
 import { CalendarToolbar } from './CalendarToolbar.js';
-import { NO_ROOM, type ViewKind } from './events.js';
+import type { ViewKind } from './events.js';
 import { CalendarGrid, type Column, type DropInfo, hhmmFormatter } from './grid/CalendarGrid.js';
 import { alternativesOf } from './http.js';
+import { displayName } from './names.js';
 import { useViewPrefs, useWide } from './prefs.js';
 import { movedLines } from './reschedule.js';
 import { validateCalendarSearch } from './search.js';
 import { addDays, dateIn, mondayOf, timeIn } from './time.js';
 import type { Appointment, Slot } from './types.js';
-import { displayName } from './names.js';
-import { BlockedDialog } from './appointment/BlockedDialog.js';
 import { WaitlistPanel } from './waitlist/WaitlistPanel.js';
 
 export function CalendarPage() {
@@ -68,7 +67,8 @@ function StoreCalendar({ store }: { store: StoreSummary }) {
   const roster = useQuery(rosterWeekQuery(store.id, date));
   const rosterStaff = roster.data?.staff ?? [];
   const weekStaffId =
-    search.staff ?? (rosterStaff.some((s) => s.staffId === me.staff.id && s.days.some((d) => d.hours.length)) ? me.staff.id : undefined) ??
+    search.staff ??
+    (rosterStaff.some((s) => s.staffId === me.staff.id && s.days.some((d) => d.hours.length)) ? me.staff.id : undefined) ??
     rosterStaff.find((s) => s.days.some((d) => d.hours.length))?.staffId ??
     rosterStaff[0]?.staffId;
 
@@ -98,16 +98,17 @@ function StoreCalendar({ store }: { store: StoreSummary }) {
   const canMove = useCallback(() => canBook, [canBook]);
 
   const clock = hhmmFormatter(i18n.language);
-  // "9 AM–1 PM" reads better than "9:00 AM–1:00 PM" in a narrow column header.
-  const short = (v: string) => (i18n.language.startsWith('en') ? clock(v).replace(':00', '') : clock(v));
   const columns: Column[] = useMemo(() => {
     if (view.kind === 'week') return [];
+    const clock = hhmmFormatter(i18n.language);
+    // "9 AM–1 PM" reads better than "9:00 AM–1:00 PM" in a narrow column header.
+    const short = (v: string) => (i18n.language.startsWith('en') ? clock(v).replace(':00', '') : clock(v));
     if (view.mode === 'rooms') {
       const list = (rooms.data ?? [])
         .filter((r) => r.active)
         .sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name))
-        .map((r) => ({ id: r.id, name: r.name, note: r.type.replace(/_/g, ' ') }));
-      return [...list, { id: NO_ROOM, name: t('calendar.noRoom'), note: '' }];
+        .map((r) => ({ id: r.id, name: r.name, note: r.type.replace(/_/g, ' '), room: true }));
+      return list;
     }
     const busy = new Set(appointments.flatMap((a) => (a.status === 'cancelled' ? [] : a.lines.map((l) => l.staffId))));
     return rosterStaff
@@ -120,15 +121,23 @@ function StoreCalendar({ store }: { store: StoreSummary }) {
           : timeOff
             ? t('calendar.timeOff')
             : t('calendar.notWorking');
-        return { id: s.staffId, name: s.displayName || s.name, note, off: hours.length === 0, working: hours.length > 0 || busy.has(s.staffId) };
+        return {
+          id: s.staffId,
+          name: s.displayName || s.name,
+          note,
+          off: hours.length === 0,
+          working: hours.length > 0 || busy.has(s.staffId),
+        };
       })
       .filter((c) => prefs.allStaff || c.working)
       .map(({ working: _w, ...c }) => c);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: short() follows the language
   }, [view, rooms.data, rosterStaff, appointments, date, prefs.allStaff, t, i18n.language]);
 
   const opening = useMemo(
-    () => (roster.data?.store.days ?? []).filter((d) => dates.includes(d.date)).flatMap((d) => d.hours.map((h) => ({ open: h.open, close: h.close }))),
+    () =>
+      (roster.data?.store.days ?? [])
+        .filter((d) => dates.includes(d.date))
+        .flatMap((d) => d.hours.map((h) => ({ open: h.open, close: h.close }))),
     [roster.data, dates],
   );
 
@@ -140,39 +149,35 @@ function StoreCalendar({ store }: { store: StoreSummary }) {
 
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['appointments'] });
 
-  const onDrop = useCallback(
-    async (drop: DropInfo) => {
-      const a = appointments.find((x) => x.id === drop.appointmentId);
-      if (!a) return drop.revert();
-      if (view.kind === 'day' && view.mode === 'rooms' && drop.column) {
-        drop.revert();
-        toast(t('calendar.roomsAuto'), 'info');
-        return;
+  const onDrop = async (drop: DropInfo) => {
+    const a = appointments.find((x) => x.id === drop.appointmentId);
+    if (!a) return drop.revert();
+    if (view.kind === 'day' && view.mode === 'rooms' && drop.column) {
+      drop.revert();
+      toast(t('calendar.roomsAuto'), 'info');
+      return;
+    }
+    const lines = movedLines(a, { lineId: drop.lineId, to: drop.to, staffId: view.kind === 'day' ? drop.column : undefined });
+    try {
+      const moved = await post<Appointment>(`/appointments/${encodeURIComponent(a.id)}/reschedule`, { version: a.version, lines });
+      toast(
+        t('calendar.moved', {
+          time: clock(moved.startLocal),
+          staff: [...new Set(moved.lines.map((l) => l.staffName))].join(', '),
+        }),
+      );
+      refresh();
+    } catch (error) {
+      drop.revert();
+      const alternatives = alternativesOf(error);
+      if (alternatives.length > 0 || (error as { code?: string }).code === 'slot_taken') setConflict({ appointment: a, alternatives });
+      else {
+        const text = problem(error);
+        toast(text.detail && text.detail !== text.title ? `${text.title} ${text.detail}` : text.title, 'error');
       }
-      const lines = movedLines(a, { lineId: drop.lineId, to: drop.to, staffId: view.kind === 'day' ? drop.column : undefined });
-      try {
-        const moved = await post<Appointment>(`/appointments/${encodeURIComponent(a.id)}/reschedule`, { version: a.version, lines });
-        toast(
-          t('calendar.moved', {
-            time: clock(moved.startLocal),
-            staff: [...new Set(moved.lines.map((l) => l.staffName))].join(', '),
-          }),
-        );
-        refresh();
-      } catch (error) {
-        drop.revert();
-        const alternatives = alternativesOf(error);
-        if (alternatives.length > 0 || (error as { code?: string }).code === 'slot_taken') setConflict({ appointment: a, alternatives });
-        else {
-          const text = problem(error);
-          toast(text.detail && text.detail !== text.title ? `${text.title} ${text.detail}` : text.title, 'error');
-        }
-        refresh();
-      }
-    },
-    // biome-ignore lint/correctness/useExhaustiveDependencies: refresh/post/problem are stable in effect
-    [appointments, view, toast, t, clock],
-  );
+      refresh();
+    }
+  };
 
   const staffOptions = rosterStaff.map((s) => ({ id: s.staffId, name: s.displayName || s.name }));
   const nowTime = timeIn(tz);
@@ -196,7 +201,7 @@ function StoreCalendar({ store }: { store: StoreSummary }) {
         onStaff={(id) => setSearch({ staff: id })}
         onPrefs={setPrefs}
         onWaitlist={() => setWaitlistOpen(true)}
-        onNew={() => setBooking({ date: date < today ? today : date, time: date === today ? nowTime : undefined })}
+        onNew={() => setBooking(date > today ? { date } : { date: today, time: nowTime })}
       />
       {feed.error || roster.error ? (
         <Alert tone="danger" className="mb-3" title={problem(feed.error ?? roster.error).title}>
@@ -206,6 +211,11 @@ function StoreCalendar({ store }: { store: StoreSummary }) {
       {view.kind === 'day' && columns.length === 0 && roster.isSuccess && view.mode === 'staff' ? (
         <Alert tone="info" className="mb-3" title={t('calendar.nobodyWorking')} testId="calendar-nobody">
           {t('calendar.nobodyWorkingHint')}
+        </Alert>
+      ) : null}
+      {view.kind === 'day' && view.mode === 'rooms' && rooms.isSuccess && columns.length === 0 ? (
+        <Alert tone="info" className="mb-3" title={t('calendar.roomsEmpty')} testId="calendar-no-rooms">
+          {t('calendar.roomsEmptyHint')}
         </Alert>
       ) : null}
       <CalendarGrid

@@ -4,8 +4,8 @@ import { cx } from '../../components/cx.js';
 import { Icon } from '../../components/icons.js';
 import { Menu, MenuItem, MenuSeparator } from '../../components/Menu.js';
 import type { ColorBy } from './colors.js';
-import { useWide } from './prefs.js';
 import type { CalendarMode } from './events.js';
+import { useWide } from './prefs.js';
 import { addDays, mondayOf } from './time.js';
 
 export interface ViewPrefs {
@@ -28,13 +28,12 @@ function Segmented<T extends string>({
   testId: string;
 }) {
   return (
-    <div role="radiogroup" aria-label={label} className="inline-flex rounded-lg bg-zinc-100 p-0.5" data-testid={testId}>
+    <fieldset aria-label={label} className="inline-flex rounded-lg bg-zinc-100 p-0.5" data-testid={testId}>
       {options.map((o) => (
         <button
           key={o.value}
           type="button"
-          role="radio"
-          aria-checked={value === o.value}
+          aria-pressed={value === o.value}
           data-testid={`${testId}-${o.value}`}
           onClick={() => onChange(o.value)}
           className={cx(
@@ -45,7 +44,7 @@ function Segmented<T extends string>({
           {o.label}
         </button>
       ))}
-    </div>
+    </fieldset>
   );
 }
 
@@ -93,17 +92,38 @@ export function CalendarToolbar({
           Date.parse(`${mondayOf(date)}T00:00:00Z`),
           Date.parse(`${addDays(mondayOf(date), 6)}T00:00:00Z`),
         )
-      : new Intl.DateTimeFormat(i18n.language, { weekday: compact ? 'short' : 'long', month: compact ? 'short' : 'long', day: 'numeric', timeZone: 'UTC' }).format(
-          Date.parse(`${date}T00:00:00Z`),
-        );
+      : new Intl.DateTimeFormat(i18n.language, {
+          weekday: compact ? 'short' : 'long',
+          month: compact ? 'short' : 'long',
+          day: 'numeric',
+          timeZone: 'UTC',
+        }).format(Date.parse(`${date}T00:00:00Z`));
   return (
     <div className="mb-3 flex flex-wrap items-center gap-x-2 gap-y-2" data-testid="calendar-toolbar">
       <div className="flex items-center gap-1">
-        <Button size="sm" onClick={() => onDate(today)} disabled={date === today && view === 'day'} data-testid="calendar-today">
+        <Button
+          size="sm"
+          onClick={() => onDate(today)}
+          disabled={date === today && view === 'day'}
+          className={date === today && view === 'day' ? 'max-sm:hidden' : undefined}
+          data-testid="calendar-today"
+        >
           {t('calendar.today')}
         </Button>
-        <IconButton size="sm" icon="chevronLeft" label={t('calendar.previous')} onClick={() => onDate(addDays(date, -step))} data-testid="calendar-prev" />
-        <IconButton size="sm" icon="chevronRight" label={t('calendar.next')} onClick={() => onDate(addDays(date, step))} data-testid="calendar-next" />
+        <IconButton
+          size="sm"
+          icon="chevronLeft"
+          label={t('calendar.previous')}
+          onClick={() => onDate(addDays(date, -step))}
+          data-testid="calendar-prev"
+        />
+        <IconButton
+          size="sm"
+          icon="chevronRight"
+          label={t('calendar.next')}
+          onClick={() => onDate(addDays(date, step))}
+          data-testid="calendar-next"
+        />
         <label className="relative ml-1 flex cursor-pointer items-center gap-1.5 rounded-lg px-2 py-1 hover:bg-zinc-100">
           <h1 className="whitespace-nowrap text-lg font-semibold tracking-tight text-zinc-900" data-testid="calendar-title">
             {title}
@@ -120,7 +140,7 @@ export function CalendarToolbar({
         </label>
       </div>
 
-      <div className="flex flex-wrap items-center gap-2">
+      <div className="flex flex-wrap items-center gap-2 max-sm:order-2">
         <Segmented
           value={view}
           onChange={onView}
@@ -162,7 +182,7 @@ export function CalendarToolbar({
         )}
       </div>
 
-      <div className="ml-auto flex items-center gap-2">
+      <div className="ml-auto flex items-center gap-2 max-sm:order-1">
         <Menu
           label={t('calendar.viewOptions')}
           testId="calendar-options"
@@ -176,21 +196,43 @@ export function CalendarToolbar({
           {(close) => (
             <>
               <p className="px-3 pb-1 pt-2 text-xs font-medium text-zinc-500">{t('calendar.colourBy')}</p>
-              <MenuItem selected={prefs.colorBy === 'status'} onSelect={() => (onPrefs({ ...prefs, colorBy: 'status' }), close())} testId="calendar-colour-status">
+              <MenuItem
+                selected={prefs.colorBy === 'status'}
+                onSelect={() => {
+                  onPrefs({ ...prefs, colorBy: 'status' });
+                  close();
+                }}
+                testId="calendar-colour-status"
+              >
                 {t('calendar.colourStatus')}
               </MenuItem>
               <MenuItem
                 selected={prefs.colorBy === 'category'}
-                onSelect={() => (onPrefs({ ...prefs, colorBy: 'category' }), close())}
+                onSelect={() => {
+                  onPrefs({ ...prefs, colorBy: 'category' });
+                  close();
+                }}
                 testId="calendar-colour-category"
               >
                 {t('calendar.colourCategory')}
               </MenuItem>
               <MenuSeparator />
-              <MenuItem selected={prefs.showCancelled} onSelect={() => (onPrefs({ ...prefs, showCancelled: !prefs.showCancelled }), close())}>
+              <MenuItem
+                selected={prefs.showCancelled}
+                onSelect={() => {
+                  onPrefs({ ...prefs, showCancelled: !prefs.showCancelled });
+                  close();
+                }}
+              >
                 {t('calendar.showCancelled')}
               </MenuItem>
-              <MenuItem selected={prefs.allStaff} onSelect={() => (onPrefs({ ...prefs, allStaff: !prefs.allStaff }), close())}>
+              <MenuItem
+                selected={prefs.allStaff}
+                onSelect={() => {
+                  onPrefs({ ...prefs, allStaff: !prefs.allStaff });
+                  close();
+                }}
+              >
                 {t('calendar.showAllStaff')}
               </MenuItem>
             </>

@@ -71,8 +71,7 @@ export function useStaffPost() {
   const queryClient = useQueryClient();
   return async <T>(path: string, body: unknown, idempotencyKey?: string): Promise<T> => {
     const me = queryClient.getQueryData<Me | null>(meQuery.queryKey);
-    const send = (csrfToken: string | null | undefined) =>
-      keyedPost<T>(path, body, { idempotencyKey, csrfToken, language: i18n.language });
+    const send = (csrfToken: string | null | undefined) => keyedPost<T>(path, body, { idempotencyKey, csrfToken, language: i18n.language });
     try {
       return await send(me?.csrfToken);
     } catch (error) {

@@ -10,9 +10,6 @@ export type CalendarMode = 'staff' | 'rooms';
 /** Day view: one column per staff member (or room). Week view: one staff member's week. */
 export type ViewKind = { kind: 'day'; mode: CalendarMode } | { kind: 'week'; staffId: string };
 
-/** The column of lines that use no room, in the rooms view. */
-export const NO_ROOM = 'no-room';
-
 export interface LineEventProps {
   kind: 'line';
   appointmentId: string;
@@ -51,7 +48,7 @@ export interface BuildOptions {
 
 function columnOf(line: AppointmentLine, view: ViewKind): string | null {
   if (view.kind === 'week') return null;
-  return view.mode === 'staff' ? line.staffId : (line.resourceId ?? NO_ROOM);
+  return view.mode === 'staff' ? line.staffId : line.resourceId;
 }
 
 /** A processing gap shows as a paler band inside its service. */
@@ -75,6 +72,8 @@ export function appointmentEvents(appointments: readonly Appointment[], o: Build
     const movable = MOVABLE.has(a.status) && o.canMove(a);
     for (const line of a.lines) {
       if (o.view.kind === 'week' && line.staffId !== o.view.staffId) continue;
+      // The rooms view shows the services that take a room.
+      if (o.view.kind === 'day' && o.view.mode === 'rooms' && !line.resourceId) continue;
       const swatch = o.colorBy === 'status' ? STATUS_SWATCH[a.status] : swatchOf(o.colorOfService(line.serviceId));
       const column = columnOf(line, o.view);
       const props: LineEventProps = {

@@ -25,6 +25,6 @@ export function movedLines(a: Appointment, move: Move): LineInput[] {
 }
 
 /** The lines of a visit moved to one of the alternatives the server suggested. */
-export function linesAt(a: Appointment, slot: { lines: { serviceId: string; staffId: string; start: string }[] }): LineInput[] {
+export function linesAt(slot: { lines: { serviceId: string; staffId: string; start: string }[] }): LineInput[] {
   return slot.lines.map((l) => ({ serviceId: l.serviceId, staffId: l.staffId, start: l.start }));
 }

@@ -79,7 +79,6 @@ export function CategoryDialog({
       icon="sliders"
       title={category ? category.displayName : t('catalog.category.addTitle')}
       testId="category-dialog"
-      className="sm:max-w-2xl"
       footer={
         <>
           {category && !readOnly ? (
@@ -117,6 +116,7 @@ export function CategoryDialog({
             errors={errors}
             path="nameTranslations"
             testId="category-form-name"
+            stacked
             maxLength={120}
             base={name}
           />

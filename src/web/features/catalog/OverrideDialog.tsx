@@ -75,7 +75,6 @@ export function OverrideDialog({
       icon="store"
       title={item.data ? t('catalog.override.title', { name: item.data.displayName }) : t('catalog.override.titleLoading')}
       testId="override-dialog"
-      className="sm:max-w-lg"
     >
       {me.stores.length > 1 ? (
         <div className="mb-4">

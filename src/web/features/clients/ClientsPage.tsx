@@ -64,10 +64,16 @@ function ClientList() {
   const stale = text.trim() !== q || search.isPlaceholderData;
   const pendingEnter = useRef(false);
 
+  // Only a new query updates the URL: re-running on a new `navigate` (it changes while the router moves
+  // to a client card) would send the user back to the list.
+  const syncedQ = useRef(initialQ ?? '');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: q is the trigger; navigate is read, not watched
   useEffect(() => {
     setActive(q ? 0 : -1);
+    if (q === syncedQ.current) return;
+    syncedQ.current = q;
     void navigate({ to: '/clients', search: q ? { q } : {}, replace: true });
-  }, [q, navigate]);
+  }, [q]);
 
   // "/" anywhere on the page puts the cursor in the search box, as in most POS and admin tools.
   useEffect(() => {

@@ -21,9 +21,10 @@ const enc = encodeURIComponent;
 
 export const SEARCH_LIMIT = 50;
 
+/** One page of search results (used by other screens' client pickers, e.g. booking). */
 export const clientSearchQuery = (params: { q: string; storeId?: string | undefined; tag?: string | undefined }) =>
   queryOptions({
-    queryKey: ['clients', 'search', params],
+    queryKey: ['clients', 'search', 'picker', params],
     queryFn: ({ signal }) =>
       api.get<Page<ClientSummary>>('/clients', {
         query: { q: params.q.trim() || undefined, storeId: params.storeId, tag: params.tag, limit: SEARCH_LIMIT },

@@ -59,7 +59,9 @@ export function DayDrawer({
             <ul className="divide-y divide-zinc-100 rounded-xl ring-1 ring-zinc-200">
               {day.exceptions.map((e) => (
                 <li key={e.id} className="flex items-center gap-3 px-3 py-2 text-sm">
-                  <Badge tone={e.kind === 'time_off' ? 'warning' : e.kind === 'extra_shift' ? 'success' : 'info'}>{t(`rosters.kinds.${e.kind}`)}</Badge>
+                  <Badge tone={e.kind === 'time_off' ? 'warning' : e.kind === 'extra_shift' ? 'success' : 'info'}>
+                    {t(`rosters.kinds.${e.kind}`)}
+                  </Badge>
                   <span className="flex-1 text-zinc-700">
                     {e.hours.map((h) => `${clock(h.open)}–${clock(h.close)}`).join(', ')}
                     {e.note ? <span className="text-zinc-500"> · {e.note}</span> : null}
@@ -138,7 +140,14 @@ function ExceptionForm({ storeId, person, date }: { storeId: string; person: Ros
         <Input value={note} onChange={(e) => setNote(e.target.value)} maxLength={200} />
       </Field>
       <div className="flex justify-end">
-        <Button variant="primary" size="sm" loading={save.isPending} disabled={problems.size > 0} onClick={() => save.mutate()} data-testid="roster-exception-save">
+        <Button
+          variant="primary"
+          size="sm"
+          loading={save.isPending}
+          disabled={problems.size > 0}
+          onClick={() => save.mutate()}
+          data-testid="roster-exception-save"
+        >
           {t('rosters.addChange')}
         </Button>
       </div>
@@ -198,7 +207,14 @@ function BlockForm({ storeId, timeZone, person, date }: { storeId: string; timeZ
         </Field>
       </div>
       <div className="flex justify-end">
-        <Button variant="primary" size="sm" disabled={bad} loading={save.isPending} onClick={() => save.mutate()} data-testid="roster-block-save">
+        <Button
+          variant="primary"
+          size="sm"
+          disabled={bad}
+          loading={save.isPending}
+          onClick={() => save.mutate()}
+          data-testid="roster-block-save"
+        >
           {t('rosters.blockTime')}
         </Button>
       </div>

@@ -64,8 +64,20 @@ function StoreRoster({ store }: { store: StoreSummary }) {
             <Button size="sm" onClick={() => setMonday(mondayOf(today))} disabled={monday === mondayOf(today)}>
               {t('rosters.thisWeek')}
             </Button>
-            <IconButton size="sm" icon="chevronLeft" label={t('calendar.previous')} onClick={() => setMonday(addDays(monday, -7))} data-testid="roster-prev" />
-            <IconButton size="sm" icon="chevronRight" label={t('calendar.next')} onClick={() => setMonday(addDays(monday, 7))} data-testid="roster-next" />
+            <IconButton
+              size="sm"
+              icon="chevronLeft"
+              label={t('calendar.previous')}
+              onClick={() => setMonday(addDays(monday, -7))}
+              data-testid="roster-prev"
+            />
+            <IconButton
+              size="sm"
+              icon="chevronRight"
+              label={t('calendar.next')}
+              onClick={() => setMonday(addDays(monday, 7))}
+              data-testid="roster-next"
+            />
             <span className="ml-2 text-base font-semibold text-zinc-900" data-testid="roster-range">
               {range}
             </span>
@@ -83,9 +95,14 @@ function StoreRoster({ store }: { store: StoreSummary }) {
                   {t('rosters.staff')}
                 </th>
                 {days.map((d) => (
-                  <th key={d.date} className={cx('px-2 py-2 text-left font-medium', d.date === today ? 'text-orchid-800' : 'text-zinc-700')}>
+                  <th
+                    key={d.date}
+                    className={cx('px-2 py-2 text-left font-medium', d.date === today ? 'text-orchid-800' : 'text-zinc-700')}
+                  >
                     <span className="block">
-                      {new Intl.DateTimeFormat(i18n.language, { weekday: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${d.date}T00:00:00Z`))}
+                      {new Intl.DateTimeFormat(i18n.language, { weekday: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+                        Date.parse(`${d.date}T00:00:00Z`),
+                      )}
                     </span>
                     <span className={cx('block text-xs font-normal', d.closed ? 'text-red-700' : 'text-zinc-500')}>
                       {d.closed ? t('rosters.storeClosed') : d.hours.map((h) => `${short(h.open)}–${short(h.close)}`).join(', ')}
@@ -108,7 +125,9 @@ function StoreRoster({ store }: { store: StoreSummary }) {
                     >
                       <Avatar name={s.displayName || s.name} seed={s.staffId} className="size-8 text-xs" />
                       <span className="min-w-0 flex-1">
-                        <span className="block truncate font-medium text-zinc-900 group-enabled:group-hover:text-orchid-700">{s.displayName || s.name}</span>
+                        <span className="block truncate font-medium text-zinc-900 group-enabled:group-hover:text-orchid-700">
+                          {s.displayName || s.name}
+                        </span>
                         <span className="block text-xs text-zinc-500">
                           {t(`roles.${s.role}`)} · {t('rosters.hoursShort', { hours: weekHours(s) })}
                         </span>
@@ -127,8 +146,12 @@ function StoreRoster({ store }: { store: StoreSummary }) {
           </table>
         </div>
       ) : null}
-      {weekly && person(weekly) ? <WeeklyHoursDrawer storeId={store.id} person={person(weekly) as RosterStaff} onClose={() => setWeekly(null)} /> : null}
-      {open && openDay ? <DayDrawer storeId={store.id} timeZone={store.timeZone} person={open} day={openDay} onClose={() => setCell(null)} /> : null}
+      {weekly && person(weekly) ? (
+        <WeeklyHoursDrawer storeId={store.id} person={person(weekly) as RosterStaff} onClose={() => setWeekly(null)} />
+      ) : null}
+      {open && openDay ? (
+        <DayDrawer storeId={store.id} timeZone={store.timeZone} person={open} day={openDay} onClose={() => setCell(null)} />
+      ) : null}
     </div>
   );
 }
@@ -146,15 +169,24 @@ function DayCell({ day, short, onOpen }: { day: RosterDay; short: (v: string) =>
       className="flex min-h-14 w-full flex-col items-stretch gap-1 rounded-lg p-1.5 text-left transition-colors hover:bg-zinc-50 hover:ring-1 hover:ring-zinc-200"
     >
       {day.hours.map((h) => (
-        <span key={h.open} className="rounded-md bg-orchid-50 px-1.5 py-0.5 text-xs font-medium tabular-nums text-orchid-800 ring-1 ring-inset ring-orchid-100">
+        <span
+          key={h.open}
+          className="rounded-md bg-orchid-50 px-1.5 py-0.5 text-xs font-medium tabular-nums text-orchid-800 ring-1 ring-inset ring-orchid-100"
+        >
           {short(h.open)}–{short(h.close)}
         </span>
       ))}
       {day.hours.length === 0 ? (
-        <span className={cx('px-1 text-xs', timeOff ? 'font-medium text-amber-700' : 'text-zinc-400')}>{timeOff ? t('rosters.kinds.time_off') : t('rosters.off')}</span>
+        <span className={cx('px-1 text-xs', timeOff ? 'font-medium text-amber-700' : 'text-zinc-400')}>
+          {timeOff ? t('rosters.kinds.time_off') : t('rosters.off')}
+        </span>
       ) : null}
-      {timeOff && day.hours.length > 0 ? <span className="px-1 text-[11px] font-medium text-amber-700">{t('rosters.partTimeOff')}</span> : null}
-      {changed.length ? <span className="px-1 text-[11px] text-sky-700">{changed.map((e) => t(`rosters.kinds.${e.kind}`)).join(', ')}</span> : null}
+      {timeOff && day.hours.length > 0 ? (
+        <span className="px-1 text-[11px] font-medium text-amber-700">{t('rosters.partTimeOff')}</span>
+      ) : null}
+      {changed.length ? (
+        <span className="px-1 text-[11px] text-sky-700">{changed.map((e) => t(`rosters.kinds.${e.kind}`)).join(', ')}</span>
+      ) : null}
       {day.blocked.map((b) => (
         <span key={b.id} className="rounded-md bg-zinc-100 px-1.5 py-0.5 text-[11px] text-zinc-600">
           {t(`calendar.blockReasons.${b.reason}`)} {short(b.start.slice(11, 16))}
@@ -165,9 +197,6 @@ function DayCell({ day, short, onOpen }: { day: RosterDay; short: (v: string) =>
 }
 
 function weekHours(s: RosterStaff): number {
-  const min = s.days.reduce(
-    (sum, d) => sum + d.hours.reduce((m, h) => m + (Date.parse(h.end) - Date.parse(h.start)) / 60_000, 0),
-    0,
-  );
+  const min = s.days.reduce((sum, d) => sum + d.hours.reduce((m, h) => m + (Date.parse(h.end) - Date.parse(h.start)) / 60_000, 0), 0);
   return Math.round((min / 60) * 10) / 10;
 }

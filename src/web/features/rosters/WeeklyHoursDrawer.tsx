@@ -41,10 +41,7 @@ export function WeeklyHoursDrawer({ storeId, person, onClose }: { storeId: strin
   };
   const errorAt = (day: (typeof WEEKDAYS)[number], i: number) => local(day, i) ?? server[`hours.${day}.${i}`] ?? server[`hours.${day}`];
   const invalid = WEEKDAYS.some((d) => validateShifts(hours[d]).size > 0);
-  const total = WEEKDAYS.reduce(
-    (sum, d) => sum + hours[d].reduce((m, s) => m + Math.max(0, minutes(s.close) - minutes(s.open)), 0),
-    0,
-  );
+  const total = WEEKDAYS.reduce((sum, d) => sum + hours[d].reduce((m, s) => m + Math.max(0, minutes(s.close) - minutes(s.open)), 0), 0);
   const submit = () => {
     setTried(true);
     if (!invalid) save.mutate();
@@ -55,7 +52,7 @@ export function WeeklyHoursDrawer({ storeId, person, onClose }: { storeId: strin
       open
       onClose={onClose}
       testId="roster-weekly-drawer"
-      width="max-w-xl"
+      width="max-w-2xl"
       title={t('rosters.weeklyTitle', { name: person.displayName })}
       description={t('rosters.weeklyHint')}
       footer={
@@ -105,8 +102,8 @@ export function WeeklyHoursDrawer({ storeId, person, onClose }: { storeId: strin
             const on = shifts.length > 0;
             return (
               <li key={day} className="flex flex-col gap-3 py-3 sm:flex-row sm:items-start" data-testid={`roster-day-${day}`}>
-                <div className="flex w-full items-center justify-between gap-3 sm:w-48 sm:pt-2">
-                  <span className="w-16 text-sm font-medium text-zinc-900">{t(`weekdays.${day}`)}</span>
+                <div className="flex w-full items-center justify-between gap-3 sm:w-56 sm:pt-2">
+                  <span className="w-24 text-sm font-medium text-zinc-900">{t(`weekdays.${day}`)}</span>
                   <Switch
                     checked={on}
                     onChange={(v) => setHours({ ...hours, [day]: v ? [nextShift([])] : [] })}
@@ -118,7 +115,12 @@ export function WeeklyHoursDrawer({ storeId, person, onClose }: { storeId: strin
                 <div className="flex flex-1 flex-col gap-2">
                   {on ? (
                     <>
-                      <ShiftList shifts={shifts} testId={`roster-${day}`} errorAt={(i) => errorAt(day, i)} onChange={(list) => setHours({ ...hours, [day]: list })} />
+                      <ShiftList
+                        shifts={shifts}
+                        testId={`roster-${day}`}
+                        errorAt={(i) => errorAt(day, i)}
+                        onChange={(list) => setHours({ ...hours, [day]: list })}
+                      />
                       {shifts.length < MAX_SHIFTS ? (
                         <button
                           type="button"

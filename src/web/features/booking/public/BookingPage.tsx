@@ -14,7 +14,7 @@ import type { LineInput, Slot } from '../../calendar/types.js';
 import { bookOnline, icsUrl, publicStoreQuery } from '../api.js';
 import type { BookingResult, PublicStore } from '../types.js';
 import { BookingView } from './BookingView.js';
-import { DetailsStep, type Details, emptyDetails } from './DetailsStep.js';
+import { type Details, DetailsStep, emptyDetails } from './DetailsStep.js';
 import { PublicLayout } from './PublicLayout.js';
 import { ServicesStep } from './ServicesStep.js';
 import { StaffStep } from './StaffStep.js';
@@ -86,7 +86,13 @@ function Flow({ store }: { store: PublicStore }) {
 
   const index = STEPS.indexOf(step);
   const canContinue =
-    step === 'services' ? serviceIds.length > 0 : step === 'staff' ? true : step === 'time' ? !!slot : sentTo !== null && details.code.length === 6;
+    step === 'services'
+      ? serviceIds.length > 0
+      : step === 'staff'
+        ? true
+        : step === 'time'
+          ? !!slot
+          : sentTo !== null && details.code.length === 6;
 
   const confirm = () => {
     setTried(true);
@@ -123,7 +129,11 @@ function Flow({ store }: { store: PublicStore }) {
       <div ref={top} className="scroll-mt-20" />
       <ol className="mb-5 flex gap-1.5" aria-label={t('booking.progress')}>
         {STEPS.map((s, i) => (
-          <li key={s} className={`h-1.5 flex-1 rounded-full ${i <= index ? 'bg-orchid-600' : 'bg-zinc-200'}`} aria-current={s === step ? 'step' : undefined} />
+          <li
+            key={s}
+            className={`h-1.5 flex-1 rounded-full ${i <= index ? 'bg-orchid-600' : 'bg-zinc-200'}`}
+            aria-current={s === step ? 'step' : undefined}
+          />
         ))}
       </ol>
       <h1 className="mb-1 text-2xl font-semibold tracking-tight text-zinc-900" data-testid="public-step-title">
@@ -138,7 +148,14 @@ function Flow({ store }: { store: PublicStore }) {
               {taken.length ? (
                 <div className="mt-2 flex flex-wrap gap-1.5">
                   {taken.map((s) => (
-                    <Button key={s.start} size="sm" onClick={() => (setSlot(s), setTaken(null))}>
+                    <Button
+                      key={s.start}
+                      size="sm"
+                      onClick={() => {
+                        setSlot(s);
+                        setTaken(null);
+                      }}
+                    >
                       {s.date.slice(5)} {s.startLocal}
                     </Button>
                   ))}
@@ -146,8 +163,27 @@ function Flow({ store }: { store: PublicStore }) {
               ) : null}
             </Alert>
           ) : null}
-          {step === 'services' ? <ServicesStep store={store} selected={serviceIds} onChange={(ids) => (setServiceIds(ids), setSlot(null))} /> : null}
-          {step === 'staff' ? <StaffStep store={store} serviceIds={serviceIds} value={staffId} onChange={(id) => (setStaffId(id), setSlot(null))} /> : null}
+          {step === 'services' ? (
+            <ServicesStep
+              store={store}
+              selected={serviceIds}
+              onChange={(ids) => {
+                setServiceIds(ids);
+                setSlot(null);
+              }}
+            />
+          ) : null}
+          {step === 'staff' ? (
+            <StaffStep
+              store={store}
+              serviceIds={serviceIds}
+              value={staffId}
+              onChange={(id) => {
+                setStaffId(id);
+                setSlot(null);
+              }}
+            />
+          ) : null}
           {step === 'time' ? (
             <TimeStep
               slug={store.slug}
@@ -222,7 +258,10 @@ function Done({ store, result }: { store: PublicStore; result: BookingResult }) 
         </div>
         <BookingView booking={result.appointment} />
         <div className="flex flex-wrap gap-2">
-          <a href={icsUrl(result.manageToken)} className="inline-flex h-10 items-center gap-2 rounded-lg bg-white px-4 text-sm font-medium text-zinc-800 shadow-sm ring-1 ring-inset ring-zinc-300 hover:bg-zinc-50">
+          <a
+            href={icsUrl(result.manageToken)}
+            className="inline-flex h-10 items-center gap-2 rounded-lg bg-white px-4 text-sm font-medium text-zinc-800 shadow-sm ring-1 ring-inset ring-zinc-300 hover:bg-zinc-50"
+          >
             <Icon name="calendar" className="size-4" />
             {t('booking.addToCalendar')}
           </a>

@@ -1,17 +1,22 @@
 // A booking as the client sees it: when, where, what, with whom, the price.
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../../components/icons.js';
-import { formatMoney } from '../../catalog/money.js';
 import { hhmmFormatter } from '../../calendar/grid/CalendarGrid.js';
-import { zoneCity } from '../../calendar/time.js';
+import { useZoneCity } from '../../calendar/useZoneCity.js';
+import { formatMoney } from '../../catalog/money.js';
 import type { PublicBooking } from '../types.js';
 
 export function BookingView({ booking: b }: { booking: PublicBooking }) {
   const { t, i18n } = useTranslation();
+  const zoneCity = useZoneCity();
   const clock = hhmmFormatter(i18n.language);
-  const day = new Intl.DateTimeFormat(i18n.language, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(
-    Date.parse(`${b.date}T00:00:00Z`),
-  );
+  const day = new Intl.DateTimeFormat(i18n.language, {
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(Date.parse(`${b.date}T00:00:00Z`));
   return (
     <div className="space-y-4 rounded-2xl bg-white p-5 shadow-card ring-1 ring-zinc-200" data-testid="public-booking-view">
       <div>
@@ -25,6 +30,7 @@ export function BookingView({ booking: b }: { booking: PublicBooking }) {
       </div>
       <ul className="divide-y divide-zinc-100 border-y border-zinc-100">
         {b.services.map((s, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a visit may hold the same service twice; the list never reorders
           <li key={`${s.serviceId}-${i}`} className="flex items-start justify-between gap-3 py-2.5 text-sm">
             <span>
               <span className="block font-medium text-zinc-900">{s.name}</span>

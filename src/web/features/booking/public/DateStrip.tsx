@@ -34,7 +34,11 @@ export function DateStrip({
               data-date={d}
               className={cx(
                 'flex w-16 shrink-0 flex-col items-center rounded-xl py-2 ring-1 ring-inset transition-colors',
-                on ? 'bg-orchid-700 text-white ring-orchid-700' : none ? 'bg-white text-zinc-300 ring-zinc-200' : 'bg-white text-zinc-800 ring-zinc-300 hover:ring-orchid-400',
+                on
+                  ? 'bg-orchid-700 text-white ring-orchid-700'
+                  : none
+                    ? 'bg-white text-zinc-300 ring-zinc-200'
+                    : 'bg-white text-zinc-800 ring-zinc-300 hover:ring-orchid-400',
               )}
             >
               <span className={cx('text-xs', on ? 'text-orchid-100' : none ? '' : 'text-zinc-500')}>{weekday.format(at)}</span>

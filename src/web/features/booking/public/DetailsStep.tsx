@@ -41,7 +41,7 @@ export function DetailsStep({
   bookError: unknown;
   tried: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const set = <K extends keyof Details>(k: K, v: Details[K]) => onChange({ ...details, [k]: v });
   const contact = details.channel === 'phone' ? details.phone.trim() : details.email.trim();
   const send = useMutation({
@@ -60,43 +60,98 @@ export function DetailsStep({
       ? ((bookError as { detail?: string; title?: string }).detail ?? (bookError as { title?: string }).title)
       : undefined;
   const missingName = tried && !details.firstName.trim();
+  // Chinese names are written family name first.
+  const familyFirst = i18n.language.startsWith('zh');
   return (
     <div className="space-y-5" data-testid="public-details">
       {send.error && !sendErrors.phone && !sendErrors.email ? <ProblemAlert error={send.error} /> : null}
-      <div className="inline-flex rounded-lg bg-zinc-100 p-0.5" role="radiogroup" aria-label={t('booking.contactBy')}>
+      <fieldset className="inline-flex rounded-lg bg-zinc-100 p-0.5" aria-label={t('booking.contactBy')}>
         {(['phone', 'email'] as const).map((c) => (
           <button
             key={c}
             type="button"
-            role="radio"
-            aria-checked={details.channel === c}
+            aria-pressed={details.channel === c}
             onClick={() => set('channel', c)}
             data-testid={`public-channel-${c}`}
-            className={cx('h-9 rounded-md px-4 text-sm font-medium', details.channel === c ? 'bg-white text-zinc-900 shadow-sm' : 'text-zinc-600')}
+            className={cx(
+              'h-9 rounded-md px-4 text-sm font-medium',
+              details.channel === c ? 'bg-white text-zinc-900 shadow-sm' : 'text-zinc-600',
+            )}
           >
             {t(`booking.by.${c}`)}
           </button>
         ))}
-      </div>
+      </fieldset>
       {details.channel === 'phone' ? (
         <Field label={t('booking.phone')} error={sendErrors.phone ?? bookErrors.phone} hint={t('booking.phoneHint')}>
-          <Input type="tel" autoComplete="tel" inputMode="tel" value={details.phone} onChange={(e) => set('phone', e.target.value)} data-testid="public-phone" />
+          <Input
+            type="tel"
+            autoComplete="tel"
+            inputMode="tel"
+            value={details.phone}
+            onChange={(e) => set('phone', e.target.value)}
+            data-testid="public-phone"
+          />
         </Field>
       ) : (
         <Field label={t('booking.email')} error={sendErrors.email ?? bookErrors.email}>
-          <Input type="email" autoComplete="email" value={details.email} onChange={(e) => set('email', e.target.value)} data-testid="public-email" />
+          <Input
+            type="email"
+            autoComplete="email"
+            value={details.email}
+            onChange={(e) => set('email', e.target.value)}
+            data-testid="public-email"
+          />
         </Field>
       )}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label={t('booking.firstName')} error={missingName ? t('validation.required') : bookErrors.firstName}>
-          <Input autoComplete="given-name" value={details.firstName} onChange={(e) => set('firstName', e.target.value)} data-testid="public-first-name" />
-        </Field>
-        <Field label={t('booking.lastName')} optional={t('common.optional')} error={bookErrors.lastName}>
-          <Input autoComplete="family-name" value={details.lastName} onChange={(e) => set('lastName', e.target.value)} data-testid="public-last-name" />
-        </Field>
+        {familyFirst ? (
+          <>
+            <Field label={t('booking.lastName')} optional={t('common.optional')} error={bookErrors.lastName}>
+              <Input
+                autoComplete="family-name"
+                value={details.lastName}
+                onChange={(e) => set('lastName', e.target.value)}
+                data-testid="public-last-name"
+              />
+            </Field>
+            <Field label={t('booking.firstName')} error={missingName ? t('validation.required') : bookErrors.firstName}>
+              <Input
+                autoComplete="given-name"
+                value={details.firstName}
+                onChange={(e) => set('firstName', e.target.value)}
+                data-testid="public-first-name"
+              />
+            </Field>
+          </>
+        ) : (
+          <>
+            <Field label={t('booking.firstName')} error={missingName ? t('validation.required') : bookErrors.firstName}>
+              <Input
+                autoComplete="given-name"
+                value={details.firstName}
+                onChange={(e) => set('firstName', e.target.value)}
+                data-testid="public-first-name"
+              />
+            </Field>
+            <Field label={t('booking.lastName')} optional={t('common.optional')} error={bookErrors.lastName}>
+              <Input
+                autoComplete="family-name"
+                value={details.lastName}
+                onChange={(e) => set('lastName', e.target.value)}
+                data-testid="public-last-name"
+              />
+            </Field>
+          </>
+        )}
       </div>
       <Field label={t('booking.notes')} optional={t('common.optional')}>
-        <Textarea rows={2} value={details.notes} onChange={(e) => set('notes', e.target.value)} placeholder={t('booking.notesPlaceholder')} />
+        <Textarea
+          rows={2}
+          value={details.notes}
+          onChange={(e) => set('notes', e.target.value)}
+          placeholder={t('booking.notesPlaceholder')}
+        />
       </Field>
       {!newClientsAllowed ? <p className="text-sm text-zinc-500">{t('booking.existingOnly')}</p> : null}
       {sentTo ? (
@@ -107,6 +162,7 @@ export function DetailsStep({
               inputMode="numeric"
               autoComplete="one-time-code"
               maxLength={6}
+              autoFocus
               value={details.code}
               onChange={(e) => set('code', e.target.value.replace(/\D/g, '').slice(0, 6))}
               className="w-40 text-center text-lg tracking-[0.4em]"

@@ -8,8 +8,8 @@ import { Badge } from '../../../components/Badge.js';
 import { Button } from '../../../components/Button.js';
 import { Dialog } from '../../../components/Dialog.js';
 import { Field } from '../../../components/Field.js';
-import { Icon } from '../../../components/icons.js';
 import { Textarea } from '../../../components/Input.js';
+import { Icon } from '../../../components/icons.js';
 import { Alert, ProblemAlert } from '../../../components/ProblemAlert.js';
 import { Loading } from '../../../components/Spinner.js';
 import { useToast } from '../../../components/Toast.js';
@@ -84,7 +84,9 @@ function Manage({ token, booking: b }: { token: string; booking: PublicBooking }
       <div className="flex items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold tracking-tight text-zinc-900">{t('booking.manage.title')}</h1>
         <Badge tone={cancelled ? 'neutral' : 'success'}>
-          <span data-testid="manage-status">{t(`calendar.status.${b.status}` as 'calendar.status.booked', { defaultValue: b.status })}</span>
+          <span data-testid="manage-status">
+            {t(`calendar.status.${b.status}` as 'calendar.status.booked', { defaultValue: b.status })}
+          </span>
         </Badge>
       </div>
       <BookingView booking={b} />
@@ -94,7 +96,11 @@ function Manage({ token, booking: b }: { token: string; booking: PublicBooking }
           {moving ? (
             <div className="space-y-4 rounded-2xl bg-white p-4 shadow-card ring-1 ring-zinc-200" data-testid="manage-move">
               <h2 className="font-semibold text-zinc-900">{t('booking.manage.pickNew')}</h2>
-              {taken ? <Alert tone="warning" title={t('booking.takenTitle')}>{t('booking.takenBody')}</Alert> : null}
+              {taken ? (
+                <Alert tone="warning" title={t('booking.takenTitle')}>
+                  {t('booking.takenBody')}
+                </Alert>
+              ) : null}
               {move.error && !taken ? <ProblemAlert error={move.error} /> : null}
               <TimeStep
                 slug={b.store.slug}
@@ -102,13 +108,23 @@ function Manage({ token, booking: b }: { token: string; booking: PublicBooking }
                 horizonDays={60}
                 serviceIds={b.services.map((s) => s.serviceId)}
                 staffId="any"
+                initialDate={b.date}
                 staffNames={new Map()}
                 value={slot}
-                onChange={(s) => (setSlot(s), setTaken(null))}
+                onChange={(s) => {
+                  setSlot(s);
+                  setTaken(null);
+                }}
               />
               <div className="flex justify-end gap-2">
                 <Button onClick={() => setMoving(false)}>{t('common.cancel')}</Button>
-                <Button variant="primary" disabled={!slot} loading={move.isPending} onClick={() => slot && move.mutate(slot)} data-testid="manage-move-confirm">
+                <Button
+                  variant="primary"
+                  disabled={!slot}
+                  loading={move.isPending}
+                  onClick={() => slot && move.mutate(slot)}
+                  data-testid="manage-move-confirm"
+                >
                   {slot ? t('booking.manage.moveTo', { time: clock(slot.startLocal) }) : t('booking.manage.move')}
                 </Button>
               </div>

@@ -30,7 +30,9 @@ export function ServicesStep({ store, selected, onChange }: { store: PublicStore
                 <span className="text-sm text-zinc-500">{t('booking.minutes', { count: s.durationMin })}</span>
               </span>
               <span className="text-right text-sm tabular-nums text-zinc-800">
-                {from < Math.max(...prices) ? t('booking.fromPrice', { price: formatMoney(from, store.currency, i18n.language) }) : formatMoney(from, store.currency, i18n.language)}
+                {from < Math.max(...prices)
+                  ? t('booking.fromPrice', { price: formatMoney(from, store.currency, i18n.language) })
+                  : formatMoney(from, store.currency, i18n.language)}
               </span>
               <span
                 className={cx(

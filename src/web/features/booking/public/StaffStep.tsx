@@ -16,7 +16,9 @@ export function StaffStep({
   onChange: (id: string) => void;
 }) {
   const { t } = useTranslation();
-  const able = store.staff.filter((p) => serviceIds.every((id) => store.services.find((s) => s.id === id)?.staff.some((x) => x.staffId === p.id)));
+  const able = store.staff.filter((p) =>
+    serviceIds.every((id) => store.services.find((s) => s.id === id)?.staff.some((x) => x.staffId === p.id)),
+  );
   const option = (id: string, name: string, hint: string | null, avatar: boolean) => (
     <li key={id}>
       <button

@@ -1,12 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../../components/icons.js';
-import { formatMoney } from '../../catalog/money.js';
 import { hhmmFormatter } from '../../calendar/grid/CalendarGrid.js';
 import type { Slot } from '../../calendar/types.js';
+import { formatMoney } from '../../catalog/money.js';
 import type { PublicStore } from '../types.js';
 
 /** What is being booked so far: services, who, when, the price. */
-export function Summary({ store, serviceIds, staffId, slot }: { store: PublicStore; serviceIds: string[]; staffId: string; slot: Slot | null }) {
+export function Summary({
+  store,
+  serviceIds,
+  staffId,
+  slot,
+}: {
+  store: PublicStore;
+  serviceIds: string[];
+  staffId: string;
+  slot: Slot | null;
+}) {
   const { t, i18n } = useTranslation();
   const clock = hhmmFormatter(i18n.language);
   const services = serviceIds.map((id) => store.services.find((s) => s.id === id)).filter((s) => s !== undefined);

@@ -6,8 +6,9 @@ import { Button } from '../../../components/Button.js';
 import { Icon } from '../../../components/icons.js';
 import { ProblemAlert } from '../../../components/ProblemAlert.js';
 import { SlotPicker } from '../../calendar/book/SlotPicker.js';
-import { addDays, browserZone, dateIn, zoneCity } from '../../calendar/time.js';
+import { addDays, browserZone, dateIn } from '../../calendar/time.js';
 import type { Slot } from '../../calendar/types.js';
+import { useZoneCity } from '../../calendar/useZoneCity.js';
 import { publicAvailabilityQuery } from '../api.js';
 import { DateStrip } from './DateStrip.js';
 
@@ -22,7 +23,10 @@ export function TimeStep({
   staffNames,
   value,
   onChange,
+  initialDate,
 }: {
+  /** The day to open on (defaults to the chosen slot's day, or today). */
+  initialDate?: string;
   slug: string;
   timeZone: string;
   horizonDays: number;
@@ -33,28 +37,32 @@ export function TimeStep({
   onChange: (slot: Slot) => void;
 }) {
   const { t } = useTranslation();
+  const zoneCity = useZoneCity();
   const today = dateIn(timeZone);
   const last = addDays(today, Math.max(0, horizonDays));
-  const [from, setFrom] = useState(value ? value.date : today);
+  const start = value?.date ?? (initialDate && initialDate > today ? initialDate : today);
+  const [from, setFrom] = useState(start);
   const to = [addDays(from, WINDOW - 1), last].sort()[0] ?? from;
-  const [date, setDate] = useState(value?.date ?? today);
+  const [date, setDate] = useState(start);
   const q = useQuery(publicAvailabilityQuery({ slug, serviceIds, staffId, from, to }));
   const byDate = useMemo(() => {
     const map = new Map<string, Slot[]>();
     for (const s of q.data?.slots ?? []) map.set(s.date, [...(map.get(s.date) ?? []), s]);
     return map;
   }, [q.data]);
-  const dates = Array.from({ length: Math.max(1, Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1) }, (_, i) => addDays(from, i));
+  const dates = Array.from({ length: Math.max(1, Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1) }, (_, i) =>
+    addDays(from, i),
+  );
   const loaded = q.data && !q.isPlaceholderData;
 
   // Start on the first day that has a free time.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when a new window of times arrives
   useEffect(() => {
     if (!loaded) return;
     if (!byDate.has(date)) {
       const first = dates.find((d) => byDate.has(d));
       if (first) setDate(first);
     }
-    // biome-ignore lint/correctness/useExhaustiveDependencies: only when a new window arrives
   }, [loaded, byDate]);
 
   const foreign = browserZone() !== timeZone;
@@ -69,7 +77,13 @@ export function TimeStep({
       </p>
       <DateStrip dates={dates} value={date} available={loaded ? new Set(byDate.keys()) : undefined} onChange={setDate} />
       <div className="flex justify-between">
-        <Button size="sm" variant="ghost" icon="chevronLeft" disabled={from <= today} onClick={() => setFrom([addDays(from, -WINDOW), today].sort().reverse()[0] ?? today)}>
+        <Button
+          size="sm"
+          variant="ghost"
+          icon="chevronLeft"
+          disabled={from <= today}
+          onClick={() => setFrom([addDays(from, -WINDOW), today].sort().reverse()[0] ?? today)}
+        >
           {t('booking.earlier')}
         </Button>
         <Button size="sm" variant="ghost" disabled={to >= last} onClick={() => setFrom(addDays(from, WINDOW))} data-testid="public-later">

@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button.js';
 import { EmptyState } from '../../../components/EmptyState.js';
 import { Field } from '../../../components/Field.js';
-import { Icon } from '../../../components/icons.js';
 import { Input, Select, Switch } from '../../../components/Input.js';
+import { Icon } from '../../../components/icons.js';
 import { Card, PageHeader } from '../../../components/Page.js';
 import { ProblemAlert } from '../../../components/ProblemAlert.js';
 import { Loading } from '../../../components/Spinner.js';
@@ -110,7 +110,11 @@ function StoreSettings({ store }: { store: StoreSummary }) {
 
   const num = (v: string, fallback: number) => (v.trim() === '' || Number.isNaN(Number(v)) ? fallback : Math.round(Number(v)));
   const noticeLabel = (m: number) =>
-    m === 0 ? t('booking.settings.noNotice') : m < 60 ? t('booking.settings.minutes', { count: m }) : t('booking.settings.hours', { count: m / 60 });
+    m === 0
+      ? t('booking.settings.noNotice')
+      : m < 60
+        ? t('booking.settings.minutes', { count: m })
+        : t('booking.settings.hours', { count: m / 60 });
 
   return (
     <div data-testid="booking-settings-page" className="space-y-6">
@@ -130,7 +134,15 @@ function StoreSettings({ store }: { store: StoreSummary }) {
           error={save.error}
           action={
             stale ? (
-              <Button size="sm" icon="refresh" onClick={() => (setDraft(null), save.reset(), void q.refetch())}>
+              <Button
+                size="sm"
+                icon="refresh"
+                onClick={() => {
+                  setDraft(null);
+                  save.reset();
+                  void q.refetch();
+                }}
+              >
                 {t('common.reload')}
               </Button>
             ) : undefined
@@ -140,14 +152,38 @@ function StoreSettings({ store }: { store: StoreSummary }) {
       <fieldset disabled={readOnly} className="space-y-6">
         <Card title={t('booking.settings.online')} description={t('booking.settings.onlineHint')}>
           <div className="space-y-4">
-            <Switch checked={draft.onlineEnabled} onChange={(v) => set('onlineEnabled', v)} label={t('booking.settings.onlineEnabled')} data-testid="booking-online-enabled" />
-            <Switch checked={draft.newClientsAllowed} onChange={(v) => set('newClientsAllowed', v)} label={t('booking.settings.newClients')} />
+            <div>
+              <Switch
+                checked={draft.onlineEnabled}
+                onChange={(v) => set('onlineEnabled', v)}
+                label={t('booking.settings.onlineEnabled')}
+                data-testid="booking-online-enabled"
+              />
+            </div>
+            <div>
+              <Switch
+                checked={draft.newClientsAllowed}
+                onChange={(v) => set('newClientsAllowed', v)}
+                label={t('booking.settings.newClients')}
+              />
+            </div>
             <div className="flex flex-wrap items-center gap-2 rounded-xl bg-zinc-50 px-3 py-2 text-sm ring-1 ring-zinc-200">
               <Icon name="globe" className="size-4 text-zinc-500" />
-              <a href={link} target="_blank" rel="noreferrer" className="min-w-0 flex-1 truncate font-medium text-orchid-700 hover:underline" data-testid="booking-public-link">
+              <a
+                href={link}
+                target="_blank"
+                rel="noreferrer"
+                className="min-w-0 flex-1 truncate font-medium text-orchid-700 hover:underline"
+                data-testid="booking-public-link"
+              >
                 {link}
               </a>
-              <Button size="sm" icon="copy" type="button" onClick={() => void navigator.clipboard?.writeText(link).then(() => toast(t('booking.copied')))}>
+              <Button
+                size="sm"
+                icon="copy"
+                type="button"
+                onClick={() => void navigator.clipboard?.writeText(link).then(() => toast(t('booking.copied')))}
+              >
                 {t('booking.copy')}
               </Button>
             </div>
@@ -158,23 +194,33 @@ function StoreSettings({ store }: { store: StoreSummary }) {
           <div className="grid gap-4 sm:grid-cols-3">
             <Field label={t('booking.settings.notice')} hint={t('booking.settings.noticeHint')} error={errors.noticeMin}>
               <Select value={String(draft.noticeMin)} onChange={(e) => set('noticeMin', Number(e.target.value))}>
-                {[...new Set([...NOTICE, draft.noticeMin])].sort((a, b) => a - b).map((m) => (
-                  <option key={m} value={m}>
-                    {noticeLabel(m)}
-                  </option>
-                ))}
+                {[...new Set([...NOTICE, draft.noticeMin])]
+                  .sort((a, b) => a - b)
+                  .map((m) => (
+                    <option key={m} value={m}>
+                      {noticeLabel(m)}
+                    </option>
+                  ))}
               </Select>
             </Field>
             <Field label={t('booking.settings.horizon')} hint={t('booking.settings.horizonHint')} error={errors.horizonDays}>
-              <Input type="number" min={0} max={365} value={draft.horizonDays} onChange={(e) => set('horizonDays', num(e.target.value, 0))} />
+              <Input
+                type="number"
+                min={0}
+                max={365}
+                value={draft.horizonDays}
+                onChange={(e) => set('horizonDays', num(e.target.value, 0))}
+              />
             </Field>
             <Field label={t('booking.settings.step')} hint={t('booking.settings.stepHint')} error={errors.slotStepMin}>
               <Select value={String(draft.slotStepMin)} onChange={(e) => set('slotStepMin', Number(e.target.value))}>
-                {[...new Set([...STEPS, draft.slotStepMin])].sort((a, b) => a - b).map((m) => (
-                  <option key={m} value={m}>
-                    {t('booking.settings.minutes', { count: m })}
-                  </option>
-                ))}
+                {[...new Set([...STEPS, draft.slotStepMin])]
+                  .sort((a, b) => a - b)
+                  .map((m) => (
+                    <option key={m} value={m}>
+                      {t('booking.settings.minutes', { count: m })}
+                    </option>
+                  ))}
               </Select>
             </Field>
           </div>
@@ -183,7 +229,11 @@ function StoreSettings({ store }: { store: StoreSummary }) {
         <Card title={t('booking.settings.anyone')}>
           <div className="space-y-4">
             <Field label={t('booking.settings.strategy')} error={errors.anyStaffStrategy}>
-              <Select value={draft.anyStaffStrategy} onChange={(e) => set('anyStaffStrategy', e.target.value as Draft['anyStaffStrategy'])} className="max-w-md">
+              <Select
+                value={draft.anyStaffStrategy}
+                onChange={(e) => set('anyStaffStrategy', e.target.value as Draft['anyStaffStrategy'])}
+                className="max-w-md"
+              >
                 {ANY_STAFF_STRATEGIES.map((s) => (
                   <option key={s} value={s}>
                     {t(`booking.settings.strategies.${s}`)}
@@ -191,14 +241,27 @@ function StoreSettings({ store }: { store: StoreSummary }) {
                 ))}
               </Select>
             </Field>
-            <Switch checked={draft.allowProcessingOverlap} onChange={(v) => set('allowProcessingOverlap', v)} label={t('booking.settings.processingOverlap')} />
+            <div>
+              <Switch
+                checked={draft.allowProcessingOverlap}
+                onChange={(v) => set('allowProcessingOverlap', v)}
+                label={t('booking.settings.processingOverlap')}
+              />
+            </div>
           </div>
         </Card>
 
         <Card title={t('booking.settings.cancellations')}>
           <div className="grid gap-4 lg:grid-cols-2">
             <Field label={t('booking.settings.window')} hint={t('booking.settings.windowHint')} error={errors.cancellationWindowHours}>
-              <Input type="number" min={0} max={336} value={draft.cancellationWindowHours} onChange={(e) => set('cancellationWindowHours', num(e.target.value, 0))} className="w-32" />
+              <Input
+                type="number"
+                min={0}
+                max={336}
+                value={draft.cancellationWindowHours}
+                onChange={(e) => set('cancellationWindowHours', num(e.target.value, 0))}
+                className="w-32"
+              />
             </Field>
             <div />
             <FeeField
@@ -217,8 +280,18 @@ function StoreSettings({ store }: { store: StoreSummary }) {
               onChange={(v) => set('noShowFee', v)}
               testId="booking-no-show-fee"
             />
-            <Switch checked={draft.cardOnFileRequired} onChange={(v) => set('cardOnFileRequired', v)} label={t('booking.settings.cardOnFile')} />
-            <Field label={t('booking.settings.deposit')} hint={t('booking.settings.depositHint')} error={invalid.deposit ? t('booking.settings.feeInvalid') : errors['depositPolicy.depositAmount']}>
+            <div>
+              <Switch
+                checked={draft.cardOnFileRequired}
+                onChange={(v) => set('cardOnFileRequired', v)}
+                label={t('booking.settings.cardOnFile')}
+              />
+            </div>
+            <Field
+              label={t('booking.settings.deposit')}
+              hint={t('booking.settings.depositHint')}
+              error={invalid.deposit ? t('booking.settings.feeInvalid') : errors['depositPolicy.depositAmount']}
+            >
               <MoneyInput value={draft.deposit} onChange={(v) => set('deposit', v)} currency={store.currency} className="w-36" />
             </Field>
           </div>
@@ -227,13 +300,29 @@ function StoreSettings({ store }: { store: StoreSummary }) {
         <Card title={t('booking.settings.reminders')}>
           <div className="grid gap-4 sm:grid-cols-3">
             <Field label={t('booking.settings.reminderHours')} hint={t('booking.settings.reminderHint')} error={errors.reminderHoursBefore}>
-              <Input type="number" min={0} max={168} value={draft.reminderHoursBefore} onChange={(e) => set('reminderHoursBefore', num(e.target.value, 0))} className="w-32" data-testid="booking-reminder-hours" />
+              <Input
+                type="number"
+                min={0}
+                max={168}
+                value={draft.reminderHoursBefore}
+                onChange={(e) => set('reminderHoursBefore', num(e.target.value, 0))}
+                className="w-32"
+                data-testid="booking-reminder-hours"
+              />
             </Field>
             <Field label={t('booking.settings.quietFrom')} error={errors['smsQuietHours.start']}>
-              <Input type="time" value={draft.smsQuietHours.start} onChange={(e) => set('smsQuietHours', { ...draft.smsQuietHours, start: e.target.value })} />
+              <Input
+                type="time"
+                value={draft.smsQuietHours.start}
+                onChange={(e) => set('smsQuietHours', { ...draft.smsQuietHours, start: e.target.value })}
+              />
             </Field>
             <Field label={t('booking.settings.quietTo')} hint={t('booking.settings.quietHint')} error={errors['smsQuietHours.end']}>
-              <Input type="time" value={draft.smsQuietHours.end} onChange={(e) => set('smsQuietHours', { ...draft.smsQuietHours, end: e.target.value })} />
+              <Input
+                type="time"
+                value={draft.smsQuietHours.end}
+                onChange={(e) => set('smsQuietHours', { ...draft.smsQuietHours, end: e.target.value })}
+              />
             </Field>
           </div>
         </Card>

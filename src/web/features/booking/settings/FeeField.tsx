@@ -29,13 +29,24 @@ export function FeeField({
   return (
     <Field label={label} error={error}>
       <div className="flex gap-2">
-        <Select value={value.kind} onChange={(e) => onChange({ ...value, kind: e.target.value as FeeDraft['kind'] })} className="w-44" data-testid={`${testId}-kind`}>
+        <Select
+          value={value.kind}
+          onChange={(e) => onChange({ ...value, kind: e.target.value as FeeDraft['kind'] })}
+          className="w-44"
+          data-testid={`${testId}-kind`}
+        >
           <option value="none">{t('booking.settings.feeNone')}</option>
           <option value="fixed">{t('booking.settings.feeFixed')}</option>
           <option value="percent">{t('booking.settings.feePercent')}</option>
         </Select>
         {value.kind === 'fixed' ? (
-          <MoneyInput value={value.amount} onChange={(amount) => onChange({ ...value, amount })} currency={currency} className="w-36" data-testid={`${testId}-amount`} />
+          <MoneyInput
+            value={value.amount}
+            onChange={(amount) => onChange({ ...value, amount })}
+            currency={currency}
+            className="w-36"
+            data-testid={`${testId}-amount`}
+          />
         ) : null}
         {value.kind === 'percent' ? (
           <div className="relative w-28">

@@ -1,12 +1,13 @@
 // One appointment: who, allergy reminder first, services, notes, the client's history, and the next
 // steps of its day (check in, start, complete, cancel, no-show).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button.js';
 import { Drawer } from '../../../components/Drawer.js';
-import { Icon } from '../../../components/icons.js';
 import { Textarea } from '../../../components/Input.js';
+import { Icon } from '../../../components/icons.js';
 import { ProblemAlert } from '../../../components/ProblemAlert.js';
 import { Loading } from '../../../components/Spinner.js';
 import { useToast } from '../../../components/Toast.js';
@@ -17,8 +18,8 @@ import { clientQuery, notesQuery } from '../../clients/api.js';
 import { appointmentQuery, updateNotes } from '../api.js';
 import { hhmmFormatter } from '../grid/CalendarGrid.js';
 import { displayName } from '../names.js';
-import { zoneCity } from '../time.js';
 import type { AppointmentDetail } from '../types.js';
+import { useZoneCity } from '../useZoneCity.js';
 import { AllergyNote } from './AllergyNote.js';
 import { StatusActions } from './StatusActions.js';
 import { StatusBadge } from './StatusBadge.js';
@@ -39,14 +40,16 @@ export function AppointmentDrawer({
   const a = query.data;
   const clock = hhmmFormatter(i18n.language);
   const day = a
-    ? new Intl.DateTimeFormat(i18n.language, { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${a.date}T00:00:00Z`))
+    ? new Intl.DateTimeFormat(i18n.language, { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
+        Date.parse(`${a.date}T00:00:00Z`),
+      )
     : '';
   return (
     <Drawer
       open
       onClose={onClose}
       testId="appointment-drawer"
-      width="max-w-lg"
+      width="max-w-xl"
       title={a ? (a.client ? displayName(a.client) : t('calendar.walkIn')) : t('common.loading')}
       description={
         a ? (
@@ -58,9 +61,15 @@ export function AppointmentDrawer({
           </span>
         ) : undefined
       }
-      footer={a && a.allowedActions.length ? <StatusActions appointment={a} onChanged={() => void query.refetch()} /> : undefined}
+      footer={a?.allowedActions.length ? <StatusActions appointment={a} onChanged={() => void query.refetch()} /> : undefined}
     >
-      {query.error ? <ProblemAlert error={query.error} /> : !a ? <Loading label={t('common.loading')} /> : <Body a={a} store={store} staffNames={staffNames} />}
+      {query.error ? (
+        <ProblemAlert error={query.error} />
+      ) : !a ? (
+        <Loading label={t('common.loading')} />
+      ) : (
+        <Body a={a} store={store} staffNames={staffNames} />
+      )}
     </Drawer>
   );
 }
@@ -68,13 +77,20 @@ export function AppointmentDrawer({
 function Body({ a, store, staffNames }: { a: AppointmentDetail; store: StoreSummary; staffNames: Map<string, string> }) {
   const { t, i18n } = useTranslation();
   const can = useCan();
+  const zoneCity = useZoneCity();
   const clock = hhmmFormatter(i18n.language);
   const money = (cents: number) => formatMoney(cents, a.currency || store.currency, i18n.language);
   const card = useQuery({ ...clientQuery(a.client?.id ?? ''), enabled: !!a.client && can('clients.read') });
   const notes = useQuery({ ...notesQuery(a.client?.id ?? ''), enabled: !!a.client && can('clients.read') });
   const allergy = [card.data?.allergyReminder, card.data?.health?.allergies].filter(Boolean).join(' · ');
   const stamp = (iso: string) =>
-    new Intl.DateTimeFormat(i18n.language, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: a.timeZone }).format(new Date(iso));
+    new Intl.DateTimeFormat(i18n.language, {
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone: a.timeZone,
+    }).format(new Date(iso));
 
   return (
     <div className="space-y-6">
@@ -123,9 +139,13 @@ function Body({ a, store, staffNames }: { a: AppointmentDetail; store: StoreSumm
         <section className="space-y-2">
           <div className="flex items-center justify-between">
             <h3 className="text-sm font-semibold text-zinc-900">{t('calendar.detail.client')}</h3>
-            <a href={`/clients/${encodeURIComponent(a.client.id)}`} className="text-sm font-medium text-orchid-700 hover:underline">
+            <Link
+              to="/clients/$clientId"
+              params={{ clientId: a.client.id }}
+              className="text-sm font-medium text-orchid-700 hover:underline"
+            >
               {t('calendar.detail.openCard')}
-            </a>
+            </Link>
           </div>
           <div className="space-y-1 rounded-xl bg-zinc-50 px-4 py-3 text-sm ring-1 ring-zinc-200">
             {a.client.phone ? (
@@ -142,7 +162,9 @@ function Body({ a, store, staffNames }: { a: AppointmentDetail; store: StoreSumm
             ) : null}
             <p className="flex items-center gap-2 text-zinc-600">
               <Icon name="history" className="size-4 text-zinc-400" />
-              {card.data?.lastVisitAt ? t('calendar.detail.lastVisit', { date: stamp(card.data.lastVisitAt) }) : t('calendar.detail.firstVisit')}
+              {card.data?.lastVisitAt
+                ? t('calendar.detail.lastVisit', { date: stamp(card.data.lastVisitAt) })
+                : t('calendar.detail.firstVisit')}
             </p>
           </div>
           {(notes.data?.data ?? []).length ? (
@@ -164,6 +186,7 @@ function Body({ a, store, staffNames }: { a: AppointmentDetail; store: StoreSumm
         <h3 className="text-sm font-semibold text-zinc-900">{t('calendar.detail.history')}</h3>
         <ol className="space-y-2 border-l-2 border-zinc-100 pl-4" data-testid="appointment-history">
           {a.history.map((h, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: two changes can share a timestamp; the history never reorders
             <li key={`${h.at}-${i}`} className="relative text-sm">
               <span className="absolute -left-[1.3rem] top-1.5 size-2 rounded-full bg-orchid-400" />
               <p className="text-zinc-800">
@@ -232,7 +255,13 @@ function NotesEditor({ a }: { a: AppointmentDetail }) {
               >
                 {t('common.discard')}
               </Button>
-              <Button size="sm" variant="primary" loading={save.isPending} onClick={() => save.mutate()} data-testid="appointment-notes-save">
+              <Button
+                size="sm"
+                variant="primary"
+                loading={save.isPending}
+                onClick={() => save.mutate()}
+                data-testid="appointment-notes-save"
+              >
                 {t('common.save')}
               </Button>
             </div>

@@ -29,14 +29,17 @@ export function ConflictDialog({
   const post = useStaffPost();
   const clock = hhmmFormatter(i18n.language);
   const move = useMutation({
-    mutationFn: (slot: Slot) => post<Appointment>(`/appointments/${encodeURIComponent(a.id)}/reschedule`, { version: a.version, lines: linesAt(a, slot) }),
+    mutationFn: (slot: Slot) =>
+      post<Appointment>(`/appointments/${encodeURIComponent(a.id)}/reschedule`, { version: a.version, lines: linesAt(slot) }),
     onSuccess: (moved) => {
       toast(t('calendar.moved', { time: clock(moved.startLocal), staff: [...new Set(moved.lines.map((l) => l.staffName))].join(', ') }));
       onMoved();
     },
   });
   const day = (ymd: string) =>
-    new Intl.DateTimeFormat(i18n.language, { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${ymd}T00:00:00Z`));
+    new Intl.DateTimeFormat(i18n.language, { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+      Date.parse(`${ymd}T00:00:00Z`),
+    );
   return (
     <Dialog
       open
@@ -65,7 +68,9 @@ export function ConflictDialog({
                 {s.date !== a.date ? `${day(s.date)} · ` : ''}
                 {clock(s.startLocal)}
               </span>
-              <span className="truncate text-sm text-zinc-500">{[...new Set(s.lines.map((l) => staffNames.get(l.staffId) ?? ''))].join(', ')}</span>
+              <span className="truncate text-sm text-zinc-500">
+                {[...new Set(s.lines.map((l) => staffNames.get(l.staffId) ?? ''))].join(', ')}
+              </span>
             </button>
           ))}
         </div>

@@ -23,7 +23,9 @@ export function StatusActions({ appointment: a, onChanged }: { appointment: Appo
   const problem = useProblemText();
   const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<'cancel' | 'no_show' | null>(null);
-  const allowed = a.allowedActions.filter((x) => can('appointments.write') || TECHNICIAN.has(x));
+  const started = Date.now() >= Date.parse(a.start);
+  // A no-show can only be recorded once the start has passed (the server refuses it before).
+  const allowed = a.allowedActions.filter((x) => (can('appointments.write') || TECHNICIAN.has(x)) && (x !== 'no_show' || started));
   const run = useMutation({
     mutationFn: ({ action, body }: { action: Action; body: { reason?: string; waiveFee?: boolean } }) =>
       changeStatus(a.id, action, { version: a.version, ...body }),
@@ -54,7 +56,12 @@ export function StatusActions({ appointment: a, onChanged }: { appointment: Appo
         </Button>
       ) : null}
       {others.map((x) => (
-        <Button key={x} onClick={() => run.mutate({ action: x, body: {} })} loading={run.isPending && run.variables?.action === x} data-testid={`appointment-${x.replace('_', '-')}`}>
+        <Button
+          key={x}
+          onClick={() => run.mutate({ action: x, body: {} })}
+          loading={run.isPending && run.variables?.action === x}
+          data-testid={`appointment-${x.replace('_', '-')}`}
+        >
           {t(`calendar.actions.${x}`)}
         </Button>
       ))}
@@ -119,7 +126,9 @@ function CloseDialog({
             variant="danger"
             loading={loading}
             data-testid="appointment-close-confirm"
-            onClick={() => onConfirm({ ...(kind === 'cancel' && reason.trim() ? { reason: reason.trim() } : {}), ...(waive ? { waiveFee: true } : {}) })}
+            onClick={() =>
+              onConfirm({ ...(kind === 'cancel' && reason.trim() ? { reason: reason.trim() } : {}), ...(waive ? { waiveFee: true } : {}) })
+            }
           >
             {kind === 'cancel' ? t('calendar.actions.cancel') : t('calendar.actions.no_show')}
           </Button>

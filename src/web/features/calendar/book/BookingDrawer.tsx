@@ -13,15 +13,15 @@ import { useToast } from '../../../components/Toast.js';
 import type { StoreSummary } from '../../../http/types.js';
 import { addOnsQuery, categoriesQuery, servicesQuery } from '../../catalog/api.js';
 import { formatMoney } from '../../catalog/money.js';
-import { type CreateBody, availabilityQuery, useStaffPost } from '../api.js';
+import { availabilityQuery, type CreateBody, useStaffPost } from '../api.js';
 import { hhmmFormatter } from '../grid/CalendarGrid.js';
 import { alternativesOf, newIdempotencyKey } from '../http.js';
 import { displayName } from '../names.js';
 import { dateIn } from '../time.js';
 import type { Appointment, LineInput, Slot } from '../types.js';
 import { ClientPicker, type PickedClient } from './ClientPicker.js';
-import { nearest, SlotPicker } from './SlotPicker.js';
 import { ServicePicker } from './ServicePicker.js';
+import { nearest, SlotPicker } from './SlotPicker.js';
 
 export interface BookingStart {
   date: string;
@@ -65,10 +65,7 @@ export function BookingDrawer({
   const services = useQuery(servicesQuery({ storeId: store.id }));
   const categories = useQuery(categoriesQuery());
   const addOns = useQuery(addOnsQuery());
-  const menu = useMemo(
-    () => (services.data ?? []).filter((s) => !s.archived && (!('available' in s) || s.available)),
-    [services.data],
-  );
+  const menu = useMemo(() => (services.data ?? []).filter((s) => !s.archived && (!('available' in s) || s.available)), [services.data]);
   const byId = useMemo(() => new Map(menu.map((s) => [s.id, s])), [menu]);
 
   const availability = useQuery(
@@ -82,23 +79,27 @@ export function BookingDrawer({
     if (availability.isPlaceholderData || !availability.data) return;
     setSlot((current) => {
       const list = availability.data.slots;
-      if (current && list.some((s) => s.startLocal === current.startLocal)) return list.find((s) => s.startLocal === current.startLocal) ?? null;
+      if (current && list.some((s) => s.startLocal === current.startLocal))
+        return list.find((s) => s.startLocal === current.startLocal) ?? null;
       return list.find((s) => s.startLocal === wanted) ?? null;
     });
   }, [availability.data, availability.isPlaceholderData, wanted]);
 
   // Staff who can do every chosen service.
   const staffChoices = useMemo(() => {
-    const ids = [...staffNames.keys()].filter((id) => serviceIds.every((sid) => byId.get(sid)?.staff.some((x) => x.staffId === id) ?? true));
+    const ids = [...staffNames.keys()].filter((id) =>
+      serviceIds.every((sid) => byId.get(sid)?.staff.some((x) => x.staffId === id) ?? true),
+    );
     const linked = new Set(menu.flatMap((s) => s.staff.map((x) => x.staffId)));
     return ids.filter((id) => linked.has(id) || id === staffId);
   }, [staffNames, serviceIds, byId, menu, staffId]);
 
-  const total = serviceIds.reduce((sum, id) => {
-    const s = byId.get(id);
-    const own = s?.staff.find((x) => x.staffId === staffId)?.price;
-    return sum + (own ?? s?.price ?? 0);
-  }, 0) + (addOns.data ?? []).filter((a) => addOnIds.includes(a.id)).reduce((sum, a) => sum + a.price, 0);
+  const total =
+    serviceIds.reduce((sum, id) => {
+      const s = byId.get(id);
+      const own = s?.staff.find((x) => x.staffId === staffId)?.price;
+      return sum + (own ?? s?.price ?? 0);
+    }, 0) + (addOns.data ?? []).filter((a) => addOnIds.includes(a.id)).reduce((sum, a) => sum + a.price, 0);
 
   const book = useMutation({
     mutationFn: ({ body, key }: { body: CreateBody; key: string }) => post<Appointment>('/appointments', body, key),
@@ -257,11 +258,25 @@ export function BookingDrawer({
             </Select>
           </Field>
           <Field label={t('calendar.book.date')}>
-            <Input type="date" value={date} min={today} onChange={(e) => e.target.value && setDate(e.target.value)} data-testid="booking-date" />
+            <Input
+              type="date"
+              value={date}
+              min={today}
+              onChange={(e) => e.target.value && setDate(e.target.value)}
+              data-testid="booking-date"
+            />
           </Field>
           {serviceIds.length > 1 ? (
-            <Field label={t('calendar.book.arrangement')} className="sm:col-span-2" hint={together ? t('calendar.book.togetherHint') : undefined}>
-              <Select value={together ? 'together' : 'sequence'} onChange={(e) => setTogether(e.target.value === 'together')} data-testid="booking-arrangement">
+            <Field
+              label={t('calendar.book.arrangement')}
+              className="sm:col-span-2"
+              hint={together ? t('calendar.book.togetherHint') : undefined}
+            >
+              <Select
+                value={together ? 'together' : 'sequence'}
+                onChange={(e) => setTogether(e.target.value === 'together')}
+                data-testid="booking-arrangement"
+              >
                 <option value="sequence">{t('calendar.book.sequence')}</option>
                 <option value="together">{t('calendar.book.together')}</option>
               </Select>
@@ -272,10 +287,14 @@ export function BookingDrawer({
         <section className="space-y-2">
           <div className="flex items-baseline justify-between gap-2">
             <h3 className="text-sm font-semibold text-zinc-900">{t('calendar.book.time')}</h3>
-            <span className="text-xs text-zinc-500">{t('calendar.zoneLabel', { city: store.timeZone.split('/').pop()?.replace(/_/g, ' ') })}</span>
+            <span className="text-xs text-zinc-500">
+              {t('calendar.zoneLabel', { city: store.timeZone.split('/').pop()?.replace(/_/g, ' ') })}
+            </span>
           </div>
           {serviceIds.length === 0 ? (
-            <p className="rounded-xl bg-zinc-50 px-4 py-3 text-sm text-zinc-500 ring-1 ring-zinc-200">{t('calendar.book.chooseServicesFirst')}</p>
+            <p className="rounded-xl bg-zinc-50 px-4 py-3 text-sm text-zinc-500 ring-1 ring-zinc-200">
+              {t('calendar.book.chooseServicesFirst')}
+            </p>
           ) : availability.error ? (
             <ProblemAlert error={availability.error} />
           ) : (

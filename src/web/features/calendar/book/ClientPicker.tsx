@@ -7,17 +7,20 @@ import { Avatar } from '../../../components/Avatar.js';
 import { Button, IconButton } from '../../../components/Button.js';
 import { cx } from '../../../components/cx.js';
 import { Field } from '../../../components/Field.js';
-import { Icon } from '../../../components/icons.js';
 import { Input } from '../../../components/Input.js';
+import { Icon } from '../../../components/icons.js';
 import { ProblemAlert } from '../../../components/ProblemAlert.js';
-import { fieldErrors } from '../../../http/problem.js';
+import { fieldErrors, isApiError } from '../../../http/problem.js';
 import { useDebounced } from '../../../lib/useDebounced.js';
-import { clientSearchQuery, createClient } from '../../clients/api.js';
+import { clientSearchQuery, createClient, findExistingClient } from '../../clients/api.js';
 import { avatarName, fullName, splitTypedName } from '../../clients/format.js';
 import type { ClientSummary } from '../../clients/types.js';
 import { AllergyNote } from '../appointment/AllergyNote.js';
 
-export type PickedClient = Pick<ClientSummary, 'id' | 'firstName' | 'lastName' | 'preferredName' | 'phone' | 'phoneDisplay' | 'email' | 'allergyReminder'>;
+export type PickedClient = Pick<
+  ClientSummary,
+  'id' | 'firstName' | 'lastName' | 'preferredName' | 'phone' | 'phoneDisplay' | 'email' | 'allergyReminder'
+>;
 
 export function ClientPicker({
   storeId,
@@ -26,7 +29,9 @@ export function ClientPicker({
   onChange,
   onWalkIn,
   error,
+  allowWalkIn = true,
 }: {
+  allowWalkIn?: boolean;
   storeId: string;
   value: PickedClient | null;
   walkIn: boolean;
@@ -52,7 +57,13 @@ export function ClientPicker({
             <p className="truncate font-medium text-zinc-900">{fullName(value)}</p>
             <p className="truncate text-sm text-zinc-500">{value.phoneDisplay ?? value.phone ?? value.email ?? ''}</p>
           </div>
-          <IconButton icon="x" size="sm" label={t('calendar.book.changeClient')} onClick={() => onChange(null)} data-testid="booking-client-clear" />
+          <IconButton
+            icon="x"
+            size="sm"
+            label={t('calendar.book.changeClient')}
+            onClick={() => onChange(null)}
+            data-testid="booking-client-clear"
+          />
         </div>
         {value.allergyReminder ? <AllergyNote text={value.allergyReminder} /> : null}
       </div>
@@ -71,7 +82,18 @@ export function ClientPicker({
     );
   }
 
-  if (adding) return <NewClient typed={q} storeId={storeId} onCancel={() => setAdding(false)} onCreated={(c) => (setAdding(false), onChange(c))} />;
+  if (adding)
+    return (
+      <NewClient
+        typed={q}
+        storeId={storeId}
+        onCancel={() => setAdding(false)}
+        onCreated={(c) => {
+          setAdding(false);
+          onChange(c);
+        }}
+      />
+    );
 
   const pick = (c: ClientSummary | undefined) => c && onChange(c);
   return (
@@ -105,11 +127,17 @@ export function ClientPicker({
       </div>
       {error ? <p className="text-sm text-red-700">{error}</p> : null}
       {list.length > 0 ? (
-        <ul id={listId} role="listbox" className="max-h-64 divide-y divide-zinc-100 overflow-y-auto rounded-xl bg-white ring-1 ring-zinc-200" data-testid="booking-client-results">
+        <div
+          id={listId}
+          role="listbox"
+          className="max-h-64 divide-y divide-zinc-100 overflow-y-auto rounded-xl bg-white ring-1 ring-zinc-200"
+          data-testid="booking-client-results"
+        >
           {list.map((c, i) => (
-            <li key={c.id} role="option" aria-selected={i === active}>
+            <div key={c.id} role="option" tabIndex={-1} aria-selected={i === active}>
               <button
                 type="button"
+                tabIndex={-1}
                 onMouseEnter={() => setActive(i)}
                 onClick={() => pick(c)}
                 data-testid="booking-client-option"
@@ -127,9 +155,9 @@ export function ClientPicker({
                   </span>
                 ) : null}
               </button>
-            </li>
+            </div>
           ))}
-        </ul>
+        </div>
       ) : term && results.isSuccess && !results.isPlaceholderData ? (
         <p className="px-1 text-sm text-zinc-500" data-testid="booking-client-none">
           {t('calendar.book.noClient', { q: term })}
@@ -139,9 +167,11 @@ export function ClientPicker({
         <Button size="sm" icon="plus" onClick={() => setAdding(true)} data-testid="booking-client-new">
           {t('calendar.book.newClient')}
         </Button>
-        <Button size="sm" variant="ghost" icon="user" onClick={() => onWalkIn(true)} data-testid="booking-walkin">
-          {t('calendar.walkIn')}
-        </Button>
+        {allowWalkIn ? (
+          <Button size="sm" variant="ghost" icon="user" onClick={() => onWalkIn(true)} data-testid="booking-walkin">
+            {t('calendar.walkIn')}
+          </Button>
+        ) : null}
       </div>
     </div>
   );
@@ -167,17 +197,40 @@ function NewClient({
   const [missing, setMissing] = useState(false);
   const create = useMutation({
     mutationFn: () =>
-      createClient({ firstName: firstName.trim(), lastName: lastName.trim(), ...(phone.trim() ? { phone: phone.trim() } : {}), homeStoreId: storeId }),
+      createClient({
+        firstName: firstName.trim(),
+        lastName: lastName.trim(),
+        ...(phone.trim() ? { phone: phone.trim() } : {}),
+        homeStoreId: storeId,
+      }),
     onSuccess: (c) => onCreated(c),
   });
   const errors = fieldErrors(create.error);
+  // The phone or email already belongs to a client: offer that card instead of a duplicate.
+  const exists = isApiError(create.error) && create.error.code === 'client_exists';
+  const existing = useQuery({
+    queryKey: ['clients', 'existing', phone.trim()],
+    queryFn: () => findExistingClient({ phone: phone.trim() }),
+    enabled: exists,
+  });
   const submit = () => {
     if (!firstName.trim()) return setMissing(true);
     create.mutate();
   };
   return (
     <div className="space-y-3 rounded-xl bg-zinc-50 p-4 ring-1 ring-zinc-200" data-testid="booking-new-client">
-      {create.error && !errors.firstName && !errors.phone ? <ProblemAlert error={create.error} /> : null}
+      {create.error && !errors.firstName && !errors.phone ? (
+        <ProblemAlert
+          error={create.error}
+          action={
+            existing.data ? (
+              <Button size="sm" onClick={() => existing.data && onCreated(existing.data)} data-testid="booking-use-existing">
+                {t('calendar.book.useExisting', { name: fullName(existing.data) })}
+              </Button>
+            ) : undefined
+          }
+        />
+      ) : null}
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label={t('calendar.book.firstName')} error={missing && !firstName.trim() ? t('validation.required') : errors.firstName}>
           <Input autoFocus value={firstName} onChange={(e) => setFirst(e.target.value)} data-testid="booking-new-first" />

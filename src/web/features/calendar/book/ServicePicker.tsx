@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IconButton } from '../../../components/Button.js';
 import { cx } from '../../../components/cx.js';
-import { Icon } from '../../../components/icons.js';
 import { Input } from '../../../components/Input.js';
+import { Icon } from '../../../components/icons.js';
 import { formatMoney } from '../../catalog/money.js';
 import type { AddOn, AnyService, Category } from '../../catalog/types.js';
 
@@ -42,7 +42,12 @@ export function ServicePicker({
   const shown = services.filter((s) => !needle || s.displayName.toLowerCase().includes(needle) || s.name.toLowerCase().includes(needle));
   const groups = [
     ...categories.map((c) => ({ id: c.id, name: c.displayName, color: c.color, items: shown.filter((s) => s.categoryId === c.id) })),
-    { id: 'none', name: t('calendar.book.otherServices'), color: null, items: shown.filter((s) => !s.categoryId || !categories.some((c) => c.id === s.categoryId)) },
+    {
+      id: 'none',
+      name: t('calendar.book.otherServices'),
+      color: null,
+      items: shown.filter((s) => !s.categoryId || !categories.some((c) => c.id === s.categoryId)),
+    },
   ].filter((g) => g.items.length > 0);
   const relevantAddOns = addOns.filter((a) => !a.archived && a.serviceIds.some((id) => selected.includes(id)));
 
@@ -53,8 +58,11 @@ export function ServicePicker({
           {selected.map((id, i) => {
             const s = byId.get(id);
             return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the same service may be booked twice; its place in the visit is its identity
               <li key={`${id}-${i}`} className="flex items-center gap-3 px-3 py-2">
-                <span className="flex size-6 shrink-0 items-center justify-center rounded-full bg-orchid-50 text-xs font-semibold text-orchid-700">{i + 1}</span>
+                <span className="flex size-6 shrink-0 items-center justify-center rounded-full bg-orchid-50 text-xs font-semibold text-orchid-700">
+                  {i + 1}
+                </span>
                 <span className="min-w-0 flex-1">
                   <span className="block truncate text-sm font-medium text-zinc-900">{s?.displayName ?? '…'}</span>
                   {s ? (
@@ -64,7 +72,12 @@ export function ServicePicker({
                   ) : null}
                   {s && !canDo(s) ? <span className="block text-xs text-red-700">{t('calendar.book.staffCannot')}</span> : null}
                 </span>
-                <IconButton icon="x" size="sm" label={t('calendar.book.removeService')} onClick={() => onChange(selected.filter((_, j) => j !== i))} />
+                <IconButton
+                  icon="x"
+                  size="sm"
+                  label={t('calendar.book.removeService')}
+                  onClick={() => onChange(selected.filter((_, j) => j !== i))}
+                />
               </li>
             );
           })}
@@ -102,7 +115,13 @@ export function ServicePicker({
           <div className="border-b border-zinc-100 p-2">
             <div className="relative">
               <Icon name="search" className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-zinc-400" />
-              <Input value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('calendar.book.searchService')} className="h-9 pl-9" data-testid="booking-service-search" />
+              <Input
+                value={q}
+                onChange={(e) => setQ(e.target.value)}
+                placeholder={t('calendar.book.searchService')}
+                className="h-9 pl-9"
+                data-testid="booking-service-search"
+              />
             </div>
           </div>
           <div className="max-h-72 overflow-y-auto p-1" data-testid="booking-service-list">

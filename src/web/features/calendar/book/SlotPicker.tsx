@@ -78,11 +78,17 @@ export function SlotPicker({
                     title={staff}
                     className={cx(
                       'flex flex-col items-center rounded-lg px-2 py-1.5 text-sm font-medium tabular-nums ring-1 ring-inset transition-colors',
-                      on ? 'bg-orchid-700 text-white ring-orchid-700' : 'bg-white text-zinc-800 ring-zinc-300 hover:bg-orchid-50 hover:ring-orchid-300',
+                      on
+                        ? 'bg-orchid-700 text-white ring-orchid-700'
+                        : 'bg-white text-zinc-800 ring-zinc-300 hover:bg-orchid-50 hover:ring-orchid-300',
                     )}
                   >
                     {clock(s.startLocal)}
-                    {showStaff && staff ? <span className={cx('max-w-full truncate text-[11px] font-normal', on ? 'text-orchid-100' : 'text-zinc-500')}>{staff}</span> : null}
+                    {showStaff && staff ? (
+                      <span className={cx('max-w-full truncate text-[11px] font-normal', on ? 'text-orchid-100' : 'text-zinc-500')}>
+                        {staff}
+                      </span>
+                    ) : null}
                   </button>
                 );
               })}

@@ -3,11 +3,12 @@
 import type { Calendar } from '@event-calendar/core';
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { RosterStaff } from '../../rosters/types.js';
 import type { ColorBy } from '../colors.js';
 import { appointmentEvents, blockedEvents, type EventProps, offEvents, type ViewKind, visibleRange } from '../events.js';
-import { browserZone, offsetOn, wallOf, zoneCity } from '../time.js';
+import { browserZone, fromMinutes, offsetOn, toMinutes, wallOf } from '../time.js';
 import type { Appointment } from '../types.js';
-import type { RosterStaff } from '../../rosters/types.js';
+import { useZoneCity } from '../useZoneCity.js';
 import { EventCalendar, esc } from './EventCalendar.js';
 
 export interface Column {
@@ -16,6 +17,8 @@ export interface Column {
   /** "9:00 AM – 7:00 PM", "Time off"… */
   note: string;
   off?: boolean;
+  /** A room or station, not a person (no avatar). */
+  room?: boolean;
 }
 
 export interface SlotPick {
@@ -75,6 +78,7 @@ export function CalendarGrid({
   onDrop: (drop: DropInfo) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const zoneCity = useZoneCity();
   const dragging = useRef(false);
   const lastEvents = useRef<Calendar.EventInput[]>([]);
 
@@ -93,7 +97,7 @@ export function CalendarGrid({
   }, [appointments, rosterStaff, dates, view, range, colorBy, colorOfService, showCancelled, canMove, clientName]);
 
   const resources = useMemo<Calendar.ResourceInput[]>(
-    () => columns.map((c) => ({ id: c.id, title: c.name, extendedProps: { note: c.note, off: !!c.off } })),
+    () => columns.map((c) => ({ id: c.id, title: c.name, extendedProps: { note: c.note, off: !!c.off, room: !!c.room } })),
     [columns],
   );
 
@@ -132,11 +136,13 @@ export function CalendarGrid({
         const name = typeof info.resource.title === 'string' ? info.resource.title : '';
         const note = String(info.resource.extendedProps.note ?? '');
         const off = !!info.resource.extendedProps.off;
-        const initials = name.trim().slice(0, /[\u3400-\u9fff]/.test(name) ? 2 : 1).toUpperCase();
+        const initials = name
+          .trim()
+          .slice(0, /[\u3400-\u9fff]/.test(name) ? 2 : 1)
+          .toUpperCase();
+        const avatar = info.resource.extendedProps.room ? '' : `<span class="orc-res-avatar">${esc(initials)}</span>`;
         return {
-          html: `<div class="orc-res" data-testid="calendar-column" data-column="${esc(String(info.resource.id))}"><span class="orc-res-avatar">${esc(
-            initials,
-          )}</span><span class="orc-res-text"><span class="orc-res-name">${esc(name)}</span>${
+          html: `<div class="orc-res" data-testid="calendar-column" data-column="${esc(String(info.resource.id))}">${avatar}<span class="orc-res-text"><span class="orc-res-name">${esc(name)}</span>${
             note ? `<span class="orc-res-hours${off ? ' orc-off-today' : ''}">${esc(note)}</span>` : ''
           }</span></div>`,
         };
@@ -185,8 +191,14 @@ export function CalendarGrid({
       },
       dateClick: (info: Calendar.DateClickInfo) => {
         if (!canBook) return;
+        // The grid's rows are quarter hours: a click anywhere in one books from its start.
         const wall = wallOf(info.date);
-        onSlot({ ...wall, staffId: view.kind === 'week' ? view.staffId : view.mode === 'staff' ? String(info.resource?.id ?? '') || undefined : undefined });
+        const quarter = fromMinutes(Math.floor(toMinutes(wall.time) / 15) * 15);
+        onSlot({
+          date: wall.date,
+          time: quarter,
+          staffId: view.kind === 'week' ? view.staffId : view.mode === 'staff' ? String(info.resource?.id ?? '') || undefined : undefined,
+        });
       },
       eventDragStart: () => {
         dragging.current = true;

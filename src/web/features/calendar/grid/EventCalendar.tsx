@@ -29,7 +29,10 @@ export function EventCalendar({ options, testId }: { options: Options; testId?: 
       .then((lib) => {
         if (!alive || !host.current) return;
         const handlers = Object.fromEntries(
-          HANDLERS.map((name) => [name, (...args: unknown[]) => (latest.current[name] as ((...a: unknown[]) => void) | undefined)?.(...args)]),
+          HANDLERS.map((name) => [
+            name,
+            (...args: unknown[]) => (latest.current[name] as ((...a: unknown[]) => void) | undefined)?.(...args),
+          ]),
         ) as Pick<Options, Handler>;
         const initial = { ...withoutHandlers(latest.current), ...handlers };
         instance = lib.createCalendar(host.current, lib.plugins, initial);

@@ -59,7 +59,14 @@ export function WaitlistForm({ store, staffNames, onDone }: { store: StoreSummar
     <div className="space-y-5" data-testid="waitlist-form">
       {save.error && !Object.keys(errors).length ? <ProblemAlert error={save.error} /> : null}
       <Field label={t('calendar.book.client')} error={tried && !client ? t('calendar.book.needClient') : errors.clientId}>
-        <ClientPicker storeId={store.id} value={client} walkIn={false} onChange={setClient} onWalkIn={() => undefined} />
+        <ClientPicker
+          storeId={store.id}
+          value={client}
+          walkIn={false}
+          allowWalkIn={false}
+          onChange={setClient}
+          onWalkIn={() => undefined}
+        />
       </Field>
       <div className="space-y-2">
         <p className="text-sm font-medium text-zinc-800">{t('calendar.book.services')}</p>

@@ -21,14 +21,24 @@ import { displayName } from '../names.js';
 import type { Appointment, WaitlistEntry } from '../types.js';
 import { WaitlistForm } from './WaitlistForm.js';
 
-export function WaitlistPanel({ store, staffNames, onClose }: { store: StoreSummary; staffNames: Map<string, string>; onClose: () => void }) {
+export function WaitlistPanel({
+  store,
+  staffNames,
+  onClose,
+}: {
+  store: StoreSummary;
+  staffNames: Map<string, string>;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const can = useCan();
   const [adding, setAdding] = useState(false);
   const list = useQuery(waitlistQuery(store.id));
   const matches = useQuery(waitlistMatchesQuery(store.id));
   const stillFree = new Map((matches.data?.data ?? []).map((w) => [w.id, w.stillFree !== false]));
-  const entries = [...(list.data?.data ?? [])].sort((a, b) => Number(!!b.match && stillFree.get(b.id)) - Number(!!a.match && stillFree.get(a.id)));
+  const entries = [...(list.data?.data ?? [])].sort(
+    (a, b) => Number(!!b.match && stillFree.get(b.id)) - Number(!!a.match && stillFree.get(a.id)),
+  );
   return (
     <Drawer
       open
@@ -64,7 +74,17 @@ export function WaitlistPanel({ store, staffNames, onClose }: { store: StoreSumm
   );
 }
 
-function Entry({ entry: w, store, staffNames, free }: { entry: WaitlistEntry; store: StoreSummary; staffNames: Map<string, string>; free: boolean }) {
+function Entry({
+  entry: w,
+  store,
+  staffNames,
+  free,
+}: {
+  entry: WaitlistEntry;
+  store: StoreSummary;
+  staffNames: Map<string, string>;
+  free: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const can = useCan();
   const toast = useToast();
@@ -75,7 +95,9 @@ function Entry({ entry: w, store, staffNames, free }: { entry: WaitlistEntry; st
   const clock = hhmmFormatter(i18n.language);
   const names = w.serviceIds.map((id) => services.data?.find((s) => s.id === id)?.displayName ?? '…').join(', ');
   const day = (ymd: string) =>
-    new Intl.DateTimeFormat(i18n.language, { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${ymd}T00:00:00Z`));
+    new Intl.DateTimeFormat(i18n.language, { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+      Date.parse(`${ymd}T00:00:00Z`),
+    );
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['appointments'] });
   const remove = useMutation({ mutationFn: () => removeWaitlistEntry(w.id), onSuccess: refresh });
   const [key] = useState(newIdempotencyKey);
@@ -129,7 +151,13 @@ function Entry({ entry: w, store, staffNames, free }: { entry: WaitlistEntry; st
           {w.notes ? <p className="mt-1 text-sm text-zinc-600">{w.notes}</p> : null}
         </div>
         {can('appointments.write') ? (
-          <IconButton icon="trash" size="sm" label={t('calendar.wait.remove')} onClick={() => remove.mutate()} disabled={remove.isPending} />
+          <IconButton
+            icon="trash"
+            size="sm"
+            label={t('calendar.wait.remove')}
+            onClick={() => remove.mutate()}
+            disabled={remove.isPending}
+          />
         ) : null}
       </div>
       {w.match ? (
@@ -139,7 +167,8 @@ function Entry({ entry: w, store, staffNames, free }: { entry: WaitlistEntry; st
         >
           <Badge tone={free ? 'success' : 'neutral'}>{free ? t('calendar.wait.slotFree') : t('calendar.wait.slotGone')}</Badge>
           <span className="flex-1 font-medium text-zinc-800">
-            {day(w.match.date)} · {clock(w.match.startLocal)} · {[...new Set(w.match.lines.map((l) => staffNames.get(l.staffId) ?? ''))].join(', ')}
+            {day(w.match.date)} · {clock(w.match.startLocal)} ·{' '}
+            {[...new Set(w.match.lines.map((l) => staffNames.get(l.staffId) ?? ''))].join(', ')}
           </span>
           {free && can('appointments.write') ? (
             <Button size="sm" variant="primary" loading={book.isPending} onClick={() => book.mutate()} data-testid="waitlist-book">

@@ -37,6 +37,7 @@ export function TranslationInputs({
   multiline,
   maxLength,
   base,
+  stacked,
 }: {
   value: TranslationForm;
   onChange: (value: TranslationForm) => void;
@@ -48,11 +49,13 @@ export function TranslationInputs({
   maxLength: number;
   /** The base text, shown as the placeholder of an empty translation. */
   base: string;
+  /** One under the other (narrow dialogs). */
+  stacked?: boolean;
 }) {
   const { t } = useTranslation();
   const err = useErrText();
   return (
-    <div className="grid gap-3 sm:grid-cols-3">
+    <div className={stacked ? 'grid gap-3' : 'grid gap-3 sm:grid-cols-3'}>
       {LANGUAGES.map((lang) => (
         <Field
           key={lang}
