@@ -20,7 +20,9 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            { name: 'vendor', test: /[\\/]node_modules[\\/]/ },
+            // The calendar (and the Svelte runtime it is built on) loads only with the calendar screen.
+            { name: 'calendar-vendor', test: /[\\/]node_modules[\\/](@event-calendar|svelte|esm-env)[\\/]/, priority: 20 },
+            { name: 'vendor', test: /[\\/]node_modules[\\/]/, priority: 10 },
             { name: 'locales', test: /[\\/]src[\\/]web[\\/]i18n[\\/][^\\/]+\.json$/ },
           ],
         },

@@ -368,3 +368,34 @@ describe('login rate limit per address', () => {
     expect((await login('owner@lotus.test', OWNER_PASSWORD, '203.0.113.7')).statusCode).toBe(200);
   });
 });
+
+describe('field error messages follow the caller language', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('translates zod messages for each field', async () => {
+    const body = {
+      business: { name: 'Lotus', currency: 'USD', language: 'en' },
+      store: { name: 'Flushing', timeZone: 'America/New_York' },
+      owner: { name: 'Mei', email: 'not-an-email', password: 'correct-horse-battery' },
+      extra: 1,
+    };
+    const messages = async (lang: string) => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/setup', headers: { 'accept-language': lang }, payload: body });
+      expect(res.statusCode).toBe(400);
+      return Object.fromEntries((res.json().errors as Array<{ path: string; message: string }>).map((e) => [e.path, e.message]));
+    };
+    const en = await messages('en');
+    const cn = await messages('zh-CN');
+    const tw = await messages('zh-TW');
+    expect(en['owner.email']).toMatch(/email/i);
+    expect(cn['owner.email']).toMatch(/电子邮件/);
+    expect(tw['owner.email']).toMatch(/郵件/);
+    expect(cn.extra).toMatch(/未知/);
+    const missing = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'accept-language': 'zh-TW' }, payload: { email: 'a@b.co' } });
+    expect(missing.json().errors).toEqual([{ path: 'password', message: '必填' }]);
+  });
+});

@@ -1,6 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runNextSessionReminders } from '../src/server/modules/treatments/index.js';
-import { createTestApp, expectProblem, type Session, type TestApp } from './support/app.js';
+import { withTransaction } from '../src/server/db/tx.js';
+import { seedDemoCatalog } from '../src/server/modules/catalog/index.js';
+import { seedDemoClients } from '../src/server/modules/clients/index.js';
+import { reconcile } from '../src/server/modules/ledgers/index.js';
+import { runNextSessionReminders, seedDemoPackages } from '../src/server/modules/treatments/index.js';
+import { createFieldCipher } from '../src/server/platform/crypto.js';
+import { addStaff, createTestApp, expectProblem, type Session, setUpBusiness, type TestApp } from './support/app.js';
 import { bookingWorld, oneService } from './support/appointments.js';
 import { key, V1 } from './support/checkout.js';
 import { aSpaClient, aTemplate, facialTemplate, outbox, type SpaSalon, sellPackage, setUpSpa, signIn } from './support/packages.js';
@@ -340,5 +348,51 @@ describe('a visit from booking to record to checkout', () => {
     expect(due.json().data).toEqual([]);
     const withBooked = (await w.frontDesk.get(`${V1}/treatments/due?storeId=${w.storeId}&within=30&includeBooked=true`)).json();
     expect(withBooked.data).toMatchObject([{ client: { id: w.clientId }, booked: true }]);
+  });
+});
+
+describe('demo data', () => {
+  let t: TestApp;
+  let dir: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    dir = mkdtempSync(join(tmpdir(), 'orchid-demo-photos-'));
+    t.deps.settings.photoDir = dir;
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('seeds three package templates, packages partly used, records with improving metrics and generated photos', async () => {
+    const { owner, storeId } = await setUpBusiness(t);
+    const techs: string[] = [];
+    for (const email of ['t1@lotus.test', 't2@lotus.test'])
+      techs.push((await addStaff(t, owner, { role: 'technician', storeIds: [storeId], email })).staff.id);
+    const now = t.clock.now();
+    const cipher = createFieldCipher(t.deps.secrets.fieldKey);
+    const result = await withTransaction(t.db.db, async ({ tx }) => {
+      await seedDemoCatalog(tx, { storeIds: [storeId], staffByStore: { [storeId]: techs }, now });
+      const { clientIds } = await seedDemoClients(tx, { storeIds: [storeId], now, count: 10 });
+      return seedDemoPackages(tx, { storeIds: [storeId], technicianIds: techs, clientIds, now, cipher, photoDir: dir });
+    });
+    expect(result.templateIds).toHaveLength(3);
+    expect(result.packageIds).toHaveLength(3);
+    expect(result.recordIds).toHaveLength(19);
+    expect(result.photos).toBe(8);
+    const [grace] = result.packageIds;
+    const pkg = (await owner.get(`${V1}/client-packages/${grace}`)).json();
+    expect(pkg.sessions).toEqual({ total: 10, used: 6, remaining: 4 });
+    const tl = (await owner.get(`${V1}/clients/${pkg.clientId}/timeline`)).json();
+    expect(tl.metrics.find((m: { key: string }) => m.key === 'hydration').points.map((p: { value: number }) => p.value)).toEqual([
+      2, 2, 3, 3, 4, 4,
+    ]);
+    expect(tl.photoComparison.first.kind).toBe('before');
+    const photo = await owner.get(tl.photoComparison.latest.url);
+    expect(photo.statusCode).toBe(200);
+    // The staged course fired its recommendation rule (2 sessions left).
+    const mei = (await owner.get(`${V1}/client-packages/${result.packageIds[1]}`)).json();
+    expect((await owner.get(`${V1}/clients/${mei.clientId}/package-recommendations`)).json().data).toHaveLength(1);
+    expect((await reconcile(t.db.db)).problems).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type FieldError, PlatformErrors, describeError } from '../platform/errors.js';
-import { negotiateLanguage } from '../platform/i18n.js';
+import { type Language, negotiateLanguage } from '../platform/i18n.js';
+import { localizeIssue } from './validation-messages.js';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
@@ -10,7 +11,11 @@ export function toAppError(err: unknown, request: FastifyRequest): AppError {
   if (err instanceof AppError) return err;
   const e = err as FastifyError & { code?: string; validation?: unknown[] };
   if (hasZodFastifySchemaValidationErrors(err)) {
-    const errors: FieldError[] = err.validation.flatMap((v) => fieldErrors(v.instancePath, v.message ?? 'invalid', v.params));
+    const lang = languageOf(request);
+    const errors: FieldError[] = err.validation.flatMap((v) =>
+      // The type provider moves the issue's code to `keyword` and its text to `message`.
+      fieldErrors(v.instancePath, localizeIssue({ ...v.params, code: v.keyword, message: v.message }, v.message ?? 'invalid', lang), v.params, lang),
+    );
     const fields = [...new Set(errors.map((x) => x.path || '(body)'))].join(', ');
     return PlatformErrors.validation_failed({ fields }, errors);
   }
@@ -50,11 +55,14 @@ export function toAppError(err: unknown, request: FastifyRequest): AppError {
 
 // zod reports unknown keys on the parent object (the issue's `keys`); name each key itself so the
 // client sees which field: `business.extra`, not `business`.
-function fieldErrors(instancePath: string, message: string, params: unknown): FieldError[] {
+function fieldErrors(instancePath: string, message: string, params: unknown, lang: Language): FieldError[] {
   const base = instancePath.replace(/^\//, '').replaceAll('/', '.');
   const keys = (params as { keys?: unknown } | undefined)?.keys;
   if (Array.isArray(keys) && keys.length) {
-    return keys.map((k) => ({ path: base ? `${base}.${String(k)}` : String(k), message: `Unrecognized key: "${String(k)}"` }));
+    return keys.map((k) => ({
+      path: base ? `${base}.${String(k)}` : String(k),
+      message: localizeIssue({ code: 'unrecognized_keys', keys: [k] }, `Unrecognized key: "${String(k)}"`, lang),
+    }));
   }
   return [{ path: base, message }];
 }
@@ -63,10 +71,14 @@ function routeNotFound(request: FastifyRequest): AppError {
   return PlatformErrors.route_not_found({ method: request.method, url: request.url.split('?')[0] ?? '' });
 }
 
-export function sendProblem(reply: FastifyReply, request: FastifyRequest, err: AppError): FastifyReply {
-  // Accept-Language first; without one, the signed-in person's own language (the guard put it on request.lang).
+// Accept-Language first; without one, the signed-in person's own language (the guard put it on request.lang).
+function languageOf(request: FastifyRequest): Language {
   const header = request.headers['accept-language'];
-  const lang = header ? negotiateLanguage(header) : (request.lang ?? 'en');
+  return header ? negotiateLanguage(header) : (request.lang ?? 'en');
+}
+
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, err: AppError): FastifyReply {
+  const lang = languageOf(request);
   const { title, detail } = describeError(err, lang);
   for (const [k, v] of Object.entries(err.headers)) reply.header(k, v);
   if (err.code === 'rate_limited' && err.params.seconds !== undefined) {

@@ -32,6 +32,8 @@ export interface RequestOptions {
   /** Do not call the unauthenticated handler on 401 (login, PIN, /me probes). */
   allow401?: boolean;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. an Idempotency-Key for money and booking writes. */
+  headers?: Record<string, string>;
 }
 
 export function buildUrl(path: string, query?: RequestOptions['query']): string {
@@ -47,6 +49,7 @@ async function send(method: Method, path: string, body: unknown, options: Reques
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
     'Accept-Language': state.language,
+    ...options.headers,
   };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && state.csrfToken) headers['X-CSRF-Token'] = state.csrfToken;

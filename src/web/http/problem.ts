@@ -12,6 +12,8 @@ export interface Problem {
   code: string;
   detail?: string;
   errors?: ProblemFieldError[];
+  /** Members beyond RFC 9457's that a code documents (e.g. existingId, alternatives). */
+  extra?: Record<string, unknown>;
 }
 
 /** An error from the API (or from reaching it). `title`/`detail` come translated from the server. */
@@ -40,6 +42,8 @@ export function isApiError(error: unknown): error is ApiError {
 }
 
 /** Turns whatever the server sent into a Problem, tolerating non-JSON bodies. */
+const STANDARD = new Set(['type', 'title', 'status', 'code', 'detail', 'errors', 'requestId']);
+
 export function toProblem(status: number, body: unknown): Problem {
   if (body && typeof body === 'object') {
     const b = body as Record<string, unknown>;
@@ -53,6 +57,7 @@ export function toProblem(status: number, body: unknown): Problem {
       code: typeof b.code === 'string' ? b.code : `http_${status}`,
       detail: typeof b.detail === 'string' ? b.detail : undefined,
       errors,
+      extra: Object.fromEntries(Object.entries(b).filter(([k]) => !STANDARD.has(k))),
     };
   }
   return { status, code: `http_${status}` };
