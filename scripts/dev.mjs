@@ -2,10 +2,15 @@
 import { spawn } from 'node:child_process';
 
 const procs = [
-  spawn('node', ['--import', 'tsx', '--watch', 'src/server/main.ts', 'start'], { stdio: 'inherit', env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' } }),
+  spawn('node', ['--import', 'tsx', '--watch', 'src/server/main.ts', 'start'], {
+    stdio: 'inherit',
+    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },
+  }),
   spawn('npx', ['vite'], { stdio: 'inherit' }),
 ];
-const stop = () => procs.forEach((p) => p.kill('SIGTERM'));
+const stop = () => {
+  for (const p of procs) p.kill('SIGTERM');
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 for (const p of procs) p.on('exit', stop);

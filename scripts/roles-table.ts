@@ -1,6 +1,6 @@
 // Prints the role/permission table for the README from the one matrix in code.
 // A unit test checks the README still matches it (src/server/platform/permissions.test.ts).
-import { PERMISSIONS, ROLES, ROLE_PERMISSIONS } from '../src/server/platform/permissions.js';
+import { PERMISSIONS, ROLE_PERMISSIONS, ROLES } from '../src/server/platform/permissions.js';
 
 export function rolesTable(): string {
   const head = `| permission | ${ROLES.join(' | ')} |`;

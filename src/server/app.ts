@@ -6,20 +6,23 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import scalar from '@scalar/fastify-api-reference';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { type ZodTypeProvider, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.js';
 import { registerGuard } from './http/guard.js';
 import { registerProblemHandlers } from './http/problem.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
-import { AppError } from './platform/errors.js';
-import { newId } from './platform/ids.js';
 import { appointmentRoutes } from './modules/appointments/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { authRoutes } from './modules/auth/index.js';
-import { clientRoutes } from './modules/clients/index.js';
-import { clientImportRoutes } from './modules/clients/import/index.js';
 import { catalogRoutes } from './modules/catalog/index.js';
+import { clientImportRoutes } from './modules/clients/import/index.js';
+import { clientRoutes } from './modules/clients/index.js';
+import { couponRoutes } from './modules/coupons/index.js';
+import { giftCardRoutes } from './modules/gift-cards/index.js';
+import { ledgerRoutes } from './modules/ledgers/index.js';
 import { mailboxRoutes } from './modules/mailbox/index.js';
+import { packageRoutes } from './modules/packages/index.js';
+import { pointsRoutes } from './modules/points/index.js';
 import { rosterRoutes } from './modules/rosters/index.js';
 import { salesRoutes } from './modules/sales/index.js';
 import { setupRoutes } from './modules/setup/index.js';
@@ -27,14 +30,11 @@ import { shiftRoutes } from './modules/shifts/index.js';
 import { staffRoutes } from './modules/staff/index.js';
 import { storeRoutes } from './modules/stores/index.js';
 import { systemRoutes } from './modules/system/index.js';
-import { ledgerRoutes } from './modules/ledgers/index.js';
-import { walletRoutes } from './modules/wallet/index.js';
-import { giftCardRoutes } from './modules/gift-cards/index.js';
-import { pointsRoutes } from './modules/points/index.js';
 import { tierRoutes } from './modules/tiers/index.js';
-import { couponRoutes } from './modules/coupons/index.js';
-import { packageRoutes } from './modules/packages/index.js';
 import { treatmentModuleRoutes } from './modules/treatments/index.js';
+import { walletRoutes } from './modules/wallet/index.js';
+import { AppError } from './platform/errors.js';
+import { newId } from './platform/ids.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -69,8 +69,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerSecurityHeaders(app);
   await app.register(fastifyRateLimit, {
     global: false,
-    errorResponseBuilder: (_req, context) =>
-      new AppError('rate_limited', 429, { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) }),
+    errorResponseBuilder: (_req, context) => new AppError('rate_limited', 429, { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) }),
   });
   await app.register(fastifySwagger, {
     openapi: {

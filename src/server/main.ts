@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
-import { ConfigError, type Config, loadConfig } from './config.js';
+import { commands } from './cli/index.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import type { Deps } from './deps.js';
 import { systemClock } from './platform/clock.js';
-import { loadOrCreateSecrets } from './platform/secrets.js';
 import { createNotifier } from './platform/notifications/index.js';
-import { commands } from './cli/index.js';
+import { loadOrCreateSecrets } from './platform/secrets.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const VERSION: string = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.js';
-import { PlatformErrors } from '../platform/errors.js';
+import { actorCache, actorFromApiToken, actorFromSessionToken, invalidateAuthCaches, SESSION_COOKIE } from '../modules/auth/index.js';
 import { timingSafeEqualStr } from '../platform/crypto.js';
+import { PlatformErrors } from '../platform/errors.js';
 import { negotiateLanguage } from '../platform/i18n.js';
-import { SESSION_COOKIE, actorCache, actorFromApiToken, actorFromSessionToken, invalidateAuthCaches } from '../modules/auth/index.js';
 import { assertCan } from './actor.js';
 import { readSignedCookie } from './cookies.js';
 

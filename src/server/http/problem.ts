@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, type FieldError, PlatformErrors, describeError } from '../platform/errors.js';
+import { AppError, describeError, type FieldError, PlatformErrors } from '../platform/errors.js';
 import { type Language, negotiateLanguage } from '../platform/i18n.js';
 import { localizeIssue } from './validation-messages.js';
 
@@ -14,7 +14,12 @@ export function toAppError(err: unknown, request: FastifyRequest): AppError {
     const lang = languageOf(request);
     const errors: FieldError[] = err.validation.flatMap((v) =>
       // The type provider moves the issue's code to `keyword` and its text to `message`.
-      fieldErrors(v.instancePath, localizeIssue({ ...v.params, code: v.keyword, message: v.message }, v.message ?? 'invalid', lang), v.params, lang),
+      fieldErrors(
+        v.instancePath,
+        localizeIssue({ ...v.params, code: v.keyword, message: v.message }, v.message ?? 'invalid', lang),
+        v.params,
+        lang,
+      ),
     );
     const fields = [...new Set(errors.map((x) => x.path || '(body)'))].join(', ');
     return PlatformErrors.validation_failed({ fields }, errors);

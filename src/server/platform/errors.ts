@@ -1,5 +1,5 @@
-import { interpolate } from './interpolate.js';
 import type { Language, Messages } from './i18n.js';
+import { interpolate } from './interpolate.js';
 
 export type FieldError = { path: string; message: string };
 

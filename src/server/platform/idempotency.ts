@@ -13,7 +13,10 @@ export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value ?? null);
 }
@@ -33,7 +36,10 @@ export async function runIdempotent(
     if (opts.required) throw PlatformErrors.idempotency_key_required();
     return { ...(await withTransaction(db, write)), replayed: false };
   }
-  if (!KEY.test(opts.key)) throw PlatformErrors.validation_failed({ fields: 'Idempotency-Key' }, [{ path: 'Idempotency-Key', message: '8–200 characters of A-Z a-z 0-9 . _ : -' }]);
+  if (!KEY.test(opts.key))
+    throw PlatformErrors.validation_failed({ fields: 'Idempotency-Key' }, [
+      { path: 'Idempotency-Key', message: '8–200 characters of A-Z a-z 0-9 . _ : -' },
+    ]);
   const requestHash = sha256Hex(canonicalJson(opts.request));
   const replay = async () => {
     const row = await db

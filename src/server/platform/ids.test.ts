@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { describe, it, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isId, newId } from './ids.js';
 
 describe('newId', () => {

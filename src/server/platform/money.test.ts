@@ -1,15 +1,6 @@
 import fc from 'fast-check';
-import { describe, it, expect } from 'vitest';
-import {
-  allocate,
-  assertMinor,
-  formatMoney,
-  isCurrency,
-  parseMoneyInput,
-  percentOf,
-  roundCashCad,
-  roundHalfUp,
-} from './money.js';
+import { describe, expect, it } from 'vitest';
+import { allocate, assertMinor, formatMoney, isCurrency, parseMoneyInput, percentOf, roundCashCad, roundHalfUp } from './money.js';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
@@ -141,9 +132,7 @@ describe('allocate', () => {
   });
 
   const amount = fc.integer({ min: -1e12, max: 1e12 });
-  const weights = fc
-    .array(fc.integer({ min: 0, max: 1e9 }), { minLength: 1, maxLength: 20 })
-    .filter((ws) => ws.some((w) => w > 0));
+  const weights = fc.array(fc.integer({ min: 0, max: 1e9 }), { minLength: 1, maxLength: 20 }).filter((ws) => ws.some((w) => w > 0));
 
   it('always sums exactly to the input (property)', () => {
     fc.assert(
@@ -182,8 +171,16 @@ describe('allocate', () => {
 describe('roundCashCad', () => {
   it('rounds the last digit per the Canadian penny rule', () => {
     const cases: Array<[number, number]> = [
-      [100, 100], [101, 100], [102, 100], [103, 105], [104, 105],
-      [105, 105], [106, 105], [107, 105], [108, 110], [109, 110],
+      [100, 100],
+      [101, 100],
+      [102, 100],
+      [103, 105],
+      [104, 105],
+      [105, 105],
+      [106, 105],
+      [107, 105],
+      [108, 110],
+      [109, 110],
     ];
     for (const [input, expected] of cases) expect(roundCashCad(input)).toBe(expected);
   });
@@ -222,8 +219,26 @@ describe('parseMoneyInput', () => {
 
   it('rejects 3+ decimals and junk', () => {
     const bad = [
-      '1.005', '12.500', '', ' ', '.', '-', '+.', 'abc', '12a', '$12', '1,234.56', '1 234',
-      '1e3', '0x10', 'NaN', 'Infinity', '--1', '1.2.3', '１２', '12.-5',
+      '1.005',
+      '12.500',
+      '',
+      ' ',
+      '.',
+      '-',
+      '+.',
+      'abc',
+      '12a',
+      '$12',
+      '1,234.56',
+      '1 234',
+      '1e3',
+      '0x10',
+      'NaN',
+      'Infinity',
+      '--1',
+      '1.2.3',
+      '１２',
+      '12.-5',
     ];
     for (const s of bad) expect(() => parseMoneyInput(s), s).toThrow(RangeError);
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rolesTable } from '../../../scripts/roles-table.js';
-import { PERMISSIONS, ROLES, ROLE_PERMISSIONS, permissionsOf } from './permissions.js';
+import { PERMISSIONS, permissionsOf, ROLE_PERMISSIONS, ROLES } from './permissions.js';
 
 describe('permission matrix', () => {
   it('gives the owner every permission', () => {

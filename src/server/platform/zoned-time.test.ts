@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, it, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   addDays,
   compareHHmm,
@@ -49,9 +49,7 @@ describe('DST change days', () => {
       });
 
       it('expands 09:00–19:00 to exactly 10 real hours', () => {
-        expect(expandHours(date, [{ open: '09:00', close: '19:00' }], tz)).toEqual([
-          { start: utc(nine), end: utc(seven) },
-        ]);
+        expect(expandHours(date, [{ open: '09:00', close: '19:00' }], tz)).toEqual([{ start: utc(nine), end: utc(seven) }]);
       });
     });
   }
@@ -191,8 +189,7 @@ describe('expandHours', () => {
         const day = dayRange(d, z);
         const out = expandHours(d, ranges, z);
         return out.every(
-          (iv, i) =>
-            iv.start < iv.end && iv.start >= day.start && iv.end <= day.end && (i === 0 || (out[i - 1]?.end ?? 0) < iv.start),
+          (iv, i) => iv.start < iv.end && iv.start >= day.start && iv.end <= day.end && (i === 0 || (out[i - 1]?.end ?? 0) < iv.start),
         );
       }),
     );
@@ -202,7 +199,8 @@ describe('expandHours', () => {
     fc.assert(
       fc.property(range, tz, ({ open, close }, z) => {
         const [out] = expandHours('2026-06-15', [{ open, close }], z);
-        const wall = (Number(close.slice(0, 2)) * 60 + Number(close.slice(3))) * 60_000 -
+        const wall =
+          (Number(close.slice(0, 2)) * 60 + Number(close.slice(3))) * 60_000 -
           (Number(open.slice(0, 2)) * 60 + Number(open.slice(3))) * 60_000;
         return out !== undefined && out.end - out.start === wall;
       }),
@@ -293,9 +291,7 @@ describe('local dates', () => {
   it('weekdayKey follows the ISO week', () => {
     expect(weekdayKey(SPRING)).toBe('sun');
     expect(weekdayKey(FALL)).toBe('sun');
-    expect(eachDate('2026-03-09', '2026-03-15').map(weekdayKey)).toEqual([
-      'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun',
-    ]);
+    expect(eachDate('2026-03-09', '2026-03-15').map(weekdayKey)).toEqual(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
   });
 
   it('addDays crosses months and years, and rejects fractions', () => {

@@ -122,12 +122,7 @@ export function dayRange(date: LocalDate, tz: string): Interval {
  * A wall-clock date and time in `tz` as an instant. In a DST gap 'compatible' moves forward by the gap
  * (02:30 → 03:30); in an overlap it takes the earlier instant. 'reject' throws for both.
  */
-export function zonedDateTimeToInstant(
-  date: LocalDate,
-  time: HHmm,
-  tz: string,
-  disambiguation: Disambiguation = 'compatible',
-): number {
+export function zonedDateTimeToInstant(date: LocalDate, time: HHmm, tz: string, disambiguation: Disambiguation = 'compatible'): number {
   if (!isHHmm(time)) throw new RangeError(`not an HH:mm time: ${JSON.stringify(time)}`);
   const wall = plainDate(date).toPlainDateTime(Temporal.PlainTime.from(time));
   return wall.toZonedDateTime(zone(tz), { disambiguation }).epochMilliseconds;
@@ -139,8 +134,7 @@ export function zonedDateTimeToInstant(
  * Wall times in a DST gap or overlap resolve 'compatible'; a range that vanishes in a gap is dropped.
  */
 export function expandHours(date: LocalDate, ranges: readonly HoursRange[], tz: string): Interval[] {
-  const at = (t: string): number =>
-    t === '24:00' ? startOfLocalDay(addDays(date, 1), tz) : zonedDateTimeToInstant(date, t, tz);
+  const at = (t: string): number => (t === '24:00' ? startOfLocalDay(addDays(date, 1), tz) : zonedDateTimeToInstant(date, t, tz));
   const intervals = ranges
     .map(({ open, close }) => {
       if (!isHHmm(open) || compareHHmm(close, open) <= 0) {

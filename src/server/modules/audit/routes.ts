@@ -37,8 +37,17 @@ export function auditRoutes(deps: Deps): FastifyPluginAsyncZod {
           .selectFrom('audit_log')
           .leftJoin('staff', 'staff.id', 'audit_log.actor_id')
           .select([
-            'audit_log.id', 'audit_log.at', 'audit_log.actor_id', 'staff.display_name as actor_name', 'audit_log.store_id',
-            'audit_log.action', 'audit_log.entity_type', 'audit_log.entity_id', 'audit_log.before', 'audit_log.after', 'audit_log.ip',
+            'audit_log.id',
+            'audit_log.at',
+            'audit_log.actor_id',
+            'staff.display_name as actor_name',
+            'audit_log.store_id',
+            'audit_log.action',
+            'audit_log.entity_type',
+            'audit_log.entity_id',
+            'audit_log.before',
+            'audit_log.after',
+            'audit_log.ip',
           ])
           .orderBy('audit_log.id', 'desc')
           .limit(f.limit + 1);

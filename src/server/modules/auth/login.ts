@@ -7,7 +7,7 @@ import { clear, hit, retryAfter } from '../../platform/rate-limit.js';
 import { findStaffByEmail, findStaffById, storeIdsOfStaff } from '../staff/repo.js';
 import { AuthErrors } from './errors.js';
 import { dummyVerify, verifySecret } from './passwords.js';
-import { type NewSession, createSession, revokeSession } from './sessions.js';
+import { createSession, type NewSession, revokeSession } from './sessions.js';
 
 const FIFTEEN_MIN = 15 * 60_000;
 // Per IP: generous (a salon shares one IP); per account: tight, against password guessing.
@@ -29,12 +29,20 @@ export async function login(db: Kysely<DB>, input: { email: string; password: st
   const email = input.email.trim().toLowerCase();
   const ipKey = `login:ip:${meta.ip ?? '-'}`;
   const accountKey = `login:account:${email}`;
-  await refuseIfLimited(db, [[ipKey, IP_WINDOW], [accountKey, ACCOUNT_WINDOW]], meta.now);
+  await refuseIfLimited(
+    db,
+    [
+      [ipKey, IP_WINDOW],
+      [accountKey, ACCOUNT_WINDOW],
+    ],
+    meta.now,
+  );
 
   const staff = await findStaffByEmail(db, email);
-  const ok = staff?.password_hash && staff.active === 1
-    ? await verifySecret(staff.password_hash, input.password)
-    : await dummyVerify(input.password);
+  const ok =
+    staff?.password_hash && staff.active === 1
+      ? await verifySecret(staff.password_hash, input.password)
+      : await dummyVerify(input.password);
   if (!staff || !ok) {
     await hit(db, ipKey, IP_WINDOW, meta.now);
     await hit(db, accountKey, ACCOUNT_WINDOW, meta.now);
@@ -73,7 +81,9 @@ export async function pinSwitch(
     .updateTable('staff')
     .set({
       pin_failures: sql<number>`case when pin_locked_until is not null then 1 else pin_failures + 1 end`,
-      pin_locked_until: sql<number | null>`case when pin_locked_until is null and pin_failures + 1 >= ${PIN_TRIES} then cast(${meta.now + FIFTEEN_MIN} as bigint) else null end`,
+      pin_locked_until: sql<
+        number | null
+      >`case when pin_locked_until is null and pin_failures + 1 >= ${PIN_TRIES} then cast(${meta.now + FIFTEEN_MIN} as bigint) else null end`,
     })
     .where('id', '=', staff.id)
     .where((eb) => eb.or([eb('pin_locked_until', 'is', null), eb('pin_locked_until', '<=', meta.now)]))
@@ -86,7 +96,12 @@ export async function pinSwitch(
   const ok = await verifySecret(staff.pin_hash, input.pin);
   if (!ok) {
     if (claimed.pin_locked_until !== null) {
-      await writeAudit(db, auditCtx(null, meta), { action: 'auth.pin_locked', entityType: 'staff', entityId: staff.id, storeId: input.terminal.storeId });
+      await writeAudit(db, auditCtx(null, meta), {
+        action: 'auth.pin_locked',
+        entityType: 'staff',
+        entityId: staff.id,
+        storeId: input.terminal.storeId,
+      });
       throw AuthErrors.pin_locked({ minutes: 15 });
     }
     throw AuthErrors.invalid_pin({ remaining: PIN_TRIES - claimed.pin_failures });

@@ -1,10 +1,10 @@
 import type { Executor } from '../../db/tx.js';
 import type { Actor } from '../../http/actor.js';
-import { listStoresByIds } from '../stores/repo.js';
-import { findStaffById } from '../staff/repo.js';
-import { terminalById } from './terminals.js';
-import { actorFor } from './sessions.js';
 import { PlatformErrors } from '../../platform/errors.js';
+import { findStaffById } from '../staff/repo.js';
+import { listStoresByIds } from '../stores/repo.js';
+import { actorFor } from './sessions.js';
+import { terminalById } from './terminals.js';
 
 /** What the web app needs to draw its frame: who I am, my business, my stores, what I may do. */
 export async function buildMe(db: Executor, actor: Actor) {

@@ -6,14 +6,14 @@ import { assertStore, auditContext, requireActor } from '../../http/actor.js';
 import { clearAuthCookie, readSignedCookie, setAuthCookie } from '../../http/cookies.js';
 import { PlatformErrors } from '../../platform/errors.js';
 import { LANGUAGES } from '../../platform/i18n.js';
+import { parseInstant, toZonedIso } from '../../platform/zoned-time.js';
+import { meCache } from './cache.js';
 import { AuthErrors } from './errors.js';
 import { login, logout, pinSwitch } from './login.js';
-import { meCache } from './cache.js';
 import { buildMe, meForNewSession } from './me.js';
 import { type NewSession, SESSION_COOKIE, TERMINAL_COOKIE } from './sessions.js';
 import { pinStaffOfStore, registerTerminal, terminalFromToken } from './terminals.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './tokens.js';
-import { parseInstant, toZonedIso } from '../../platform/zoned-time.js';
 
 const isoUtc = (ms: number | null) => (ms === null ? null : toZonedIso(ms, 'UTC'));
 
@@ -49,12 +49,16 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
     );
 
-    app.post('/auth/logout', { config: { access: { signedIn: true } }, schema: { tags: ['auth'], summary: 'Sign out' } }, async (request, reply) => {
-      const actor = requireActor(request);
-      if (actor.sessionId) await logout(db, actor.sessionId, deps.clock.now());
-      clearAuthCookie(reply, SESSION_COOKIE);
-      return reply.status(204).send();
-    });
+    app.post(
+      '/auth/logout',
+      { config: { access: { signedIn: true } }, schema: { tags: ['auth'], summary: 'Sign out' } },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        if (actor.sessionId) await logout(db, actor.sessionId, deps.clock.now());
+        clearAuthCookie(reply, SESSION_COOKIE);
+        return reply.status(204).send();
+      },
+    );
 
     app.get('/me', { config: { access: { signedIn: true } }, schema: { tags: ['auth'], summary: 'Who am I' } }, async (request, reply) => {
       const actor = requireActor(request);
@@ -77,7 +81,11 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const actor = requireActor(request);
-        await db.updateTable('staff').set({ language: request.body.language, updated_at: deps.clock.now() }).where('id', '=', actor.staffId).execute();
+        await db
+          .updateTable('staff')
+          .set({ language: request.body.language, updated_at: deps.clock.now() })
+          .where('id', '=', actor.staffId)
+          .execute();
         return buildMe(db, { ...actor, language: request.body.language });
       },
     );
@@ -107,17 +115,25 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
       return terminal;
     };
 
-    app.get('/terminals/current/staff', { config: { access: { public: true } }, schema: { tags: ['auth'], summary: 'Staff who can unlock this terminal' } }, async (request) => {
-      const terminal = await currentTerminal(request);
-      const rows = await pinStaffOfStore(db, terminal.storeId);
-      return { terminal, data: rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role })) };
-    });
+    app.get(
+      '/terminals/current/staff',
+      { config: { access: { public: true } }, schema: { tags: ['auth'], summary: 'Staff who can unlock this terminal' } },
+      async (request) => {
+        const terminal = await currentTerminal(request);
+        const rows = await pinStaffOfStore(db, terminal.storeId);
+        return { terminal, data: rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role })) };
+      },
+    );
 
     app.post(
       '/auth/pin',
       {
         config: { access: { public: true } },
-        schema: { tags: ['auth'], summary: 'Switch user on a store terminal with a PIN', body: z.strictObject({ staffId: z.uuid(), pin: z.string().regex(/^\d{4,6}$/) }) },
+        schema: {
+          tags: ['auth'],
+          summary: 'Switch user on a store terminal with a PIN',
+          body: z.strictObject({ staffId: z.uuid(), pin: z.string().regex(/^\d{4,6}$/) }),
+        },
       },
       async (request, reply) => {
         const terminal = await currentTerminal(request);
@@ -130,13 +146,23 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
     );
 
-    app.get('/api-tokens', { config: { access: { permission: 'tokens.manage' } }, schema: { tags: ['auth'], summary: 'My API tokens' } }, async (request) => {
-      const rows = await listApiTokens(db, requireActor(request).staffId);
-      return {
-        data: rows.map((r) => ({ id: r.id, name: r.name, createdAt: isoUtc(r.created_at), expiresAt: isoUtc(r.expires_at), lastUsedAt: isoUtc(r.last_used_at) })),
-        nextCursor: null,
-      };
-    });
+    app.get(
+      '/api-tokens',
+      { config: { access: { permission: 'tokens.manage' } }, schema: { tags: ['auth'], summary: 'My API tokens' } },
+      async (request) => {
+        const rows = await listApiTokens(db, requireActor(request).staffId);
+        return {
+          data: rows.map((r) => ({
+            id: r.id,
+            name: r.name,
+            createdAt: isoUtc(r.created_at),
+            expiresAt: isoUtc(r.expires_at),
+            lastUsedAt: isoUtc(r.last_used_at),
+          })),
+          nextCursor: null,
+        };
+      },
+    );
 
     app.post(
       '/api-tokens',
@@ -162,7 +188,10 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.delete(
       '/api-tokens/:id',
-      { config: { access: { permission: 'tokens.manage' } }, schema: { tags: ['auth'], summary: 'Revoke an API token', params: z.object({ id: z.uuid() }) } },
+      {
+        config: { access: { permission: 'tokens.manage' } },
+        schema: { tags: ['auth'], summary: 'Revoke an API token', params: z.object({ id: z.uuid() }) },
+      },
       async (request, reply) => {
         await revokeApiToken(db, request.params.id, auditContext(request, deps.clock.now()));
         return reply.status(204).send();

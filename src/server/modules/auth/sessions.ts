@@ -1,9 +1,9 @@
-import type { Actor } from '../../http/actor.js';
 import type { Executor } from '../../db/tx.js';
+import type { Actor } from '../../http/actor.js';
 import { randomToken, sha256Hex } from '../../platform/crypto.js';
 import { isLanguage } from '../../platform/i18n.js';
 import { ALL_STORES_ROLES, isRole, permissionsOf } from '../../platform/permissions.js';
-import { type StaffRow, findStaffById, storeIdsOfStaff } from '../staff/repo.js';
+import { findStaffById, type StaffRow, storeIdsOfStaff } from '../staff/repo.js';
 import { listActiveStoreIds } from '../stores/repo.js';
 
 export const SESSION_COOKIE = 'orchid_session';

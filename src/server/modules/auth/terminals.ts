@@ -25,7 +25,13 @@ export async function registerTerminal(db: Kysely<DB>, input: { storeId: string;
         revoked_at: null,
       })
       .execute();
-    await writeAudit(tx, ctx, { action: 'terminal.register', entityType: 'terminal', entityId: terminal.id, storeId: terminal.storeId, after: terminal });
+    await writeAudit(tx, ctx, {
+      action: 'terminal.register',
+      entityType: 'terminal',
+      entityId: terminal.id,
+      storeId: terminal.storeId,
+      after: terminal,
+    });
   });
   return { terminal, token };
 }
@@ -55,7 +61,13 @@ export async function pinStaffOfStore(db: Executor, storeId: string) {
     .where((eb) =>
       eb.or([
         eb('staff.role', '=', 'owner'),
-        eb.exists(eb.selectFrom('staff_stores').select('staff_id').whereRef('staff_stores.staff_id', '=', 'staff.id').where('staff_stores.store_id', '=', storeId)),
+        eb.exists(
+          eb
+            .selectFrom('staff_stores')
+            .select('staff_id')
+            .whereRef('staff_stores.staff_id', '=', 'staff.id')
+            .where('staff_stores.store_id', '=', storeId),
+        ),
       ]),
     )
     .orderBy('staff.display_name')

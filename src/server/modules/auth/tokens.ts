@@ -26,7 +26,12 @@ export async function createApiToken(db: Kysely<DB>, input: { name: string; expi
         revoked_at: null,
       })
       .execute();
-    await writeAudit(tx, ctx, { action: 'api_token.create', entityType: 'api_token', entityId: id, after: { name: input.name, expiresAt: input.expiresAt } });
+    await writeAudit(tx, ctx, {
+      action: 'api_token.create',
+      entityType: 'api_token',
+      entityId: id,
+      after: { name: input.name, expiresAt: input.expiresAt },
+    });
   });
   return { id, name: input.name, token };
 }

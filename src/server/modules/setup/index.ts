@@ -1,2 +1,2 @@
 export { setupRoutes } from './routes.js';
-export { runSetup, isSetUp, type SetupInput } from './service.js';
+export { isSetUp, runSetup, type SetupInput } from './service.js';

@@ -2,16 +2,20 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.js';
 import { auditContext } from '../../http/actor.js';
 import { setAuthCookie } from '../../http/cookies.js';
-import { SESSION_COOKIE, meForNewSession } from '../auth/index.js';
+import { meForNewSession, SESSION_COOKIE } from '../auth/index.js';
 import { setupBody } from './schemas.js';
 import { isSetUp, runSetup } from './service.js';
 
 export function setupRoutes(deps: Deps): FastifyPluginAsyncZod {
   const db = deps.database.db;
   return async (app) => {
-    app.get('/setup/status', { config: { access: { public: true } }, schema: { tags: ['setup'], summary: 'Is this Orchid set up yet?' } }, async () => ({
-      setUp: await isSetUp(db),
-    }));
+    app.get(
+      '/setup/status',
+      { config: { access: { public: true } }, schema: { tags: ['setup'], summary: 'Is this Orchid set up yet?' } },
+      async () => ({
+        setUp: await isSetUp(db),
+      }),
+    );
 
     app.post(
       '/setup',

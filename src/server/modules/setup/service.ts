@@ -35,7 +35,14 @@ export async function runSetup(
       const businessId = newId();
       await tx
         .insertInto('business')
-        .values({ id: businessId, name: input.business.name, currency: input.business.currency, language: input.business.language, settings: '{}', created_at: ctx.now })
+        .values({
+          id: businessId,
+          name: input.business.name,
+          currency: input.business.currency,
+          language: input.business.language,
+          settings: '{}',
+          created_at: ctx.now,
+        })
         .execute();
       const store = await insertStore(tx, { ...input.store, currency: input.business.currency }, input.business.currency, ctx);
       const owner = await insertStaff(
@@ -51,7 +58,11 @@ export async function runSetup(
         },
         ctx,
       );
-      await writeAudit(tx, { ...ctx, actorId: owner.id }, { action: 'business.setup', entityType: 'business', entityId: businessId, after: input.business });
+      await writeAudit(
+        tx,
+        { ...ctx, actorId: owner.id },
+        { action: 'business.setup', entityType: 'business', entityId: businessId, after: input.business },
+      );
       const session = await createSession(tx, owner.id, { now: ctx.now, terminalId: null, ...meta });
       return { ownerId: owner.id, session };
     });

@@ -1,4 +1,4 @@
+export { findStaffByEmail, findStaffById, type StaffRow, storeIdsOfStaff } from './repo.js';
 export { staffRoutes } from './routes.js';
 export { insertStaff } from './service.js';
-export { findStaffById, findStaffByEmail, storeIdsOfStaff, type StaffRow } from './repo.js';
-export { toStaffDto, type StaffDto } from './staff.js';
+export { type StaffDto, toStaffDto } from './staff.js';

@@ -7,8 +7,7 @@ export type StaffRow = Selectable<StaffTable>;
 export const findStaffByEmail = (db: Executor, email: string) =>
   db.selectFrom('staff').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
 
-export const findStaffById = (db: Executor, id: string) =>
-  db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
+export const findStaffById = (db: Executor, id: string) => db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
 
 export async function storeIdsOfStaff(db: Executor, staffId: string): Promise<string[]> {
   const rows = await db.selectFrom('staff_stores').select('store_id').where('staff_id', '=', staffId).execute();
@@ -26,6 +25,9 @@ export async function storeIdsByStaff(db: Executor, staffIds: string[]): Promise
 export async function setStaffStores(db: Executor, staffId: string, storeIds: readonly string[]): Promise<void> {
   await db.deleteFrom('staff_stores').where('staff_id', '=', staffId).execute();
   if (storeIds.length) {
-    await db.insertInto('staff_stores').values(storeIds.map((store_id) => ({ staff_id: staffId, store_id }))).execute();
+    await db
+      .insertInto('staff_stores')
+      .values(storeIds.map((store_id) => ({ staff_id: staffId, store_id })))
+      .execute();
   }
 }

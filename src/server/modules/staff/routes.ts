@@ -4,7 +4,7 @@ import type { Deps } from '../../deps.js';
 import { assertStore, auditContext, requireActor } from '../../http/actor.js';
 import { PlatformErrors } from '../../platform/errors.js';
 import { decodeCursor, pageQuery, toPage } from '../../platform/pagination.js';
-import { PERMISSIONS, ROLES, ROLE_PERMISSIONS } from '../../platform/permissions.js';
+import { PERMISSIONS, ROLE_PERMISSIONS, ROLES } from '../../platform/permissions.js';
 import { storeIdsByStaff, storeIdsOfStaff } from './repo.js';
 import { pinBody, staffCreate, staffUpdate } from './schemas.js';
 import { archiveStaff, createStaff, loadVisible, setPin, updateStaff } from './service.js';
@@ -32,7 +32,11 @@ export function staffRoutes(deps: Deps): FastifyPluginAsyncZod {
         if (storeId) assertStore(actor, storeId);
         const scope = storeId ? [storeId] : actor.storeIds;
         const after = decodeCursor(cursor);
-        let q = db.selectFrom('staff').selectAll().orderBy('id').limit(limit + 1);
+        let q = db
+          .selectFrom('staff')
+          .selectAll()
+          .orderBy('id')
+          .limit(limit + 1);
         if (includeArchived !== 'true') q = q.where('active', '=', 1);
         if (after) q = q.where('id', '>', after);
         if (!actor.allStores || storeId) {
@@ -40,42 +44,64 @@ export function staffRoutes(deps: Deps): FastifyPluginAsyncZod {
             eb.or([
               ...(storeId ? [] : [eb('role', '=', 'owner')]),
               eb.exists(
-                eb.selectFrom('staff_stores').select('staff_id').whereRef('staff_stores.staff_id', '=', 'staff.id').where('staff_stores.store_id', 'in', scope.length ? scope : ['-']),
+                eb
+                  .selectFrom('staff_stores')
+                  .select('staff_id')
+                  .whereRef('staff_stores.staff_id', '=', 'staff.id')
+                  .where('staff_stores.store_id', 'in', scope.length ? scope : ['-']),
               ),
             ]),
           );
         }
         const rows = await q.execute();
-        const stores = await storeIdsByStaff(db, rows.map((r) => r.id));
+        const stores = await storeIdsByStaff(
+          db,
+          rows.map((r) => r.id),
+        );
         const page = toPage(rows, limit, (r) => r.id);
         return { data: page.data.map((r) => toStaffDto(r, stores.get(r.id) ?? [])), nextCursor: page.nextCursor };
       },
     );
 
-    app.get('/staff/:id', { config: { access: { permission: 'staff.read' } }, schema: { tags: ['staff'], summary: 'One staff member', params: idParams } }, async (request) => {
-      const row = await loadVisible(db, requireActor(request), request.params.id);
-      return toStaffDto(row, await storeIdsOfStaff(db, row.id));
-    });
+    app.get(
+      '/staff/:id',
+      { config: { access: { permission: 'staff.read' } }, schema: { tags: ['staff'], summary: 'One staff member', params: idParams } },
+      async (request) => {
+        const row = await loadVisible(db, requireActor(request), request.params.id);
+        return toStaffDto(row, await storeIdsOfStaff(db, row.id));
+      },
+    );
 
-    app.post('/staff', { config: { access: { permission: 'staff.write' } }, schema: { tags: ['staff'], summary: 'Add a staff member', body: staffCreate } }, async (request, reply) =>
-      reply.status(201).send(await createStaff(db, requireActor(request), request.body, ctx(request))),
+    app.post(
+      '/staff',
+      { config: { access: { permission: 'staff.write' } }, schema: { tags: ['staff'], summary: 'Add a staff member', body: staffCreate } },
+      async (request, reply) => reply.status(201).send(await createStaff(db, requireActor(request), request.body, ctx(request))),
     );
 
     app.patch(
       '/staff/:id',
-      { config: { access: { permission: 'staff.write' } }, schema: { tags: ['staff'], summary: 'Edit a staff member (send its version)', params: idParams, body: staffUpdate } },
+      {
+        config: { access: { permission: 'staff.write' } },
+        schema: { tags: ['staff'], summary: 'Edit a staff member (send its version)', params: idParams, body: staffUpdate },
+      },
       async (request) => updateStaff(db, requireActor(request), request.params.id, request.body, ctx(request)),
     );
 
     app.post(
       '/staff/:id/archive',
-      { config: { access: { permission: 'staff.write' } }, schema: { tags: ['staff'], summary: 'Archive (never delete) a staff member', params: idParams } },
+      {
+        config: { access: { permission: 'staff.write' } },
+        schema: { tags: ['staff'], summary: 'Archive (never delete) a staff member', params: idParams },
+      },
       async (request) => archiveStaff(db, requireActor(request), request.params.id, ctx(request)),
     );
 
     app.put(
       '/staff/:id/pin',
-      { config: { access: { signedIn: true } }, schema: { tags: ['staff'], summary: 'Set a terminal PIN (own, or staff.write)', params: idParams, body: pinBody } },
+      {
+        config: { access: { signedIn: true } },
+        schema: { tags: ['staff'], summary: 'Set a terminal PIN (own, or staff.write)', params: idParams, body: pinBody },
+      },
       async (request, reply) => {
         const actor = requireActor(request);
         if (request.params.id !== actor.staffId && !actor.permissions.has('staff.write')) {
@@ -86,9 +112,13 @@ export function staffRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
     );
 
-    app.get('/roles', { config: { access: { permission: 'staff.read' } }, schema: { tags: ['staff'], summary: 'The role / permission matrix' } }, async () => ({
-      roles: ROLES.map((role) => ({ role, permissions: [...ROLE_PERMISSIONS[role]] })),
-      permissions: [...PERMISSIONS],
-    }));
+    app.get(
+      '/roles',
+      { config: { access: { permission: 'staff.read' } }, schema: { tags: ['staff'], summary: 'The role / permission matrix' } },
+      async () => ({
+        roles: ROLES.map((role) => ({ role, permissions: [...ROLE_PERMISSIONS[role]] })),
+        permissions: [...PERMISSIONS],
+      }),
+    );
   };
 }

@@ -11,7 +11,10 @@ export const staffCreate = z.strictObject({
   storeIds: z.array(z.uuid()).max(200).default([]),
   language: z.enum(LANGUAGES).default('en'),
   password: z.string().max(200).optional(),
-  pin: z.string().regex(/^\d{4,6}$/, 'a PIN is 4 to 6 digits').optional(),
+  pin: z
+    .string()
+    .regex(/^\d{4,6}$/, 'a PIN is 4 to 6 digits')
+    .optional(),
 });
 export type StaffCreate = z.infer<typeof staffCreate>;
 

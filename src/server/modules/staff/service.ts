@@ -6,8 +6,8 @@ import { type AuditContext, writeAudit } from '../../platform/audit.js';
 import { PlatformErrors } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { AuthErrors, hashSecret, isAcceptablePassword, revokeSessionsOfStaff } from '../auth/index.js';
-import { findStaffByEmail, findStaffById, setStaffStores, storeIdsOfStaff } from './repo.js';
 import { StaffErrors } from './errors.js';
+import { findStaffByEmail, findStaffById, setStaffStores, storeIdsOfStaff } from './repo.js';
 import type { StaffCreate, StaffUpdate } from './schemas.js';
 import { mayAssignRole, storeChangeWithinReach, storesWithinReach, toStaffDto } from './staff.js';
 
@@ -64,7 +64,13 @@ export async function insertStaff(
   await tx.insertInto('staff').values(row).execute();
   await setStaffStores(tx, row.id, input.storeIds);
   const dto = toStaffDto(row, [...input.storeIds]);
-  await writeAudit(tx, ctx, { action: 'staff.create', entityType: 'staff', entityId: row.id, storeId: input.storeIds[0] ?? null, after: dto });
+  await writeAudit(tx, ctx, {
+    action: 'staff.create',
+    entityType: 'staff',
+    entityId: row.id,
+    storeId: input.storeIds[0] ?? null,
+    after: dto,
+  });
   return dto;
 }
 
@@ -113,7 +119,9 @@ export async function updateStaff(db: Kysely<DB>, actor: Actor, id: string, inpu
     // A new password or a change of role ends the person's other sessions.
     if (pwHash || (input.role && input.role !== current.role)) await revokeSessionsOfStaff(tx, id, ctx.now);
     const updated = toStaffDto((await findStaffById(tx, id))!, input.storeIds ?? currentStores);
-    const permissionsChanged = updated.role !== current.role || (input.storeIds !== undefined && [...new Set(input.storeIds)].sort().join() !== [...currentStores].sort().join());
+    const permissionsChanged =
+      updated.role !== current.role ||
+      (input.storeIds !== undefined && [...new Set(input.storeIds)].sort().join() !== [...currentStores].sort().join());
     await writeAudit(tx, ctx, {
       action: permissionsChanged ? 'staff.permissions_change' : 'staff.update',
       entityType: 'staff',
@@ -132,7 +140,11 @@ export async function archiveStaff(db: Kysely<DB>, actor: Actor, id: string, ctx
     const current = await loadVisible(tx, actor, id);
     guardReach(actor, current.role as StaffCreate['role'], [], current.role as StaffCreate['role']);
     if (current.role === 'owner') await assertAnotherOwner(tx, id);
-    await tx.updateTable('staff').set({ active: 0, version: current.version + 1, updated_at: ctx.now }).where('id', '=', id).execute();
+    await tx
+      .updateTable('staff')
+      .set({ active: 0, version: current.version + 1, updated_at: ctx.now })
+      .where('id', '=', id)
+      .execute();
     await revokeSessionsOfStaff(tx, id, ctx.now);
     const stores = await storeIdsOfStaff(tx, id);
     await writeAudit(tx, ctx, { action: 'staff.archive', entityType: 'staff', entityId: id, storeId: stores[0] ?? null });
@@ -145,7 +157,11 @@ export async function setPin(db: Kysely<DB>, actor: Actor, id: string, pin: stri
   return withTransaction(db, async ({ tx }) => {
     const current = await loadVisible(tx, actor, id);
     if (id !== actor.staffId) guardReach(actor, current.role as StaffCreate['role'], [], current.role as StaffCreate['role']);
-    await tx.updateTable('staff').set({ pin_hash: pinHash, pin_failures: 0, pin_locked_until: null, updated_at: ctx.now }).where('id', '=', id).execute();
+    await tx
+      .updateTable('staff')
+      .set({ pin_hash: pinHash, pin_failures: 0, pin_locked_until: null, updated_at: ctx.now })
+      .where('id', '=', id)
+      .execute();
     const stores = await storeIdsOfStaff(tx, id);
     await writeAudit(tx, ctx, { action: 'staff.pin_set', entityType: 'staff', entityId: id, storeId: stores[0] ?? null });
   });
@@ -162,6 +178,12 @@ export async function loadVisible(db: Executor, actor: Actor, id: string) {
 }
 
 async function assertAnotherOwner(db: Executor, exceptId: string) {
-  const other = await db.selectFrom('staff').select('id').where('role', '=', 'owner').where('active', '=', 1).where('id', '!=', exceptId).executeTakeFirst();
+  const other = await db
+    .selectFrom('staff')
+    .select('id')
+    .where('role', '=', 'owner')
+    .where('active', '=', 1)
+    .where('id', '!=', exceptId)
+    .executeTakeFirst();
   if (!other) throw StaffErrors.last_owner();
 }

@@ -11,14 +11,21 @@ import { toStoreDto } from './stores.js';
 export function storeRoutes(deps: Deps): FastifyPluginAsyncZod {
   const db = deps.database.db;
   return async (app) => {
-    app.get('/stores', { config: { access: { permission: 'stores.read' } }, schema: { tags: ['stores'], summary: 'Stores I work at' } }, async (request) => {
-      const rows = await listStoresByIds(db, requireActor(request).storeIds);
-      return { data: rows.map(toStoreDto), nextCursor: null };
-    });
+    app.get(
+      '/stores',
+      { config: { access: { permission: 'stores.read' } }, schema: { tags: ['stores'], summary: 'Stores I work at' } },
+      async (request) => {
+        const rows = await listStoresByIds(db, requireActor(request).storeIds);
+        return { data: rows.map(toStoreDto), nextCursor: null };
+      },
+    );
 
     app.get(
       '/stores/:id',
-      { config: { access: { permission: 'stores.read' } }, schema: { tags: ['stores'], summary: 'One store', params: z.object({ id: z.uuid() }) } },
+      {
+        config: { access: { permission: 'stores.read' } },
+        schema: { tags: ['stores'], summary: 'One store', params: z.object({ id: z.uuid() }) },
+      },
       async (request) => {
         assertStore(requireActor(request), request.params.id);
         const row = await findStoreById(db, request.params.id);
@@ -29,7 +36,10 @@ export function storeRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.post(
       '/stores',
-      { config: { access: { permission: 'business.manage' } }, schema: { tags: ['stores'], summary: 'Open a new store', body: storeCreate } },
+      {
+        config: { access: { permission: 'business.manage' } },
+        schema: { tags: ['stores'], summary: 'Open a new store', body: storeCreate },
+      },
       async (request, reply) => reply.status(201).send(await createStore(db, request.body, auditContext(request, deps.clock.now()))),
     );
 

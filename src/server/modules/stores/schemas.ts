@@ -14,7 +14,9 @@ const dayRanges = z
   });
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export const weeklyHours = z.strictObject(Object.fromEntries(WEEKDAYS.map((d) => [d, dayRanges])) as Record<(typeof WEEKDAYS)[number], typeof dayRanges>);
+export const weeklyHours = z.strictObject(
+  Object.fromEntries(WEEKDAYS.map((d) => [d, dayRanges])) as Record<(typeof WEEKDAYS)[number], typeof dayRanges>,
+);
 export type WeeklyHours = z.infer<typeof weeklyHours>;
 
 // A special date is either closed all day or open with its own hours: never both, never neither.

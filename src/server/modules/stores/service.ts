@@ -74,7 +74,14 @@ export async function updateStore(db: Kysely<DB>, id: string, input: StoreUpdate
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0) throw PlatformErrors.stale_version();
     const updated = toStoreDto((await findStoreById(tx, id))!);
-    await writeAudit(tx, ctx, { action: 'store.update', entityType: 'store', entityId: id, storeId: id, before: toStoreDto(current), after: updated });
+    await writeAudit(tx, ctx, {
+      action: 'store.update',
+      entityType: 'store',
+      entityId: id,
+      storeId: id,
+      before: toStoreDto(current),
+      after: updated,
+    });
     return updated;
   });
 }

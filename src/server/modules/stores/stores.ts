@@ -1,6 +1,6 @@
 import { pinyin } from 'pinyin-pro';
-import type { SpecialDate, WeeklyHours } from './schemas.js';
 import type { StoreRow } from './repo.js';
+import type { SpecialDate, WeeklyHours } from './schemas.js';
 
 /** URL-safe slug from a store name; Chinese names become pinyin ("莲花 法拉盛" → "lian-hua-fa-la-sheng"). */
 export function slugify(name: string): string {
