@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../src/server/app.js';
-import { DEMO_PASSWORD, type DemoContext, demo, demoSteps } from '../src/server/cli/demo.js';
+import { Temporal } from 'temporal-polyfill';
+import { DEMO_PASSWORD, DEMO_STAFF, type DemoContext, demo, demoSteps } from '../src/server/cli/demo.js';
 import { type Config, loadConfig } from '../src/server/config.js';
 import { openRuntime } from '../src/server/main.js';
 import { runSetup } from '../src/server/modules/setup/index.js';
@@ -25,10 +26,19 @@ async function counts(config: Config) {
   const deps = await openRuntime(config);
   try {
     const db = deps.database.db;
+    const count = async (table: 'services' | 'clients' | 'appointments' | 'sales' | 'client_packages' | 'treatment_records' | 'gift_cards') =>
+      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     return {
       businesses: (await db.selectFrom('business').select('name').execute()).map((b) => b.name),
       stores: await db.selectFrom('stores').select(['name', 'time_zone', 'currency']).orderBy('name').execute(),
-      staff: await db.selectFrom('staff').select(['email', 'role', 'pin_hash']).execute(),
+      staff: await db.selectFrom('staff').select(['email', 'role', 'pin_hash']).orderBy('email').execute(),
+      services: await count('services'),
+      clients: await count('clients'),
+      appointments: await count('appointments'),
+      sales: await count('sales'),
+      packages: await count('client_packages'),
+      records: await count('treatment_records'),
+      giftCards: await count('gift_cards'),
     };
   } finally {
     await deps.database.close();
@@ -44,11 +54,14 @@ describe('npm run demo', () => {
   });
   afterAll(() => target.destroy());
 
-  it('creates Lotus Nail & Spa with two stores and one person per role on an empty database', async () => {
+  it('creates Lotus Nail & Spa: two stores, a team, catalog, clients, a week of appointments, sales, loyalty, packages', async () => {
     const { code, output } = await runDemo(config);
     expect(code).toBe(0);
     expect(output).toContain('owner@lotus.example');
+    expect(output).toContain('kevin@lotus.example');
     expect(output).toContain(DEMO_PASSWORD);
+    expect(output).toMatch(/Created the demo business "Lotus Nail & Spa" in \d+\.\d s/);
+    expect(output).toMatch(/time per step: .*catalog .*clients .*appointments .*sales/);
 
     const c = await counts(config);
     expect(c.businesses).toEqual(['Lotus Nail & Spa']);
@@ -56,10 +69,28 @@ describe('npm run demo', () => {
       { name: 'Lotus Flushing', time_zone: 'America/New_York', currency: 'USD' },
       { name: 'Lotus Richmond', time_zone: 'America/Vancouver', currency: 'CAD' },
     ]);
-    expect(c.staff.length).toBeGreaterThanOrEqual(5);
+    expect(c.staff).toHaveLength(Object.keys(DEMO_STAFF).length);
     expect(new Set(c.staff.map((s) => s.role))).toEqual(new Set(['owner', 'manager', 'front_desk', 'technician', 'accountant']));
+    expect(c.staff.filter((s) => s.role === 'technician')).toHaveLength(10);
     expect(c.staff.every((s) => s.pin_hash !== null)).toBe(true);
-  });
+    expect(c.services).toBeGreaterThanOrEqual(15);
+    expect(c.clients).toBe(300);
+    expect(c.appointments).toBeGreaterThan(100);
+    expect(c.sales).toBeGreaterThan(200);
+    expect(c.packages).toBe(3);
+    expect(c.records).toBeGreaterThan(10);
+    expect(c.giftCards).toBe(8);
+
+    // Health notes are stored encrypted, never as readable JSON.
+    const deps = await openRuntime(config);
+    try {
+      const health = await deps.database.db.selectFrom('clients').select('health').where('health', 'is not', null).execute();
+      expect(health.length).toBeGreaterThan(0);
+      expect(health.every((h) => h.health!.startsWith('v1.'))).toBe(true);
+    } finally {
+      await deps.database.close();
+    }
+  }, 180_000);
 
   it('lets the demo people sign in through the API, each seeing their stores', async () => {
     const deps = await openRuntime(config);
@@ -78,6 +109,27 @@ describe('npm run demo', () => {
       const techMe = (await tech.get('/api/v1/me')).json();
       expect(techMe.staff.role).toBe('technician');
       expect(techMe.stores).toEqual([expect.objectContaining({ name: 'Lotus Richmond', currency: 'CAD', timeZone: 'America/Vancouver' })]);
+
+      // What a first look at the product shows: the services, this week's calendar in both stores, clients.
+      const services = (await owner.get('/api/v1/services')).json();
+      expect(services.data.map((s: { name: string }) => s.name)).toEqual(expect.arrayContaining(['Gel Manicure', 'Signature Facial']));
+      for (const store of me.stores as Array<{ id: string; timeZone: string }>) {
+        const today = Temporal.Now.plainDateISO(store.timeZone);
+        const week = await owner.get(
+          `/api/v1/appointments?storeId=${store.id}&from=${today.subtract({ days: 3 })}&to=${today.add({ days: 3 })}&limit=200`,
+        );
+        expect(week.statusCode).toBe(200);
+        const visits = week.json().data as Array<{ status: string; start: string }>;
+        expect(visits.length).toBeGreaterThan(20);
+        expect(visits.some((v) => v.status === 'completed')).toBe(true);
+        expect(visits.some((v) => ['booked', 'confirmed'].includes(v.status))).toBe(true);
+      }
+      const clients = await owner.get('/api/v1/clients?limit=5');
+      expect(clients.json().data).toHaveLength(5);
+
+      const lily = new Session(app);
+      expect((await lily.login('lily@lotus.example', DEMO_PASSWORD)).statusCode).toBe(200);
+      expect((await lily.get('/api/v1/me')).json().stores.map((s: { name: string }) => s.name)).toEqual(['Lotus Flushing']);
     } finally {
       await app.close();
       await deps.database.close();
@@ -111,6 +163,7 @@ describe('npm run demo', () => {
       expect(c.stores.richmond).toMatchObject({ name: 'Lotus Richmond', currency: 'CAD' });
       expect(c.staff.techRichmond.storeIds).toEqual([c.stores.richmond.id]);
       expect(c.audit.actorId).toBe(c.staff.owner.id);
+      expect(c.cipher.decrypt(c.cipher.encrypt('latex allergy'))).toBe('latex allergy');
 
       const second = await runDemo(config);
       expect(second.code).toBe(0);
@@ -138,6 +191,40 @@ describe('npm run demo', () => {
       }
     });
   });
+});
+
+describe('npm run demo on a demo made by an older version', () => {
+  let target: TestTarget;
+  let config: Config;
+  beforeAll(async () => {
+    target = await createTestTarget();
+    config = loadConfig({ ...target.env, LOG_LEVEL: 'silent' });
+  });
+  afterAll(() => target.destroy());
+
+  it('adds the team and every module’s data, once, to a demo that has only the foundation', async () => {
+    const later = demoSteps.splice(0, demoSteps.length);
+    try {
+      expect((await runDemo(config)).code).toBe(0);
+    } finally {
+      demoSteps.push(...later);
+    }
+    const old = await counts(config);
+    expect(old.staff).toHaveLength(6);
+    expect(old.clients).toBe(0);
+
+    const { code, output } = await runDemo(config);
+    expect(code).toBe(0);
+    expect(output).toContain(`added: ${later.map((s) => s.name).join(', ')}`);
+    const now = await counts(config);
+    expect(now.staff).toHaveLength(Object.keys(DEMO_STAFF).length);
+    expect(now.clients).toBe(300);
+    expect(now.appointments).toBeGreaterThan(100);
+    expect(now.sales).toBeGreaterThan(200);
+
+    expect((await runDemo(config)).output).toMatch(/complete; nothing to do/);
+    expect(await counts(config)).toEqual(now);
+  }, 180_000);
 });
 
 describe('npm run demo on a database with a real business', () => {

@@ -4,7 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import autocannon from 'autocannon';
 
-const { url, headers, connections, duration, warmup } = workerData;
+const { url, paths, headers, connections, duration, warmup } = workerData;
 
 const instance = autocannon({
   url,
@@ -12,6 +12,7 @@ const instance = autocannon({
   connections,
   duration,
   timeout: 10,
+  ...(paths ? { requests: paths.map((path) => ({ method: 'GET', path })) } : {}),
   ...(warmup > 0 ? { warmup: { connections, duration: warmup } } : {}),
 });
 

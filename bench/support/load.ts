@@ -2,6 +2,8 @@ import { Worker } from 'node:worker_threads';
 
 export type LoadOptions = {
   url: string;
+  /** A mix of GET paths on the same server (e.g. many search queries), taken in turn by each connection instead of url's own path. */
+  paths?: string[];
   headers?: Record<string, string>;
   /** Concurrent keep-alive connections (default 10). */
   connections?: number;
@@ -30,6 +32,7 @@ export type LoadResult = {
 export function load(opts: LoadOptions): Promise<LoadResult> {
   const workerData = {
     url: opts.url,
+    paths: opts.paths ?? null,
     headers: opts.headers ?? {},
     connections: opts.connections ?? 10,
     duration: opts.duration ?? 8,

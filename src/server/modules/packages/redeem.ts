@@ -2,6 +2,7 @@
 // or void, or a direct redemption). The session count is a ledger account: the redemption is the ledgers'
 // guarded debit of 1, so two terminals redeeming the last session at once → exactly one succeeds, the other
 // gets 422 package_exhausted and its whole transaction rolls back.
+import { sql } from 'kysely';
 import type { Executor } from '../../db/tx.js';
 import { type AuditContext, writeAudit } from '../../platform/audit.js';
 import { AppError, PlatformErrors } from '../../platform/errors.js';
@@ -51,13 +52,15 @@ export type Resolved = { pkg: PackageRow; items: ItemState[]; item: ItemState; b
  * an item covers the service with a session left, in step order (or overridden). Also what checkout's
  * price() calls, so a ticket shows the refusal when the line is added.
  */
-export async function resolveRedemption(db: Executor, r: RedemptionRequest, now: number): Promise<Resolved> {
-  const pkg = await findPackage(db, r.packageId);
+export async function resolveRedemption(db: Executor, r: RedemptionRequest, now: number, locked?: PackageRow): Promise<Resolved> {
+  const pkg = locked ?? (await findPackage(db, r.packageId));
   if (!pkg) throw PlatformErrors.not_found();
-  const tz = await zoneOfStore(db, pkg.store_id);
   const status = effectiveStatus(pkg, now);
-  if (status === 'expired') throw PackageErrors.package_expired({ date: pkg.expires_at === null ? '' : localDate(pkg.expires_at - 1, tz) });
-  if (status === 'frozen') throw PackageErrors.package_frozen({ date: localDate(pkg.frozen_until!, tz) });
+  if (status === 'expired')
+    throw PackageErrors.package_expired({
+      date: pkg.expires_at === null ? '' : localDate(pkg.expires_at - 1, await zoneOfStore(db, pkg.store_id)),
+    });
+  if (status === 'frozen') throw PackageErrors.package_frozen({ date: localDate(pkg.frozen_until!, await zoneOfStore(db, pkg.store_id)) });
   if (status !== 'active') throw PackageErrors.package_not_active({ status });
   if (r.clientId !== pkg.client_id) {
     const member = await db
@@ -102,8 +105,16 @@ export type RedeemInput = RedemptionRequest & {
  */
 export async function redeemSession(tx: Executor, r: RedeemInput): Promise<SessionRow> {
   const now = r.audit.now;
-  if (!(await lockPackage(tx, r.packageId))) throw PlatformErrors.not_found();
-  const { pkg, item, blocked } = await resolveRedemption(tx, r, now);
+  // The package row is locked (and its version bumped) first: redemptions of one package run one after the
+  // other, so the counts read below are current.
+  const locked = await tx
+    .updateTable('client_packages')
+    .set({ version: sql`version + 1`, updated_at: now })
+    .where('id', '=', r.packageId)
+    .returningAll()
+    .executeTakeFirst();
+  if (!locked) throw PlatformErrors.not_found();
+  const { pkg, items, item, blocked } = await resolveRedemption(tx, r, now, locked);
   const id = newId();
   let groupId: string;
   try {
@@ -123,16 +134,6 @@ export async function redeemSession(tx: Executor, r: RedeemInput): Promise<Sessi
     throw err;
   }
   // Sessions of one item are numbered in redemption order; the number picks the allocated value.
-  const used = Number(
-    (
-      await tx
-        .selectFrom('package_sessions')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('item_id', '=', item.id)
-        .where('status', '=', 'redeemed')
-        .executeTakeFirst()
-    )?.n ?? 0,
-  );
   const session: SessionRow = {
     id,
     package_id: pkg.id,
@@ -141,8 +142,8 @@ export async function redeemSession(tx: Executor, r: RedeemInput): Promise<Sessi
     store_id: r.storeId,
     service_id: r.serviceId,
     staff_id: r.staffId ?? null,
-    session_number: used + 1,
-    value: nextSessionValue(item.values, used),
+    session_number: item.used + 1,
+    value: nextSessionValue(item.values, item.used),
     status: 'redeemed',
     source: r.source,
     sale_id: r.saleId ?? null,
@@ -159,13 +160,8 @@ export async function redeemSession(tx: Executor, r: RedeemInput): Promise<Sessi
     created_by: r.audit.actorId,
   };
   await tx.insertInto('package_sessions').values(session).execute();
-  await tx
-    .updateTable('client_packages')
-    .set({ version: pkg.version + 1, updated_at: now })
-    .where('id', '=', pkg.id)
-    .execute();
   for (const hook of hooks.values()) await hook(tx, session);
-  const after = (await itemStates(tx, [pkg.id])).get(pkg.id) ?? [];
+  const after = items.map((i) => (i.id === item.id ? { ...i, balance: i.balance - 1, used: i.used + 1 } : i));
   await evaluateRecommendations(tx, { pkg, items: after, storeId: r.storeId, now, afterCommit: r.afterCommit });
   await writeAudit(tx, r.audit, {
     action: 'package_session.redeem',
@@ -179,7 +175,7 @@ export async function redeemSession(tx: Executor, r: RedeemInput): Promise<Sessi
       clientId: r.clientId,
       staffId: session.staff_id,
       value: session.value,
-      remaining: after.find((i) => i.id === item.id)?.balance ?? 0,
+      remaining: item.balance - 1,
       ...(blocked !== null ? { stepOverride: { step: blocked, by: session.step_override_by, reason: session.step_override_reason } } : {}),
     },
   });

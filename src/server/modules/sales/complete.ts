@@ -113,7 +113,7 @@ export async function completeSale(
 
   // The drawer: cash needs an open shift; any sale is tied to the store's only open shift for voids.
   const hasCash = tenders.some((t, i) => t.kind.cash && settlement.tenders[i]!.tendered > 0);
-  const shifts = await openShiftsOf(tx, sale.store_id, body.shiftId);
+  const shifts = await openShiftsOf(tx, sale.store_id, body.shiftId, hasCash);
   if (hasCash && shifts.length === 0) throw SalesErrors.no_open_shift();
   if (hasCash && shifts.length > 1) throw SalesErrors.shift_required();
   const shiftId = shifts.length === 1 ? shifts[0]!.id : null;

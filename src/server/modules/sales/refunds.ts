@@ -101,7 +101,7 @@ export async function refundOrVoid({ tx, afterCommit }: TxContext, id: string, m
 
   const cashOut = plan.parts.some((p) => tenders.find((t) => t.id === p.tenderId)!.cash && p.amount > 0);
   let shiftId: string | null = null;
-  const shifts = await openShiftsOf(tx, sale.store_id, body.shiftId);
+  const shifts = await openShiftsOf(tx, sale.store_id, body.shiftId, cashOut);
   if (cashOut && shifts.length === 0) throw SalesErrors.no_open_shift();
   if (cashOut && shifts.length > 1) throw SalesErrors.shift_required();
   if (shifts.length === 1) shiftId = shifts[0]!.id;

@@ -132,9 +132,12 @@ export async function salesSettingsText(db: Executor, storeId: string): Promise<
   return row?.settings ?? null;
 }
 
-/** The open shift taking cash: the one named, or the store's only open one. Locked on PostgreSQL. */
-export async function openShiftsOf(db: Executor, storeId: string, shiftId?: string) {
+/**
+ * The open shifts of a store (or the one named). When cash moves (`lock`), they are share-locked on
+ * PostgreSQL so a concurrent close waits for this sale and counts its cash; SQLite has one writer.
+ */
+export async function openShiftsOf(db: Executor, storeId: string, shiftId: string | undefined, lock: boolean) {
   let q = db.selectFrom('shifts').select(['id', 'store_id', 'drawer']).where('store_id', '=', storeId).where('status', '=', 'open');
   if (shiftId) q = q.where('id', '=', shiftId);
-  return (isPostgres(db) ? q.forShare() : q).execute();
+  return (lock && isPostgres(db) ? q.forShare() : q).execute();
 }

@@ -41,50 +41,59 @@ type Series = {
   points: Array<{ recordId: string; date: string; value: number }>;
 };
 
-async function names(db: Executor, records: readonly RecordRow[]) {
-  const serviceIds = [...new Set(records.map((r) => r.service_id))];
-  const staffIds = [...new Set(records.map((r) => r.staff_id))];
-  const storeIds = [...new Set(records.map((r) => r.store_id))];
-  const templateIds = [...new Set(records.map((r) => r.template_id).filter((x): x is string => !!x))];
-  const sessionIds = records.map((r) => r.package_session_id).filter((x): x is string => !!x);
-  const [services, staff, stores, templates, sessions, addenda] = await Promise.all([
-    serviceIds.length ? db.selectFrom('services').select(['id', 'name', 'name_translations']).where('id', 'in', serviceIds).execute() : [],
-    staffIds.length ? db.selectFrom('staff').select(['id', 'display_name']).where('id', 'in', staffIds).execute() : [],
-    storeIds.length ? db.selectFrom('stores').select(['id', 'name', 'time_zone']).where('id', 'in', storeIds).execute() : [],
-    templateIds.length ? db.selectFrom('treatment_templates').select(['id', 'fields']).where('id', 'in', templateIds).execute() : [],
-    sessionIds.length
-      ? db
-          .selectFrom('package_sessions as s')
-          .innerJoin('client_packages as p', 'p.id', 's.package_id')
-          .select(['s.id', 's.package_id', 's.session_number', 's.status', 's.item_id', 'p.name', 'p.name_translations'])
-          .where('s.id', 'in', sessionIds)
-          .execute()
-      : [],
-    records.length
-      ? db
-          .selectFrom('treatment_addenda')
-          .select(['record_id', (eb) => eb.fn.countAll<number>().as('n')])
-          .where(
-            'record_id',
-            'in',
-            records.map((r) => r.id),
-          )
-          .groupBy('record_id')
-          .execute()
-      : [],
-  ]);
-  return {
-    service: new Map(services.map((s) => [s.id, { name: s.name, nameTranslations: parseJson<Translations>(s.name_translations, {}) }])),
-    staff: new Map(staff.map((s) => [s.id, s.display_name])),
-    store: new Map(stores.map((s) => [s.id, s])),
-    fields: new Map(templates.map((t) => [t.id, parseJson<FieldDef[]>(t.fields, [])])),
-    session: new Map(sessions.map((s) => [s.id, s])),
-    addenda: new Map(addenda.map((a) => [a.record_id, Number(a.n)])),
-  };
+/** A record with the names a timeline shows beside it, read in the same query. */
+type JoinedRecord = RecordRow & {
+  service_name: string;
+  service_tr: string;
+  staff_name: string;
+  store_name: string;
+  tz: string;
+  s_package_id: string | null;
+  s_number: number | null;
+  s_status: string | null;
+  p_name: string | null;
+  p_tr: string | null;
+  addenda_n: number | null;
+};
+
+/** Records with their service, technician, store, package session and addenda count: one query. */
+function joinedRecords(db: Executor) {
+  return db
+    .selectFrom('treatment_records as r')
+    .innerJoin('services as sv', 'sv.id', 'r.service_id')
+    .innerJoin('staff as st', 'st.id', 'r.staff_id')
+    .innerJoin('stores as so', 'so.id', 'r.store_id')
+    .leftJoin('package_sessions as ps', 'ps.id', 'r.package_session_id')
+    .leftJoin('client_packages as cp', 'cp.id', 'ps.package_id')
+    .selectAll('r')
+    .select([
+      'sv.name as service_name',
+      'sv.name_translations as service_tr',
+      'st.display_name as staff_name',
+      'so.name as store_name',
+      'so.time_zone as tz',
+      'ps.package_id as s_package_id',
+      'ps.session_number as s_number',
+      'ps.status as s_status',
+      'cp.name as p_name',
+      'cp.name_translations as p_tr',
+      (eb) =>
+        eb
+          .selectFrom('treatment_addenda as a')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('a.record_id', '=', 'r.id')
+          .as('addenda_n'),
+    ]);
+}
+
+async function templateFields(db: Executor, records: readonly RecordRow[]) {
+  const ids = [...new Set(records.map((r) => r.template_id).filter((x): x is string => !!x))];
+  const rows = ids.length ? await db.selectFrom('treatment_templates').select(['id', 'fields']).where('id', 'in', ids).execute() : [];
+  return new Map(rows.map((t) => [t.id, parseJson<FieldDef[]>(t.fields, [])]));
 }
 
 /** First and latest photo, side by side: the earliest record's "before" (else its first), the latest record's "after" (else its last). */
-function comparison(records: readonly RecordRow[], photos: readonly PhotoRow[], base: string | undefined) {
+function comparison(records: readonly JoinedRecord[], photos: readonly PhotoRow[], base: string | undefined) {
   if (photos.length < 2) return null;
   const byRecord = new Map<string, PhotoRow[]>();
   for (const p of photos) byRecord.set(p.record_id, [...(byRecord.get(p.record_id) ?? []), p]);
@@ -99,12 +108,12 @@ function comparison(records: readonly RecordRow[], photos: readonly PhotoRow[], 
   return { first: photoDto(first, base), latest: photoDto(latest, base) };
 }
 
-export type TimelineInput = { clientId: string; records: RecordRow[]; packages: PackageRow[] };
+export type TimelineInput = { clientId: string; records: JoinedRecord[]; packages: PackageRow[] };
 
 async function build(db: Executor, input: TimelineInput, view: TimelineView) {
   const { records } = input;
-  const [n, photos, packages, upcoming, client] = await Promise.all([
-    names(db, records),
+  const [fields, photos, packages, upcoming, client] = await Promise.all([
+    view.health ? templateFields(db, records) : Promise.resolve(new Map<string, FieldDef[]>()),
     view.health
       ? photosOfRecords(
           db,
@@ -131,13 +140,12 @@ async function build(db: Executor, input: TimelineInput, view: TimelineView) {
   for (const p of photos) photosBy.set(p.record_id, [...(photosBy.get(p.record_id) ?? []), p]);
   const series = new Map<string, Series>();
   const out = records.map((r) => {
-    const tz = n.store.get(r.store_id)?.time_zone ?? 'UTC';
+    const tz = r.tz;
     const date = localDate(r.started_at, tz);
     let clinical: Clinical | null = null;
     if (view.health) {
       clinical = decryptClinical(view.cipher, r);
-      const fields = r.template_id ? (n.fields.get(r.template_id) ?? []) : [];
-      for (const f of chartFields(fields)) {
+      for (const f of chartFields(r.template_id ? (fields.get(r.template_id) ?? []) : [])) {
         const v = clinical.metrics[f.key];
         if (typeof v !== 'number') continue;
         const id = `${r.template_id}:${f.key}`;
@@ -156,28 +164,27 @@ async function build(db: Executor, input: TimelineInput, view: TimelineView) {
         series.set(id, s);
       }
     }
-    const session = r.package_session_id ? n.session.get(r.package_session_id) : undefined;
-    const service = n.service.get(r.service_id);
     const health = clinical && (view.portal ? { metrics: clinical.metrics, aftercare: clinical.aftercare } : clinical);
     return {
       id: r.id,
       date,
       startedAt: toZonedIso(r.started_at, tz),
       storeId: r.store_id,
-      storeName: n.store.get(r.store_id)?.name ?? null,
-      service: { id: r.service_id, name: service?.name ?? '', nameTranslations: service?.nameTranslations ?? {} },
-      staff: { id: r.staff_id, name: n.staff.get(r.staff_id) ?? '' },
+      storeName: r.store_name,
+      service: { id: r.service_id, name: r.service_name, nameTranslations: parseJson<Translations>(r.service_tr, {}) },
+      staff: { id: r.staff_id, name: r.staff_name },
       templateId: r.template_id,
-      packageSession: session
-        ? {
-            id: session.id,
-            packageId: session.package_id,
-            packageName: session.name,
-            packageNameTranslations: parseJson<Translations>(session.name_translations, {}),
-            sessionNumber: session.session_number,
-            status: session.status,
-          }
-        : null,
+      packageSession:
+        r.package_session_id && r.s_package_id
+          ? {
+              id: r.package_session_id,
+              packageId: r.s_package_id,
+              packageName: r.p_name ?? '',
+              packageNameTranslations: parseJson<Translations>(r.p_tr, {}),
+              sessionNumber: Number(r.s_number),
+              status: r.s_status,
+            }
+          : null,
       nextRecommendedOn: r.next_recommended_on,
       ...(view.portal
         ? {}
@@ -185,7 +192,7 @@ async function build(db: Executor, input: TimelineInput, view: TimelineView) {
             sharedWithClient: r.shared_with_client === 1,
             technique: r.technique,
             products: parseJson<Array<{ productId: string; amount: number }>>(r.products, []),
-            addenda: n.addenda.get(r.id) ?? 0,
+            addenda: Number(r.addenda_n ?? 0),
             locked: isLocked(r, view.now),
           }),
       ...(health ? { health } : {}),
@@ -193,8 +200,8 @@ async function build(db: Executor, input: TimelineInput, view: TimelineView) {
     };
   });
   const latest = [...records].reverse().find((r) => r.next_recommended_on);
-  const upcomingTz = upcoming ? (n.store.get(upcoming.store_id)?.time_zone ?? 'UTC') : 'UTC';
-  const today = latest ? localDate(view.now, n.store.get(latest.store_id)?.time_zone ?? 'UTC') : null;
+  const upcomingTz = upcoming ? (records.find((r) => r.store_id === upcoming.store_id)?.tz ?? latest?.tz ?? 'UTC') : 'UTC';
+  const today = latest ? localDate(view.now, latest.tz) : null;
   return {
     client: client ? { id: client.id, name: `${client.preferred_name || client.first_name} ${client.last_name}`.trim() } : null,
     packages,
@@ -217,9 +224,9 @@ export type Timeline = Awaited<ReturnType<typeof build>>;
 
 /** A client's timeline: every record (portal: the shared ones), every package she owns or shares. */
 export async function clientTimeline(db: Executor, clientId: string, view: TimelineView): Promise<Timeline> {
-  let q = db.selectFrom('treatment_records').selectAll().where('client_id', '=', clientId);
-  if (view.portal) q = q.where('shared_with_client', '=', 1);
-  const [records, packages] = await Promise.all([q.orderBy('started_at').orderBy('id').execute(), packagesOfClient(db, clientId)]);
+  let q = joinedRecords(db).where('r.client_id', '=', clientId);
+  if (view.portal) q = q.where('r.shared_with_client', '=', 1);
+  const [records, packages] = await Promise.all([q.orderBy('r.started_at').orderBy('r.id').execute(), packagesOfClient(db, clientId)]);
   return build(db, { clientId, records, packages }, view);
 }
 
@@ -232,13 +239,10 @@ export async function packageTimeline(db: Executor, pkg: PackageRow, view: Timel
     .orderBy('redeemed_at')
     .orderBy('id')
     .execute();
-  let q = db
-    .selectFrom('treatment_records')
-    .selectAll()
-    .where('package_session_id', 'in', sessions.length ? sessions.map((s) => s.id) : ['-']);
-  if (view.portal) q = q.where('shared_with_client', '=', 1);
-  if (opts.recordsOf) q = q.where('client_id', '=', opts.recordsOf);
-  const records = await q.orderBy('started_at').orderBy('id').execute();
+  let q = joinedRecords(db).where('r.package_session_id', 'in', sessions.length ? sessions.map((s) => s.id) : ['-']);
+  if (view.portal) q = q.where('r.shared_with_client', '=', 1);
+  if (opts.recordsOf) q = q.where('r.client_id', '=', opts.recordsOf);
+  const records = await q.orderBy('r.started_at').orderBy('r.id').execute();
   const timeline = await build(db, { clientId: opts.recordsOf ?? pkg.client_id, records, packages: [pkg] }, view);
   const recordBySession = new Map(records.map((r) => [r.package_session_id, r.id]));
   return {
