@@ -6,6 +6,12 @@ import type { BenchOutcome } from './support/report.js';
 
 const BENCHES: Record<string, () => Promise<{ run(): Promise<BenchOutcome> }>> = {
   me: () => import('./me.js'),
+  'clients-search': () => import('./clients-search.js'),
+  'clients-import': () => import('./clients-import.js'),
+  appointments: () => import('./appointments.js'),
+  checkout: () => import('./checkout.js'),
+  ledgers: () => import('./ledgers.js'),
+  timeline: () => import('./timeline.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

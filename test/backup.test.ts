@@ -1,8 +1,8 @@
-import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { backup, checkSqliteFile, findTool, restore } from '../src/server/cli/backup.js';
+import { backup, checkSqliteFile, createBackup, findTool, restore } from '../src/server/cli/backup.js';
 import { type Config, loadConfig } from '../src/server/config.js';
 import { withTransaction } from '../src/server/db/tx.js';
 import type { Deps } from '../src/server/deps.js';
@@ -149,6 +149,25 @@ describe('backup and restore', () => {
         } finally {
           await freshDeps.database.close();
         }
+      } finally {
+        await fresh.destroy();
+      }
+    });
+
+    it('carries the treatment photos beside the backup and brings them back', async () => {
+      const photos = join(target.dataDir, 'photos', '2026', '11');
+      mkdirSync(photos, { recursive: true });
+      writeFileSync(join(photos, 'before.jpg'), 'jpeg bytes');
+      const made = await createBackup(config, Date.UTC(2026, 10, 27, 20, 0, 0));
+      expect(made.photosDir).not.toBeNull();
+      expect(readFileSync(join(made.photosDir!, '2026', '11', 'before.jpg'), 'utf8')).toBe('jpeg bytes');
+
+      const fresh = await createTestTarget();
+      try {
+        const freshConfig = loadConfig({ ...fresh.env, LOG_LEVEL: 'silent' });
+        const restored = await cli(restore, freshConfig, [made.file]);
+        expect(restored.code, restored.output).toBe(0);
+        expect(readFileSync(join(fresh.dataDir, 'photos', '2026', '11', 'before.jpg'), 'utf8')).toBe('jpeg bytes');
       } finally {
         await fresh.destroy();
       }

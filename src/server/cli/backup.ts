@@ -5,6 +5,7 @@ import {
   closeSync,
   constants,
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   openSync,
@@ -33,7 +34,7 @@ const PGDUMP_MAGIC = 'PGDMP';
 /** Thrown for problems the user can fix; the CLI prints the message and exits 1. */
 export class BackupError extends Error {}
 
-export type BackupResult = { file: string; secretsFile: string | null };
+export type BackupResult = { file: string; secretsFile: string | null; photosDir: string | null };
 
 /** `orchid-YYYYMMDD-HHmmss` in UTC (sorts in time order, no repeats when clocks fall back). */
 export function backupStamp(ms: number): string {
@@ -59,7 +60,24 @@ export async function createBackup(config: Config, now: number = Date.now(), env
     copyFileSync(secrets, secretsFile);
     chmodSync(secretsFile, 0o600);
   }
-  return { file, secretsFile };
+  // Treatment photos live beside the database, not in it: they travel as a folder next to the backup.
+  const photos = join(config.dataDir, 'photos');
+  let photosDir: string | null = null;
+  if (existsSync(photos)) {
+    photosDir = join(dir, `${base}-photos`);
+    cpSync(photos, photosDir, { recursive: true });
+  }
+  return { file, secretsFile, photosDir };
+}
+
+/** `X.sqlite` / `X.dump` brings `X-photos/` when it exists; the current photos are kept aside. */
+function restorePhotos(dataDir: string, backupFile: string, now: number): string | null {
+  const incoming = join(dirname(backupFile), `${basename(backupFile).replace(/\.(sqlite|dump)$/, '')}-photos`);
+  if (!existsSync(incoming)) return null;
+  const current = join(dataDir, 'photos');
+  if (existsSync(current)) renameSync(current, `${current}.before-restore-${backupStamp(now)}`);
+  cpSync(incoming, current, { recursive: true });
+  return current;
 }
 
 function freeName(dir: string, base: string, ext: string): string {
@@ -105,6 +123,8 @@ export type RestoreResult = {
   restored: string;
   keptAside: string | null;
   secrets: 'restored' | 'same' | 'missing';
+  /** The photos folder restored from beside the backup, if there was one. */
+  photos: string | null;
   secretsKeptAside: string | null;
 };
 
@@ -137,7 +157,8 @@ export async function restoreBackup(
     await restorePostgres(config.database.url, source, env, opts.force ?? false);
   }
   const secrets = restoreSecrets(config.dataDir, secretsCandidate, now);
-  return { restored: source, keptAside, ...secrets };
+  const photos = restorePhotos(config.dataDir, source, now);
+  return { restored: source, keptAside, photos, ...secrets };
 }
 
 async function restoreSqlite(target: string, source: string, now: number): Promise<string | null> {
@@ -355,6 +376,7 @@ export const backup: CliCommand = async (config) => {
         `Secrets copied:  ${res.secretsFile}\nKeep both together and somewhere safe: the secrets file is needed to read health data.`,
       );
     else console.log('Note: no secrets.json in DATA_DIR to copy alongside.');
+    if (res.photosDir) console.log(`Photos copied:   ${res.photosDir}`);
     return 0;
   } catch (err) {
     if (err instanceof BackupError) {
@@ -376,6 +398,7 @@ export const restore: CliCommand = async (config, args) => {
     const res = await restoreBackup(config, file, { force });
     console.log(`Restored ${res.restored}`);
     if (res.keptAside) console.log(`The previous database was kept as ${res.keptAside}`);
+    if (res.photos) console.log(`Treatment photos restored to ${res.photos}`);
     if (res.secrets === 'restored')
       console.log(
         `secrets.json restored from the backup${res.secretsKeptAside ? ` (the previous one kept as ${res.secretsKeptAside})` : ''}.`,
