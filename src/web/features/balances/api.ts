@@ -301,3 +301,61 @@ export const couponsQuery = queryOptions({
 export function issueCoupon(id: string, body: { clientIds: string[]; uses: number }) {
   return api.post<unknown>(`/coupons/${enc(id)}/issue`, body);
 }
+
+// ── Reports ─────────────────────────────────────────────────────────────────────────────────────────
+
+type Split = { principal: number; bonus: number };
+
+export interface StoredValueLiability {
+  byStore: { storeId: string; storeName: string; sold: Split; spentHere: Split; refunded: Split; adjusted: Split; outstanding: Split }[];
+  outstanding?: Split & { total: number };
+  unattributed?: Split;
+}
+
+export const storedValueLiabilityQuery = queryOptions({
+  queryKey: ['balances', 'reports', 'stored-value'],
+  queryFn: () => api.get<StoredValueLiability>('/reports/stored-value-liability'),
+});
+
+export interface GiftCardLiabilityRow {
+  storeId: string;
+  storeName: string;
+  cardsSold: number;
+  sold: number;
+  refunded: number;
+  redeemed: number;
+  adjusted: number;
+  outstanding: number;
+  outstandingExpired: number;
+}
+
+export interface GiftCardLiability {
+  byStore: GiftCardLiabilityRow[];
+  totals: Omit<GiftCardLiabilityRow, 'storeId' | 'storeName'>;
+}
+
+export const giftCardLiabilityQuery = (range: { from?: string | undefined; to?: string | undefined }) =>
+  queryOptions({
+    queryKey: ['balances', 'reports', 'gift-cards', range],
+    queryFn: () => api.get<GiftCardLiability>('/reports/gift-card-liability', { query: range }),
+    placeholderData: keepPreviousData,
+  });
+
+export const pointsOutstandingQuery = queryOptions({
+  queryKey: ['balances', 'reports', 'points'],
+  queryFn: () => api.get<{ clients: number; points: number; worth: number }>('/reports/points-outstanding'),
+});
+
+export interface CouponUsageRow {
+  couponId: string;
+  name: string;
+  code: string | null;
+  storeId: string;
+  uses: number;
+  discount: number;
+}
+
+export const couponUsageQuery = queryOptions({
+  queryKey: ['balances', 'reports', 'coupons'],
+  queryFn: () => api.get<{ data: CouponUsageRow[] }>('/reports/coupon-usage'),
+});

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { CouponKind } from './types.js';
 import { useMoney, usePercent } from './money.js';
+import type { CouponKind } from './types.js';
 
 /** What a coupon gives, in words: "$10.00 off", "15% off", "A free service". */
 export function useCouponValue(): (c: { kind: CouponKind; value: number }) => string {

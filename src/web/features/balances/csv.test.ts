@@ -3,9 +3,15 @@ import { decimal, toCsv } from './csv.js';
 
 describe('report CSV', () => {
   it('quotes what needs quoting and starts with a BOM', () => {
-    expect(toCsv(['store', 'total'], [['Lotus, Flushing', '12.50'], ['say "hi"', 3]])).toBe(
-      '\uFEFFstore,total\r\n"Lotus, Flushing",12.50\r\n"say ""hi""",3\r\n',
-    );
+    expect(
+      toCsv(
+        ['store', 'total'],
+        [
+          ['Lotus, Flushing', '12.50'],
+          ['say "hi"', 3],
+        ],
+      ),
+    ).toBe('\uFEFFstore,total\r\n"Lotus, Flushing",12.50\r\n"say ""hi""",3\r\n');
   });
 
   it('defuses formulas but keeps negative numbers', () => {

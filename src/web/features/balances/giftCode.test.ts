@@ -44,7 +44,14 @@ describe('gift card codes in the browser', () => {
 
 describe('the same rules as the server', () => {
   // Codes made by the server's generateCode (src/server/modules/gift-cards/code.ts).
-  const fromServer: string[] = ["G3G354GMJJ9Y668C","GV0QEPEEHS2VBW6R","G4ZT1JHMK9AK6GTF","GAXPB9H6WR13SASP","GWMF0YZX0AA42FW3","GNYMYJATVFGSQ0GC"];
+  const fromServer: string[] = [
+    'G3G354GMJJ9Y668C',
+    'GV0QEPEEHS2VBW6R',
+    'G4ZT1JHMK9AK6GTF',
+    'GAXPB9H6WR13SASP',
+    'GWMF0YZX0AA42FW3',
+    'GNYMYJATVFGSQ0GC',
+  ];
   it('accepts every code the server generated', () => {
     for (const c of fromServer) expect(checkCode(c)).toEqual({ state: 'ok', code: c, kind: 'generated' });
   });

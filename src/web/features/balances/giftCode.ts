@@ -51,5 +51,9 @@ export function checkCode(raw: string): CodeState {
 
 /** "G7K29XQM4TPA8RB3" → "G7K2-9XQM-4TPA-8RB3" for people. */
 export function displayCode(code: string): string {
-  return normalizeCode(code).match(/.{1,4}/g)?.join('-') ?? code;
+  return (
+    normalizeCode(code)
+      .match(/.{1,4}/g)
+      ?.join('-') ?? code
+  );
 }

@@ -49,18 +49,7 @@ export function AdjustDialog(props: Props) {
   return props.open ? <OpenAdjustDialog {...props} /> : null;
 }
 
-function OpenAdjustDialog({
-  open,
-  onClose,
-  title,
-  description,
-  unit,
-  parts,
-  balance,
-  submit,
-  onDone,
-  testId = 'adjust-dialog',
-}: Props) {
+function OpenAdjustDialog({ open, onClose, title, description, unit, parts, balance, submit, onDone, testId = 'adjust-dialog' }: Props) {
   const { t } = useTranslation();
   const me = useMe();
   const { store } = useCurrentStore();
@@ -90,8 +79,14 @@ function OpenAdjustDialog({
   else if (after !== null && after < 0) local.amount = t('balances.adjust.belowZero', { balance: fmt(current) });
   if (reason.trim().length < REASON_MIN) local.reason = t('balances.adjust.reasonRequired');
   const server = serverErrors(mutation.error);
-  const errors = tried ? { ...Object.fromEntries(Object.entries(server).map(([k, v]) => [k, 'message' in v ? v.message : ''])), ...local } : {};
-  const shownError = mutation.error && (!isApiError(mutation.error) || mutation.error.errors.length === 0 || unplacedErrors(mutation.error, ['amount', 'reason', 'part', 'storeId']).length > 0);
+  const errors = tried
+    ? { ...Object.fromEntries(Object.entries(server).map(([k, v]) => [k, 'message' in v ? v.message : ''])), ...local }
+    : {};
+  const shownError =
+    mutation.error &&
+    (!isApiError(mutation.error) ||
+      mutation.error.errors.length === 0 ||
+      unplacedErrors(mutation.error, ['amount', 'reason', 'part', 'storeId']).length > 0);
 
   const onSubmit = () => {
     setTried(true);
@@ -151,7 +146,11 @@ function OpenAdjustDialog({
           label={unit === 'money' ? t('balances.adjust.amount') : t('balances.adjust.points')}
           error={errors.amount}
           errorTestId="adjust-amount-error"
-          hint={after !== null && after >= 0 ? t('balances.adjust.after', { balance: fmt(after) }) : t('balances.adjust.current', { balance: fmt(current) })}
+          hint={
+            after !== null && after >= 0
+              ? t('balances.adjust.after', { balance: fmt(after) })
+              : t('balances.adjust.current', { balance: fmt(current) })
+          }
         >
           {unit === 'money' ? (
             <MoneyInput value={amount} onChange={setAmount} currency={currency} data-testid="adjust-amount" placeholder="0.00" />
@@ -166,7 +165,12 @@ function OpenAdjustDialog({
             />
           )}
         </Field>
-        <Field label={t('balances.adjust.reason')} error={errors.reason} errorTestId="adjust-reason-error" hint={t('balances.adjust.reasonHint')}>
+        <Field
+          label={t('balances.adjust.reason')}
+          error={errors.reason}
+          errorTestId="adjust-reason-error"
+          hint={t('balances.adjust.reasonHint')}
+        >
           <Textarea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} rows={2} data-testid="adjust-reason" />
         </Field>
         {me.stores.length > 1 ? (

@@ -3,8 +3,8 @@
 // Reusable (checkout's gift card line and tender): controlled, with `onSubmit` for Enter.
 import { useTranslation } from 'react-i18next';
 import { cx } from '../../../components/cx.js';
-import { Icon } from '../../../components/icons.js';
 import { Input } from '../../../components/Input.js';
+import { Icon } from '../../../components/icons.js';
 import { type CodeState, checkCode } from '../giftCode.js';
 import { BalanceIcon } from '../icons.js';
 

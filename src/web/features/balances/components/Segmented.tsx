@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { cx } from '../../../components/cx.js';
 
 /** A small set of choices side by side (radio buttons underneath). */
@@ -12,12 +13,13 @@ export function Segmented<T extends string>({
 }: {
   value: T;
   onChange: (value: T) => void;
-  options: readonly { value: T; label: string; testId?: string }[];
+  options: readonly { value: T; label: string; testId?: string | undefined }[];
   label: string;
   testId?: string;
   className?: string;
   size?: 'sm' | 'md';
 }) {
+  const name = useId();
   return (
     <div
       role="radiogroup"
@@ -28,21 +30,25 @@ export function Segmented<T extends string>({
       {options.map((o) => {
         const selected = o.value === value;
         return (
-          <button
-            key={o.value}
-            type="button"
-            role="radio"
-            aria-checked={selected}
-            data-testid={o.testId}
-            onClick={() => onChange(o.value)}
-            className={cx(
-              'shrink-0 whitespace-nowrap rounded-md font-medium transition-colors focus-visible:outline-2 focus-visible:outline-orchid-500',
-              size === 'sm' ? 'px-2.5 py-1 text-xs' : 'px-3 py-1.5 text-sm',
-              selected ? 'bg-white text-zinc-900 shadow-sm ring-1 ring-zinc-200' : 'text-zinc-600 hover:text-zinc-900',
-            )}
-          >
-            {o.label}
-          </button>
+          <label key={o.value} data-testid={o.testId} data-selected={selected || undefined} className="relative shrink-0 cursor-pointer">
+            <input
+              type="radio"
+              name={name}
+              value={o.value}
+              checked={selected}
+              onChange={() => onChange(o.value)}
+              className="peer sr-only"
+            />
+            <span
+              className={cx(
+                'block whitespace-nowrap rounded-md font-medium transition-colors peer-focus-visible:outline-2 peer-focus-visible:outline-orchid-500',
+                size === 'sm' ? 'px-2.5 py-1 text-xs' : 'px-3 py-1.5 text-sm',
+                selected ? 'bg-white text-zinc-900 shadow-sm ring-1 ring-zinc-200' : 'text-zinc-600 hover:text-zinc-900',
+              )}
+            >
+              {o.label}
+            </span>
+          </label>
         );
       })}
     </div>

@@ -24,7 +24,11 @@ export function StatTile({
     <div
       className={cx(
         'rounded-lg px-3.5 py-3 ring-1 ring-inset',
-        tone === 'accent' ? 'bg-orchid-50/60 ring-orchid-100' : tone === 'amber' ? 'bg-amber-50/70 ring-amber-100' : 'bg-zinc-50 ring-zinc-100',
+        tone === 'accent'
+          ? 'bg-orchid-50/60 ring-orchid-100'
+          : tone === 'amber'
+            ? 'bg-amber-50/70 ring-amber-100'
+            : 'bg-zinc-50 ring-zinc-100',
         className,
       )}
       data-testid={testId}

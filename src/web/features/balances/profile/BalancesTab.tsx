@@ -28,7 +28,15 @@ function Balances({ clientId }: { clientId: string }) {
   if (balances.isPending) return <Loading label={t('common.loading')} />;
   if (balances.isError) return <ProblemAlert error={balances.error} />;
   const b = balances.data;
-  const wallet = b.wallet ?? { principal: 0, bonus: 0, total: 0, lastTopUp: null, usableAtStoreIds: null, spendOrder: 'proportional' as const, confirmation: 'none' as const };
+  const wallet = b.wallet ?? {
+    principal: 0,
+    bonus: 0,
+    total: 0,
+    lastTopUp: null,
+    usableAtStoreIds: null,
+    spendOrder: 'proportional' as const,
+    confirmation: 'none' as const,
+  };
   const points = b.points ?? { enabled: false, balance: 0, worth: 0, pointsPerDollar: 100, minPoints: 0, accountId: null };
   const tier = b.tier ?? { tier: null, since: null, basis: 'spend' as const, qualifying: 0, next: null };
   return (

@@ -47,7 +47,9 @@ export function GiftCardsCard({ cards }: { cards: GiftCard[] }) {
                 <span className="ml-auto text-right">
                   <span className="block font-semibold tabular-nums text-zinc-900">{m(c.balance)}</span>
                   {c.expiresAt ? (
-                    <span className="block text-xs text-zinc-500">{t('balances.giftCards.expires', { date: format.date(c.expiresAt) })}</span>
+                    <span className="block text-xs text-zinc-500">
+                      {t('balances.giftCards.expires', { date: format.date(c.expiresAt) })}
+                    </span>
                   ) : null}
                 </span>
                 <Icon name="chevronRight" className="size-4 text-zinc-400" />

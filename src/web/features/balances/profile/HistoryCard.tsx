@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button.js';
 import { Card } from '../../../components/Page.js';
-import { useToast } from '../../../components/Toast.js';
 import { useProblemText } from '../../../components/ProblemAlert.js';
+import { useToast } from '../../../components/Toast.js';
 import { downloadFile } from '../../clients/download.js';
 import { statementCsvPath } from '../api.js';
 import { Segmented } from '../components/Segmented.js';
@@ -69,7 +69,13 @@ export function HistoryCard({ clientId, showPoints }: { clientId: string; showPo
           ]}
         />
       </div>
-      {view === 'wallet' ? <WalletStatement clientId={clientId} /> : view === 'points' ? <PointsHistory clientId={clientId} /> : <TierHistory clientId={clientId} />}
+      {view === 'wallet' ? (
+        <WalletStatement clientId={clientId} />
+      ) : view === 'points' ? (
+        <PointsHistory clientId={clientId} />
+      ) : (
+        <TierHistory clientId={clientId} />
+      )}
       <StatementPrint clientId={clientId} open={printing} onClose={() => setPrinting(false)} />
     </Card>
   );

@@ -53,7 +53,13 @@ function IssueDialog({ clientId, onClose }: { clientId: string; onClose: () => v
       footer={
         <>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button variant="primary" disabled={!chosen} loading={issue.isPending} onClick={() => issue.mutate()} data-testid="issue-coupon-submit">
+          <Button
+            variant="primary"
+            disabled={!chosen}
+            loading={issue.isPending}
+            onClick={() => issue.mutate()}
+            data-testid="issue-coupon-submit"
+          >
             {t('balances.coupons.issue')}
           </Button>
         </>

@@ -24,7 +24,6 @@ export function PointsCard({ clientId, points }: { clientId: string; points: Poi
   return (
     <Card
       testId="points-card"
-      className="flex-1"
       title={
         <span className="inline-flex items-center gap-2">
           <BalanceIcon name="star" className="size-5 text-amber-500" />

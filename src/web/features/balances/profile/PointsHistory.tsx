@@ -29,7 +29,8 @@ export function PointsHistory({ clientId }: { clientId: string }) {
   if (history.isPending) return <Loading label={t('common.loading')} />;
   if (history.isError) return <ProblemAlert error={history.error} className="m-5" />;
   const rows = history.data.pages.flatMap((p) => p.data);
-  if (rows.length === 0) return <EmptyState icon="history" title={t('balances.points.emptyTitle')} description={t('balances.points.emptyBody')} />;
+  if (rows.length === 0)
+    return <EmptyState icon="history" title={t('balances.points.emptyTitle')} description={t('balances.points.emptyBody')} />;
   return (
     <div>
       <ul className="divide-y divide-zinc-100" data-testid="points-history">
@@ -42,7 +43,9 @@ export function PointsHistory({ clientId }: { clientId: string }) {
               </p>
             </div>
             <div className="text-right">
-              <p className={cx('font-semibold tabular-nums', e.amount > 0 ? 'text-emerald-700' : 'text-zinc-900')}>{n(e.amount, { sign: true })}</p>
+              <p className={cx('font-semibold tabular-nums', e.amount > 0 ? 'text-emerald-700' : 'text-zinc-900')}>
+                {n(e.amount, { sign: true })}
+              </p>
               <p className="text-xs tabular-nums text-zinc-500">{t('balances.statement.left', { balance: n(e.balanceAfter) })}</p>
             </div>
           </li>

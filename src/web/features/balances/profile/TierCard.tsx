@@ -30,7 +30,6 @@ export function TierCard({ tier }: { tier: TierSummary }) {
   return (
     <Card
       testId="tier-card"
-      className="flex-1"
       title={
         <span className="inline-flex items-center gap-2">
           <BalanceIcon name="crown" className="size-5 text-amber-500" />
@@ -54,12 +53,16 @@ export function TierCard({ tier }: { tier: TierSummary }) {
               {tier.tier ? <BalanceIcon name="crown" className="size-4 text-amber-300" /> : null}
               {tier.tier ? tierName(tier.tier, i18n.language) : t('balances.tier.noTier')}
             </span>
-            {tier.since ? <span className="text-xs text-zinc-500">{t('balances.tier.since', { date: format.date(tier.since) })}</span> : null}
+            {tier.since ? (
+              <span className="text-xs text-zinc-500">{t('balances.tier.since', { date: format.date(tier.since) })}</span>
+            ) : null}
           </div>
           {tier.tier && (discount > 0 || multiplier !== 10_000) ? (
             <ul className="mt-3 flex flex-wrap gap-1.5 text-xs">
               {discount > 0 ? (
-                <li className="rounded-md bg-emerald-50 px-2 py-0.5 font-medium text-emerald-800">{t('balances.tier.discount', { percent: pct(discount) })}</li>
+                <li className="rounded-md bg-emerald-50 px-2 py-0.5 font-medium text-emerald-800">
+                  {t('balances.tier.discount', { percent: pct(discount) })}
+                </li>
               ) : null}
               {multiplier !== 10_000 ? (
                 <li className="rounded-md bg-amber-50 px-2 py-0.5 font-medium text-amber-800">

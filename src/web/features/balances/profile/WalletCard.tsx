@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button.js';
 import { Card } from '../../../components/Page.js';
+import { useToast } from '../../../components/Toast.js';
 import { useFormat } from '../../../lib/format.js';
 import { useCan, useMe } from '../../auth/session.js';
 import { MoneyInput } from '../../catalog/parts/MoneyInput.js';
@@ -13,7 +14,6 @@ import { adjustWallet, balancesKey, bonusRulesQuery } from '../api.js';
 import { AdjustDialog } from '../components/AdjustDialog.js';
 import { StatTile } from '../components/StatTile.js';
 import { WalletOfferNotice } from '../components/WalletOfferNotice.js';
-import { useToast } from '../../../components/Toast.js';
 import { BalanceIcon } from '../icons.js';
 import { parseMoney, useMoney } from '../money.js';
 import { currentOffers, todayIn } from '../rules.js';
@@ -61,12 +61,16 @@ export function WalletCard({ clientId, wallet }: { clientId: string; wallet: Wal
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <p className="text-xs font-medium uppercase tracking-wide text-zinc-500">{t('balances.wallet.total')}</p>
-          <p className="text-4xl font-semibold tracking-tight tabular-nums text-zinc-900" data-testid="wallet-total" data-value={wallet.total}>
+          <p
+            className="text-4xl font-semibold tracking-tight tabular-nums text-zinc-900"
+            data-testid="wallet-total"
+            data-value={wallet.total}
+          >
             {m(wallet.total)}
           </p>
         </div>
         {wallet.lastTopUp ? (
-          <p className="max-w-xs text-right text-sm text-zinc-500" data-testid="wallet-last-top-up">
+          <p className="max-w-xs text-sm text-zinc-500 sm:text-right" data-testid="wallet-last-top-up">
             {t('balances.wallet.lastTopUp', {
               amount: m(wallet.lastTopUp.amount),
               date: format.date(wallet.lastTopUp.at),
@@ -75,7 +79,7 @@ export function WalletCard({ clientId, wallet }: { clientId: string; wallet: Wal
             {lastStore ? ` · ${lastStore}` : ''}
           </p>
         ) : (
-          <p className="max-w-xs text-right text-sm text-zinc-500">{t('balances.wallet.never')}</p>
+          <p className="max-w-xs text-sm text-zinc-500 sm:text-right">{t('balances.wallet.never')}</p>
         )}
       </div>
 
@@ -148,7 +152,7 @@ export function WalletCard({ clientId, wallet }: { clientId: string; wallet: Wal
             {checkAmount > 0 ? (
               <WalletOfferNotice clientId={clientId} storeId={store.id} amount={checkAmount} className="flex-1" />
             ) : (
-              <p className="self-center text-sm text-zinc-500">{t('balances.offer.checkHint')}</p>
+              <p className="text-sm text-zinc-500 sm:self-center">{t('balances.offer.checkHint')}</p>
             )}
           </div>
         </div>

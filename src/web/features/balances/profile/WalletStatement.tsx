@@ -7,12 +7,12 @@ import { cx } from '../../../components/cx.js';
 import { EmptyState } from '../../../components/EmptyState.js';
 import { ProblemAlert } from '../../../components/ProblemAlert.js';
 import { Loading } from '../../../components/Spinner.js';
-import { Table, Td, Th, THead, Tr } from '../../../components/Table.js';
+import { Table, Td, THead, Th, Tr } from '../../../components/Table.js';
 import { useFormat } from '../../../lib/format.js';
 import { useMe } from '../../auth/session.js';
 import { balancesKey, walletStatementPage } from '../api.js';
 import { useMoney } from '../money.js';
-import { WALLET_KINDS, type StatementRow, type WalletKind } from '../types.js';
+import { type StatementRow, WALLET_KINDS, type WalletKind } from '../types.js';
 
 const isKind = (k: string): k is WalletKind => (WALLET_KINDS as readonly string[]).includes(k);
 
@@ -33,14 +33,27 @@ export function WalletStatement({ clientId }: { clientId: string }) {
   if (statement.isError) return <ProblemAlert error={statement.error} className="m-5" />;
   const rows = statement.data.pages.flatMap((p) => p.data);
   if (rows.length === 0)
-    return <EmptyState icon="receipt" title={t('balances.statement.emptyTitle')} description={t('balances.statement.emptyBody')} testId="statement-empty" />;
+    return (
+      <EmptyState
+        icon="receipt"
+        title={t('balances.statement.emptyTitle')}
+        description={t('balances.statement.emptyBody')}
+        testId="statement-empty"
+      />
+    );
   return (
     <div>
       <StatementTable rows={rows} />
       <StatementList rows={rows} />
       {statement.hasNextPage ? (
         <div className="flex justify-center border-t border-zinc-100 p-3">
-          <Button size="sm" variant="ghost" onClick={() => void statement.fetchNextPage()} loading={statement.isFetchingNextPage} data-testid="statement-more">
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => void statement.fetchNextPage()}
+            loading={statement.isFetchingNextPage}
+            data-testid="statement-more"
+          >
             {t('balances.statement.more')}
           </Button>
         </div>
@@ -80,11 +93,11 @@ function StatementTable({ rows }: { rows: StatementRow[] }) {
               <Td className="whitespace-nowrap text-zinc-500">{format.dateTime(r.at)}</Td>
               <Td>
                 <p className="font-medium text-zinc-900">{kind(r.kind)}</p>
-                <p className="text-xs text-zinc-500">
-                  {[store(r.storeId), r.reason].filter(Boolean).join(' · ')}
-                </p>
+                <p className="text-xs text-zinc-500">{[store(r.storeId), r.reason].filter(Boolean).join(' · ')}</p>
               </Td>
-              <Td className={cx('text-right tabular-nums', signedClass(r.principal))}>{r.principal ? m(r.principal, { sign: true }) : '—'}</Td>
+              <Td className={cx('text-right tabular-nums', signedClass(r.principal))}>
+                {r.principal ? m(r.principal, { sign: true }) : '—'}
+              </Td>
               <Td className={cx('text-right tabular-nums', signedClass(r.bonus))}>{r.bonus ? m(r.bonus, { sign: true }) : '—'}</Td>
               <Td className="text-right">
                 <p className="font-semibold tabular-nums text-zinc-900" data-testid="statement-balance" data-value={r.balanceAfter}>

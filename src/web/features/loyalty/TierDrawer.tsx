@@ -1,0 +1,225 @@
+// Add or change a membership tier: name (in three languages), the qualifying threshold, benefits
+// (discount % by category, points multiplier, birthday gift).
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, IconButton } from '../../components/Button.js';
+import { Drawer } from '../../components/Drawer.js';
+import { Field } from '../../components/Field.js';
+import { Input, Select, Switch } from '../../components/Input.js';
+import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { useToast } from '../../components/Toast.js';
+import { fieldErrors } from '../../http/problem.js';
+import { categoriesQuery } from '../catalog/api.js';
+import { FormSection } from '../catalog/parts/FormSection.js';
+import { couponsQuery, createTier, type Tier, type TierInput, tiersQuery, updateTier } from './api.js';
+import { IntInput } from './parts/IntInput.js';
+import { MoneyCents } from './parts/MoneyCents.js';
+
+type Props = { tier: Tier | null; open: boolean; onClose: () => void; basis: 'spend' | 'points'; nextRank: number };
+
+export function TierDrawer(props: Props) {
+  return props.open ? <TierForm {...props} /> : null;
+}
+
+const pctOf = (bp: number) => bp / 100;
+
+function TierForm({ tier, onClose, basis, nextRank }: Props) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const categories = useQuery(categoriesQuery());
+  const coupons = useQuery(couponsQuery);
+  const [name, setName] = useState(tier?.name ?? '');
+  const [zhCN, setZhCN] = useState(tier?.nameTranslations['zh-CN'] ?? '');
+  const [zhTW, setZhTW] = useState(tier?.nameTranslations['zh-TW'] ?? '');
+  const [threshold, setThreshold] = useState<number | null>(tier?.threshold ?? (basis === 'spend' ? 50_000 : 1_000));
+  const [rank, setRank] = useState<number | null>(tier?.rank ?? nextRank);
+  const [discount, setDiscount] = useState<number | null>(pctOf(tier?.discounts.find((d) => d.categoryId === null)?.percentBp ?? 0));
+  const [catDiscounts, setCatDiscounts] = useState(
+    tier?.discounts
+      .filter((d) => d.categoryId !== null)
+      .map((d) => ({ categoryId: d.categoryId as string, percent: pctOf(d.percentBp) })) ?? [],
+  );
+  const [multiplier, setMultiplier] = useState(String(tier?.pointsMultiplierBp ?? 10_000));
+  const [giftNote, setGiftNote] = useState(tier?.birthdayGift?.note ?? '');
+  const [giftCoupon, setGiftCoupon] = useState(tier?.birthdayGift?.couponId ?? '');
+  const [active, setActive] = useState(tier?.active ?? true);
+  const [tried, setTried] = useState(false);
+
+  const badThreshold = threshold === null || Number.isNaN(threshold);
+  const local = { name: !name.trim(), threshold: badThreshold, rank: rank === null || rank < 1 || rank > 100 };
+  const save = useMutation({
+    mutationFn: () => {
+      const translations: Record<string, string> = {};
+      if (zhCN.trim()) translations['zh-CN'] = zhCN.trim();
+      if (zhTW.trim()) translations['zh-TW'] = zhTW.trim();
+      const body: TierInput = {
+        name: name.trim(),
+        nameTranslations: translations,
+        rank: rank ?? 1,
+        threshold: threshold ?? 0,
+        discounts: [
+          ...(discount ? [{ categoryId: null, percentBp: Math.round(Math.min(100, discount) * 100) }] : []),
+          ...catDiscounts.map((d) => ({ categoryId: d.categoryId, percentBp: Math.round(Math.min(100, d.percent) * 100) })),
+        ],
+        pointsMultiplierBp: Number(multiplier),
+        birthdayGift:
+          giftNote.trim() || giftCoupon
+            ? { ...(giftNote.trim() ? { note: giftNote.trim() } : {}), ...(giftCoupon ? { couponId: giftCoupon } : {}) }
+            : null,
+        active,
+      };
+      return tier ? updateTier(tier.id, { ...body, version: tier.version }) : createTier(body);
+    },
+    onSuccess: () => {
+      toast(tier ? t('loyalty.tiers.updated') : t('loyalty.tiers.created'));
+      void queryClient.invalidateQueries({ queryKey: tiersQuery.queryKey });
+      void queryClient.invalidateQueries({ queryKey: ['balances'] });
+      onClose();
+    },
+  });
+  const server = fieldErrors(save.error);
+  const submit = () => {
+    setTried(true);
+    if (!local.name && !local.threshold && !local.rank) save.mutate();
+  };
+  const cats = categories.data ?? [];
+  const free = cats.filter((c) => !catDiscounts.some((d) => d.categoryId === c.id));
+  const multipliers = ['10000', '12500', '15000', '20000', '30000'];
+
+  return (
+    <Drawer
+      open
+      onClose={onClose}
+      title={tier ? t('loyalty.tiers.editTitle') : t('loyalty.tiers.addTitle')}
+      testId="tier-drawer"
+      footer={
+        <>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button variant="primary" onClick={submit} loading={save.isPending} data-testid="tier-save">
+            {t('common.save')}
+          </Button>
+        </>
+      }
+    >
+      <form
+        className="space-y-6"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <FormSection title={t('loyalty.tiers.basics')}>
+          <Field label={t('loyalty.tiers.name')} error={tried && local.name ? t('loyalty.required') : server.name}>
+            <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={60} placeholder="Gold" data-testid="tier-name-input" />
+          </Field>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label="简体中文" optional={t('common.optional')}>
+              <Input value={zhCN} onChange={(e) => setZhCN(e.target.value)} maxLength={60} placeholder="金卡会员" lang="zh-CN" />
+            </Field>
+            <Field label="繁體中文" optional={t('common.optional')}>
+              <Input value={zhTW} onChange={(e) => setZhTW(e.target.value)} maxLength={60} placeholder="金卡會員" lang="zh-TW" />
+            </Field>
+          </div>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field
+              label={basis === 'spend' ? t('loyalty.tiers.thresholdSpend') : t('loyalty.tiers.thresholdPoints')}
+              error={tried && local.threshold ? t('loyalty.required') : server.threshold}
+            >
+              {basis === 'spend' ? (
+                <MoneyCents value={threshold} onChange={setThreshold} testId="tier-threshold" />
+              ) : (
+                <IntInput value={threshold} onChange={setThreshold} className="w-full" testId="tier-threshold" />
+              )}
+            </Field>
+            <Field
+              label={t('loyalty.tiers.rank')}
+              hint={t('loyalty.tiers.rankHint')}
+              error={tried && local.rank ? t('loyalty.tiers.rankRange') : server.rank}
+            >
+              <IntInput value={rank} onChange={setRank} className="w-24" />
+            </Field>
+          </div>
+          <Switch checked={active} onChange={setActive} label={active ? t('loyalty.tiers.active') : t('loyalty.tiers.inactive')} />
+        </FormSection>
+
+        <FormSection title={t('loyalty.tiers.benefits')} description={t('loyalty.tiers.benefitsBody')}>
+          <Field label={t('loyalty.tiers.discount')} hint={t('loyalty.tiers.discountHint')}>
+            <IntInput value={discount} onChange={setDiscount} suffix="%" testId="tier-discount" />
+          </Field>
+          {catDiscounts.map((d, i) => (
+            <div key={d.categoryId} className="flex items-center gap-2">
+              <Select
+                value={d.categoryId}
+                onChange={(e) => setCatDiscounts(catDiscounts.map((x, j) => (j === i ? { ...x, categoryId: e.target.value } : x)))}
+                className="min-w-0 flex-1"
+                aria-label={t('loyalty.points.category')}
+              >
+                {cats
+                  .filter((c) => c.id === d.categoryId || free.includes(c))
+                  .map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.displayName}
+                    </option>
+                  ))}
+              </Select>
+              <IntInput
+                value={d.percent}
+                onChange={(v) => setCatDiscounts(catDiscounts.map((x, j) => (j === i ? { ...x, percent: v ?? 0 } : x)))}
+                suffix="%"
+                className="w-28"
+              />
+              <IconButton
+                icon="trash"
+                label={t('loyalty.remove')}
+                onClick={() => setCatDiscounts(catDiscounts.filter((_, j) => j !== i))}
+              />
+            </div>
+          ))}
+          {free.length > 0 ? (
+            <Button
+              size="sm"
+              variant="ghost"
+              icon="plus"
+              onClick={() => setCatDiscounts([...catDiscounts, { categoryId: free[0]!.id, percent: discount ?? 0 }])}
+            >
+              {t('loyalty.tiers.addCategoryDiscount')}
+            </Button>
+          ) : null}
+          <Field label={t('loyalty.tiers.multiplier')}>
+            <Select value={multiplier} onChange={(e) => setMultiplier(e.target.value)} className="w-40" data-testid="tier-multiplier">
+              {(multipliers.includes(multiplier) ? multipliers : [...multipliers, multiplier]).map((bp) => (
+                <option key={bp} value={bp}>
+                  {t('loyalty.points.times', { times: Number(bp) / 10_000 })}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t('loyalty.tiers.birthday')} optional={t('common.optional')}>
+            <Input
+              value={giftNote}
+              onChange={(e) => setGiftNote(e.target.value)}
+              maxLength={200}
+              placeholder={t('loyalty.tiers.birthdayPlaceholder')}
+            />
+          </Field>
+          {(coupons.data?.data.length ?? 0) > 0 ? (
+            <Field label={t('loyalty.tiers.birthdayCoupon')} optional={t('common.optional')}>
+              <Select value={giftCoupon} onChange={(e) => setGiftCoupon(e.target.value)}>
+                <option value="">{t('loyalty.tiers.noCoupon')}</option>
+                {coupons.data?.data.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          ) : null}
+        </FormSection>
+        {save.error ? <ProblemAlert error={save.error} testId="tier-error" /> : null}
+        <button type="submit" className="hidden" aria-hidden="true" tabIndex={-1} />
+      </form>
+    </Drawer>
+  );
+}
