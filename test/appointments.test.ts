@@ -443,5 +443,5 @@ describe('demo week', () => {
     } finally {
       await d.close();
     }
-  });
+  }, 120_000);
 });

@@ -15,7 +15,7 @@ function main(args: string[], env: Record<string, string>): Promise<{ code: numb
     execFile(
       process.execPath,
       ['--import', 'tsx', 'src/server/main.ts', ...args],
-      { cwd: ROOT, env: { ...base, LOG_LEVEL: 'silent', ...env }, timeout: 60_000 },
+      { cwd: ROOT, env: { ...base, LOG_LEVEL: 'silent', ...env }, timeout: 180_000 },
       (err, stdout, stderr) => done({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
     );
   });
@@ -60,5 +60,5 @@ describe('the command line', () => {
     const restore = await main(['restore'], target.env);
     expect(restore.code).toBe(1);
     expect(restore.stderr).toMatch(/Usage: npm run restore -- FILE/);
-  }, 120_000);
+  }, 400_000);
 });
