@@ -12,6 +12,8 @@ import type { Staff } from '../../http/types.js';
 import { Keypad } from '../auth/Keypad.js';
 import type { Approval } from './types.js';
 
+const DOTS = [0, 1, 2, 3, 4, 5];
+
 export function ApprovalDialog({
   detail,
   error,
@@ -40,20 +42,29 @@ export function ApprovalDialog({
     if (staffId && /^\d{4,6}$/.test(pin) && !sending) onApprove({ staffId, pin });
   };
   return (
-    <Dialog open onClose={onCancel} title={t('checkout.approval.title')} icon="shield" testId="approval-dialog" className="sm:max-w-md">
+    // A stray tap beside the pad must not throw the change away: only Cancel does.
+    <Dialog
+      open
+      onClose={() => undefined}
+      title={t('checkout.approval.title')}
+      icon="shield"
+      testId="approval-dialog"
+      className="sm:max-w-md"
+    >
       <div className="space-y-4">
         <p className="text-sm text-zinc-700">{detail || t('checkout.approval.body')}</p>
         {error ? <ProblemAlert error={error} testId="approval-error" /> : null}
         {approvers.length === 0 ? (
-          <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">{t('checkout.approval.noManagers')}</p>
+          <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+            {t('checkout.approval.noManagers')}
+          </p>
         ) : (
-          <div className="flex flex-wrap gap-2" role="radiogroup" aria-label={t('checkout.approval.who')}>
+          <div className="flex flex-wrap gap-2">
             {approvers.map((s) => (
               <button
                 key={s.id}
                 type="button"
-                role="radio"
-                aria-checked={staffId === s.id}
+                aria-pressed={staffId === s.id}
                 data-testid="approval-staff"
                 onClick={() => setStaffId(s.id)}
                 className={cx(
@@ -70,8 +81,15 @@ export function ApprovalDialog({
         {staffId ? (
           <div className="mx-auto max-w-xs space-y-4">
             <div className="flex justify-center gap-3" aria-live="polite" data-testid="approval-pin-dots">
-              {Array.from({ length: 6 }, (_, i) => (
-                <span key={i} className={cx('size-3.5 rounded-full', i < pin.length ? 'bg-orchid-700' : 'bg-zinc-200', i >= 4 && i >= pin.length && 'opacity-40')} />
+              {DOTS.map((i) => (
+                <span
+                  key={i}
+                  className={cx(
+                    'size-3.5 rounded-full',
+                    i < pin.length ? 'bg-orchid-700' : 'ring-1 ring-inset ring-zinc-300',
+                    i >= 4 && i >= pin.length && 'opacity-50',
+                  )}
+                />
               ))}
             </div>
             <Keypad value={pin} onChange={setPin} onSubmit={submit} disabled={sending} />

@@ -33,7 +33,16 @@ export const salesListQuery = (p: SalesListParams) =>
     queryKey: ['sales', 'list', p],
     queryFn: ({ signal }) =>
       api.get<Page<SaleSummary>>('/sales', {
-        query: { storeId: p.storeId, status: p.status, from: p.from, to: p.to, receipt: p.receipt, clientId: p.clientId, cursor: p.cursor, limit: 100 },
+        query: {
+          storeId: p.storeId,
+          status: p.status,
+          from: p.from,
+          to: p.to,
+          receipt: p.receipt,
+          clientId: p.clientId,
+          cursor: p.cursor,
+          limit: 100,
+        },
         signal,
       }),
     placeholderData: keepPreviousData,

@@ -45,7 +45,9 @@ describe('lineBody', () => {
     expect(discountBody(null)).toBeNull();
   });
   it('changes one line among several', () => {
-    const body = linesWith([line(), line({ id: 'l2', kind: 'product', input: { productId: 'p1' }, technicians: [] })], 'l2', { quantity: 3 });
+    const body = linesWith([line(), line({ id: 'l2', kind: 'product', input: { productId: 'p1' }, technicians: [] })], 'l2', {
+      quantity: 3,
+    });
     expect(body[1]).toEqual({ id: 'l2', kind: 'product', quantity: 3, productId: 'p1' });
     expect(body[0]?.quantity).toBe(1);
   });
@@ -58,10 +60,18 @@ describe('lineBody', () => {
     expect(lineBody(line({ kind: 'product', input: { productId: 'p' } }), { technicians: [] })).not.toHaveProperty('technicians');
   });
   it('lists the technicians of a ticket once', () => {
-    expect(ticketTechnicians([line(), line({ id: 'l2', technicians: [{ staffId: 'wang', sharePercent: 50 }, { staffId: 'amy', sharePercent: 50 }] })])).toEqual([
-      'amy',
-      'wang',
-    ]);
+    expect(
+      ticketTechnicians([
+        line(),
+        line({
+          id: 'l2',
+          technicians: [
+            { staffId: 'wang', sharePercent: 50 },
+            { staffId: 'amy', sharePercent: 50 },
+          ],
+        }),
+      ]),
+    ).toEqual(['amy', 'wang']);
   });
 });
 

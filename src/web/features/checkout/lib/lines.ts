@@ -6,7 +6,9 @@ import type { Discount, LineInput, SaleLine, Technician } from '../types.js';
 export function discountBody(d: Discount | null | undefined): Discount | null {
   if (!d) return null;
   const out: Discount =
-    d.type === 'amount' ? { type: 'amount', amount: d.amount ?? 0, reason: d.reason } : { type: 'percent', percent: d.percent ?? 0, reason: d.reason };
+    d.type === 'amount'
+      ? { type: 'amount', amount: d.amount ?? 0, reason: d.reason }
+      : { type: 'percent', percent: d.percent ?? 0, reason: d.reason };
   if (d.source) out.source = d.source;
   return out;
 }

@@ -9,6 +9,10 @@ describe('paymentState', () => {
     expect(paymentState(5000, [e('card', 4000)], 'USD')).toMatchObject({ remaining: 1000, ready: false });
     expect(paymentState(5000, [e('card', 6000)], 'USD')).toMatchObject({ over: 1000, ready: false });
   });
+  it('needs no tender when nothing is due', () => {
+    expect(paymentState(0, [], 'USD').ready).toBe(true);
+    expect(paymentState(5000, [], 'USD').ready).toBe(false);
+  });
   it('gives change on cash and splits with a card', () => {
     expect(paymentState(5963, [e('card', 3000), e('cash', 4000)], 'USD')).toMatchObject({ cashNeeded: 2963, change: 1037, ready: true });
   });

@@ -12,6 +12,8 @@ export type TenderEntry = {
   fields: Record<string, string>;
   /** Follows the amount due until someone types an amount. */
   auto: boolean;
+  /** What is typed in the amount box (kept apart so "12." stays while typing). */
+  text?: string;
 };
 
 export type PaymentState = {
@@ -39,7 +41,9 @@ export function paymentState(due: number, entries: readonly TenderEntry[], curre
   const over = Math.max(0, -rest);
   if (!cash) {
     const remaining = Math.max(0, rest);
-    return { due, nonCash, cashNeeded: 0, cashGiven: 0, remaining, change: 0, rounding: 0, over, ready: rest === 0 && entries.length > 0 };
+    // Nothing to pay (package sessions only, no tip): no tender at all is right.
+    const ready = rest === 0 && entries.every((e) => e.amount > 0);
+    return { due, nonCash, cashNeeded: 0, cashGiven: 0, remaining, change: 0, rounding: 0, over, ready };
   }
   const cashNeeded = cashDue(rest, currency);
   const remaining = Math.max(0, cashNeeded - cash.amount);
@@ -71,5 +75,5 @@ export function followDue(entries: TenderEntry[], due: number, currency: string)
   if (entries.length !== 1 || !entries[0]!.auto) return entries;
   const e = entries[0]!;
   const amount = isCash(e.kind) ? cashDue(due, currency) : due;
-  return amount === e.amount ? entries : [{ ...e, amount }];
+  return amount === e.amount ? entries : [{ ...e, amount, text: undefined }];
 }

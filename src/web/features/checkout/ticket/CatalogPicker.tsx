@@ -58,7 +58,9 @@ export function CatalogPicker({
   }, [catalog.services, q, searching, tab]);
   const products = useMemo(() => {
     if (searching)
-      return catalog.products.filter((p) => matchesText(q, [p.name, p.displayName, p.sku, p.barcode, p.brand, ...Object.values(p.nameTranslations)]));
+      return catalog.products.filter((p) =>
+        matchesText(q, [p.name, p.displayName, p.sku, p.barcode, p.brand, ...Object.values(p.nameTranslations)]),
+      );
     return tab === PRODUCTS ? catalog.products : [];
   }, [catalog.products, q, searching, tab]);
   const addOns = useMemo(() => {
@@ -100,7 +102,11 @@ export function CatalogPicker({
         ) : null}
       </div>
       {!searching ? (
-        <div className="flex gap-2 overflow-x-auto border-b border-zinc-200 bg-white px-4 py-3" role="tablist" aria-label={t('checkout.catalog.categories')}>
+        <div
+          className="flex gap-2 overflow-x-auto border-b border-zinc-200 bg-white px-4 py-3 md:grid md:grid-cols-[repeat(auto-fill,minmax(8rem,1fr))] md:overflow-visible"
+          role="tablist"
+          aria-label={t('checkout.catalog.categories')}
+        >
           {tabs.map((c) => (
             <button
               key={c.id}
@@ -111,7 +117,7 @@ export function CatalogPicker({
               data-category={c.label}
               onClick={() => setTab(c.id)}
               className={cx(
-                'relative flex h-14 min-w-28 shrink-0 items-center justify-center overflow-hidden rounded-xl px-4 text-sm font-semibold transition-colors',
+                'relative flex h-12 min-w-28 shrink-0 items-center justify-center overflow-hidden rounded-xl px-3 text-sm font-semibold transition-colors',
                 tab === c.id ? 'bg-orchid-700 text-white shadow-sm' : 'bg-zinc-100 text-zinc-700 hover:bg-zinc-200',
               )}
             >

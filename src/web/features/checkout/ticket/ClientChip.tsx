@@ -44,7 +44,15 @@ export function ClientChip({
           <span className="flex-1">{t('checkout.ticket.addClient')}</span>
           <Icon name="plus" className="size-4" />
         </button>
-        {open ? <ClientSearchDialog onClose={() => setOpen(false)} onPick={(c) => (setOpen(false), onChange(c))} /> : null}
+        {open ? (
+          <ClientSearchDialog
+            onClose={() => setOpen(false)}
+            onPick={(c) => {
+              setOpen(false);
+              onChange(c);
+            }}
+          />
+        ) : null}
       </>
     );
   }
@@ -60,7 +68,14 @@ export function ClientChip({
           </p>
           <p className="truncate text-xs text-zinc-500">{c ? (c.phoneDisplay ?? c.phone ?? c.email ?? '') : ''}</p>
         </button>
-        <IconButton icon="x" size="sm" label={t('checkout.ticket.removeClient')} onClick={() => onChange(null)} disabled={disabled} data-testid="ticket-client-clear" />
+        <IconButton
+          icon="x"
+          size="sm"
+          label={t('checkout.ticket.removeClient')}
+          onClick={() => onChange(null)}
+          disabled={disabled}
+          data-testid="ticket-client-clear"
+        />
       </div>
       {c?.allergyReminder ? (
         <p className="flex items-start gap-1.5 rounded-lg bg-amber-50 px-2.5 py-1.5 text-xs font-medium text-amber-900 ring-1 ring-amber-200">
@@ -68,7 +83,15 @@ export function ClientChip({
           {c.allergyReminder}
         </p>
       ) : null}
-      {open ? <ClientSearchDialog onClose={() => setOpen(false)} onPick={(picked) => (setOpen(false), onChange(picked))} /> : null}
+      {open ? (
+        <ClientSearchDialog
+          onClose={() => setOpen(false)}
+          onPick={(picked) => {
+            setOpen(false);
+            onChange(picked);
+          }}
+        />
+      ) : null}
     </div>
   );
 }
@@ -86,7 +109,6 @@ function ClientSearchDialog({ onClose, onPick }: { onClose: () => void; onPick: 
         <div className="relative">
           <Icon name="search" className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-zinc-400" />
           <input
-            // biome-ignore lint/a11y/noAutofocus: the dialog exists to type a name
             autoFocus
             type="search"
             value={q}
@@ -117,7 +139,10 @@ function ClientSearchDialog({ onClose, onPick }: { onClose: () => void; onPick: 
                 data-testid="client-search-option"
                 onClick={() => onPick(c)}
                 onMouseEnter={() => setActive(i)}
-                className={cx('flex w-full items-center gap-3 rounded-xl px-3 py-2.5 text-left', i === active ? 'bg-orchid-50' : 'hover:bg-zinc-50')}
+                className={cx(
+                  'flex w-full items-center gap-3 rounded-xl px-3 py-2.5 text-left',
+                  i === active ? 'bg-orchid-50' : 'hover:bg-zinc-50',
+                )}
               >
                 <Avatar name={avatarName(c)} seed={c.id} className="size-9 text-sm" />
                 <span className="min-w-0 flex-1">
@@ -129,7 +154,9 @@ function ClientSearchDialog({ onClose, onPick }: { onClose: () => void; onPick: 
             </li>
           ))}
         </ul>
-        {term && results.isSuccess && list.length === 0 ? <p className="px-1 py-4 text-center text-sm text-zinc-500">{t('checkout.ticket.noClients')}</p> : null}
+        {term && results.isSuccess && list.length === 0 ? (
+          <p className="px-1 py-4 text-center text-sm text-zinc-500">{t('checkout.ticket.noClients')}</p>
+        ) : null}
         {!term ? <p className="px-1 py-2 text-sm text-zinc-500">{t('checkout.ticket.clientSearchHint')}</p> : null}
         <div className="flex justify-end">
           <Button onClick={onClose}>{t('common.cancel')}</Button>

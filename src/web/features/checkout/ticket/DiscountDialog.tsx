@@ -35,7 +35,9 @@ export function DiscountDialog({
 }) {
   const { t } = useTranslation();
   const [type, setType] = useState<'amount' | 'percent'>(initial?.type ?? 'percent');
-  const [value, setValue] = useState(initial ? (initial.type === 'amount' ? centsToInput(initial.amount ?? 0) : String(initial.percent ?? '')) : '');
+  const [value, setValue] = useState(
+    initial ? (initial.type === 'amount' ? centsToInput(initial.amount ?? 0) : String(initial.percent ?? '')) : '',
+  );
   const [reason, setReason] = useState(initial?.reason ?? '');
   const [tried, setTried] = useState(false);
 
@@ -71,13 +73,12 @@ export function DiscountDialog({
       }
     >
       <div className="space-y-4 pt-1">
-        <div className="grid grid-cols-2 gap-1 rounded-xl bg-zinc-100 p-1" role="radiogroup" aria-label={t('checkout.discount.type')}>
+        <div className="grid grid-cols-2 gap-1 rounded-xl bg-zinc-100 p-1">
           {(['percent', 'amount'] as const).map((k) => (
             <button
               key={k}
               type="button"
-              role="radio"
-              aria-checked={type === k}
+              aria-pressed={type === k}
               data-testid={`discount-type-${k}`}
               onClick={() => {
                 setType(k);
@@ -89,12 +90,21 @@ export function DiscountDialog({
             </button>
           ))}
         </div>
-        <Field label={type === 'percent' ? t('checkout.discount.percentLabel') : t('checkout.discount.amountLabel')} error={tried && !valueOk ? t('checkout.discount.valueInvalid') : undefined}>
+        <Field
+          label={type === 'percent' ? t('checkout.discount.percentLabel') : t('checkout.discount.amountLabel')}
+          error={tried && !valueOk ? t('checkout.discount.valueInvalid') : undefined}
+        >
           {type === 'amount' ? (
             <MoneyInput value={value} onChange={setValue} currency={currency} data-testid="discount-value" />
           ) : (
             <div className="relative">
-              <Input value={value} onChange={(e) => setValue(e.target.value)} inputMode="decimal" data-testid="discount-value" className="pr-8 tabular-nums" />
+              <Input
+                value={value}
+                onChange={(e) => setValue(e.target.value)}
+                inputMode="decimal"
+                data-testid="discount-value"
+                className="pr-8 tabular-nums"
+              />
               <span className="pointer-events-none absolute right-3 top-1/2 -translate-y-1/2 text-zinc-500">%</span>
             </div>
           )}
@@ -102,7 +112,12 @@ export function DiscountDialog({
         {type === 'percent' ? (
           <div className="flex flex-wrap gap-2">
             {[5, 10, 15, 20, 50].map((p) => (
-              <button key={p} type="button" onClick={() => setValue(String(p))} className="h-9 rounded-lg bg-zinc-100 px-3 text-sm font-medium text-zinc-700 hover:bg-zinc-200">
+              <button
+                key={p}
+                type="button"
+                onClick={() => setValue(String(p))}
+                className="h-9 rounded-lg bg-zinc-100 px-3 text-sm font-medium text-zinc-700 hover:bg-zinc-200"
+              >
                 {p}%
               </button>
             ))}

@@ -108,19 +108,30 @@ export function LineEditor({
       <div className="space-y-5">
         <Field label={t('checkout.ticket.quantity')}>
           <div className="flex items-center gap-3">
-            <Button size="lg" className="w-14" onClick={() => setQuantity((q) => Math.max(1, q - 1))} aria-label={t('checkout.ticket.less')}>
+            <Button
+              size="lg"
+              className="w-14"
+              onClick={() => setQuantity((q) => Math.max(1, q - 1))}
+              aria-label={t('checkout.ticket.less')}
+            >
               <CIcon name="minus" className="size-5" />
             </Button>
             <span className="w-12 text-center text-2xl font-semibold tabular-nums" data-testid="line-quantity">
               {quantity}
             </span>
-            <Button size="lg" className="w-14" icon="plus" onClick={() => setQuantity((q) => Math.min(999, q + 1))} aria-label={t('checkout.ticket.more')} />
+            <Button
+              size="lg"
+              className="w-14"
+              icon="plus"
+              onClick={() => setQuantity((q) => Math.min(999, q + 1))}
+              aria-label={t('checkout.ticket.more')}
+            />
           </div>
         </Field>
 
         {hasTechs ? (
           <fieldset className="space-y-3">
-            <legend className="mb-1.5 text-sm font-medium text-zinc-800">{t('checkout.line.technicians')}</legend>
+            <legend className="sr-only">{t('checkout.line.technicians')}</legend>
             <div className="grid grid-cols-[1fr_auto] items-start gap-3">
               <Field label={t('checkout.line.technician1')} error={tried ? errors.tech1 : undefined}>
                 <Select value={tech1} onChange={(e) => setTech1(e.target.value)} data-testid="line-tech1">
@@ -131,7 +142,13 @@ export function LineEditor({
               {tech2 ? (
                 <Field label={t('checkout.line.share')} error={tried ? errors.share : undefined}>
                   <div className="relative w-24">
-                    <Input value={share1} onChange={(e) => setShare1(e.target.value)} inputMode="numeric" className="w-24 pr-7 tabular-nums" data-testid="line-share1" />
+                    <Input
+                      value={share1}
+                      onChange={(e) => setShare1(e.target.value)}
+                      inputMode="numeric"
+                      className="w-24 pr-7 tabular-nums"
+                      data-testid="line-share1"
+                    />
                     <span className="pointer-events-none absolute right-3 top-1/2 -translate-y-1/2 text-zinc-500">%</span>
                   </div>
                 </Field>
@@ -145,7 +162,9 @@ export function LineEditor({
                   </Select>
                 </Field>
                 <Field label={t('checkout.line.share')}>
-                  <p className="flex h-10 w-24 items-center px-3 text-[15px] tabular-nums text-zinc-600">{Number.isFinite(share) ? 100 - share : '—'}%</p>
+                  <p className="flex h-10 w-24 items-center px-3 text-[15px] tabular-nums text-zinc-600">
+                    {Number.isFinite(share) ? 100 - share : '—'}%
+                  </p>
                 </Field>
               </div>
             ) : null}
@@ -178,7 +197,11 @@ export function LineEditor({
         ) : null}
 
         <div className="grid gap-3 sm:grid-cols-2">
-          <Field label={t('checkout.line.unitPrice')} error={tried ? errors.price : undefined} hint={overriding ? t('checkout.line.audited') : undefined}>
+          <Field
+            label={t('checkout.line.unitPrice')}
+            error={tried ? errors.price : undefined}
+            hint={overriding ? t('checkout.line.audited') : undefined}
+          >
             <MoneyInput value={price} onChange={setPrice} currency={currency} data-testid="line-price" />
           </Field>
           {overriding ? (

@@ -5,21 +5,28 @@ import { Avatar } from '../../../components/Avatar.js';
 import { cx } from '../../../components/cx.js';
 import type { StoreStaff } from '../lib/staff.js';
 
-export function TechnicianBar({ staff, selected, onSelect }: { staff: StoreStaff; selected: string | null; onSelect: (id: string | null) => void }) {
+export function TechnicianBar({
+  staff,
+  selected,
+  onSelect,
+}: {
+  staff: StoreStaff;
+  selected: string | null;
+  onSelect: (id: string | null) => void;
+}) {
   const { t } = useTranslation();
   if (staff.technicians.length === 0) return null;
   return (
     <div className="flex items-center gap-3">
       <span className="shrink-0 text-xs font-medium uppercase tracking-wide text-zinc-500">{t('checkout.catalog.technician')}</span>
-      <div className="-my-1 flex min-w-0 flex-1 gap-2 overflow-x-auto py-1" role="radiogroup" aria-label={t('checkout.catalog.technician')}>
+      <div className="-my-1 flex min-w-0 flex-1 gap-2 overflow-x-auto py-1">
         {staff.technicians.map((s) => {
           const on = s.id === selected;
           return (
             <button
               key={s.id}
               type="button"
-              role="radio"
-              aria-checked={on}
+              aria-pressed={on}
               data-testid="tech-chip"
               data-staff={s.id}
               onClick={() => onSelect(on ? null : s.id)}

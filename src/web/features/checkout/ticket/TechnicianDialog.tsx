@@ -36,7 +36,9 @@ export function TechnicianDialog({
           >
             <Avatar name={s.displayName || s.name} seed={s.id} className="size-12 text-base" />
             <span className="w-full truncate text-center text-sm font-medium text-zinc-900">{s.displayName || s.name}</span>
-            {performers.size && !performers.has(s.id) ? <span className="text-[11px] text-zinc-400">{t('checkout.technicianDialog.notUsual')}</span> : null}
+            {performers.size && !performers.has(s.id) ? (
+              <span className="text-[11px] text-zinc-400">{t('checkout.technicianDialog.notUsual')}</span>
+            ) : null}
           </button>
         ))}
       </div>

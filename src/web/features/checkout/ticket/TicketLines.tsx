@@ -62,72 +62,98 @@ function LineRow({
   const pending = isPendingLine(line);
   const overridden = line.unitPrice !== line.listPrice;
   const kindLabel = t(`checkout.kinds.${line.kind}`, { defaultValue: line.kind.replace(/_/g, ' ') });
+  const meta = [line.quantity > 1 ? `${line.quantity} × ${money(line.unitPrice)}` : overridden ? money(line.unitPrice) : null].filter(
+    Boolean,
+  );
   return (
-    <li data-testid="ticket-line" data-kind={line.kind} data-name={line.displayName} className={cx('group px-4 py-3', pending && 'opacity-60')}>
-      <div className="flex items-start gap-3">
-        <button type="button" className="min-w-0 flex-1 text-left" onClick={onEdit} disabled={pending} data-testid="ticket-line-edit">
-          <p className="flex items-center gap-2 text-[15px] font-medium leading-snug text-zinc-900">
+    <li data-testid="ticket-line" data-kind={line.kind} data-name={line.displayName} className={cx('px-4 py-2.5', pending && 'opacity-60')}>
+      <button
+        type="button"
+        className="flex w-full items-start gap-3 text-left"
+        onClick={onEdit}
+        disabled={pending}
+        data-testid="ticket-line-edit"
+      >
+        <span className="min-w-0 flex-1">
+          <span className="flex items-center gap-2 text-[15px] font-medium leading-snug text-zinc-900">
             <span className="line-clamp-2">{line.displayName}</span>
             {line.kind !== 'service' ? (
-              <span className="shrink-0 rounded bg-zinc-100 px-1.5 py-0.5 text-[10px] font-semibold uppercase tracking-wide text-zinc-500">{kindLabel}</span>
-            ) : null}
-          </p>
-          <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-zinc-500">
-            {line.technicians.length ? (
-              <span className="inline-flex items-center gap-1 rounded-full bg-zinc-100 px-2 py-0.5 font-medium text-zinc-700" data-testid="ticket-line-tech">
-                {line.technicians.map((tt) => (line.technicians.length > 1 ? `${staff.name(tt.staffId)} ${tt.sharePercent}%` : staff.name(tt.staffId))).join(' · ')}
+              <span className="shrink-0 rounded bg-zinc-100 px-1.5 py-0.5 text-[10px] font-semibold uppercase tracking-wide text-zinc-500">
+                {kindLabel}
               </span>
             ) : null}
-            <span className="tabular-nums">
-              {line.quantity > 1 ? `${line.quantity} × ` : ''}
-              {money(line.unitPrice)}
-            </span>
-            {overridden ? <span className="text-amber-700">{t('checkout.ticket.priceChanged', { price: money(line.listPrice) })}</span> : null}
-            {line.discount ? (
-              <span className="inline-flex items-center gap-0.5 text-emerald-700">
-                <CIcon name="tag" className="size-3" />
-                {line.discount.type === 'percent' ? `${line.discount.percent}%` : money(line.discount.amount ?? 0)} · {line.discount.reason}
-              </span>
-            ) : null}
-          </p>
-        </button>
-        <div className="flex shrink-0 flex-col items-end gap-1.5">
-          <span className="text-[15px] font-semibold tabular-nums text-zinc-900" data-testid="ticket-line-amount">
-            {pending ? <Spinner className="size-4 text-zinc-400" /> : money(lineAmount(line))}
           </span>
-          {line.lineDiscount > 0 && !pending ? <span className="text-xs tabular-nums text-zinc-400 line-through">{money(line.gross)}</span> : null}
-        </div>
-      </div>
-      {!pending ? (
-        <div className="mt-2 flex items-center justify-between">
-          <div className="flex items-center rounded-lg ring-1 ring-zinc-200" role="group" aria-label={t('checkout.ticket.quantity')}>
-            <button
-              type="button"
-              className="flex size-9 items-center justify-center rounded-l-lg text-zinc-600 hover:bg-zinc-100 disabled:opacity-30"
-              onClick={() => onQuantity(line.quantity - 1)}
-              disabled={line.quantity <= 1}
-              aria-label={t('checkout.ticket.less')}
-              data-testid="ticket-line-less"
+        </span>
+        <span className="shrink-0 text-right">
+          <span className="block text-[15px] font-semibold tabular-nums text-zinc-900" data-testid="ticket-line-amount">
+            {pending ? <Spinner className="ml-auto size-4 text-zinc-400" /> : money(lineAmount(line))}
+          </span>
+          {line.lineDiscount > 0 && !pending ? (
+            <span className="block text-xs tabular-nums text-zinc-400 line-through">{money(line.gross)}</span>
+          ) : null}
+        </span>
+      </button>
+      <div className="mt-1.5 flex items-center gap-2">
+        <p className="flex min-w-0 flex-1 flex-wrap items-center gap-x-2 gap-y-1 text-xs text-zinc-500">
+          {line.technicians.length ? (
+            <span
+              className="inline-flex items-center gap-1 rounded-full bg-zinc-100 px-2 py-0.5 font-medium text-zinc-700"
+              data-testid="ticket-line-tech"
             >
-              <CIcon name="minus" className="size-4" />
-            </button>
-            <span className="w-8 text-center text-sm font-semibold tabular-nums" data-testid="ticket-line-qty">
-              {line.quantity}
+              {line.technicians
+                .map((tt) => (line.technicians.length > 1 ? `${staff.name(tt.staffId)} ${tt.sharePercent}%` : staff.name(tt.staffId)))
+                .join(' · ')}
             </span>
-            <button
-              type="button"
-              className="flex size-9 items-center justify-center rounded-r-lg text-zinc-600 hover:bg-zinc-100 disabled:opacity-30"
-              onClick={() => onQuantity(line.quantity + 1)}
-              disabled={line.quantity >= 999}
-              aria-label={t('checkout.ticket.more')}
-              data-testid="ticket-line-more"
-            >
-              <Icon name="plus" className="size-4" />
-            </button>
+          ) : null}
+          {meta.length ? <span className="tabular-nums">{meta.join(' ')}</span> : null}
+          {overridden ? (
+            <span className="text-amber-700">{t('checkout.ticket.priceChanged', { price: money(line.listPrice) })}</span>
+          ) : null}
+          {line.discount ? (
+            <span className="inline-flex items-center gap-0.5 text-emerald-700">
+              <CIcon name="tag" className="size-3" />
+              {line.discount.type === 'percent' ? `${line.discount.percent}%` : money(line.discount.amount ?? 0)} · {line.discount.reason}
+            </span>
+          ) : null}
+        </p>
+        {!pending ? (
+          <div className="flex shrink-0 items-center gap-1">
+            <div className="flex items-center rounded-lg ring-1 ring-zinc-200">
+              <button
+                type="button"
+                className="flex size-8 items-center justify-center rounded-l-lg text-zinc-600 hover:bg-zinc-100 disabled:opacity-30"
+                onClick={() => onQuantity(line.quantity - 1)}
+                disabled={line.quantity <= 1}
+                aria-label={t('checkout.ticket.less')}
+                data-testid="ticket-line-less"
+              >
+                <CIcon name="minus" className="size-3.5" />
+              </button>
+              <span className="w-7 text-center text-sm font-semibold tabular-nums" data-testid="ticket-line-qty">
+                {line.quantity}
+              </span>
+              <button
+                type="button"
+                className="flex size-8 items-center justify-center rounded-r-lg text-zinc-600 hover:bg-zinc-100 disabled:opacity-30"
+                onClick={() => onQuantity(line.quantity + 1)}
+                disabled={line.quantity >= 999}
+                aria-label={t('checkout.ticket.more')}
+                data-testid="ticket-line-more"
+              >
+                <Icon name="plus" className="size-3.5" />
+              </button>
+            </div>
+            <IconButton
+              icon="trash"
+              size="sm"
+              label={t('checkout.ticket.removeLine')}
+              onClick={onRemove}
+              data-testid="ticket-line-remove"
+              className="text-zinc-400 hover:text-red-600"
+            />
           </div>
-          <IconButton icon="trash" size="sm" label={t('checkout.ticket.removeLine')} onClick={onRemove} data-testid="ticket-line-remove" className="text-zinc-400 hover:text-red-600" />
-        </div>
-      ) : null}
+        ) : null}
+      </div>
     </li>
   );
 }

@@ -35,7 +35,17 @@ export function useRegisterCatalog(storeId: string): RegisterCatalog {
       isLoading: services.isPending || products.isPending,
       error: services.error ?? products.error ?? categories.error ?? null,
     };
-  }, [categories.data, services.data, products.data, addOns.data, services.isPending, products.isPending, services.error, products.error, categories.error]);
+  }, [
+    categories.data,
+    services.data,
+    products.data,
+    addOns.data,
+    services.isPending,
+    products.isPending,
+    services.error,
+    products.error,
+    categories.error,
+  ]);
 }
 
 const norm = (s: string) => s.toLowerCase().normalize('NFKC');

@@ -38,11 +38,17 @@ export function placeholderLine(kind: string, name: string, unitPrice: number, t
   };
 }
 
-export const withLine = (line: SaleLine) => (sale: Sale): Sale => ({ ...sale, lines: [...sale.lines, line] });
+export const withLine =
+  (line: SaleLine) =>
+  (sale: Sale): Sale => ({ ...sale, lines: [...sale.lines, line] });
 
-export const withoutLine = (lineId: string) => (sale: Sale): Sale => ({ ...sale, lines: sale.lines.filter((l) => l.id !== lineId) });
+export const withoutLine =
+  (lineId: string) =>
+  (sale: Sale): Sale => ({ ...sale, lines: sale.lines.filter((l) => l.id !== lineId) });
 
-export const withLineChange = (lineId: string, change: Partial<SaleLine>) => (sale: Sale): Sale => ({
-  ...sale,
-  lines: sale.lines.map((l) => (l.id === lineId ? ({ ...l, ...change, pending: true } as SaleLine) : l)),
-});
+export const withLineChange =
+  (lineId: string, change: Partial<SaleLine>) =>
+  (sale: Sale): Sale => ({
+    ...sale,
+    lines: sale.lines.map((l) => (l.id === lineId ? ({ ...l, ...change, pending: true } as SaleLine) : l)),
+  });

@@ -31,7 +31,8 @@ export function useTicket(saleId: string) {
   const chain = useRef<Promise<void>>(Promise.resolve());
   const seq = useRef(0);
 
-  const query = useQuery({ ...saleQuery(saleId), refetchInterval: pending.length ? false : 5000 });
+  const idle = pending.length === 0;
+  const query = useQuery({ ...saleQuery(saleId), refetchInterval: (q) => (idle && q.state.data?.status === 'open' ? 5000 : false) });
   // A poll that left before a change was saved must not bring the older ticket back.
   const server = newer(latest.current?.id === saleId ? latest.current : undefined, query.data);
   latest.current = server;
@@ -57,6 +58,7 @@ export function useTicket(saleId: string) {
   const perform = useCallback(
     async (op: TicketOp) => {
       let given: Approval | undefined;
+      let why = '';
       let retriedStale = false;
       for (;;) {
         const current = latest.current;
@@ -74,7 +76,9 @@ export function useTicket(saleId: string) {
             continue;
           }
           if (err.code === 'approval_required' || (given && (err.code === 'approval_invalid' || err.code === 'rate_limited'))) {
-            const answer = await askApproval(err.detail ?? err.title ?? '', given ? err : null);
+            // Keep saying why the approval is needed; a refused PIN shows as the error.
+            if (err.code === 'approval_required') why = err.detail ?? err.title ?? '';
+            const answer = await askApproval(why, given ? err : null);
             if (!answer) return;
             given = answer;
             continue;
@@ -86,18 +90,18 @@ export function useTicket(saleId: string) {
     [askApproval, queryClient, saleId, store],
   );
 
-  /** Queues a change; resolves once it is saved (or refused: the error is shown on the ticket). */
+  /** Queues a change; resolves once it is saved (null) or refused (the error, also shown on the ticket). */
   const apply = useCallback(
-    (op: TicketOp): Promise<boolean> => {
+    (op: TicketOp): Promise<unknown> => {
       const id = ++seq.current;
       setPending((list) => [...list, { id, optimistic: op.optimistic }]);
       setError(null);
-      let ok = true;
+      let failure: unknown = null;
       const done = chain.current.then(async () => {
         try {
           await perform(op);
         } catch (err) {
-          ok = false;
+          failure = err;
           setError(err);
         } finally {
           setPending((list) => list.filter((p) => p.id !== id));
@@ -106,7 +110,7 @@ export function useTicket(saleId: string) {
         }
       });
       chain.current = done;
-      return done.then(() => ok);
+      return done.then(() => failure);
     },
     [perform],
   );
