@@ -87,7 +87,7 @@ describe('cancellations and no-shows', () => {
   it('a late cancellation records the late-cancel fee for checkout; the front desk may waive it', async () => {
     const a = await book('2026-11-28', '09:00', 0, w.services.pedi); // 23 h ahead, inside the 24 h window
     const res = await w.frontDesk.post(`/api/v1/appointments/${a.id}/cancel`, {});
-    expect(res.json().fee).toEqual({ kind: 'late_cancel', amount: 2250 });
+    expect(res.json().fee).toEqual({ kind: 'late_cancel', amount: 2250, collected: false, saleId: null, receiptCode: null });
     const b = await book('2026-11-28', '09:00', 0, w.services.pedi);
     const waived = await w.frontDesk.post(`/api/v1/appointments/${b.id}/cancel`, { waiveFee: true });
     expect(waived.json().fee).toBeNull();

@@ -83,6 +83,59 @@ describe('packages in checkout', () => {
     expect((await reconcile(t.db.db)).problems).toEqual([]);
   });
 
+  it('refunding a package line by quantity gives back what the package may still refund, and says it was limited', async () => {
+    const tpl = await aTemplate(s.owner, tenFacials(s));
+    const clientId = await aSpaClient(s.owner, s.storeId);
+    const open = await s.desk.post(`${V1}/sales`, {
+      storeId: s.storeId,
+      clientId,
+      lines: [{ kind: 'package_purchase', templateId: tpl.id }],
+    });
+    expect(open.statusCode, open.body).toBe(201);
+    const sold = await s.desk.post(
+      `${V1}/sales/${open.json().id}/complete`,
+      { version: open.json().version, tenders: [{ kind: 'card', amount: open.json().total }] },
+      { 'idempotency-key': key() },
+    );
+    expect(sold.statusCode, sold.body).toBe(200);
+    const line = sold.json().lines[0];
+    const pkg = (await s.desk.get(`${V1}/client-packages?clientId=${clientId}`)).json().data[0];
+    for (let i = 0; i < 4; i++)
+      expect(
+        (await s.desk.post(`${V1}/client-packages/${pkg.id}/redemptions`, { storeId: s.storeId, serviceId: s.facial, staffId: s.bo }))
+          .statusCode,
+      ).toBe(201);
+    const quote = (await s.manager.get(`${V1}/client-packages/${pkg.id}/refund-quote`)).json();
+    expect(quote.refundable).toBeGreaterThan(0);
+    expect(quote.refundable).toBeLessThan(line.total);
+    const res = await s.manager.post(
+      `${V1}/sales/${sold.json().id}/refunds`,
+      { reason: 'Moving away', lines: [{ lineId: line.id, quantity: 1 }] },
+      { 'idempotency-key': key() },
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const { refund, sale } = res.json();
+    expect(refund).toMatchObject({
+      total: quote.refundable,
+      lines: [{ lineId: line.id, quantity: 1, total: quote.refundable }],
+      limited: [{ lineId: line.id, requested: line.total, refunded: quote.refundable }],
+      tenders: [{ kind: 'card', amount: quote.refundable }],
+    });
+    expect(sale.lines[0]).toMatchObject({ refundedQuantity: 1, refundedAmount: quote.refundable });
+    expect(await pkgOf(pkg.id)).toMatchObject({
+      status: 'refunded',
+      refundedAmount: quote.refundable,
+      sessions: { used: 4, remaining: 0 },
+    });
+    // Nothing is left to give back for it.
+    expectProblem(
+      await s.manager.post(`${V1}/sales/${sold.json().id}/refunds`, { reason: 'again', amount: 1 }, { 'idempotency-key': key() }),
+      422,
+      'refund_exceeds_paid',
+    );
+    expect((await reconcile(t.db.db)).problems).toEqual([]);
+  });
+
   it('a redemption line beside paid services: the tip is split with the technician who performed the session', async () => {
     const tpl = await aTemplate(s.owner, tenFacials(s));
     const clientId = await aSpaClient(s.owner, s.storeId);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reconcile } from '../src/server/modules/ledgers/index.js';
+import { findAccount, openAccount, reconcile } from '../src/server/modules/ledgers/index.js';
 import { runPackageExpiry } from '../src/server/modules/packages/index.js';
 import { addStore, createTestApp, expectProblem, OWNER_PASSWORD, type TestApp } from './support/app.js';
 import { key, V1 } from './support/checkout.js';
@@ -113,6 +113,15 @@ describe('treatment packages', () => {
         .where('a.owner_id', '=', pkg.id)
         .execute();
       expect(entries).toEqual([{ kind: 'issue', amount: 10, account: 'package_session' }]);
+      // One account per item, opened through the ledgers (a second open finds the same row).
+      const account = await findAccount(t.db.db, 'package_session', pkg.id, pkg.items[0].id);
+      expect(account).toMatchObject({ owner_type: 'client_package', unit: 'uses', balance: 10 });
+      const again = await openAccount(
+        t.db.db,
+        { kind: 'package_session', ownerType: 'client_package', ownerId: pkg.id, subjectId: pkg.items[0].id },
+        0,
+      );
+      expect(again).toMatchObject({ id: account!.id, created: false });
       await reconciles();
     });
 

@@ -167,4 +167,49 @@ describe('tiers', () => {
     ]);
     expect((await owner.get(`/api/v1/clients/${notToday}/balances`)).json().coupons).toEqual([]);
   });
+
+  it('puts a member’s tier discount on the ticket by itself (category rate, else the default), without a manager', async () => {
+    const product = await owner.post('/api/v1/products', { sku: 'TIER-SERUM', name: 'Serum', price: 2_000 });
+    expect(product.statusCode, product.body).toBe(201);
+    const member = await aClient(owner, storeId);
+    await owner.put(`/api/v1/clients/${member}/tier`, { tierId: ids.Diamond, reason: 'VIP' });
+    const stranger = await aClient(owner, storeId);
+    // Diamond: 30 % on facials (above the 20 % a front desk may give alone), 15 % on everything else.
+    const open = await frontDesk.post('/api/v1/sales', {
+      storeId,
+      clientId: member,
+      lines: [line(), { kind: 'product', productId: product.json().id }],
+    });
+    expect(open.statusCode, open.body).toBe(201);
+    const sale = open.json();
+    const source = { type: 'tier', ref: ids.Diamond };
+    expect(sale.lines[0]).toMatchObject({ discount: { type: 'percent', percent: 30, source }, lineDiscount: 18_000, total: 42_000 });
+    expect(sale.lines[1]).toMatchObject({ discount: { type: 'percent', percent: 15, source }, lineDiscount: 300, total: 1_700 });
+    expect(sale).toMatchObject({ discountTotal: 18_300, total: 43_700 });
+    // Someone else on the ticket: the discount goes; the member back: it returns. A discount typed at the desk wins.
+    const other = await frontDesk.patch(`/api/v1/sales/${sale.id}`, { version: sale.version, clientId: stranger });
+    expect(other.statusCode, other.body).toBe(200);
+    expect(other.json()).toMatchObject({ discountTotal: 0, total: 62_000 });
+    const back = await owner.patch(`/api/v1/sales/${sale.id}`, {
+      version: other.json().version,
+      clientId: member,
+      lines: [
+        { ...line(), id: sale.lines[0].id },
+        {
+          kind: 'product',
+          productId: product.json().id,
+          id: sale.lines[1].id,
+          discount: { type: 'amount', amount: 100, reason: 'Scuffed box' },
+        },
+      ],
+    });
+    expect(back.statusCode, back.body).toBe(200);
+    expect(back.json().lines.map((l: { lineDiscount: number }) => l.lineDiscount)).toEqual([18_000, 100]);
+    expect(back.json().lines[1].discount.source).toBeUndefined();
+    const done = await pos.complete(back.json(), [{ kind: 'card', amount: back.json().total }]);
+    expect(done.statusCode, done.body).toBe(200);
+    const receipt = await frontDesk.get(`/api/v1/sales/${sale.id}/receipt?format=text&lang=en`);
+    expect(receipt.body).toContain('Discount');
+    expect(receipt.body).toContain('180.00');
+  });
 });

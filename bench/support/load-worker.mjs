@@ -1,18 +1,22 @@
 // Load generator thread (plain JS: Node 20 worker threads do not load TypeScript through tsx).
 // Runs autocannon against one URL and posts back exact latencies of the 2xx responses of the measured run
-// (autocannon's own histogram has 1 ms resolution, too coarse for a 5 ms target).
+// (autocannon's own histogram has 1 ms resolution, too coarse for a 5 ms target). With `paths`, every new
+// request takes the next path of one rotation shared by all connections, so concurrent requests carry
+// different queries (autocannon's plain `requests` array would walk every connection through the same list
+// in lockstep).
 import { parentPort, workerData } from 'node:worker_threads';
 import autocannon from 'autocannon';
 
 const { url, paths, headers, connections, duration, warmup } = workerData;
 
+let next = 0;
 const instance = autocannon({
   url,
   headers,
   connections,
   duration,
   timeout: 10,
-  ...(paths ? { requests: paths.map((path) => ({ method: 'GET', path })) } : {}),
+  ...(paths ? { requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] }) }] } : {}),
   ...(warmup > 0 ? { warmup: { connections, duration: warmup } } : {}),
 });
 

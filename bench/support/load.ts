@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 
 export type LoadOptions = {
   url: string;
-  /** A mix of GET paths on the same server (e.g. many search queries), taken in turn by each connection instead of url's own path. */
+  /** A mix of GET paths on the same server (e.g. many search queries) used instead of url's own path: each request takes the next one, in one rotation shared by all connections. */
   paths?: string[];
   headers?: Record<string, string>;
   /** Concurrent keep-alive connections (default 10). */

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -41,12 +42,14 @@ export type E2E = {
 export async function startE2E(): Promise<E2E> {
   const db = await createTestDatabase();
   const notifier = new MemoryNotifier();
+  // Treatment photos go to a throwaway directory, as they go to DATA_DIR/photos in production.
+  const photoDir = mkdtempSync(join(tmpdir(), 'orchid-e2e-photos-'));
   const deps: Deps = {
     database: db,
     clock: systemClock,
     secrets: ephemeralSecrets(),
     notifier,
-    settings: { sessionIdleMinutes: 60, trustProxy: false, version: 'e2e', webDir: resolve('dist/web') },
+    settings: { sessionIdleMinutes: 60, trustProxy: false, version: 'e2e', webDir: resolve('dist/web'), photoDir },
   };
   const app = await buildApp(deps);
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -68,6 +71,7 @@ export async function startE2E(): Promise<E2E> {
       await browser.close();
       await app.close();
       await db.destroy();
+      rmSync(photoDir, { recursive: true, force: true });
     },
   };
 }

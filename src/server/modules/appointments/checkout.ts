@@ -10,7 +10,7 @@ export type CheckoutAppointment = {
   storeId: string;
   clientId: string | null;
   status: Status;
-  lines: Array<{ serviceId: string; staffId: string; price: number; durationMin: number }>;
+  lines: Array<{ id: string; serviceId: string; staffId: string; price: number; durationMin: number }>;
   /** A late-cancel or no-show fee the store's policy recorded, for checkout to collect. */
   fee: { kind: 'late_cancel' | 'no_show'; amount: number } | null;
 };
@@ -25,7 +25,7 @@ export async function appointmentForCheckout(tx: Executor, id: string, storeId: 
     storeId: row.store_id,
     clientId: row.client_id,
     status: row.status as Status,
-    lines: lines.map((l) => ({ serviceId: l.service_id, staffId: l.staff_id, price: l.price, durationMin: l.duration_min })),
+    lines: lines.map((l) => ({ id: l.id, serviceId: l.service_id, staffId: l.staff_id, price: l.price, durationMin: l.duration_min })),
     fee: row.fee_kind && row.fee_amount !== null ? { kind: row.fee_kind as 'late_cancel' | 'no_show', amount: row.fee_amount } : null,
   };
 }

@@ -2,6 +2,7 @@
 import type { Executor } from '../../db/tx.js';
 import type { Language } from '../../platform/i18n.js';
 import { type EffectiveService, getEffectiveServices, resolveText } from '../catalog/index.js';
+import { collectedFees } from './fees.js';
 import { type AppointmentRow, type ClientSummary, clientSummaries, type LineRow, linesByAppointment, staffNames } from './repo.js';
 import { allowedActions, type Status } from './status.js';
 import { isoIn, localParts } from './time.js';
@@ -16,7 +17,17 @@ type Names = {
   clients: Map<string, ClientSummary>;
 };
 
-export function toAppointmentDto(row: AppointmentRow, lines: readonly LineRow[], tz: string, currency: string, names: Names) {
+/** Who paid a visit's fee at checkout (see fees.ts). */
+export type FeePayment = { saleId: string; receiptCode: string | null };
+
+export function toAppointmentDto(
+  row: AppointmentRow,
+  lines: readonly LineRow[],
+  tz: string,
+  currency: string,
+  names: Names,
+  feePaid: FeePayment | null = null,
+) {
   const local = localParts(row.start_at, tz);
   const client = row.client_id ? names.clients.get(row.client_id) : undefined;
   const stamp = (at: number | null, by: string | null) => (at === null ? null : { at: iso(at, tz), by });
@@ -66,7 +77,17 @@ export function toAppointmentDto(row: AppointmentRow, lines: readonly LineRow[],
     })),
     total: lines.reduce((sum, l) => sum + l.price, 0),
     currency,
-    fee: row.fee_kind && row.fee_amount !== null ? { kind: row.fee_kind, amount: row.fee_amount } : null,
+    fee:
+      row.fee_kind && row.fee_amount !== null
+        ? {
+            kind: row.fee_kind,
+            amount: row.fee_amount,
+            /** Collected at checkout (line `appointment_fee`) and not refunded. */
+            collected: feePaid !== null,
+            saleId: feePaid?.saleId ?? null,
+            receiptCode: feePaid?.receiptCode ?? null,
+          }
+        : null,
     cancelReason: row.cancel_reason,
     rescheduleCount: row.reschedule_count,
     allowedActions: allowedActions(row.status as Status),
@@ -130,7 +151,9 @@ export async function appointmentDtos(
     rows.map((r) => r.client_id),
     lang,
   );
-  return rows.map((r) => toAppointmentDto(r, byAppointment.get(r.id) ?? [], store.timeZone, store.currency, names));
+  const withFee = rows.filter((r) => r.fee_kind).map((r) => r.id);
+  const paid = withFee.length ? await collectedFees(db, withFee) : new Map<string, FeePayment>();
+  return rows.map((r) => toAppointmentDto(r, byAppointment.get(r.id) ?? [], store.timeZone, store.currency, names, paid.get(r.id) ?? null));
 }
 
 /** The answer for a visit just written: names from the catalog terms it was placed with, staff and client looked up. */

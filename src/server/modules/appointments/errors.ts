@@ -168,6 +168,41 @@ export const AppointmentErrors = defineErrors({
     status: 409,
     title: { en: 'This waitlist entry is no longer waiting', 'zh-CN': '此候补登记已不在等待中', 'zh-TW': '此候補登記已不在等待中' },
   },
+  appointment_fee_none: {
+    status: 422,
+    title: {
+      en: 'This appointment has no fee to collect',
+      'zh-CN': '此预约没有需要收取的费用',
+      'zh-TW': '此預約沒有需要收取的費用',
+    },
+    detail: {
+      en: 'Only a late cancellation or a no-show with a fee under the store’s policy can be charged here.',
+      'zh-CN': '只有按门店政策记录了费用的临时取消或爽约才能在此收费。',
+      'zh-TW': '只有依門市政策記錄了費用的臨時取消或爽約才能在此收費。',
+    },
+  },
+  appointment_fee_collected: {
+    status: 409,
+    title: { en: 'This fee has already been collected', 'zh-CN': '该费用已收取', 'zh-TW': '該費用已收取' },
+    detail: {
+      en: 'It was paid on receipt {receipt}. Refund that line first to charge it again.',
+      'zh-CN': '已在收据 {receipt} 中支付。如需重新收取,请先退还该项。',
+      'zh-TW': '已在收據 {receipt} 中支付。如需重新收取,請先退還該項。',
+    },
+  },
+  appointment_fee_other_client: {
+    status: 422,
+    title: {
+      en: 'This fee belongs to another client',
+      'zh-CN': '该费用属于其他顾客',
+      'zh-TW': '該費用屬於其他顧客',
+    },
+    detail: {
+      en: 'Put the appointment’s client on the ticket to collect its fee.',
+      'zh-CN': '请先将该预约的顾客加到单据上,再收取费用。',
+      'zh-TW': '請先將該預約的顧客加到單據上,再收取費用。',
+    },
+  },
 });
 
 export type SlotAlternative = {

@@ -1,6 +1,13 @@
 // Registrations with other modules, run once when this module is imported (index.ts imports it).
 import { registerUsageCheck } from '../catalog/index.js';
 import { excludeFromBusinessExport, registerClientStoreLink, registerMergeTable } from '../clients/index.js';
+import { registerAppointmentLink, registerLineKind } from '../sales/index.js';
+import { appointmentForCheckout, completeFromSale } from './checkout.js';
+import { appointmentFeeLine } from './fees.js';
+
+// Checkout starts tickets from visits and completes them when paid; late-cancel and no-show fees are a line kind.
+registerAppointmentLink({ load: appointmentForCheckout, complete: completeFromSale });
+registerLineKind(appointmentFeeLine);
 
 // A service that was ever booked can only be archived, never hard-deleted.
 registerUsageCheck(async (db, item) => {

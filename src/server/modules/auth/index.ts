@@ -1,7 +1,7 @@
 export { actorCache, invalidateAuthCaches, meCache } from './cache.js';
 export { AuthErrors } from './errors.js';
 export { buildMe, type Me, meForNewSession } from './me.js';
-export { hashSecret, isAcceptablePassword, isValidPin } from './passwords.js';
+export { hashSecret, isAcceptablePassword, isValidPin, verifySecret } from './passwords.js';
 export { authRoutes } from './routes.js';
 export {
   actorFor,

@@ -1,13 +1,22 @@
 // Pure rules of the ledger: account kinds, units, and the arithmetic every posting must respect.
 // No database, no clock: repo.ts applies these inside a transaction.
 
-export const ACCOUNT_KINDS = ['wallet_principal', 'wallet_bonus', 'gift_card', 'points', 'coupon_pool', 'coupon_client'] as const;
+export const ACCOUNT_KINDS = [
+  'wallet_principal',
+  'wallet_bonus',
+  'gift_card',
+  'points',
+  'coupon_pool',
+  'coupon_client',
+  /** Sessions left on one item of a client package (owner: the client package, subject: the item). */
+  'package_session',
+] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 
 export const UNITS = ['cents', 'points', 'uses'] as const;
 export type Unit = (typeof UNITS)[number];
 
-export const OWNER_TYPES = ['client', 'gift_card', 'coupon'] as const;
+export const OWNER_TYPES = ['client', 'gift_card', 'coupon', 'client_package'] as const;
 export type OwnerType = (typeof OWNER_TYPES)[number];
 
 export const UNIT_OF: Record<AccountKind, Unit> = {
@@ -17,6 +26,7 @@ export const UNIT_OF: Record<AccountKind, Unit> = {
   points: 'points',
   coupon_pool: 'uses',
   coupon_client: 'uses',
+  package_session: 'uses',
 };
 
 /** Largest single movement accepted ($1,000,000 in cents): far below 2^31, so no engine overflows. */

@@ -58,6 +58,28 @@ export async function mayOverrideSteps(db: Executor, staffId: string | null): Pr
   return !!s && s.active === 1 && isRole(s.role) && permissionsOf(s.role).has('packages.adjust');
 }
 
+/**
+ * A visit's line named on a redemption: a line of the ticket's appointment (on a ticket without one, a visit
+ * of the ticket's client at this store) for the same service, so the session and its record link to it.
+ */
+async function assertAppointmentLine(tx: Executor, ctx: CheckoutContext, lineId: string, serviceId: string): Promise<void> {
+  const line = await tx
+    .selectFrom('appointment_lines as l')
+    .innerJoin('appointments as a', 'a.id', 'l.appointment_id')
+    .select(['l.service_id', 'l.appointment_id', 'a.client_id', 'a.store_id'])
+    .where('l.id', '=', lineId)
+    .executeTakeFirst();
+  const ok =
+    !!line &&
+    line.service_id === serviceId &&
+    line.store_id === ctx.storeId &&
+    (ctx.appointmentId ? line.appointment_id === ctx.appointmentId : line.client_id === ctx.clientId);
+  if (!ok)
+    throw PlatformErrors.validation_failed({ fields: 'appointmentLineId' }, [
+      { path: 'appointmentLineId', message: 'not a line of this client’s visit for this service' },
+    ]);
+}
+
 const technicians = z
   .array(z.strictObject({ staffId: z.uuid(), sharePercent: z.int().min(1).max(99).optional() }))
   .min(1)
@@ -208,6 +230,7 @@ export function registerPackageCheckout(): void {
         },
         ctx.now,
       );
+      if (input.appointmentLineId) await assertAppointmentLine(tx, ctx, input.appointmentLineId, input.serviceId);
       const staff = shares(input.technicians);
       const found = await activeStaffAt(
         tx,

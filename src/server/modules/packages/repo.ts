@@ -2,9 +2,8 @@
 import { type Selectable, sql } from 'kysely';
 import type { ClientPackageItemsTable, ClientPackagesTable, PackageSessionsTable } from '../../db/tables.js';
 import type { Executor } from '../../db/tx.js';
-import { newId } from '../../platform/ids.js';
 import { localDate } from '../../platform/zoned-time.js';
-import { ACCOUNT_KINDS, type AccountKind, type OwnerType, openAccount } from '../ledgers/index.js';
+import { type AccountKind, type OwnerType, openAccount } from '../ledgers/index.js';
 import { nextSessionValue } from './rules.js';
 import { type PackageTerms, parseJson, type Translations } from './templates.js';
 
@@ -16,41 +15,17 @@ export type SessionRow = Selectable<PackageSessionsTable>;
 export type ItemState = ItemRow & { balance: number; used: number; serviceIdList: string[]; values: number[] };
 
 /** The ledger account kind of package sessions (unit: uses); one account per client package item. */
-export const SESSION_ACCOUNT_KIND = 'package_session';
-export const SESSION_OWNER_TYPE = 'client_package';
+export const SESSION_ACCOUNT_KIND: AccountKind = 'package_session';
+export const SESSION_OWNER_TYPE: OwnerType = 'client_package';
 
-/**
- * The item's session account, created empty. Through the ledgers' openAccount once they list the
- * `package_session` kind; until then the same row is written here (same table, same unique key, unit uses),
- * and every movement still goes through the ledgers' guarded `post`.
- */
+/** The item's session account (kind package_session, unit uses), created empty through the ledgers. */
 export async function openSessionAccount(tx: Executor, packageId: string, itemId: string, now: number): Promise<string> {
-  if ((ACCOUNT_KINDS as readonly string[]).includes(SESSION_ACCOUNT_KIND)) {
-    const acc = await openAccount(
-      tx,
-      { kind: SESSION_ACCOUNT_KIND as AccountKind, ownerType: SESSION_OWNER_TYPE as OwnerType, ownerId: packageId, subjectId: itemId },
-      now,
-    );
-    return acc.id;
-  }
-  const id = newId();
-  await tx
-    .insertInto('ledger_accounts')
-    .values({
-      id,
-      kind: SESSION_ACCOUNT_KIND,
-      owner_type: SESSION_OWNER_TYPE,
-      owner_id: packageId,
-      subject_id: itemId,
-      unit: 'uses',
-      balance: 0,
-      entry_count: 0,
-      book_seq: 0,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  return id;
+  const acc = await openAccount(
+    tx,
+    { kind: SESSION_ACCOUNT_KIND, ownerType: SESSION_OWNER_TYPE, ownerId: packageId, subjectId: itemId },
+    now,
+  );
+  return acc.id;
 }
 
 export const findPackage = (db: Executor, id: string) =>

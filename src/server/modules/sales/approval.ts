@@ -6,8 +6,7 @@ import type { DB } from '../../db/tables.js';
 import { PlatformErrors } from '../../platform/errors.js';
 import { isRole, type Permission, permissionsOf } from '../../platform/permissions.js';
 import { hit, retryAfter } from '../../platform/rate-limit.js';
-// TODO(auth): import verifySecret from '../auth/index.js' once auth's index exports it (asked in the report).
-import { verifySecret } from '../auth/passwords.js';
+import { verifySecret } from '../auth/index.js';
 import { SalesErrors } from './errors.js';
 import type { Approval } from './schemas.js';
 

@@ -189,10 +189,11 @@ export async function completeSale(
   }));
   if (staffRows.length) await tx.insertInto('sale_line_staff').values(staffRows).execute();
   if (taxRows.length) await tx.insertInto('sale_taxes').values(taxRows).execute();
-  await tx
-    .insertInto('sale_tenders')
-    .values(tenderRows as Insertable<SaleTendersTable>[])
-    .execute();
+  if (tenderRows.length)
+    await tx
+      .insertInto('sale_tenders')
+      .values(tenderRows as Insertable<SaleTendersTable>[])
+      .execute();
   if (tipRows.length) await tx.insertInto('sale_tips').values(tipRows).execute();
 
   // The receipt number last, so the store's counter row stays locked for as short a time as possible.

@@ -10,7 +10,7 @@
 //     merged strictly: unknown fields are 400 with paths `lines.N.field`), then calls price(). Return
 //     taxClass null for never-taxed lines (gift cards, top-ups), discountable/priceOverridable false when
 //     the amount IS the item, data = what you need later (stored as JSON on the line).
-//     Built in: 'service' { serviceId, technicians: [{ staffId, sharePercent? }] (1–2) },
+//     Built in: 'service' { serviceId, technicians: [{ staffId, sharePercent? }] (1–2), appointmentLineId? },
 //               'product' { productId } | { code } (SKU or barcode),
 //               'add_on'  { addOnId, staffId? }.
 //
@@ -25,10 +25,14 @@
 //
 //   registerSaleHook({ name, onComplete?(tx, sale, ctx), onRefund?(tx, sale, refund, ctx) })
 //     Sale-wide reactions: points earned / reversed, coupon use claimed / released.
-//   registerDiscountSource({ type, check(tx, discount, ctx) })
-//     Lets a discount carry `source: { type: 'coupon', ref }`; check() replaces manager approval.
+//   registerDiscountSource({ type, check(tx, discount, ctx), auto?(tx, lines, ctx) })
+//     Lets a discount carry `source: { type: 'coupon', ref }`; check() replaces manager approval. auto()
+//     puts the source's discounts on lines by itself at every save (the member's tier discount).
 //   registerReceiptSection({ name, lines(tx, sale, lang) → [{ label, value }] })
 //     Balances left (stored value, points, package sessions) printed at the bottom of receipts.
+//   registerAppointmentLink({ load(tx, id, storeId), complete(tx, id, saleId, ctx) })
+//     The appointments module's side of "start a ticket from a visit" and "paid, so completed" (checkout
+//     does not import appointments, so appointments can register line kinds such as its fees).
 //
 // Every registry returns an unregister function (for tests). Register once, at module load.
 //
@@ -36,6 +40,8 @@
 //   salesRoutes(deps)                          all /sales, /stores/:id/tax-settings, /stores/:id/sales-settings routes
 //   summarizeSales(db, { storeId, date } | { shiftId })   X / Z report figures (shifts module)
 //   cashOfShift(db, shiftId)                   cash taken and paid back through a drawer shift
+//   paidLines(db, kind, refIds)                lines of a kind for these refs that stand paid (completed,
+//                                              not refunded as such): e.g. which appointment fees are collected
 //   seedDemoSales(tx, opts)                    demo data (see demo.ts for the options)
 //   openTicket(tx, input: SaleCreate, approverId, ctx)  opens a ticket inside the caller's transaction
 //                                              (demo, benchmarks, imports); approverId null = no discount approval
@@ -47,6 +53,10 @@ export { type DemoSalesOptions, type DemoSalesResult, seedDemoSales } from './de
 export { SalesErrors } from './errors.js';
 export { priceTicket } from './pricing.js';
 export {
+  type AppointmentLink,
+  type AutoDiscount,
+  type AutoDiscountLine,
+  type CheckoutAppointment,
   type CheckoutContext,
   type DiscountInput,
   type DiscountSource,
@@ -57,6 +67,7 @@ export {
   type RefundLinePart,
   type RefundSnapshot,
   type RefundTenderPart,
+  registerAppointmentLink,
   registerDiscountSource,
   registerLineKind,
   registerReceiptSection,
@@ -70,6 +81,7 @@ export {
   type TenderKind,
   type Translations,
 } from './registry.js';
+export { type PaidLine, paidLines } from './repo.js';
 export { cashOfShift, type SalesFilter, type SalesSummary, summarizeSales } from './reports.js';
 export { salesRoutes } from './routes.js';
 export type { SaleCreate } from './schemas.js';

@@ -5,7 +5,7 @@ import type { Executor } from '../../db/tx.js';
 import { PlatformErrors } from '../../platform/errors.js';
 import { findProductIdByCode, getAddOns, getEffectiveProducts, getEffectiveServices } from '../catalog/index.js';
 import { SalesErrors } from './errors.js';
-import { type CheckoutContext, registerLineKind, registerTender, type StaffShare } from './registry.js';
+import { appointmentLink, type CheckoutContext, registerLineKind, registerTender, type StaffShare } from './registry.js';
 import { staffAtStore } from './staff.js';
 
 async function assertStaff(tx: Executor, ctx: CheckoutContext, ids: readonly string[], path: string) {
@@ -42,15 +42,31 @@ function shares(list: ReadonlyArray<{ staffId: string; sharePercent?: number | u
   ];
 }
 
-type ServiceInput = { serviceId: string; technicians: Array<{ staffId: string; sharePercent?: number }> };
+type ServiceInput = { serviceId: string; technicians: Array<{ staffId: string; sharePercent?: number }>; appointmentLineId?: string };
 
-registerLineKind<ServiceInput, { serviceId: string; categoryId: string | null; durationMin: number }>({
+/** An appointment line named on a ticket line must be a line of the ticket's visit, for the same service. */
+async function assertAppointmentLine(tx: Executor, ctx: CheckoutContext, lineId: string, serviceId: string) {
+  const appt = ctx.appointmentId ? await appointmentLink()?.load(tx, ctx.appointmentId, ctx.storeId) : undefined;
+  const line = appt?.lines.find((l) => l.id === lineId);
+  if (!line || line.serviceId !== serviceId)
+    throw PlatformErrors.validation_failed({ fields: 'appointmentLineId' }, [
+      { path: 'appointmentLineId', message: 'not a line of this ticket’s appointment for this service' },
+    ]);
+}
+
+registerLineKind<ServiceInput, { serviceId: string; categoryId: string | null; durationMin: number; appointmentLineId?: string }>({
   kind: 'service',
   label: { en: 'Service', 'zh-CN': '服务', 'zh-TW': '服務' },
-  schema: z.object({ serviceId: z.uuid(), technicians }),
+  schema: z.object({
+    serviceId: z.uuid(),
+    technicians,
+    /** The visit's line this is (set when the ticket starts from an appointment). */
+    appointmentLineId: z.uuid().optional(),
+  }),
   async price(tx, input, ctx) {
     const svc = (await getEffectiveServices(tx, ctx.storeId, [input.serviceId])).get(input.serviceId);
     if (!svc || svc.archived || !svc.available) throw SalesErrors.item_not_sold_here({ item: svc?.name ?? input.serviceId });
+    if (input.appointmentLineId) await assertAppointmentLine(tx, ctx, input.appointmentLineId, input.serviceId);
     const staff = shares(input.technicians);
     await assertStaff(
       tx,
@@ -71,7 +87,12 @@ registerLineKind<ServiceInput, { serviceId: string; categoryId: string | null; d
       priceOverridable: true,
       tipEligible: true,
       staff,
-      data: { serviceId: svc.id, categoryId: svc.categoryId, durationMin: own?.durationMin ?? svc.durationMin },
+      data: {
+        serviceId: svc.id,
+        categoryId: svc.categoryId,
+        durationMin: own?.durationMin ?? svc.durationMin,
+        ...(input.appointmentLineId ? { appointmentLineId: input.appointmentLineId } : {}),
+      },
     };
   },
 });

@@ -8,7 +8,7 @@ import { percentOf } from '../../platform/money.js';
 import { SalesErrors } from './errors.js';
 import type { TicketLine } from './model.js';
 import { centsText, type PricedTicket, percentToBp } from './pricing.js';
-import { type CheckoutContext, type DiscountInput, discountSource, type LineKind, lineKind } from './registry.js';
+import { allDiscountSources, type CheckoutContext, type DiscountInput, discountSource, type LineKind, lineKind } from './registry.js';
 import { type LineInput, lineCommon } from './schemas.js';
 import type { SalesSettings } from './settings.js';
 
@@ -114,6 +114,43 @@ export async function resolveLines(
       discount: common.discount ? { ...common.discount } : null,
       note: common.note ?? null,
       approvedBy: null,
+    });
+  }
+  return out;
+}
+
+/**
+ * Discounts that sources put on lines by themselves (tier): each source with auto() proposes one per line;
+ * its proposal replaces what it proposed before, and never a discount typed at the desk or from another source.
+ */
+export async function applyAutoDiscounts(
+  tx: Executor,
+  lines: readonly TicketLine[],
+  ticketDiscount: DiscountInput | null,
+  ctx: CheckoutContext,
+): Promise<TicketLine[]> {
+  let out = [...lines];
+  for (const source of allDiscountSources()) {
+    if (!source.auto || out.length === 0) continue;
+    const proposed = await source.auto(
+      tx,
+      out.map((l) => ({
+        id: l.id,
+        kind: l.kind,
+        refId: l.refId,
+        category: l.category,
+        discountable: l.discountable,
+        data: l.data,
+        discount: l.discount,
+      })),
+      { ...ctx, ticketDiscount },
+    );
+    out = out.map((l, i) => {
+      if (!l.discountable || (l.discount && l.discount.source?.type !== source.type)) return l;
+      const d = proposed[i];
+      if (!d) return l.discount ? { ...l, discount: null } : l;
+      const { ref, ...discount } = d;
+      return { ...l, discount: { ...discount, source: { type: source.type, ref } } };
     });
   }
   return out;

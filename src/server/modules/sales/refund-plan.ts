@@ -26,6 +26,8 @@ export type PlannedLine = {
   tax: number;
   net: number;
   taxes: Array<{ code: string; amount: number }>;
+  /** What the quantity asked would have refunded, when the kind's refund limit cut it down to `total`. */
+  limitedFrom?: number;
 };
 
 export type RefundRequest = { lines?: Array<{ lineId: string; quantity: number }> | undefined; amount?: number | undefined };
@@ -58,7 +60,11 @@ export function planLines(lines: readonly RefundableLine[], req: RefundRequest):
       if (r.quantity > qtyLeft) throw exceeds(left(l));
       const amountLeft = l.total - l.refundedAmount;
       const total = r.quantity === qtyLeft ? amountLeft : roundHalfUp(amountLeft * r.quantity, qtyLeft);
-      if (total > left(l)) throw exceeds(left(l));
+      // A kind's own cap (a package's unused value, a top-up's unspent principal): refund up to it, and say so.
+      if (total > left(l)) {
+        if (left(l) <= 0) throw exceeds(0);
+        return { ...part(l, r.quantity, left(l)), limitedFrom: total };
+      }
       return part(l, r.quantity, total);
     });
   }

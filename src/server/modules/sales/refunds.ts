@@ -120,6 +120,9 @@ export async function refundOrVoid({ tx, afterCommit }: TxContext, id: string, m
     cashRounding: plan.cashRounding,
     lines: planned.map((p) => ({ lineId: p.lineId, quantity: p.quantity, net: p.net, tax: p.tax, total: p.total })),
     tenders: plan.parts,
+    limited: planned.flatMap((p) =>
+      p.limitedFrom !== undefined ? [{ lineId: p.lineId, requested: p.limitedFrom, refunded: p.total }] : [],
+    ),
     createdAt: ctx.now,
   };
   await tx
@@ -237,6 +240,7 @@ export async function refundOrVoid({ tx, afterCommit }: TxContext, id: string, m
       reason: body.reason,
       approvedBy: own || underLimit ? null : approverId,
       tenders: plan.parts,
+      ...(refund.limited.length ? { limited: refund.limited } : {}),
     },
   });
   return refund;

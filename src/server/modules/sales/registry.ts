@@ -35,6 +35,8 @@ export type CheckoutContext = {
   storeId: string;
   currency: Currency;
   clientId: string | null;
+  /** The visit the ticket was started from, if any. */
+  appointmentId: string | null;
   now: number;
   /** The signed-in staff member (null for system/demo writes). */
   actorId: string | null;
@@ -161,6 +163,8 @@ export type RefundSnapshot = {
   cashRounding: number;
   lines: RefundLinePart[];
   tenders: RefundTenderPart[];
+  /** Lines refunded by quantity that their kind's refundLimit cut down: what was asked, what came back. */
+  limited: Array<{ lineId: string; requested: number; refunded: number }>;
   createdAt: number;
 };
 
@@ -198,7 +202,10 @@ export type LineKind<I = any, D = any> = {
   price(tx: Executor, input: I, ctx: CheckoutContext): Promise<PricedLine>;
   /** Inside the completion transaction (activate a gift card, credit a top-up, open a package…). */
   onComplete?(tx: Executor, line: SaleLine<D>, sale: SaleSnapshot, ctx: HookContext): Promise<void>;
-  /** Cap on what may still be refunded for this line (cents, tax included); default: its total minus refunds. */
+  /**
+   * Cap on what may still be refunded for this line (cents, tax included); default: its total minus refunds.
+   * A refund of the line by quantity gets at most the cap (listed in `refund.limited`); 0 refuses it.
+   */
   refundLimit?(tx: Executor, line: SaleLine<D>, sale: SaleSnapshot): Promise<number>;
   /** Inside the refund / void transaction, once per refunded line part. */
   onRefund?(
@@ -232,11 +239,57 @@ export type SaleHook = {
   onRefund?(tx: Executor, sale: SaleSnapshot, refund: RefundSnapshot, ctx: HookContext): Promise<void>;
 };
 
+/** A discount a source puts on a line by itself; `ref` becomes the discount's `source.ref` (e.g. the tier id). */
+export type AutoDiscount = Omit<DiscountInput, 'source' | 'approvedBy'> & { ref: string };
+
+/** What a source's auto() sees of each line of the ticket being saved. */
+export type AutoDiscountLine = {
+  id: string;
+  kind: string;
+  refId: string | null;
+  category: string;
+  discountable: boolean;
+  /** The kind's data (a service line's categoryId…). */
+  data: Record<string, unknown>;
+  discount: DiscountInput | null;
+};
+
 /** A discount source (coupon, tier, points-as-discount): checked when the discount is put on a ticket. */
 export type DiscountSource = {
   type: string;
   /** Throw an AppError (e.g. 422 coupon_not_applicable) when it does not apply; no writes. */
   check(tx: Executor, discount: DiscountInput, ctx: CheckoutContext & { lineId: string | null; base: number }): Promise<void>;
+  /**
+   * Optional: discounts the source puts on lines by itself (a member's tier discount), one entry per line,
+   * null for none. Runs on every save of an open ticket; its answer replaces the source's earlier discounts.
+   * A line that is not discountable, or carries a discount typed at the desk or from another source, keeps
+   * its own. The discounts are then checked like any other of the source (no manager approval). No writes.
+   */
+  auto?(
+    tx: Executor,
+    lines: readonly AutoDiscountLine[],
+    ctx: CheckoutContext & { ticketDiscount: DiscountInput | null },
+  ): Promise<ReadonlyArray<AutoDiscount | null>>;
+};
+
+/** What checkout needs from an appointment to start a ticket from it (the appointments module provides it). */
+export type CheckoutAppointment = {
+  id: string;
+  storeId: string;
+  clientId: string | null;
+  status: string;
+  /** Its service lines in order: the ticket's lines (with their booked prices) when none are given. */
+  lines: Array<{ id: string; serviceId: string; staffId: string; price: number }>;
+};
+
+/**
+ * The appointments module plugs in here (checkout does not import it, so it may register line kinds):
+ * `load` an appointment of a store (undefined: none), and `complete` it when its ticket is paid, inside
+ * the completion transaction (a no-op when it is completed already).
+ */
+export type AppointmentLink = {
+  load(tx: Executor, id: string, storeId: string): Promise<CheckoutAppointment | undefined>;
+  complete(tx: Executor, id: string, saleId: string, ctx: AuditContext): Promise<void>;
 };
 
 /** Extra lines on a receipt (balances left: stored value, points, package sessions). */
@@ -250,6 +303,7 @@ const tenderKinds = new Map<string, TenderKind>();
 const saleHooks = new Map<string, SaleHook>();
 const discountSources = new Map<string, DiscountSource>();
 const receiptSections = new Map<string, ReceiptSection>();
+let appointments: AppointmentLink | null = null;
 
 const KIND = /^[a-z][a-z0-9_]{1,39}$/;
 
@@ -268,6 +322,13 @@ export const registerTender = <D>(k: TenderKind<D>) => put(tenderKinds, k.kind, 
 export const registerSaleHook = (h: SaleHook) => put(saleHooks, h.name, h, 'sale hook');
 export const registerDiscountSource = (s: DiscountSource) => put(discountSources, s.type, s, 'discount source');
 export const registerReceiptSection = (s: ReceiptSection) => put(receiptSections, s.name, s, 'receipt section');
+export function registerAppointmentLink(link: AppointmentLink): () => void {
+  if (appointments && appointments !== link) throw new Error('appointment link registered twice');
+  appointments = link;
+  return () => {
+    appointments = null;
+  };
+}
 
 export const lineKind = (kind: string): LineKind | undefined => lineKinds.get(kind);
 export const tenderKind = (kind: string): TenderKind | undefined => tenderKinds.get(kind);
@@ -275,4 +336,6 @@ export const allLineKinds = (): LineKind[] => [...lineKinds.values()];
 export const allTenderKinds = (): TenderKind[] => [...tenderKinds.values()];
 export const allSaleHooks = (): SaleHook[] => [...saleHooks.values()];
 export const discountSource = (type: string): DiscountSource | undefined => discountSources.get(type);
+export const allDiscountSources = (): DiscountSource[] => [...discountSources.values()];
 export const allReceiptSections = (): ReceiptSection[] => [...receiptSections.values()];
+export const appointmentLink = (): AppointmentLink | null => appointments;

@@ -141,3 +141,25 @@ export async function openShiftsOf(db: Executor, storeId: string, shiftId: strin
   if (shiftId) q = q.where('id', '=', shiftId);
   return (lock && isPostgres(db) ? q.forShare() : q).execute();
 }
+
+export type PaidLine = { refId: string; saleId: string; lineId: string; receiptCode: string | null };
+
+/**
+ * Lines of a kind pointing at these refs that stand paid: on a completed (not voided) sale and not refunded
+ * as such (by quantity or whole; an amount refunded as a gesture leaves the line paid). Oldest first.
+ */
+export async function paidLines(db: Executor, kind: string, refIds: readonly string[]): Promise<PaidLine[]> {
+  if (refIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('sale_lines as l')
+    .innerJoin('sales as s', 's.id', 'l.sale_id')
+    .select(['l.ref_id', 'l.sale_id', 'l.id', 's.receipt_code'])
+    .where('l.kind', '=', kind)
+    .where('l.ref_id', 'in', [...refIds])
+    .where('s.status', '=', 'completed')
+    .whereRef('l.refunded_quantity', '<', 'l.quantity')
+    .orderBy('s.completed_at')
+    .orderBy('l.id')
+    .execute();
+  return rows.map((r) => ({ refId: r.ref_id!, saleId: r.sale_id, lineId: r.id, receiptCode: r.receipt_code }));
+}

@@ -103,7 +103,8 @@ export const tenderInput = z.looseObject(tenderCommon);
 export const saleComplete = z.strictObject({
   version: z.int().min(1),
   tip: tipSchema.optional(),
-  tenders: z.array(tenderInput).min(1).max(10),
+  /** Σ amounts = total + tip (cash may exceed it). Empty when there is nothing to pay (a ticket of package sessions, no tip). */
+  tenders: z.array(tenderInput).max(10),
   /** The client asked for an emailed receipt (sent if the client has an email address). */
   emailReceipt: z.boolean().default(false),
   receiptLanguage: z.enum(LANGUAGES).optional(),

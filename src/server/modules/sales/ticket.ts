@@ -12,7 +12,7 @@ import { type Currency, isCurrency } from '../../platform/money.js';
 import { appointmentForCheckout } from './appointment-link.js';
 import { verifyApproval } from './approval.js';
 import { SalesErrors } from './errors.js';
-import { resolveLines, settleApprovals } from './lines.js';
+import { applyAutoDiscounts, resolveLines, settleApprovals } from './lines.js';
 import { lineFromRow, lineRow, parseJson, type TicketLine, toPricingLine } from './model.js';
 import { priceTicket } from './pricing.js';
 import type { CheckoutContext, DiscountInput } from './registry.js';
@@ -67,16 +67,19 @@ async function save(
     storeId: sale.store_id,
     currency: sc.currency,
     clientId: sale.client_id,
+    appointmentId: sale.appointment_id,
     now: ctx.now,
     actorId: ctx.actorId,
   };
-  const priced = priceTicket(next.lines.map(toPricingLine), next.discount, sc.tax);
+  // Discounts a source applies by itself (the client's tier) are settled first, then everything is priced.
+  const lines = await applyAutoDiscounts(tx, next.lines, next.discount, cctx);
+  const priced = priceTicket(lines.map(toPricingLine), next.discount, sc.tax);
   const prev = {
     lines: new Map(prevLines.map((l) => [l.id, l])),
     ticketDiscount: parseJson<DiscountInput | null>(sale.ticket_discount, null),
     ticketApprovedBy: sale.discount_approved_by,
   };
-  const outcome = await settleApprovals(tx, next.lines, priced, next.discount, prev, { approverId, settings: sc.settings }, cctx);
+  const outcome = await settleApprovals(tx, lines, priced, next.discount, prev, { approverId, settings: sc.settings }, cctx);
   await replaceLines(
     tx,
     sale.id,
@@ -139,7 +142,12 @@ export async function openTicket(tx: Executor, input: SaleCreate, approverId: st
       if (taken) throw SalesErrors.appointment_on_ticket();
       if (input.clientId === undefined) clientId = appt.clientId;
       if (!input.lines) {
-        lineInputs = appt.lines.map((l) => ({ kind: 'service', serviceId: l.serviceId, technicians: [{ staffId: l.staffId }] }));
+        lineInputs = appt.lines.map((l) => ({
+          kind: 'service',
+          serviceId: l.serviceId,
+          technicians: [{ staffId: l.staffId }],
+          appointmentLineId: l.id,
+        }));
         bookedPrices = appt.lines.map((l) => l.price);
       }
     }
@@ -186,6 +194,7 @@ export async function openTicket(tx: Executor, input: SaleCreate, approverId: st
       storeId: sale.store_id,
       currency: sc.currency,
       clientId,
+      appointmentId: sale.appointment_id,
       now: ctx.now,
       actorId: ctx.actorId,
     };
@@ -237,6 +246,7 @@ export async function updateTicket(db: Kysely<DB>, id: string, storeId: string, 
       storeId: sale.store_id,
       currency: sc.currency,
       clientId: next.client_id,
+      appointmentId: sale.appointment_id,
       now: ctx.now,
       actorId: ctx.actorId,
     };
@@ -263,6 +273,7 @@ export async function addLine(
       storeId: sale.store_id,
       currency: sc.currency,
       clientId: sale.client_id,
+      appointmentId: sale.appointment_id,
       now: ctx.now,
       actorId: ctx.actorId,
     };

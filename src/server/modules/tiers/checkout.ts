@@ -1,13 +1,17 @@
 // Tiers in checkout: the sale hook `tiers` records what a completed sale counts toward the rolling
 // window (and takes refunds back out) and upgrades the client the moment a threshold is reached; the
-// discount source `tier` lets a ticket or line carry the tier discount without manager approval.
+// discount source `tier` puts the member's discount on the ticket's lines by itself (auto), and lets a
+// ticket or line carry the tier discount without manager approval.
 import type { Executor } from '../../db/tx.js';
 import { newId } from '../../platform/ids.js';
 import { entriesByRef, loadLedgerSettings } from '../ledgers/index.js';
 import { registerEarnMultiplier } from '../points/index.js';
 import {
+  type AutoDiscount,
+  type AutoDiscountLine,
   type CheckoutContext,
   type DiscountInput,
+  type DiscountSource,
   type HookContext,
   type RefundSnapshot,
   registerDiscountSource,
@@ -15,6 +19,7 @@ import {
   type SaleSnapshot,
 } from '../sales/index.js';
 import { TierErrors } from './errors.js';
+import { discountFor } from './rules.js';
 import { currentTier, tierBenefitsFor, upgradeIfReached } from './service.js';
 
 const VALUE_KINDS = new Set(['gift_card', 'stored_value_topup']);
@@ -78,8 +83,27 @@ const tierHook = {
   },
 };
 
-const tierDiscount = {
+/** Lines a tier discounts by itself: what the catalog sells (not value bought for later, not packages or fees). */
+const TIER_LINE_KINDS: ReadonlySet<string> = new Set(['service', 'add_on', 'product']);
+
+const tierDiscount: DiscountSource = {
   type: 'tier',
+  /**
+   * A member's tier discount goes on each catalog line by itself: the tier's rate for a service's category,
+   * else its default rate. Not when the ticket already carries the tier discount as a whole.
+   */
+  async auto(tx: Executor, lines: readonly AutoDiscountLine[], ctx: CheckoutContext & { ticketDiscount: DiscountInput | null }) {
+    const none = lines.map(() => null);
+    if (!ctx.clientId || ctx.ticketDiscount?.source?.type === 'tier') return none;
+    const benefits = await tierBenefitsFor(tx, ctx.clientId);
+    if (!benefits) return none;
+    return lines.map((l): AutoDiscount | null => {
+      if (!TIER_LINE_KINDS.has(l.kind)) return null;
+      const categoryId = l.kind === 'service' && typeof l.data.categoryId === 'string' ? l.data.categoryId : null;
+      const bp = discountFor(benefits, categoryId);
+      return bp > 0 ? { type: 'percent', percent: bp / 100, reason: `${benefits.name} −${bp / 100}%`, ref: benefits.tierId } : null;
+    });
+  },
   async check(tx: Executor, discount: DiscountInput, ctx: CheckoutContext & { lineId: string | null; base: number }) {
     if (!ctx.clientId) throw TierErrors.tier_discount_not_applicable();
     const benefits = await tierBenefitsFor(tx, ctx.clientId);

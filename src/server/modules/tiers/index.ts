@@ -2,9 +2,12 @@
 //
 // Tiers by rolling spend or points (setting `tiers.basis`, window `tiers.windowMonths`, default 12): upgrade
 // at the sale that reaches a threshold (sale hook `tiers`), downgrade by the monthly `tiers.evaluate` job,
-// history kept. Checkout reads the benefits with tierBenefitsFor(db, clientId) → { tierId, discounts:
-// [{ categoryId|null, percentBp }], pointsMultiplierBp } and may put the discount on a line or the ticket
-// with source { type: 'tier', ref: tierId } (no manager approval). The points multiplier applies itself.
+// history kept. tierBenefitsFor(db, clientId) → { tierId, discounts: [{ categoryId|null, percentBp }],
+// pointsMultiplierBp }. At checkout the discount applies itself: every save of a ticket with a member on it
+// puts the tier's rate (the service's category rate, else the default) on each service, add-on and product
+// line without a discount of its own, as { type: 'percent', source: { type: 'tier', ref: tierId } } (no
+// manager approval); a tier discount on the whole ticket instead is also accepted. The points multiplier
+// applies itself.
 // Birthday gift: a tier's `birthdayGift.couponId` is issued once a year on the client's birthday (daily job).
 import type { Deps } from '../../deps.js';
 import type { JobHandler } from '../../platform/jobs/index.js';

@@ -1,0 +1,20 @@
+import { sql } from 'kysely';
+import { startBenchServer } from './support/server.js';
+import { generateClients } from './clients-search.js';
+import { insertClients, searchClients, explainSearch } from '../src/server/modules/clients/index.js';
+import { actorFromSessionToken } from '../src/server/modules/auth/index.js';
+import { withTransaction } from '../src/server/db/tx.js';
+const server = await startBenchServer({ engine: 'postgres', staff: 2, pastSessions: 0 });
+const db = server.deps.database.db;
+const store = await db.selectFrom('stores').select('id').executeTakeFirstOrThrow();
+const { inputs } = generateClients(50000, store.id);
+for (let i = 0; i < inputs.length; i += 1000)
+  await withTransaction(db, ({ tx }) => insertClients(tx, inputs.slice(i, i + 1000), { actorId: null, ip: null, requestId: null, now: Date.now() }, { checkDuplicates: false, audit: false }));
+await sql`analyze`.execute(db);
+const actor = (await actorFromSessionToken(db, server.sessionToken, Date.now(), 1e9))!;
+for (const q of ['je', 'jennifer', 'wang xi']) console.log(await explainSearch(db, 'postgres', actor, q, { analyze: true }));
+const time = async (label: string, n: number, fn: () => Promise<unknown>) => { for (let i = 0; i < 20; i++) await fn(); const t = performance.now(); for (let i = 0; i < n; i++) await fn(); console.log(label, ((performance.now() - t) / n).toFixed(3), 'ms'); };
+await time('searchClients je', 200, () => searchClients(db, actor, { q: 'je', limit: 20 }));
+await time('searchClients 0134', 200, () => searchClients(db, actor, { q: '0134', limit: 20 }));
+await time('select 1', 200, () => sql`select 1`.execute(db));
+await server.close();

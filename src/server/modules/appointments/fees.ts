@@ -1,0 +1,103 @@
+// Late-cancel and no-show fees at checkout. Cancelling late or marking a no-show records the store's fee on
+// the visit (fee_kind / fee_amount; the front desk may waive it at that moment). The line kind
+// `appointment_fee` { appointmentId } charges it on any ticket of the visit's client: a fixed amount, never
+// taxed, discounted or re-priced, no tip. The fee stands collected while a completed sale carries its line
+// unrefunded (sales' paidLines); refunding the line (by quantity, or the whole sale) or voiding the sale
+// re-opens it, so it can be charged again.
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Executor } from '../../db/tx.js';
+import { writeAudit } from '../../platform/audit.js';
+import type { Messages } from '../../platform/i18n.js';
+import { localDate } from '../../platform/zoned-time.js';
+import { type LineKind, type PaidLine, paidLines } from '../sales/index.js';
+import { AppointmentErrors } from './errors.js';
+import { loadStore } from './planner.js';
+import { type AppointmentRow, findAppointment } from './repo.js';
+
+export const FEE_LINE = 'appointment_fee';
+
+type FeeKind = 'late_cancel' | 'no_show';
+type FeeInput = { appointmentId: string };
+type FeeData = { appointmentId: string; feeKind: FeeKind };
+
+const FEE_NAMES: Record<FeeKind, Messages> = {
+  late_cancel: { en: 'Late cancellation fee', 'zh-CN': '临时取消费', 'zh-TW': '臨時取消費' },
+  no_show: { en: 'No-show fee', 'zh-CN': '爽约费', 'zh-TW': '爽約費' },
+};
+
+const feeOf = (row: AppointmentRow): { kind: FeeKind; amount: number } | null =>
+  row.fee_kind && row.fee_amount ? { kind: row.fee_kind as FeeKind, amount: row.fee_amount } : null;
+
+/** Whose payment collected each appointment's fee (appointments without a paid fee are absent). */
+export async function collectedFees(db: Executor, appointmentIds: readonly string[]): Promise<Map<string, PaidLine>> {
+  const out = new Map<string, PaidLine>();
+  for (const p of await paidLines(db, FEE_LINE, appointmentIds)) if (!out.has(p.refId)) out.set(p.refId, p);
+  return out;
+}
+
+export const appointmentFeeLine: LineKind<FeeInput, FeeData> = {
+  kind: FEE_LINE,
+  label: { en: 'Appointment fee', 'zh-CN': '预约费用', 'zh-TW': '預約費用' },
+  schema: z.object({ appointmentId: z.uuid() }),
+  async price(tx, input, ctx) {
+    const row = await findAppointment(tx, input.appointmentId);
+    const fee = row && row.store_id === ctx.storeId ? feeOf(row) : null;
+    if (!row || !fee) throw AppointmentErrors.appointment_fee_none({}, [{ path: 'appointmentId', message: 'no fee to collect' }]);
+    if (row.client_id && row.client_id !== ctx.clientId)
+      throw AppointmentErrors.appointment_fee_other_client({}, [{ path: 'appointmentId', message: 'another client’s appointment' }]);
+    const [paid] = await paidLines(tx, FEE_LINE, [row.id]);
+    if (paid) throw AppointmentErrors.appointment_fee_collected({ receipt: paid.receiptCode ?? '' });
+    const zone = (await loadStore(tx, { id: row.store_id }))?.timeZone ?? 'UTC';
+    const date = localDate(row.start_at, zone);
+    const names = FEE_NAMES[fee.kind];
+    return {
+      refId: row.id,
+      name: `${names.en} · ${date}`,
+      nameTranslations: { 'zh-CN': `${names['zh-CN']} · ${date}`, 'zh-TW': `${names['zh-TW']} · ${date}` },
+      category: FEE_LINE,
+      taxClass: null,
+      unitPrice: fee.amount,
+      quantity: 1,
+      discountable: false,
+      priceOverridable: false,
+      tipEligible: false,
+      staff: [],
+      data: { appointmentId: row.id, feeKind: fee.kind },
+    };
+  },
+  async onComplete(tx, line, sale, ctx) {
+    // The visit's row is locked first, so two tickets collecting the same fee complete one after the other
+    // and the second one sees the first one's payment.
+    const row = await tx
+      .updateTable('appointments')
+      .set({ version: sql`version` })
+      .where('id', '=', line.data.appointmentId)
+      .returningAll()
+      .executeTakeFirst();
+    const fee = row ? feeOf(row) : null;
+    if (!row || !fee || fee.amount !== line.unitPrice) throw AppointmentErrors.appointment_fee_none();
+    const other = (await paidLines(tx, FEE_LINE, [row.id])).find((p) => p.lineId !== line.id);
+    if (other) throw AppointmentErrors.appointment_fee_collected({ receipt: other.receiptCode ?? '' });
+    await writeAudit(tx, ctx.audit, {
+      action: 'appointment.fee_collected',
+      entityType: 'appointment',
+      entityId: row.id,
+      storeId: row.store_id,
+      after: { fee, saleId: sale.id, receipt: sale.receiptCode },
+    });
+  },
+  async onRefund(tx, line, part, refund, sale, ctx) {
+    // An amount given back as a gesture leaves the fee paid; the line refunded as such re-opens it.
+    if (refund.kind === 'refund' && part.quantity === 0) return;
+    const row = await findAppointment(tx, line.data.appointmentId);
+    if (!row) return;
+    await writeAudit(tx, ctx.audit, {
+      action: 'appointment.fee_reopened',
+      entityType: 'appointment',
+      entityId: row.id,
+      storeId: row.store_id,
+      after: { saleId: sale.id, refund: refund.receiptCode, kind: refund.kind, reason: refund.reason },
+    });
+  },
+};
