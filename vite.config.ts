@@ -22,6 +22,8 @@ export default defineConfig({
           groups: [
             // The calendar (and the Svelte runtime it is built on) loads only with the calendar screen.
             { name: 'calendar-vendor', test: /[\\/]node_modules[\\/](@event-calendar|svelte|esm-env)[\\/]/, priority: 20 },
+            // ECharts (progress charts) loads only with a chart on screen.
+            { name: 'charts-vendor', test: /[\\/]node_modules[\\/](echarts|zrender)[\\/]/, priority: 20 },
             { name: 'vendor', test: /[\\/]node_modules[\\/]/, priority: 10 },
             { name: 'locales', test: /[\\/]src[\\/]web[\\/]i18n[\\/][^\\/]+\.json$/ },
           ],

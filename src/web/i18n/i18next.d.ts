@@ -8,7 +8,14 @@ type Translation = typeof en
   & typeof import('../features/clients/locales/en.json')
   & typeof import('../features/calendar/locales/en.json')
   & typeof import('../features/rosters/locales/en.json')
-  & typeof import('../features/booking/locales/en.json');
+  & typeof import('../features/booking/locales/en.json')
+  & typeof import('../features/packages/locales/en.json')
+  & typeof import('../features/treatments/locales/en.json')
+  & typeof import('../features/portal/locales/en.json')
+  & typeof import('../features/balances/locales/en.json')
+  & typeof import('../features/loyalty/locales/en.json')
+  & typeof import('../features/checkout/locales/en.json')
+  & typeof import('../features/shifts/locales/en.json');
 
 declare module 'i18next' {
   interface CustomTypeOptions {

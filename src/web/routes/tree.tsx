@@ -6,7 +6,8 @@ import { LoginPage } from '../features/auth/LoginPage.js';
 import { meQuery, setupStatusQuery } from '../features/auth/session.js';
 import { validateCalendarSearch } from '../features/calendar/search.js';
 import { AppFrame } from '../features/shell/AppFrame.js';
-import { ComingSoonPage, FatalErrorPage, NotFoundPage, PageErrorPage } from '../features/shell/StatusPages.js';
+import { FatalErrorPage, NotFoundPage, PageErrorPage } from '../features/shell/StatusPages.js';
+import { validateNewRecordSearch } from '../features/treatments/record/search.js';
 import { i18n } from '../i18n/index.js';
 
 export interface RouterContext {
@@ -203,12 +204,182 @@ const catalogCategoriesRoute = createRoute({
 const checkoutRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'checkout',
-  component: () => <ComingSoonPage feature="checkout" />,
+  component: lazyRouteComponent(() => import('../features/checkout/CheckoutPage.js'), 'CheckoutPage'),
+});
+const checkoutSalesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'checkout/sales',
+  component: lazyRouteComponent(() => import('../features/checkout/history/SalesHistoryPage.js'), 'SalesHistoryPage'),
+});
+const checkoutSaleRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'checkout/$saleId',
+  validateSearch: (search: Record<string, unknown>): { paid?: boolean } =>
+    search.paid === true || search.paid === 'true' ? { paid: true } : {},
+  component: lazyRouteComponent(() => import('../features/checkout/SalePage.js'), 'SalePage'),
+});
+const cashDrawerRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'cash-drawer',
+  validateSearch: (search: Record<string, unknown>): { z?: string } =>
+    typeof search.z === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(search.z) ? { z: search.z } : {},
+  component: lazyRouteComponent(() => import('../features/shifts/CashDrawerPage.js'), 'CashDrawerPage'),
+});
+const checkoutSettingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/checkout',
+  component: lazyRouteComponent(() => import('../features/checkout/settings/CheckoutSettingsPage.js'), 'CheckoutSettingsPage'),
 });
 const reportsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'reports',
-  component: () => <ComingSoonPage feature="reports" />,
+  component: lazyRouteComponent(() => import('../features/balances/reports/ReportsPage.js'), 'ReportsPage'),
+});
+const storedValueReportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'reports/stored-value',
+  component: lazyRouteComponent(() => import('../features/balances/reports/StoredValueReport.js'), 'StoredValueReport'),
+});
+const giftCardReportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'reports/gift-cards',
+  component: lazyRouteComponent(() => import('../features/balances/reports/GiftCardReport.js'), 'GiftCardReport'),
+});
+const pointsReportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'reports/points',
+  component: lazyRouteComponent(() => import('../features/balances/reports/PointsReport.js'), 'PointsReport'),
+});
+const couponReportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'reports/coupons',
+  component: lazyRouteComponent(() => import('../features/balances/reports/CouponUsageReport.js'), 'CouponUsageReport'),
+});
+const giftCardsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'gift-cards',
+  validateSearch: (search: Record<string, unknown>): { card?: string } => (typeof search.card === 'string' ? { card: search.card } : {}),
+  component: lazyRouteComponent(() => import('../features/balances/giftcards/GiftCardsPage.js'), 'GiftCardsPage'),
+});
+// The public gift card balance check: outside the staff frame, no sign-in.
+const publicGiftCardRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'gift-card',
+  component: lazyRouteComponent(() => import('../features/balances/public/GiftCardBalancePage.js'), 'GiftCardBalancePage'),
+});
+const loyaltyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/loyalty',
+  component: lazyRouteComponent(() => import('../features/loyalty/LoyaltyPage.js'), 'LoyaltyPage'),
+});
+const loyaltyBonusesRoute = createRoute({
+  getParentRoute: () => loyaltyRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('../features/loyalty/BonusRulesTab.js'), 'BonusRulesTab'),
+});
+const loyaltyStoredValueRoute = createRoute({
+  getParentRoute: () => loyaltyRoute,
+  path: 'stored-value',
+  component: lazyRouteComponent(() => import('../features/loyalty/StoredValueTab.js'), 'StoredValueTab'),
+});
+const loyaltyPointsRoute = createRoute({
+  getParentRoute: () => loyaltyRoute,
+  path: 'points',
+  component: lazyRouteComponent(() => import('../features/loyalty/PointsTab.js'), 'PointsTab'),
+});
+const loyaltyTiersRoute = createRoute({
+  getParentRoute: () => loyaltyRoute,
+  path: 'tiers',
+  component: lazyRouteComponent(() => import('../features/loyalty/TiersTab.js'), 'TiersTab'),
+});
+const loyaltyCouponsRoute = createRoute({
+  getParentRoute: () => loyaltyRoute,
+  path: 'coupons',
+  component: lazyRouteComponent(() => import('../features/loyalty/CouponsTab.js'), 'CouponsTab'),
+});
+const loyaltyGiftCardsRoute = createRoute({
+  getParentRoute: () => loyaltyRoute,
+  path: 'gift-cards',
+  component: lazyRouteComponent(() => import('../features/loyalty/GiftCardsTab.js'), 'GiftCardsTab'),
+});
+const loyaltyRemindersRoute = createRoute({
+  getParentRoute: () => loyaltyRoute,
+  path: 'reminders',
+  component: lazyRouteComponent(() => import('../features/loyalty/RemindersTab.js'), 'RemindersTab'),
+});
+
+// Treatment packages (HQ admin), progress timelines, treatment records and the due list.
+const packagesAdminRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'packages',
+  component: lazyRouteComponent(() => import('../features/packages/admin/PackagesAdminPage.js'), 'PackagesAdminPage'),
+});
+const packageTemplatesRoute = createRoute({
+  getParentRoute: () => packagesAdminRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('../features/packages/admin/TemplatesTab.js'), 'TemplatesTab'),
+});
+const packageRulesRoute = createRoute({
+  getParentRoute: () => packagesAdminRoute,
+  path: 'rules',
+  component: lazyRouteComponent(() => import('../features/packages/admin/RulesTab.js'), 'RulesTab'),
+});
+const packageReportsRoute = createRoute({
+  getParentRoute: () => packagesAdminRoute,
+  path: 'reports',
+  component: lazyRouteComponent(() => import('../features/packages/admin/ReportsTab.js'), 'ReportsTab'),
+});
+const packageSettingsRoute = createRoute({
+  getParentRoute: () => packagesAdminRoute,
+  path: 'settings',
+  component: lazyRouteComponent(() => import('../features/packages/admin/SettingsTab.js'), 'SettingsTab'),
+});
+const packageTemplateNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'packages/templates/new',
+  component: lazyRouteComponent(() => import('../features/packages/admin/TemplateEditorPage.js'), 'TemplateEditorPage'),
+});
+const packageTemplateRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'packages/templates/$templateId',
+  component: lazyRouteComponent(() => import('../features/packages/admin/TemplateEditorPage.js'), 'TemplateEditorPage'),
+});
+const clientTimelineRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'clients/$clientId/timeline',
+  component: lazyRouteComponent(() => import('../features/treatments/timeline/ClientTimelinePage.js'), 'ClientTimelinePage'),
+});
+const clientPackageTimelineRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'clients/$clientId/packages/$packageId',
+  component: lazyRouteComponent(() => import('../features/treatments/timeline/PackageTimelinePage.js'), 'PackageTimelinePage'),
+});
+const newRecordRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'clients/$clientId/records/new',
+  validateSearch: validateNewRecordSearch,
+  component: lazyRouteComponent(() => import('../features/treatments/record/RecordPage.js'), 'NewRecordPage'),
+});
+const recordRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'clients/$clientId/records/$recordId',
+  component: lazyRouteComponent(() => import('../features/treatments/record/RecordPage.js'), 'RecordPage'),
+});
+const treatmentsDueRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'treatments/due',
+  component: lazyRouteComponent(() => import('../features/treatments/due/DueListPage.js'), 'DueListPage'),
+});
+// The client portal: her own packages and progress, outside the staff frame (a one-time code signs her in).
+const portalRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'portal',
+  component: lazyRouteComponent(() => import('../features/portal/PortalPage.js'), 'PortalPage'),
+});
+const portalPackageRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'portal/packages/$packageId',
+  component: lazyRouteComponent(() => import('../features/portal/PortalPackagePage.js'), 'PortalPackagePage'),
 });
 
 const routeTree = rootRoute.addChildren([
@@ -217,6 +388,9 @@ const routeTree = rootRoute.addChildren([
   pinRoute,
   publicBookingRoute,
   publicManageRoute,
+  portalRoute,
+  portalPackageRoute,
+  publicGiftCardRoute,
   appRoute.addChildren([
     homeRoute,
     staffRoute,
@@ -234,6 +408,14 @@ const routeTree = rootRoute.addChildren([
     clientImportRoute,
     clientDuplicatesRoute,
     clientRoute,
+    clientTimelineRoute,
+    clientPackageTimelineRoute,
+    newRecordRoute,
+    recordRoute,
+    treatmentsDueRoute,
+    packagesAdminRoute.addChildren([packageTemplatesRoute, packageRulesRoute, packageReportsRoute, packageSettingsRoute]),
+    packageTemplateNewRoute,
+    packageTemplateRoute,
     clientFieldsRoute,
     catalogRoute.addChildren([
       catalogServicesRoute,
@@ -243,7 +425,25 @@ const routeTree = rootRoute.addChildren([
       catalogCategoriesRoute,
     ]),
     checkoutRoute,
+    checkoutSalesRoute,
+    checkoutSaleRoute,
+    cashDrawerRoute,
+    checkoutSettingsRoute,
     reportsRoute,
+    storedValueReportRoute,
+    giftCardReportRoute,
+    pointsReportRoute,
+    couponReportRoute,
+    giftCardsRoute,
+    loyaltyRoute.addChildren([
+      loyaltyBonusesRoute,
+      loyaltyStoredValueRoute,
+      loyaltyPointsRoute,
+      loyaltyTiersRoute,
+      loyaltyCouponsRoute,
+      loyaltyGiftCardsRoute,
+      loyaltyRemindersRoute,
+    ]),
   ]),
 ]);
 

@@ -7,9 +7,15 @@ export type NavKey =
   | 'roster'
   | 'booking'
   | 'clients'
+  | 'treatmentsDue'
+  | 'packages'
+  | 'giftCards'
+  | 'loyalty'
   | 'catalog'
   | 'clientFields'
   | 'checkout'
+  | 'cashDrawer'
+  | 'checkoutSettings'
   | 'reports'
   | 'staff'
   | 'stores'
@@ -37,6 +43,9 @@ export interface NavSection {
 
 const can = (permission: string) => (me: Me) => me.permissions.includes(permission);
 
+/** Packages (HQ): templates and rules with packages.manage, their reports with reports.read. */
+const canSeePackages = (me: Me) => me.permissions.includes('packages.manage') || me.permissions.includes('reports.read');
+
 /** The dev mailbox is for owners (permission `mailbox.read`). */
 export const canReadMailbox = (me: Me) => me.permissions.includes('mailbox.read') || me.staff.role === 'owner';
 
@@ -47,14 +56,18 @@ export const NAV: NavSection[] = [
       { key: 'home', to: '/', icon: 'home' },
       { key: 'calendar', to: '/calendar', icon: 'calendar' },
       { key: 'clients', to: '/clients', icon: 'users', visible: can('clients.read'), fuzzy: true },
-      { key: 'checkout', to: '/checkout', icon: 'receipt', soon: true },
-      { key: 'reports', to: '/reports', icon: 'chart', soon: true },
+      { key: 'checkout', to: '/checkout', icon: 'receipt', visible: can('sales.read'), fuzzy: true },
+      { key: 'treatmentsDue', to: '/treatments/due', icon: 'refresh', visible: can('treatments.read') },
+      { key: 'cashDrawer', to: '/cash-drawer', icon: 'lock', visible: (me) => can('shifts.manage')(me) || can('reports.read')(me) },
+      { key: 'giftCards', to: '/gift-cards', icon: 'copy', visible: can('ledgers.read') },
+      { key: 'reports', to: '/reports', icon: 'chart', visible: can('reports.read'), fuzzy: true },
     ],
   },
   {
     key: 'manage',
     items: [
       { key: 'catalog', to: '/catalog', icon: 'archive', visible: can('catalog.read'), fuzzy: true },
+      { key: 'packages', to: '/packages', icon: 'layers', visible: canSeePackages, fuzzy: true },
       { key: 'staff', to: '/staff', icon: 'user', visible: can('staff.read'), fuzzy: true },
       { key: 'roster', to: '/roster', icon: 'clock', visible: can('staff.read') },
       { key: 'stores', to: '/stores', icon: 'store', visible: can('stores.write'), fuzzy: true },
@@ -67,6 +80,13 @@ export const NAV: NavSection[] = [
       { key: 'terminal', to: '/settings/terminal', icon: 'monitor', visible: can('terminals.manage') },
       { key: 'clientFields', to: '/settings/client-fields', icon: 'sliders', visible: can('clients.fields') },
       { key: 'booking', to: '/settings/booking', icon: 'globe', visible: can('stores.write') },
+      {
+        key: 'checkoutSettings',
+        to: '/settings/checkout',
+        icon: 'receipt',
+        visible: (me) => can('stores.write')(me) || can('business.manage')(me),
+      },
+      { key: 'loyalty', to: '/settings/loyalty', icon: 'shield', visible: can('ledgers.rules'), fuzzy: true },
       { key: 'tokens', to: '/settings/tokens', icon: 'key', visible: can('tokens.manage') },
       { key: 'mailbox', to: '/settings/mailbox', icon: 'mail', visible: canReadMailbox },
     ],

@@ -7,8 +7,11 @@ import { ProblemAlert } from '../../../components/ProblemAlert.js';
 import { Loading } from '../../../components/Spinner.js';
 import { isApiError } from '../../../http/problem.js';
 import { useCan } from '../../auth/session.js';
+import { ClientBalancesTab } from '../../balances/ClientBalancesTab.js';
+import { ClientPackagesTab } from '../../packages/profile/ClientPackagesTab.js';
 import { Guard } from '../../shell/Guard.js';
 import { NotFoundPage } from '../../shell/StatusPages.js';
+import { ClientTreatmentsTab } from '../../treatments/profile/ClientTreatmentsTab.js';
 import { clientQuery } from '../api.js';
 import { ClientDrawer } from '../ClientDrawer.js';
 import { ConsentTab } from './ConsentTab.js';
@@ -35,7 +38,7 @@ function Profile() {
   const search = useSearch({ strict: false }) as { tab?: string };
   const client = useQuery(clientQuery(clientId));
   const [editing, setEditing] = useState(false);
-  const tabs = tabsFor(can('clients.health'));
+  const tabs = tabsFor(can('clients.health'), can('treatments.read'));
   const tab: ProfileTab = tabs.find((x) => x === search.tab) ?? 'details';
   const setTab = (next: ProfileTab) =>
     void navigate({ to: '/clients/$clientId', params: { clientId }, search: next === 'details' ? {} : { tab: next }, replace: true });
@@ -67,6 +70,12 @@ function Profile() {
             <NotesTab client={c} />
           ) : tab === 'health' ? (
             <HealthTab client={c} />
+          ) : tab === 'balances' ? (
+            <ClientBalancesTab clientId={c.id} />
+          ) : tab === 'packages' ? (
+            <ClientPackagesTab clientId={c.id} />
+          ) : tab === 'treatments' ? (
+            <ClientTreatmentsTab clientId={c.id} />
           ) : (
             <LaterTab kind={tab} />
           )}

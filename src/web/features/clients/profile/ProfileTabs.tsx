@@ -2,11 +2,20 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cx } from '../../../components/cx.js';
 
-export type ProfileTab = 'details' | 'consent' | 'notes' | 'health' | 'visits' | 'balances' | 'packages';
+export type ProfileTab = 'details' | 'consent' | 'notes' | 'health' | 'visits' | 'balances' | 'packages' | 'treatments';
 
-/** The tabs this user sees: Health only with clients.health. */
-export function tabsFor(canHealth: boolean): ProfileTab[] {
-  return ['details', 'consent', 'notes', ...(canHealth ? (['health'] as const) : []), 'visits', 'balances', 'packages'];
+/** The tabs this user sees: Health only with clients.health, Treatments only with treatments.read. */
+export function tabsFor(canHealth: boolean, canTreatments = false): ProfileTab[] {
+  return [
+    'details',
+    'consent',
+    'notes',
+    ...(canHealth ? (['health'] as const) : []),
+    'visits',
+    'balances',
+    'packages',
+    ...(canTreatments ? (['treatments'] as const) : []),
+  ];
 }
 
 /** A tab bar (arrow keys move between tabs); scrolls sideways on a phone. */
