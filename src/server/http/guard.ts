@@ -4,7 +4,7 @@ import { actorCache, actorFromApiToken, actorFromSessionToken, invalidateAuthCac
 import { timingSafeEqualStr } from '../platform/crypto.js';
 import { PlatformErrors } from '../platform/errors.js';
 import { negotiateLanguage } from '../platform/i18n.js';
-import { assertCan } from './actor.js';
+import { type Actor, assertCan } from './actor.js';
 import { readSignedCookie } from './cookies.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -41,8 +41,9 @@ export function registerGuard(app: FastifyInstance, deps: Deps): void {
 
   // Any successful write may change who someone is or what they may do (and it has committed by
   // now): forget cached identities so the next request reads them fresh.
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     if (UNSAFE.has(request.method) && reply.statusCode < 400) invalidateAuthCaches();
+    done(null, payload);
   });
 }
 
@@ -51,13 +52,19 @@ async function resolveActor(request: FastifyRequest, deps: Deps, idleMs: number)
   const now = deps.clock.now();
   const auth = request.headers.authorization;
   const bearer = auth?.match(/^bearer\s+(\S+)\s*$/i);
-  const key = bearer ? `b:${bearer[1]}` : undefined;
-  const token = key ? undefined : readSignedCookie(request, SESSION_COOKIE);
-  const cacheKey = key ?? (token ? `c:${token}` : undefined);
+  // Keyed by the raw signed cookie: only values whose signature was checked on a miss get cached,
+  // so a hit can skip the HMAC.
+  const raw = bearer ? undefined : request.cookies[SESSION_COOKIE];
+  const cacheKey = bearer ? `b:${bearer[1]}` : raw ? `c:${raw}` : undefined;
   if (!cacheKey) return null;
   const cached = actorCache.get(cacheKey, now);
   if (cached) return cached;
-  const actor = bearer ? await actorFromApiToken(db, bearer[1]!, now) : await actorFromSessionToken(db, token!, now, idleMs);
+  let actor: Actor | null;
+  if (bearer) actor = await actorFromApiToken(db, bearer[1]!, now);
+  else {
+    const token = readSignedCookie(request, SESSION_COOKIE);
+    actor = token ? await actorFromSessionToken(db, token, now, idleMs) : null;
+  }
   if (actor) actorCache.set(cacheKey, actor, now);
   return actor;
 }

@@ -29,7 +29,8 @@ function computeHeaders(): Record<string, string> {
 
 export function registerSecurityHeaders(app: FastifyInstance): void {
   const headers = computeHeaders();
-  app.addHook('onRequest', async (_request, reply) => {
+  app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
+    done();
   });
 }
