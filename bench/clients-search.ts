@@ -268,7 +268,8 @@ export function queryMix(samples: Sample[], seed = 7): Query[] {
     const f = formatPhone(`+1${pick(r, withPhone).digits!}`)!; // (212) 555-0134
     add('formatted phone', r() < 0.5 ? [f] : [f.slice(0, 9), f.slice(0, 11), f]);
   }
-  for (let i = 0; i < 45; i++) add('English first name', typing(ascii(pick(r, en).first)));
+  const preferred = zh.filter((s) => s.preferred);
+  for (let i = 0; i < 45; i++) add('English first name', typing(ascii(i % 5 === 4 ? pick(r, preferred).preferred! : pick(r, en).first)));
   for (let i = 0; i < 40; i++) add('surname', typing(pick(r, en).last.toLowerCase()));
   for (let i = 0; i < 35; i++) {
     const e = pick(r, withEmail).email!;

@@ -79,19 +79,20 @@ function offsetOf(cursor: string | undefined): number {
 }
 
 /**
- * Short steps, each a plain index lookup on both engines (one joined statement let PostgreSQL's planner,
- * misled by prefix-range estimates, hash-join a sequential scan of `clients` for broad prefixes; on SQLite
- * a one-word search runs steps 1, 3 and 4 as one statement, see rankQuery):
+ * Short steps, each a plain index lookup on both engines (one plain joined statement let PostgreSQL's
+ * planner, misled by prefix-range estimates, hash-join a sequential scan of `clients` for broad prefixes):
  *   1. candidates: the driver word's first SCAN_CAP index entries → client ids and their exact-match kind;
  *   2. each other word narrows those ids on the (client_id, term) index;
  *   3. filter and rank: the ids by primary key, with the visibility/store/tag filters;
  *   4. the page's full rows.
+ * A one-word query — most of what is typed — runs 1, 3 and 4 as one statement that returns the page
+ * (pageOfOneWord), with the primary-key lookups kept by the plan on both engines.
  */
 async function rankedSearch(db: Executor, actor: Actor, p: ListParams, words: string[], joined: string): Promise<Row[]> {
   const step = await rankQuery(db, actor, p, words, joined);
   if (!step) return [];
   if (step.page) return step.page.execute();
-  const ranked = (await step.query.execute()).map((r) => ({ ...r, rank: step.hits ? (step.hits.get(r.id) ?? 0) : Number(r.rank) }));
+  const ranked = await step.query.execute();
   ranked.sort(
     (x, y) =>
       Number(y.rank) - Number(x.rank) ||
@@ -106,14 +107,8 @@ async function rankedSearch(db: Executor, actor: Actor, p: ListParams, words: st
   return pageIds.map((id) => rows.get(id)).filter((r): r is ClientRow => !!r);
 }
 
-type Trace = Array<{ step: string; compiled: { sql: string; parameters: readonly unknown[] } }>;
-
-async function rankQuery(db: Executor, actor: Actor, p: ListParams, words: string[], joined: string, trace?: Trace) {
-  let driver = words[0]!;
-  if (words.length > 1) {
-    const sizes = await Promise.all(words.map((w) => rangeSize(db, w)));
-    driver = words[sizes.indexOf(Math.min(...sizes))]!;
-  }
+/** Step 1: the client ids of the driver word's first SCAN_CAP index entries, each with its exact-match kind. */
+function candidatesOf(db: Executor, driver: string) {
   const { lo, hi } = range(driver);
   const scanned = db
     .selectFrom('client_search_terms')
@@ -122,27 +117,60 @@ async function rankQuery(db: Executor, actor: Actor, p: ListParams, words: strin
     .where('term', '<', hi)
     .orderBy('term')
     .limit(SCAN_CAP);
-  const candidatesQuery = db
+  return db
     .selectFrom(scanned.as('t'))
     .select(['t.client_id', sql<number>`max(case when t.term = ${driver} then t.kind else 0 end)`.as('hit')])
     .groupBy('t.client_id');
-  if (words.length === 1 && db.getExecutor().adapter instanceof SqliteAdapter) {
-    // SQLite, one word: steps 1, 3 and 4 as one statement that returns the page — SQLite runs the capped
-    // candidates as a co-routine and probes clients by primary key for each (the plan test asserts it),
-    // ranked in the same order as rankedSearch's sort. Saves two statements, binding up to SCAN_CAP ids
-    // back in, and turning SCAN_CAP rows into objects only to keep a page of them.
-    let page = db
-      .selectFrom(candidatesQuery.as('c'))
-      .innerJoin('clients', 'clients.id', 'c.client_id')
-      .selectAll('clients')
+}
+
+/**
+ * One word: steps 1, 3 and 4 as one statement that returns the page, ranked as rankedSearch sorts — no
+ * round trips carrying SCAN_CAP ids back and forth, no SCAN_CAP rows turned into objects to keep a page.
+ * Each candidate is looked up by primary key: SQLite plans it so (the plan test asserts it); PostgreSQL
+ * gets a LATERAL subquery with LIMIT 1, a fence its planner cannot turn into a hash join over a sequential
+ * scan of `clients` (what a plain join gets once the tables are analysed).
+ */
+function pageOfOneWord(db: Executor, actor: Actor, p: ListParams, candidates: ReturnType<typeof candidatesOf>) {
+  const from = db.selectFrom(candidates.as('c'));
+  const end = <Q extends { limit(n: number): Q; offset(n: number): Q }>(q: Q) => q.limit(p.limit + 1).offset(offsetOf(p.cursor));
+  if (db.getExecutor().adapter instanceof SqliteAdapter) {
+    let q = from.innerJoin('clients', 'clients.id', 'c.client_id').selectAll('clients');
+    for (const f of filters(actor, p)) q = q.where(f);
+    return end(
+      q
+        .orderBy('c.hit', 'desc')
+        .orderBy(sql`coalesce(clients.last_visit_at, 0)`, 'desc')
+        .orderBy('clients.updated_at', 'desc')
+        .orderBy('clients.id'),
+    );
+  }
+  return end(
+    from
+      .crossJoinLateral((eb) => {
+        let q = eb.selectFrom('clients').selectAll('clients').whereRef('clients.id', '=', 'c.client_id');
+        for (const f of filters(actor, p)) q = q.where(f);
+        return q.limit(1).as('x');
+      })
+      .selectAll('x')
       .orderBy('c.hit', 'desc')
-      .orderBy(sql`coalesce(clients.last_visit_at, 0)`, 'desc')
-      .orderBy('clients.updated_at', 'desc')
-      .orderBy('clients.id')
-      .limit(p.limit + 1)
-      .offset(offsetOf(p.cursor));
-    for (const f of filters(actor, p)) page = page.where(f);
-    trace?.push({ step: `1+3+4. candidates: prefix range of "${driver}", filtered and ranked by primary key`, compiled: page.compile() });
+      .orderBy(sql`coalesce(x.last_visit_at, 0)`, 'desc')
+      .orderBy('x.updated_at', 'desc')
+      .orderBy(sql`x.id collate "C"`),
+  );
+}
+
+type Trace = Array<{ step: string; compiled: { sql: string; parameters: readonly unknown[] } }>;
+
+async function rankQuery(db: Executor, actor: Actor, p: ListParams, words: string[], joined: string, trace?: Trace) {
+  let driver = words[0]!;
+  if (words.length > 1) {
+    const sizes = await Promise.all(words.map((w) => rangeSize(db, w)));
+    driver = words[sizes.indexOf(Math.min(...sizes))]!;
+  }
+  const candidatesQuery = candidatesOf(db, driver);
+  if (words.length === 1) {
+    const page = pageOfOneWord(db, actor, p, candidatesQuery);
+    trace?.push({ step: `1+3+4. candidates of the prefix range of "${driver}", filtered and ranked: the page`, compiled: page.compile() });
     return { page };
   }
   trace?.push({ step: `1. candidates: prefix range of "${driver}"`, compiled: candidatesQuery.compile() });
@@ -164,19 +192,16 @@ async function rankQuery(db: Executor, actor: Actor, p: ListParams, words: strin
     ids = matched.map((m) => m.client_id);
   }
   if (ids.length === 0) return null;
-  // One word: the driver's own exact hit ranks (known from step 1). Several: an exact match of the words
-  // joined ("wang xiaoming" = wangxiaoming), looked up per candidate on the (client_id, term) index.
-  const single = words.length === 1;
-  const rank = single
-    ? sql<number>`0`
-    : sql<number>`coalesce((select max(e.kind) from client_search_terms e where e.client_id = clients.id and e.term = ${joined}), 0)`;
+  // An exact match of the words joined ("wang xiaoming" = wangxiaoming) ranks, looked up per candidate on
+  // the (client_id, term) index.
+  const rank = sql<number>`coalesce((select max(e.kind) from client_search_terms e where e.client_id = clients.id and e.term = ${joined}), 0)`;
   let q = db
     .selectFrom('clients')
     .select(['clients.id', 'clients.last_visit_at', 'clients.updated_at', rank.as('rank')])
     .where('clients.id', 'in', ids);
   for (const f of filters(actor, p)) q = q.where(f);
   trace?.push({ step: '3. filter and rank by primary key', compiled: q.compile() });
-  return { query: q, hits: single ? new Map(candidates.map((c) => [c.client_id, Number(c.hit)])) : null };
+  return { query: q };
 }
 
 /** No query: the client list in name order (last, first), keyset-paginated on (sort_key, id). */
