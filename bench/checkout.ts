@@ -9,11 +9,13 @@
 //   (the same rows into the same tables in one transaction, in-process: no HTTP, no reads, no checks).
 //   node --import tsx bench/checkout.ts        (BENCH_DB=postgres for PostgreSQL)
 import { availableParallelism, loadavg } from 'node:os';
+import { performance as perf } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { withTransaction } from '../src/server/db/tx.js';
 import { openTicket, type SalesCtx, seedDemoSales } from '../src/server/modules/sales/index.js';
 import { newId } from '../src/server/platform/ids.js';
+import { profiled } from './support/profile.js';
 import { type BenchOutcome, fmt, printTable, type Target } from './support/report.js';
 import { type BenchServer, startBenchServer } from './support/server.js';
 
@@ -124,11 +126,11 @@ const { baseUrl, headers, jobs, connections, warmupMs, durationMs } = workerData
       } catch (err) { errors++; firstError ??= String(err); }
     }
   }));
-  parentPort.postMessage({ latencies: Float64Array.from(latencies), non2xx, errors, firstError, ranOut, seconds: (measuredEnd - measuredStart) / 1000 });
+  parentPort.postMessage({ latencies: Float64Array.from(latencies), non2xx, errors, firstError, ranOut, total: Math.min(next, jobs.length), seconds: (measuredEnd - measuredStart) / 1000 });
 })();
 `;
 
-type LoadOut = { requests: number; rps: number; p50: number; p90: number; p99: number; max: number; ranOut: boolean };
+type LoadOut = { requests: number; totalRequests: number; rps: number; p50: number; p90: number; p99: number; max: number; ranOut: boolean };
 
 function drive(server: BenchServer, csrf: string, jobs: Array<{ path: string; key: string; body: string }>): Promise<LoadOut> {
   return new Promise((resolve, reject) => {
@@ -156,7 +158,15 @@ function drive(server: BenchServer, csrf: string, jobs: Array<{ path: string; ke
     });
     worker.once(
       'message',
-      (m: { latencies: Float64Array; non2xx: number; errors: number; firstError: string | null; ranOut: boolean; seconds: number }) => {
+      (m: {
+        latencies: Float64Array;
+        non2xx: number;
+        errors: number;
+        firstError: string | null;
+        ranOut: boolean;
+        total: number;
+        seconds: number;
+      }) => {
         clearTimeout(limit);
         void worker.terminate();
         if (m.non2xx || m.errors) return reject(new Error(`invalid run: ${m.non2xx} non-2xx, ${m.errors} errors; first: ${m.firstError}`));
@@ -164,6 +174,7 @@ function drive(server: BenchServer, csrf: string, jobs: Array<{ path: string; ke
         const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
         resolve({
           requests: sorted.length,
+          totalRequests: m.total,
           rps: sorted.length / m.seconds,
           p50: at(0.5),
           p90: at(0.9),
@@ -336,7 +347,11 @@ export async function run(): Promise<BenchOutcome> {
     // The raw rate is measured right before and right after the load; the higher of the two is the
     // comparison (other work on the machine only ever lowers it).
     const rawBefore = await rawWriteRate(server, w);
-    const res = await drive(server, w.csrf, jobs);
+    // The server thread's busy time per completion (event-loop utilisation: JS plus the synchronous SQLite
+    // driver, commits included) — steadier than latency on a shared machine.
+    const elu0 = perf.eventLoopUtilization();
+    const res = await profiled(`checkout-${server.engine}`, () => drive(server, w.csrf, jobs));
+    const elu = perf.eventLoopUtilization(elu0);
     const receipts = await server.deps.database.db
       .selectFrom('sales')
       .select((eb) => [
@@ -360,6 +375,7 @@ export async function run(): Promise<BenchOutcome> {
       ['', 'p50', 'p90', 'p99', 'max', 'req/s'],
       ['POST /sales/:id/complete', fmt.ms(res.p50), fmt.ms(res.p90), fmt.ms(res.p99), fmt.ms(res.max), fmt.int(res.rps)],
     ]);
+    console.log(`server thread busy ${fmt.ms(elu.active / res.totalRequests)} per completion (warm-up included)`);
     if (res.ranOut) console.log('(the prepared tickets ran out before the measured time was up; figures cover what ran)');
     const ratio = res.rps / raw;
     const targets: Target[] = [

@@ -65,6 +65,7 @@ describe('notifications: log adapter, dev mailbox, SMTP', () => {
         to: '+17185550123',
         subject: null,
         body: '王小姐,明天上午10点见。',
+        attachments: [],
         at: new Date(t.clock.now()).toISOString(),
       },
       {
@@ -73,6 +74,7 @@ describe('notifications: log adapter, dev mailbox, SMTP', () => {
         to: 'amy@example.com',
         subject: 'Your appointment',
         body: 'See you Friday at 10:00.',
+        attachments: [],
         at: new Date(t.clock.now() - 1_000).toISOString(),
       },
     ]);
@@ -94,6 +96,54 @@ describe('notifications: log adapter, dev mailbox, SMTP', () => {
     expect((await manager.get('/api/v1/dev/mailbox')).statusCode).toBe(403);
     expect((await new Session(t.app).get('/api/v1/dev/mailbox')).statusCode).toBe(401);
     expect((await owner.get('/api/v1/dev/mailbox?limit=0')).statusCode).toBe(400);
+  });
+
+  it('keeps attachments in the dev mailbox for download, names them in the log, and refuses unsafe ones', async () => {
+    const owner = new Session(t.app);
+    expect((await owner.login('owner@lotus.test', 'correct-horse-battery')).statusCode).toBe(200);
+    const logged: Array<Record<string, unknown>> = [];
+    const notifier = new LogNotifier(db(), { clock: t.clock, log: { info: (obj) => void logged.push(obj as Record<string, unknown>) } });
+    const worker = createPlatformWorker({ ...t.deps, notifier });
+    const ics = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n';
+    await enqueueMessage(
+      db(),
+      {
+        channel: 'email',
+        to: 'ics@example.com',
+        subject: 'Invite',
+        text: 'See attached.',
+        attachments: [{ filename: 'invite.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: ics }],
+      },
+      t.clock.now(),
+    );
+    expect(await worker.runOnce()).toMatchObject({ done: 1 });
+    expect(logged.at(-1)).toMatchObject({ to: 'ics@example.com', attachments: ['invite.ics'] });
+    expect(JSON.stringify(logged.at(-1))).not.toContain('BEGIN:VCALENDAR');
+
+    const listed = (await owner.get('/api/v1/dev/mailbox?limit=1')).json().data[0];
+    expect(listed.attachments).toEqual([
+      {
+        filename: 'invite.ics',
+        contentType: 'text/calendar; charset=utf-8; method=REQUEST',
+        size: Buffer.byteLength(ics),
+        url: `/api/v1/dev/mailbox/${listed.id}/attachments/0`,
+      },
+    ]);
+    const file = await owner.get(listed.attachments[0].url);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('text/calendar; charset=utf-8; method=REQUEST');
+    expect(file.headers['content-disposition']).toBe('attachment; filename="invite.ics"');
+    expect(file.body).toBe(ics);
+    expect((await owner.get(`/api/v1/dev/mailbox/${listed.id}/attachments/1`)).statusCode).toBe(404);
+    expect((await new Session(t.app).get(listed.attachments[0].url)).statusCode).toBe(401);
+
+    // A path or a header-breaking type never makes it into the outbox.
+    for (const bad of [
+      { filename: '../evil.ics', contentType: 'text/calendar', content: 'x' },
+      { filename: 'ok.ics', contentType: 'text/calendar\r\nBcc: x@y.z', content: 'x' },
+    ]) {
+      await expect(enqueueMessage(db(), { channel: 'email', to: 'a@b.test', text: 'x', attachments: [bad] }, t.clock.now())).rejects.toThrow();
+    }
   });
 
   it('picks adapters from configuration', () => {
@@ -157,6 +207,9 @@ describe('notifications: log adapter, dev mailbox, SMTP', () => {
               subject: 'Your receipt R-1042',
               text: 'Thank you for visiting Lotus.',
               html: '<p>Thank you</p>',
+              attachments: [
+                { filename: 'invite.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' },
+              ],
             },
             t.clock.now(),
             afterCommit,
@@ -173,6 +226,8 @@ describe('notifications: log adapter, dev mailbox, SMTP', () => {
         expect(mail.raw).toMatch(/^From: "Lotus Nail & Spa" <hello@lotus\.test>\r?$/m);
         expect(mail.raw).toContain('Thank you for visiting Lotus.');
         expect(mail.raw).toContain('<p>Thank you</p>');
+        expect(mail.raw).toMatch(/^Content-Type: text\/calendar; charset=utf-8; method=REQUEST; name=invite\.ics\r?$/m);
+        expect(mail.raw).toMatch(/^Content-Disposition: attachment; filename=invite\.ics\r?$/m);
 
         // A mailbox the server refuses for good: failed at once, not retried for an hour.
         const id = await enqueueMessage(db(), { channel: 'email', to: 'nobody@example.com', subject: 'x', text: 'y' }, t.clock.now());

@@ -14,6 +14,11 @@ const envSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Orchid <no-reply@orchid.local>'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(60 * 12),
+  /** Where clients and calendar apps reach this deployment (https://book.example.com): links in messages. */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
     .default('false')
@@ -29,6 +34,8 @@ export type Config = {
   notify: { adapter: 'log' | 'smtp'; smtpUrl?: string; from: string };
   sessionIdleMinutes: number;
   trustProxy: boolean;
+  /** Public base URL without a trailing slash; unset: messages carry no links (no guessed host). */
+  publicUrl?: string;
 };
 
 export class ConfigError extends Error {}
@@ -55,5 +62,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     notify: { adapter: e.NOTIFY_ADAPTER, smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     trustProxy: e.TRUST_PROXY,
+    ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),
   };
 }

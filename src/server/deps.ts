@@ -18,5 +18,9 @@ export type Deps = {
     logLevel?: string;
     /** Where treatment photos are stored (`DATA_DIR/photos`); absent: photo uploads answer 503. */
     photoDir?: string;
+    /** PUBLIC_URL: base of links in client messages and feed URLs; absent: no links. */
+    publicUrl?: string;
+    /** MAIL_FROM: the organizer address of calendar invitations. */
+    mailFrom?: string;
   };
 };

@@ -31,6 +31,8 @@ export async function openRuntime(config: Config): Promise<Deps> {
       version: VERSION,
       logLevel: config.logLevel,
       photoDir: join(config.dataDir, 'photos'),
+      ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+      mailFrom: config.notify.from,
     },
   };
 }

@@ -421,7 +421,13 @@ async function ledgers(c: DemoContext): Promise<void> {
 
 async function sales(c: DemoContext): Promise<void> {
   const clientIds = await clientIdsOf(c);
-  const r = await seedDemoSales(c.tx, { storeIds: storeIdsOf(c), now: c.now, clientIds, actorId: c.staff.manager.id });
+  const r = await seedDemoSales(c.tx, {
+    storeIds: storeIdsOf(c),
+    now: c.now,
+    clientIds,
+    actorId: c.staff.manager.id,
+    receiptPrefixes: { [c.stores.flushing.id]: 'FLU', [c.stores.richmond.id]: 'RMD' },
+  });
   c.note(`${r.saleIds.length} sales over the last 4 weeks (${r.refunds} refunds, ${r.voids} voids), ${r.shifts} closed drawer shifts`);
 }
 

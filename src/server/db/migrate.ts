@@ -8,6 +8,11 @@ import * as m0006 from './migrations/0006_appointments.js';
 import * as m0007 from './migrations/0007_sales.js';
 import * as m0008 from './migrations/0008_ledgers.js';
 import * as m0010 from './migrations/0010_packages.js';
+import * as m0011 from './migrations/0011_appointment_messages.js';
+import * as m0012 from './migrations/0012_appointment_line_extras.js';
+import * as m0013 from './migrations/0013_ledger_rules.js';
+import * as m0014 from './migrations/0014_package_rule_names.js';
+import * as m0015 from './migrations/0015_sale_tax_names.js';
 
 // Migrations are listed here (not discovered from disk) so they bundle and type-check;
 // a new one is one import and one line. Numbers never change once landed.
@@ -21,6 +26,11 @@ const migrations: Record<string, Migration> = {
   '0007_sales': m0007,
   '0008_ledgers': m0008,
   '0010_packages': m0010,
+  '0011_appointment_messages': m0011,
+  '0012_appointment_line_extras': m0012,
+  '0013_ledger_rules': m0013,
+  '0014_package_rule_names': m0014,
+  '0015_sale_tax_names': m0015,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

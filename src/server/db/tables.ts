@@ -129,7 +129,28 @@ export interface MessagesTable {
   subject: string | null;
   body: string;
   adapter: string;
+  /** JSON [{ filename, contentType, content }] or null. */
+  attachments: string | null;
   created_at: number;
+}
+
+export interface ClientMessageLogTable {
+  /** The notify job's id. */
+  id: string;
+  client_id: string;
+  store_id: string | null;
+  kind: string;
+  ref: string | null;
+  channel: string; // email | sms
+  local_date: string | null;
+  created_at: number;
+}
+
+export interface StaffCalendarFeedsTable {
+  staff_id: string;
+  nonce: string;
+  created_at: number;
+  rotated_at: number | null;
 }
 
 export interface IdempotencyKeysTable {
@@ -424,6 +445,8 @@ export interface DB {
   audit_log: AuditLogTable;
   jobs: JobsTable;
   messages: MessagesTable;
+  client_message_log: ClientMessageLogTable;
+  staff_calendar_feeds: StaffCalendarFeedsTable;
   idempotency_keys: IdempotencyKeysTable;
   service_categories: ServiceCategoriesTable;
   services: ServicesTable;
@@ -503,6 +526,10 @@ export interface AppointmentLinesTable {
   duration_min: number;
   price: number;
   active: Bool;
+  /** JSON [{ id, extraMin, price }]: add-ons as booked (0012). */
+  add_ons: Generated<string>;
+  /** 1 when duration_min was set by hand (a resize). */
+  custom_duration: Generated<Bool>;
 }
 
 export interface StaffOccupancyTable {
@@ -732,6 +759,19 @@ export interface GiftCardsTable {
   version: number;
   created_at: number;
   updated_at: number;
+  /** The card this one's balance moved to (lost card replaced); the card is void. */
+  replaced_by_id: string | null;
+  replaced_at: number | null;
+}
+
+export interface WalletStoreLimitsTable {
+  client_id: string;
+  /** JSON array of store ids. */
+  store_ids: string;
+  reason: string | null;
+  version: number;
+  updated_by: string | null;
+  updated_at: number;
 }
 
 export interface BalanceNoticesTable {
@@ -805,7 +845,10 @@ export interface CouponsTable {
   per_client_limit: number | null;
   total_limit: number | null;
   pool_account_id: string | null;
+  /** Combines with other coupons on the same ticket. */
   stackable: Bool;
+  stacks_with_tier: Bool;
+  stacks_with_manual: Bool;
   issued_only: Bool;
   active: Bool;
   version: number;
@@ -835,6 +878,7 @@ export interface DB {
   wallet_top_ups: WalletTopUpsTable;
   wallet_otps: WalletOtpsTable;
   gift_cards: GiftCardsTable;
+  wallet_store_limits: WalletStoreLimitsTable;
   balance_notices: BalanceNoticesTable;
   tiers: TiersTable;
   client_tiers: ClientTiersTable;
@@ -972,7 +1016,10 @@ export interface SaleTaxesTable {
   sale_id: string;
   line_id: string;
   code: string;
+  /** English (the rate's default name). */
   name: string;
+  /** JSON { en, zh-CN, zh-TW } as the rate had them at completion (migration 0014). */
+  name_translations: Generated<string>;
   rate: string;
   amount: number;
 }
@@ -1168,6 +1215,7 @@ export interface PackageSessionsTable {
 export interface PackageRecommendationRulesTable {
   id: string;
   name: string;
+  name_translations: string; // JSON translations
   from_template_id: string;
   trigger_kind: string; // completed | remaining
   remaining: number | null;

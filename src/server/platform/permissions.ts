@@ -41,6 +41,8 @@ export const PERMISSIONS = [
   'packages.manage',
   'packages.sell',
   'packages.redeem',
+  // A technician in the treatment room: a session for an appointment line assigned to herself only.
+  'packages.redeem_own',
   'packages.adjust',
   'treatments.read',
   'treatments.write',
@@ -80,6 +82,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ledgers.adjust',
     'packages.sell',
     'packages.redeem',
+    'packages.redeem_own',
     'packages.adjust',
     'treatments.read',
     'treatments.write',
@@ -98,6 +101,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ledgers.read',
     'packages.sell',
     'packages.redeem',
+    'packages.redeem_own',
     'treatments.read',
   ],
   technician: [
@@ -107,6 +111,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'clients.health',
     'catalog.read',
     'appointments.read',
+    'packages.redeem_own',
     'treatments.read',
     'treatments.write',
   ],

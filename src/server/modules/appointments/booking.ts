@@ -18,7 +18,8 @@ import {
   type StartRefusal,
   staffPieces,
 } from '../availability/index.js';
-import type { EffectiveService } from '../catalog/index.js';
+import type { CatalogAddOn, EffectiveService } from '../catalog/index.js';
+import { booked } from './add-ons.js';
 import { AppointmentErrors, isSlotTaken, type SlotAlternative, slotTaken } from './errors.js';
 import { check, type LineRequest, nearestAlternatives, type Plan, plan, prepare, type StoreInfo, withBusy } from './planner.js';
 import { type AppointmentRow, insertAppointment, insertOccupancy, type LineRow } from './repo.js';
@@ -43,6 +44,10 @@ export type PlacedLine = {
   price: number;
   /** The catalog terms it was placed with (names for the answer; not stored). */
   service: EffectiveService;
+  /** Its add-ons' catalog terms (their minutes are in start–end; their prices come on top of `price`). */
+  addOns: CatalogAddOn[];
+  /** Its length was set by hand (a resize). */
+  customDuration: boolean;
 };
 
 /** The instant of each line that names one (ISO with offset, or store-local date + time). */
@@ -85,6 +90,8 @@ const requestOf = (l: LineInput, first: boolean): LineRequest => ({
   serviceId: l.serviceId,
   staffId: l.staffId,
   parallelWithPrevious: !first && !!l.parallelWithPrevious,
+  addOnIds: l.addOnIds,
+  durationMin: l.durationMin,
 });
 
 function priceOf(s: EffectiveService, staffId: string): number {
@@ -156,6 +163,8 @@ export async function placePrepared(db: Executor, runs: readonly PreparedRun[], 
         processing: req.processing ?? null,
         price: priceOf(service, sl.staffId),
         service,
+        addOns: p.addOns[i]!,
+        customDuration: run.lines[i]!.durationMin !== undefined,
       };
       placed.push(line);
       const busy = busyOfLine({ ...line });
@@ -242,6 +251,8 @@ export function lineRows(appointmentId: string, placed: readonly PlacedLine[]): 
       duration_min: Math.round((l.end - l.start) / MIN_MS),
       price: l.price,
       active: 1,
+      add_ons: JSON.stringify(l.addOns.map(booked)),
+      custom_duration: l.customDuration ? 1 : 0,
     };
   });
   return rows;

@@ -1,6 +1,7 @@
 // What checkout (modules/sales) needs from an appointment, inside the sale's transaction.
 import type { Executor } from '../../db/tx.js';
 import { type AuditContext, writeAudit } from '../../platform/audit.js';
+import { parseBooked } from './add-ons.js';
 import { AppointmentErrors } from './errors.js';
 import { findAppointment, insertHistory, linesOf } from './repo.js';
 import type { Status } from './status.js';
@@ -10,7 +11,15 @@ export type CheckoutAppointment = {
   storeId: string;
   clientId: string | null;
   status: Status;
-  lines: Array<{ id: string; serviceId: string; staffId: string; price: number; durationMin: number }>;
+  lines: Array<{
+    id: string;
+    serviceId: string;
+    staffId: string;
+    price: number;
+    durationMin: number;
+    /** Its add-ons with their booked prices: add-on lines of the ticket, for the line's technician. */
+    addOns: Array<{ addOnId: string; price: number }>;
+  }>;
   /** A late-cancel or no-show fee the store's policy recorded, for checkout to collect. */
   fee: { kind: 'late_cancel' | 'no_show'; amount: number } | null;
 };
@@ -25,7 +34,14 @@ export async function appointmentForCheckout(tx: Executor, id: string, storeId: 
     storeId: row.store_id,
     clientId: row.client_id,
     status: row.status as Status,
-    lines: lines.map((l) => ({ id: l.id, serviceId: l.service_id, staffId: l.staff_id, price: l.price, durationMin: l.duration_min })),
+    lines: lines.map((l) => ({
+      id: l.id,
+      serviceId: l.service_id,
+      staffId: l.staff_id,
+      price: l.price,
+      durationMin: l.duration_min,
+      addOns: parseBooked(l.add_ons).map((a) => ({ addOnId: a.id, price: a.price })),
+    })),
     fee: row.fee_kind && row.fee_amount !== null ? { kind: row.fee_kind as 'late_cancel' | 'no_show', amount: row.fee_amount } : null,
   };
 }

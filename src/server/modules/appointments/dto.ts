@@ -1,7 +1,8 @@
 // Rows → API shapes. Instants leave as ISO 8601 with the store's offset; the store's zone is named beside them.
 import type { Executor } from '../../db/tx.js';
 import type { Language } from '../../platform/i18n.js';
-import { type EffectiveService, getEffectiveServices, resolveText } from '../catalog/index.js';
+import { type CatalogAddOn, type EffectiveService, getAddOns, getEffectiveServices, resolveText } from '../catalog/index.js';
+import { lineTotal, parseBooked } from './add-ons.js';
 import { collectedFees } from './fees.js';
 import { type AppointmentRow, type ClientSummary, clientSummaries, type LineRow, linesByAppointment, staffNames } from './repo.js';
 import { allowedActions, type Status } from './status.js';
@@ -13,6 +14,7 @@ export type AppointmentDto = ReturnType<typeof toAppointmentDto>;
 
 type Names = {
   services: Map<string, { name: string }>;
+  addOns: Map<string, { name: string }>;
   staff: Map<string, { name: string; displayName: string }>;
   clients: Map<string, ClientSummary>;
 };
@@ -50,9 +52,11 @@ export function toAppointmentDto(
           preferredName: client.preferredName,
           phone: client.phone,
           email: client.email,
+          /** An allergies reminder is on the client's card (the calendar shows an icon; the text is never here). */
+          allergyFlag: client.allergyFlag,
         }
       : row.client_id
-        ? { id: row.client_id, firstName: '', lastName: '', preferredName: null, phone: null, email: null }
+        ? { id: row.client_id, firstName: '', lastName: '', preferredName: null, phone: null, email: null, allergyFlag: false }
         : null,
     lines: lines.map((l) => ({
       id: l.id,
@@ -72,10 +76,20 @@ export function toAppointmentDto(
         l.processing_start_at !== null && l.processing_end_at !== null
           ? { start: isoIn(l.processing_start_at, tz), end: isoIn(l.processing_end_at, tz) }
           : null,
+      /** Minutes of service, add-ons included. */
       durationMin: l.duration_min,
+      /** The length was set by hand (a resize): send it again when the visit moves. */
+      customDuration: l.custom_duration === 1,
       price: l.price,
+      addOns: parseBooked(l.add_ons).map((a) => ({
+        id: a.id,
+        name: names.addOns.get(a.id)?.name ?? '',
+        extraMin: a.extraMin,
+        price: a.price,
+      })),
     })),
-    total: lines.reduce((sum, l) => sum + l.price, 0),
+    /** Services and add-ons. */
+    total: lines.reduce((sum, l) => sum + lineTotal(l), 0),
     currency,
     fee:
       row.fee_kind && row.fee_amount !== null
@@ -111,7 +125,8 @@ export async function loadNames(
   clientIds: readonly (string | null)[],
   lang: Language,
 ): Promise<Names> {
-  const [services, staff, clients] = await Promise.all([
+  const addOnIds = lines.flatMap((l) => parseBooked(l.add_ons).map((a) => a.id));
+  const [services, staff, clients, addOns] = await Promise.all([
     getEffectiveServices(
       db,
       storeId,
@@ -122,13 +137,18 @@ export async function loadNames(
       lines.map((l) => l.staff_id),
     ),
     clientSummaries(db, clientIds),
+    addOnIds.length ? getAddOns(db, addOnIds) : new Map<string, CatalogAddOn>(),
   ]);
   return {
     services: new Map([...services].map(([id, s]) => [id, { name: resolveText(s.name, s.nameTranslations, lang) }])),
+    addOns: addOnNames(addOns, lang),
     staff,
     clients,
   };
 }
+
+const addOnNames = (addOns: ReadonlyMap<string, CatalogAddOn>, lang: Language) =>
+  new Map([...addOns].map(([id, a]) => [id, { name: resolveText(a.name, a.nameTranslations, lang) }]));
 
 export type StoreRef = { id: string; timeZone: string; currency: string };
 
@@ -164,6 +184,7 @@ export async function freshDto(
   lines: readonly LineRow[],
   services: ReadonlyMap<string, EffectiveService>,
   lang: Language,
+  addOns: ReadonlyMap<string, CatalogAddOn> = new Map(),
 ): Promise<AppointmentDto> {
   const [staff, clients] = await Promise.all([
     staffNames(
@@ -174,6 +195,7 @@ export async function freshDto(
   ]);
   const names: Names = {
     services: new Map([...services].map(([id, s]) => [id, { name: resolveText(s.name, s.nameTranslations, lang) }])),
+    addOns: addOnNames(addOns, lang),
     staff,
     clients,
   };

@@ -114,6 +114,19 @@ export const AppointmentErrors = defineErrors({
       'zh-TW': '預約狀態為「{status}」:只有已預約或已確認的預約可以改期。',
     },
   },
+  add_on_not_for_service: {
+    status: 422,
+    title: {
+      en: 'This add-on is not offered with this service',
+      'zh-CN': '此附加项目不适用于该服务',
+      'zh-TW': '此附加項目不適用於該服務',
+    },
+    detail: {
+      en: '“{field}” names an add-on that is not attached to the service of its line, or is no longer offered.',
+      'zh-CN': '“{field}”中的附加项目未关联到该行的服务,或已停止提供。',
+      'zh-TW': '「{field}」中的附加項目未關聯到該行的服務,或已停止提供。',
+    },
+  },
   service_not_bookable_online: {
     status: 422,
     title: { en: 'This service cannot be booked online', 'zh-CN': '此服务不支持在线预约', 'zh-TW': '此服務不支援線上預約' },

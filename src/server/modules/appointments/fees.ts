@@ -4,13 +4,16 @@
 // taxed, discounted or re-priced, no tip. The fee stands collected while a completed sale carries its line
 // unrefunded (sales' paidLines); refunding the line (by quantity, or the whole sale) or voiding the sale
 // re-opens it, so it can be charged again.
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
-import type { Executor } from '../../db/tx.js';
-import { writeAudit } from '../../platform/audit.js';
+import type { DB } from '../../db/tables.js';
+import { type Executor, withTransaction } from '../../db/tx.js';
+import type { Actor } from '../../http/actor.js';
+import { type AuditContext, writeAudit } from '../../platform/audit.js';
+import { PlatformErrors } from '../../platform/errors.js';
 import type { Messages } from '../../platform/i18n.js';
 import { localDate } from '../../platform/zoned-time.js';
-import { type LineKind, type PaidLine, paidLines } from '../sales/index.js';
+import { type LineKind, type PaidLine, paidLines, verifyApproval } from '../sales/index.js';
 import { AppointmentErrors } from './errors.js';
 import { loadStore } from './planner.js';
 import { type AppointmentRow, findAppointment } from './repo.js';
@@ -101,3 +104,59 @@ export const appointmentFeeLine: LineKind<FeeInput, FeeData> = {
     });
   },
 };
+
+/** Who may waive a recorded fee: a manager (the permission), or the front desk with a manager's PIN. */
+export const WAIVE_PERMISSION = 'sales.discount_override';
+
+export const feeWaiveBody = z.strictObject({
+  reason: z.string().trim().min(1).max(200),
+  version: z.int().min(1).optional(),
+  approval: z.strictObject({ staffId: z.uuid(), pin: z.string().regex(/^\d{4,6}$/, '4–6 digits') }).optional(),
+});
+export type FeeWaive = z.infer<typeof feeWaiveBody>;
+
+/**
+ * A manager waives a recorded fee that is still uncollected, with a reason (audited): the fee is cleared,
+ * so checkout's `appointment_fee` line refuses it from then on. A collected fee cannot be waived (refund
+ * its line instead). The visit's row is locked first, as a payment's onComplete does, so a waiver and a
+ * payment of the same fee never both go through.
+ */
+export async function waiveFee(db: Kysely<DB>, actor: Actor, id: string, body: FeeWaive, ctx: AuditContext): Promise<AppointmentRow> {
+  const visible = await findAppointment(db, id);
+  if (!visible || (!actor.allStores && !actor.storeIds.includes(visible.store_id))) throw PlatformErrors.not_found();
+  const approvedBy = actor.permissions.has(WAIVE_PERMISSION)
+    ? actor.staffId
+    : body.approval
+      ? await verifyApproval(db, body.approval, visible.store_id, WAIVE_PERMISSION, ctx.now)
+      : null;
+  if (!approvedBy) throw PlatformErrors.forbidden({ permission: WAIVE_PERMISSION });
+  return withTransaction(db, async ({ tx }) => {
+    const row = await tx
+      .updateTable('appointments')
+      .set({ version: sql`version` })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw PlatformErrors.not_found();
+    if (body.version !== undefined && body.version !== row.version) throw PlatformErrors.stale_version();
+    const fee = feeOf(row);
+    if (!fee) throw AppointmentErrors.appointment_fee_none();
+    const [paid] = await paidLines(tx, FEE_LINE, [row.id]);
+    if (paid) throw AppointmentErrors.appointment_fee_collected({ receipt: paid.receiptCode ?? '' });
+    const updated = await tx
+      .updateTable('appointments')
+      .set({ fee_kind: null, fee_amount: null, version: row.version + 1, updated_at: ctx.now })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(tx, ctx, {
+      action: 'appointment.fee_waived',
+      entityType: 'appointment',
+      entityId: id,
+      storeId: row.store_id,
+      before: { fee },
+      after: { fee: null, reason: body.reason, approvedBy },
+    });
+    return updated;
+  });
+}

@@ -1,7 +1,7 @@
 // The appointments module's only import surface.
 //
 //   appointmentRoutes(deps)            staff calendar, availability, booking, statuses, waitlist, settings,
-//                                      and the public online-booking API (one registration in app.ts)
+//                                      the public online-booking API and staff calendar feeds (one registration in app.ts)
 //   appointmentJobHandlers(deps)       job handlers by kind (client messages and reminders) for the worker
 //   seedDemoAppointments(tx, opts)     a realistic week of visits around `now` for the demo
 //   loadSettings(db, storeId)          a store's booking settings (defaults filled in)
@@ -14,6 +14,7 @@ import type { Deps } from '../../deps.js';
 import './hooks.js';
 import { calendarRoutes } from './routes.js';
 import { publicBookingRoutes } from './routes-public.js';
+import { staffFeedRoutes } from './routes-staff-feed.js';
 import { waitlistRoutes } from './routes-waitlist.js';
 
 export { appointmentForCheckout, type CheckoutAppointment, completeFromSale } from './checkout.js';
@@ -30,5 +31,6 @@ export function appointmentRoutes(deps: Deps): FastifyPluginAsyncZod {
     await app.register(calendarRoutes(deps));
     await app.register(waitlistRoutes(deps));
     await app.register(publicBookingRoutes(deps));
+    await app.register(staffFeedRoutes(deps));
   };
 }

@@ -17,7 +17,8 @@ import {
   type StartCheck,
   type WeeklyHours,
 } from '../availability/index.js';
-import { type EffectiveService, getEffectiveServices } from '../catalog/index.js';
+import { type CatalogAddOn, type EffectiveService, getEffectiveServices } from '../catalog/index.js';
+import { extraMinutes, resolveLineAddOns } from './add-ons.js';
 import { AppointmentErrors, type SlotAlternative } from './errors.js';
 import { loadSettings, resourceBusy, staffBusy, storeResources } from './repo.js';
 import { loadBlocked, loadRosters } from './schedules.js';
@@ -56,13 +57,23 @@ export async function loadStore(db: Executor, where: { id: string } | { slug: st
   };
 }
 
-export type LineRequest = { serviceId: string; staffId: string; parallelWithPrevious?: boolean | undefined };
+export type LineRequest = {
+  serviceId: string;
+  staffId: string;
+  parallelWithPrevious?: boolean | undefined;
+  /** Add-ons on the line (see add-ons.ts): they lengthen it. */
+  addOnIds?: readonly string[] | undefined;
+  /** A length set by hand (a resize), add-ons included. */
+  durationMin?: number | undefined;
+};
 
 export type Plan = {
   store: StoreInfo;
   settings: BookingSettings;
   services: Map<string, EffectiveService>;
   requests: ServiceRequest[];
+  /** The add-ons of each request, checked against the catalog. */
+  addOns: CatalogAddOn[][];
   input: AvailabilityInput;
   /** Instants whose busy time matters (the range plus a day each side). */
   window: { fromMs: number; toMs: number };
@@ -79,6 +90,8 @@ export type PlanOptions = {
   offset?: number;
   /** Field path of a line's field in errors, when the request is not shaped as `lines` (e.g. `serviceIds.0`). */
   field?: (i: number, field: 'serviceId' | 'staffId') => string;
+  /** Add-ons of a flat list (the availability query), each on the first line that takes it; errors name `addOnIds.<k>`. */
+  addOnIds?: readonly string[] | undefined;
 };
 
 /**
@@ -110,6 +123,13 @@ export async function prepare(
       throw AppointmentErrors.service_not_bookable_online({}, [{ path: at(i, 'serviceId'), message: 'not bookable online' }]);
     }
   });
+  const addOns = await resolveLineAddOns(
+    db,
+    lines,
+    services,
+    { perLine: (i, j) => `lines.${(opts.offset ?? 0) + i}.addOnIds.${j}`, loose: (k) => `addOnIds.${k}` },
+    opts.addOnIds,
+  );
   const fromMs = localDay(shiftDate(range.from, -1), store.timeZone).start;
   const toMs = localDay(shiftDate(range.to, 1), store.timeZone).end;
   const rosters = await loadRosters(db, store.id, fromMs, toMs);
@@ -148,6 +168,8 @@ export async function prepare(
       serviceId: l.serviceId,
       staffId: l.staffId,
       durationMin: s.durationMin,
+      extraMin: extraMinutes(addOns[i]!),
+      fixedDurationMin: l.durationMin ?? null,
       bufferBeforeMin: s.bufferBeforeMin,
       bufferAfterMin: s.bufferAfterMin,
       processing: s.processing,
@@ -171,7 +193,16 @@ export async function prepare(
     resources,
     settings: engineSettings(settings, opts.mode),
   };
-  return { store, settings, services, requests, input, window: { fromMs, toMs }, excludeAppointmentId: opts.excludeAppointmentId };
+  return {
+    store,
+    settings,
+    services,
+    requests,
+    addOns,
+    input,
+    window: { fromMs, toMs },
+    excludeAppointmentId: opts.excludeAppointmentId,
+  };
 }
 
 /**

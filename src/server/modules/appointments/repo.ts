@@ -9,7 +9,7 @@ import type {
 } from '../../db/tables.js';
 import type { Executor } from '../../db/tx.js';
 import { newId } from '../../platform/ids.js';
-import type { ResourceBusy, StaffBusy } from '../availability/index.js';
+import { MAX_LINE_SPAN_MS, type ResourceBusy, type StaffBusy } from '../availability/index.js';
 import { type BookingSettings, parseStoredSettings } from './settings.js';
 
 export type AppointmentRow = Selectable<AppointmentsTable>;
@@ -54,46 +54,54 @@ export async function staffBusy(
   excludeAppointmentId?: string,
 ): Promise<StaffBusy[]> {
   if (staffIds.length === 0) return [];
-  // One row per person with their lines packed as "start,end,processingStart,processingEnd;…" (0 = no
-  // processing gap): a month of a busy salon is thousands of lines, and building one row object per line
-  // costs several times more than splitting a string. string_agg and || read the same on both engines.
+  // A month of a busy salon is thousands of lines, and building one row object per line costs several
+  // times more than the query: one row per person instead, their lines packed as comma-separated numbers
+  // relative to `from` (short to print and parse; JSON.parse reads them natively). Lines without a
+  // processing gap (most) pack as "start,length", the others as "start,length,gapStart,gapEnd" in a second
+  // list. string_agg skips the NULLs of the CASE and reads the same on both engines. (Parentheses: SQLite
+  // binds || tighter than -.)
+  const rel = sql<number>`(busy_start_at - ${from})`;
+  const len = sql<number>`(busy_end_at - busy_start_at)`;
+  const gapped = sql<boolean>`processing_start_at is not null and processing_end_at is not null`;
   let q = db
     .selectFrom('appointment_lines')
     .select([
       'staff_id',
-      sql<string>`string_agg(busy_start_at || ',' || busy_end_at || ',' || coalesce(processing_start_at, 0) || ',' || coalesce(processing_end_at, 0), ';')`.as(
-        'lines',
+      sql<string | null>`string_agg(case when not (${gapped}) then ${rel} || ',' || ${len} end, ',')`.as('plain'),
+      sql<string | null>`string_agg(case when ${gapped} then ${rel} || ',' || ${len} || ',' || (processing_start_at - busy_start_at) || ',' || (processing_end_at - busy_start_at) end, ',')`.as(
+        'gapped',
       ),
     ])
     .where('active', '=', 1)
     .where('staff_id', 'in', staffIds)
     .where('busy_start_at', '<', to)
+    // Bounds the index range from below too (a store's whole history lies before `from`).
+    .where('busy_start_at', '>', from - MAX_LINE_SPAN_MS)
     .where('busy_end_at', '>', from)
     .groupBy('staff_id');
   if (excludeAppointmentId) q = q.where('appointment_id', '<>', excludeAppointmentId);
   const out: StaffBusy[] = [];
   for (const row of await q.execute()) {
-    const text = row.lines;
-    let at = 0;
-    const next = (sep: number) => {
-      let end = text.indexOf(sep === 59 ? ';' : ',', at);
-      if (end < 0) end = text.length;
-      const value = Number(text.slice(at, end));
-      at = end + 1;
-      return value;
-    };
-    while (at < text.length) {
-      const start = next(44);
-      const end = next(44);
-      const pStart = next(44);
-      const pEnd = next(59);
-      out.push({
-        staffId: row.staff_id,
-        start,
-        end,
-        processing: pStart && pEnd ? { start: pStart, end: pEnd } : null,
-        kind: 'appointment',
-      });
+    const staffId = row.staff_id;
+    if (row.plain) {
+      const v = JSON.parse(`[${row.plain}]`) as number[];
+      for (let i = 0; i < v.length; i += 2) {
+        const start = from + v[i]!;
+        out.push({ staffId, start, end: start + v[i + 1]!, processing: null, kind: 'appointment' });
+      }
+    }
+    if (row.gapped) {
+      const v = JSON.parse(`[${row.gapped}]`) as number[];
+      for (let i = 0; i < v.length; i += 4) {
+        const start = from + v[i]!;
+        out.push({
+          staffId,
+          start,
+          end: start + v[i + 1]!,
+          processing: { start: start + v[i + 2]!, end: start + v[i + 3]! },
+          kind: 'appointment',
+        });
+      }
     }
   }
   return out;
@@ -112,6 +120,7 @@ export async function resourceBusy(
     .select(['resource_id', 'start_at', 'end_at'])
     .where('resource_id', 'in', resourceIds)
     .where('start_at', '<', to)
+    .where('start_at', '>', from - MAX_LINE_SPAN_MS)
     .where('end_at', '>', from);
   if (excludeAppointmentId) q = q.where('appointment_id', '<>', excludeAppointmentId);
   const rows = await q.execute();
@@ -213,6 +222,8 @@ export type ClientSummary = {
   phone: string | null;
   email: string | null;
   language: string;
+  /** The client has an allergies reminder (preferences): a flag only, never its text. */
+  allergyFlag: boolean;
 };
 
 export async function clientSummaries(db: Executor, ids: readonly (string | null)[]): Promise<Map<string, ClientSummary>> {
@@ -222,6 +233,7 @@ export async function clientSummaries(db: Executor, ids: readonly (string | null
     const rows = await db
       .selectFrom('clients')
       .select(['id', 'first_name', 'last_name', 'preferred_name', 'phone', 'email', 'language'])
+      .select(sql<number>`case when coalesce(allergy_reminder, '') <> '' then 1 else 0 end`.as('allergy_flag'))
       .where('id', 'in', unique.slice(i, i + 500))
       .execute();
     for (const r of rows) {
@@ -233,6 +245,7 @@ export async function clientSummaries(db: Executor, ids: readonly (string | null
         phone: r.phone,
         email: r.email,
         language: r.language,
+        allergyFlag: Number(r.allergy_flag) === 1,
       });
     }
   }

@@ -7,12 +7,15 @@ import type { Deps } from '../../deps.js';
 import { PlatformErrors } from '../../platform/errors.js';
 import { isLanguage, type Language } from '../../platform/i18n.js';
 import { getEffectiveServices, resolveText } from '../catalog/index.js';
+import { lineTotal, parseBooked } from './add-ons.js';
 import { loadNames } from './dto.js';
 import { AppointmentErrors } from './errors.js';
 import { buildIcs } from './ics.js';
 import { changeDeadline, consumeOtp, contactOf, findOrCreateClient, manageToken, openManageToken, sendOtp, verifyOtp } from './online.js';
 import { loadStore, plan, type StoreInfo, slotDto, slots } from './planner.js';
 import { type AppointmentRow, linesOf, loadSettings } from './repo.js';
+import { keptExtras } from './line-edit.js';
+import { onlineMenu } from './online-menu.js';
 import { MAX_QUERY_DAYS } from './routes.js';
 import { availabilityQuery, lineInput } from './schemas.js';
 import { book, changeStatus, reschedule } from './service.js';
@@ -37,6 +40,8 @@ const bookingBody = z.strictObject({
   lines: z.array(lineInput).min(1).max(10),
 });
 const publicAvailability = availabilityQuery.omit({ storeId: true, mode: true });
+/** `lang` picks the language of names when the browser's Accept-Language is not the client's choice. */
+const storeQuery = z.object({ lang: language });
 const publicReschedule = z.strictObject({
   start: z.iso.datetime({ offset: true }).optional(),
   date: z.iso.date().optional(),
@@ -75,6 +80,8 @@ export function publicBookingRoutes(deps: Deps): FastifyPluginAsyncZod {
     const { settings } = await loadSettings(db, store.id);
     const lines = await linesOf(db, row.id);
     const names = await loadNames(db, store.id, lines, [], lang);
+    const addOnsOf = (l: (typeof lines)[number]) =>
+      parseBooked(l.add_ons).map((a) => ({ id: a.id, name: names.addOns.get(a.id)?.name ?? '', extraMin: a.extraMin, price: a.price }));
     const deadline = changeDeadline(row.start_at, settings.cancellationWindowHours);
     const open = MOVABLE.has(row.status as Status) && now() <= deadline;
     const local = localParts(row.start_at, store.timeZone);
@@ -93,8 +100,9 @@ export function publicBookingRoutes(deps: Deps): FastifyPluginAsyncZod {
         start: isoIn(l.start_at, store.timeZone),
         end: isoIn(l.end_at, store.timeZone),
         price: l.price,
+        addOns: addOnsOf(l),
       })),
-      total: lines.reduce((s, l) => s + l.price, 0),
+      total: lines.reduce((s, l) => s + lineTotal(l), 0),
       currency: store.currency,
       changeableUntil: isoIn(deadline - (deadline % 60_000), store.timeZone),
       canCancel: open,
@@ -113,9 +121,15 @@ export function publicBookingRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/public/stores/:slug',
       {
         config: { access: { public: true }, rateLimit: GENEROUS },
-        schema: { tags: ['online booking'], summary: 'A store’s online booking page: services, prices, technicians', params: slugParams },
+        schema: {
+          tags: ['online booking'],
+          summary: 'A store’s online booking page: services with their categories and add-ons, prices, technicians',
+          params: slugParams,
+          querystring: storeQuery,
+        },
       },
       async (request) => {
+        const lang = request.query.lang ?? request.lang;
         const { store, settings } = await onlineStore(request.params.slug);
         const ids = (await db.selectFrom('services').select('id').where('archived', '=', 0).where('online_bookable', '=', 1).execute()).map(
           (r) => r.id,
@@ -127,6 +141,7 @@ export function publicBookingRoutes(deps: Deps): FastifyPluginAsyncZod {
         const names = staffIds.length
           ? await db.selectFrom('staff').select(['id', 'display_name']).where('id', 'in', staffIds).orderBy('display_name').execute()
           : [];
+        const menu = await onlineMenu(db, services, lang);
         return {
           name: store.name,
           slug: store.slug,
@@ -141,13 +156,17 @@ export function publicBookingRoutes(deps: Deps): FastifyPluginAsyncZod {
             cancellationWindowHours: settings.cancellationWindowHours,
             depositPolicy: settings.depositPolicy,
           },
+          /** The categories of the services offered, in the store's menu order. */
+          categories: menu.categories,
           services: services.map((s) => ({
             id: s.id,
-            name: resolveText(s.name, s.nameTranslations, request.lang),
+            name: resolveText(s.name, s.nameTranslations, lang),
             categoryId: s.categoryId,
             durationMin: s.durationMin,
             price: s.price,
             staff: s.staff.map((x) => ({ staffId: x.staffId, price: x.price, durationMin: x.durationMin })),
+            /** Extras to pick with it: each adds its minutes to the visit and its price to the total. */
+            addOns: menu.addOnsOf(s),
           })),
           staff: names.map((n) => ({ id: n.id, displayName: n.display_name })),
         };
@@ -182,7 +201,13 @@ export function publicBookingRoutes(deps: Deps): FastifyPluginAsyncZod {
           store,
           lines,
           { from: q.from, to },
-          { mode: 'online', now: now(), settings, field: (i, f) => (f === 'serviceId' ? `serviceIds.${i}` : 'staffId') },
+          {
+            mode: 'online',
+            now: now(),
+            settings,
+            field: (i, f) => (f === 'serviceId' ? `serviceIds.${i}` : 'staffId'),
+            addOnIds: q.addOnIds,
+          },
         );
         return { timeZone: store.timeZone, from: q.from, to, slots: slots(p).map((s) => slotDto(s, store.timeZone)) };
       },
@@ -328,6 +353,8 @@ export function publicBookingRoutes(deps: Deps): FastifyPluginAsyncZod {
           staffId: l.staff_requested ? l.staff_id : 'any',
           ...(i === 0 ? when : {}),
           ...(i > 0 && l.parallel_with_previous ? { parallelWithPrevious: true } : {}),
+          // Her add-ons come along; a length the store set by hand stays.
+          ...keptExtras(l),
         }));
         const updated = await reschedule(
           db,

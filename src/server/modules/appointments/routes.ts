@@ -6,6 +6,7 @@ import { PlatformErrors } from '../../platform/errors.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
 import { addDays, isLocalDate, startOfLocalDay } from '../../platform/zoned-time.js';
 import { appointmentDtos } from './dto.js';
+import { feeWaiveBody, waiveFee } from './fees.js';
 import { plan, slotDto, slots } from './planner.js';
 import { historyOf } from './repo.js';
 import {
@@ -21,7 +22,8 @@ import {
   settingsQuery,
   statusBody,
 } from './schemas.js';
-import { changeStatus, createAppointment, dtoOf, loadVisible, reschedule, storeOrFail, updateNotes } from './service.js';
+import { clientFeed } from './client-feed.js';
+import { changeStatus, createAppointment, dtoOf, editAppointment, loadVisible, reschedule, storeOrFail } from './service.js';
 import { getSettings, putSettings } from './settings-service.js';
 import type { Action } from './status.js';
 import { isoIn, parseIso } from './time.js';
@@ -70,7 +72,12 @@ export function calendarRoutes(deps: Deps): FastifyPluginAsyncZod {
           store,
           lines,
           { from: q.from, to },
-          { mode: q.mode, now: deps.clock.now(), field: (i, f) => (f === 'serviceId' ? `serviceIds.${i}` : 'staffId') },
+          {
+            mode: q.mode,
+            now: deps.clock.now(),
+            field: (i, f) => (f === 'serviceId' ? `serviceIds.${i}` : 'staffId'),
+            addOnIds: q.addOnIds,
+          },
         );
         return {
           storeId: store.id,
@@ -115,22 +122,29 @@ export function calendarRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/appointments',
       {
         config: { access: { permission: 'appointments.read' } },
-        schema: { tags: ['appointments'], summary: 'Calendar feed of a store (overlapping the range)', querystring: feedQuery },
+        schema: {
+          tags: ['appointments'],
+          summary: 'Calendar feed of a store (overlapping the range), or one client’s visits (clientId, newest first)',
+          querystring: feedQuery,
+        },
       },
       async (request) => {
         const actor = requireActor(request);
         const q = request.query;
-        assertStore(actor, q.storeId);
-        const store = await storeOrFail(db, q.storeId);
         const now = deps.clock.now();
-        const fromMs = isLocalDate(q.from) ? startOfLocalDay(q.from, store.timeZone) : parseIso(q.from);
-        const toMs = isLocalDate(q.to) ? startOfLocalDay(addDays(q.to, 1), store.timeZone) : parseIso(q.to);
+        if (q.clientId) return clientFeed(db, actor, { ...q, clientId: q.clientId }, request.lang, now);
+        // The schema requires these without clientId.
+        const [storeId, from, to] = [q.storeId!, q.from!, q.to!];
+        assertStore(actor, storeId);
+        const store = await storeOrFail(db, storeId);
+        const fromMs = isLocalDate(from) ? startOfLocalDay(from, store.timeZone) : parseIso(from);
+        const toMs = isLocalDate(to) ? startOfLocalDay(addDays(to, 1), store.timeZone) : parseIso(to);
         if (toMs <= fromMs) throw rangeError('to', 'to is not after from');
         if (toMs - fromMs > MAX_QUERY_DAYS * DAY_MS + 2 * 3_600_000) throw rangeError('to', `at most ${MAX_QUERY_DAYS} days per request`);
         let query = db
           .selectFrom('appointments')
           .selectAll()
-          .where('store_id', '=', q.storeId)
+          .where('store_id', '=', storeId)
           .where('start_at', '<', toMs)
           .where('end_at', '>', fromMs);
         if (q.staffId) {
@@ -202,9 +216,17 @@ export function calendarRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/appointments/:id',
       {
         config: { access: { permission: 'appointments.write' } },
-        schema: { tags: ['appointments'], summary: 'Edit notes (send the version)', params: idParams, body: appointmentPatch },
+        schema: {
+          tags: ['appointments'],
+          summary: 'Edit notes, or lines in place: a length set by hand (resize) or add-ons (send the version)',
+          description:
+            'Lines keep their start, technician and service. A longer line is checked like a booking (409 `slot_taken`); ' +
+            'a stale version is 409 `stale_version`. `durationMin: null` goes back to the catalog’s length.',
+          params: idParams,
+          body: appointmentPatch,
+        },
       },
-      async (request) => updateNotes(db, requireActor(request), request.params.id, request.body, ctx(request)),
+      async (request) => editAppointment(db, requireActor(request), request.params.id, request.body, ctx(request)),
     );
 
     app.post(
@@ -265,6 +287,25 @@ export function calendarRoutes(deps: Deps): FastifyPluginAsyncZod {
       'The client did not come (after the start); records the no-show fee',
       noShowBody,
       'appointments.write',
+    );
+
+    app.post(
+      '/appointments/:id/fee/waive',
+      {
+        // Managers (sales.discount_override), or the front desk with a manager's PIN in `approval`.
+        config: { access: { permission: 'appointments.write' } },
+        schema: {
+          tags: ['appointments'],
+          summary: 'Waive a recorded late-cancel / no-show fee not yet collected, with a reason (audited)',
+          params: idParams,
+          body: feeWaiveBody,
+        },
+      },
+      async (request) => {
+        const c = ctx(request);
+        const row = await waiveFee(db, requireActor(request), request.params.id, request.body, c);
+        return dtoOf(db, await storeOrFail(db, row.store_id), row, c.lang);
+      },
     );
 
     app.get(

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors.js';
 import { LANGUAGES } from '../../platform/i18n.js';
-import { buildIcs, fold } from './ics.js';
 import { quietUntil, stillRelevant } from './reminders.js';
 import { DEFAULT_BOOKING_SETTINGS, feeFor, isLateCancel, parseStoredSettings } from './settings.js';
 import { formatWhen, MESSAGE_EVENTS, renderMessage, renderOtp } from './templates.js';
@@ -115,24 +114,5 @@ describe('message templates', () => {
     expect(formatWhen(ms, NY, 'en')).toBe('Mon, Nov 30, 2026, 10:00 AM');
     expect(formatWhen(ms, NY, 'zh-CN')).toContain('2026年11月30日');
     expect(formatWhen(ms, VAN, 'zh-TW')).toContain('上午7:00');
-  });
-});
-
-describe('iCalendar', () => {
-  it('writes UTC times, escapes text and folds long lines at 75 octets with CRLF', () => {
-    const ics = buildIcs({
-      uid: 'a1',
-      start: Date.UTC(2026, 10, 30, 15),
-      end: Date.UTC(2026, 10, 30, 16),
-      stamp: Date.UTC(2026, 10, 27),
-      sequence: 2,
-      summary: 'Lotus; 美甲, 足部护理',
-      description: 'Line one\nLine two',
-    });
-    expect(ics).toContain('DTSTART:20261130T150000Z\r\n');
-    expect(ics).toContain('SUMMARY:Lotus\\; 美甲\\, 足部护理\r\n');
-    expect(ics).toContain('DESCRIPTION:Line one\\nLine two');
-    expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
-    for (const line of fold(`SUMMARY:${'美'.repeat(60)}`).split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
   });
 });

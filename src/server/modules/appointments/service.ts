@@ -16,10 +16,12 @@ import { AppointmentErrors } from './errors.js';
 import { loadStore, type StoreInfo } from './planner.js';
 import { scheduleMessages } from './reminders.js';
 import { type AppointmentRow, findAppointment, insertHistory, linesOf, loadSettings, releaseOccupancy } from './repo.js';
-import type { AppointmentCreate, LineInput } from './schemas.js';
+import type { AppointmentCreate, AppointmentPatch, LineInput } from './schemas.js';
 import { type BookingSettings, feeFor, isLateCancel } from './settings.js';
 import { type Action, MOVABLE, STAMP, type Status, TECHNICIAN_ACTIONS, transition } from './status.js';
 import { flagWaitlistMatches, markWaitlistBooked } from './waitlist.js';
+import { lineTotal } from './add-ons.js';
+import { linesInPlace } from './line-edit.js';
 
 export async function storeOrFail(db: Executor, storeId: string, path = 'storeId'): Promise<StoreInfo> {
   const store = await loadStore(db, { id: storeId });
@@ -103,7 +105,8 @@ export async function book(
       });
       if (input.waitlistEntryId) await markWaitlistBooked(tx, input.waitlistEntryId, input.store.id, row.id, ctx.now);
       const services = new Map(placed.map((l) => [l.serviceId, l.service]));
-      const dto = await freshDto(tx, input.store, row, lines, services, ctx.lang);
+      const addOns = new Map(placed.flatMap((l) => l.addOns.map((a) => [a.id, a] as const)));
+      const dto = await freshDto(tx, input.store, row, lines, services, ctx.lang, addOns);
       await writeAudit(tx, ctx, {
         action: 'appointment.create',
         entityType: 'appointment',
@@ -187,6 +190,39 @@ export async function updateNotes(
   });
 }
 
+/** Edits in place (PATCH with lines): not a move, so no reschedule count, history row or alternatives. */
+type InPlace = { notes: string | null | undefined; staffRequested: readonly boolean[] };
+
+/**
+ * PATCH: notes, and lines changed in place (their length, a resize on the calendar, or their add-ons) with
+ * the same conflict check as a booking. Front desk only; audited as an update.
+ */
+export async function editAppointment(db: Kysely<DB>, actor: Actor, id: string, body: AppointmentPatch, ctx: BookContext) {
+  if (!body.lines) return updateNotes(db, actor, id, body, ctx);
+  const row = await loadVisible(db, actor, id);
+  // The lines are read before the transaction; the version check inside it proves they are still these.
+  if (row.version !== body.version) throw PlatformErrors.stale_version();
+  const store = await storeOrFail(db, row.store_id);
+  const stored = await linesOf(db, id);
+  const patches = new Map(body.lines.map((l) => [l.id, l]));
+  const unknown = body.lines.findIndex((l) => !stored.some((s) => s.id === l.id));
+  if (unknown >= 0) {
+    const path = `lines.${unknown}.id`;
+    throw AppointmentErrors.unknown_reference({ field: path }, [{ path, message: 'no such line in this appointment' }]);
+  }
+  const updated = await reschedule(
+    db,
+    actor,
+    id,
+    { version: body.version, lines: linesInPlace(stored, store.timeZone, patches) },
+    ctx,
+    'front_desk',
+    undefined,
+    { notes: body.notes, staffRequested: stored.map((l) => l.staff_requested === 1) },
+  );
+  return dtoOf(db, store, updated, ctx.lang);
+}
+
 /**
  * Moves a booked or confirmed visit (new time, staff or services) with the same guarantees as a new
  * booking: its old time is free for itself, everything else must fit.
@@ -199,12 +235,14 @@ export async function reschedule(
   ctx: BookContext,
   mode: BookingMode,
   guard?: (row: AppointmentRow, settings: BookingSettings) => void,
+  inPlace?: InPlace,
 ): Promise<AppointmentRow> {
   const first = await loadVisible(db, actor, id);
   const store = await storeOrFail(db, first.store_id);
   const { settings } = await loadSettings(db, store.id);
   const placeOpts = { mode, now: ctx.now, settings, excludeAppointmentId: id };
-  return withAlternatives(db, store, body.lines, placeOpts, async () => {
+  const around = <T>(work: () => Promise<T>) => (inPlace ? work() : withAlternatives(db, store, body.lines, placeOpts, work));
+  return around(async () => {
     const runs = await prepareVisit(db, store, body.lines, placeOpts);
     return withTransaction(db, async ({ tx, afterCommit }) => {
       const row = await loadVisible(tx, actor, id);
@@ -212,6 +250,7 @@ export async function reschedule(
       if (!MOVABLE.has(row.status as Status)) throw AppointmentErrors.appointment_closed({ status: row.status });
       guard?.(row, settings);
       const placed = await placePrepared(tx, runs, settings);
+      if (inPlace) placed.forEach((l, i) => (l.staffRequested = inPlace.staffRequested[i] ?? l.staffRequested));
       const before = await dtoOf(tx, store, row, ctx.lang);
       await releaseOccupancy(tx, id);
       await tx.deleteFrom('appointment_lines').where('appointment_id', '=', id).execute();
@@ -223,7 +262,8 @@ export async function reschedule(
         .set({
           start_at: Math.min(...placed.map((l) => l.start)),
           end_at: Math.max(...placed.map((l) => l.end)),
-          reschedule_count: row.reschedule_count + 1,
+          reschedule_count: inPlace ? row.reschedule_count : row.reschedule_count + 1,
+          ...(inPlace && inPlace.notes !== undefined ? { notes: inPlace.notes } : {}),
           version: row.version + 1,
           updated_at: ctx.now,
         })
@@ -232,17 +272,18 @@ export async function reschedule(
         .returningAll()
         .executeTakeFirst();
       if (!updated) throw PlatformErrors.stale_version();
-      await insertHistory(tx, {
-        appointmentId: id,
-        from: row.status,
-        to: row.status,
-        at: ctx.now,
-        actorId: ctx.actorId,
-        reason: 'rescheduled',
-        startAt: updated.start_at,
-      });
+      if (!inPlace)
+        await insertHistory(tx, {
+          appointmentId: id,
+          from: row.status,
+          to: row.status,
+          at: ctx.now,
+          actorId: ctx.actorId,
+          reason: 'rescheduled',
+          startAt: updated.start_at,
+        });
       await writeAudit(tx, ctx, {
-        action: 'appointment.reschedule',
+        action: inPlace ? 'appointment.update' : 'appointment.reschedule',
         entityType: 'appointment',
         entityId: id,
         storeId: row.store_id,
@@ -282,7 +323,7 @@ export async function changeStatus(
       throw AppointmentErrors.invalid_status_transition({ from: t.from, to: t.to });
     }
     const { settings } = await loadSettings(tx, row.store_id);
-    const total = lines.reduce((s, l) => s + l.price, 0);
+    const total = lines.reduce((s, l) => s + lineTotal(l), 0);
     let fee: { kind: string; amount: number } | null = null;
     if (!body.waiveFee) {
       if (action === 'cancel' && isLateCancel(settings, ctx.now, row.start_at))

@@ -46,6 +46,8 @@ const fields = {
     .max(24 * 7),
   /** No SMS between these store-local times; a message due then waits for the end. */
   smsQuietHours: z.strictObject({ start: hhmm, end: hhmm }),
+  /** Frequency cap: confirmation, change and reminder texts a client gets in any 24 h (cancellations always go). */
+  smsPerClientPerDay: z.number().int().min(0).max(50),
 };
 
 export const bookingSettingsSchema = z.strictObject(fields);
@@ -67,6 +69,7 @@ export const DEFAULT_BOOKING_SETTINGS: Readonly<BookingSettings> = Object.freeze
   depositPolicy: { cardOnFileRequired: false, depositAmount: 0 },
   reminderHoursBefore: 24,
   smsQuietHours: { start: '21:00', end: '08:00' },
+  smsPerClientPerDay: 3,
 });
 
 /** Stored JSON → settings; a missing, unknown or broken key falls back to its default rather than failing a booking. */

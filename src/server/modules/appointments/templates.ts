@@ -14,6 +14,8 @@ export type MessageFacts = {
   when: string;
   services: string[];
   staff: string[];
+  /** The client's link to cancel or move it online (absent when the deployment has no PUBLIC_URL). */
+  manageUrl?: string | null;
 };
 
 type Template = { subject: (f: MessageFacts) => string; intro: (f: MessageFacts) => string; sms: (f: MessageFacts) => string };
@@ -91,16 +93,44 @@ const TEMPLATES: Record<MessageEvent, Record<Language, Template>> = {
   },
 };
 
-const LABELS: Record<Language, { services: string; staff: string; phone: string; address: string; change: string }> = {
-  en: { services: 'Services', staff: 'With', phone: 'Phone', address: 'Address', change: 'To change or cancel, please call the store.' },
-  'zh-CN': { services: '服务项目', staff: '服务人员', phone: '电话', address: '地址', change: '如需更改或取消,请致电门店。' },
-  'zh-TW': { services: '服務項目', staff: '服務人員', phone: '電話', address: '地址', change: '如需更改或取消,請致電門市。' },
+type Labels = { services: string; staff: string; phone: string; address: string; change: string; manage: string; smsManage: string };
+
+const LABELS: Record<Language, Labels> = {
+  en: {
+    services: 'Services',
+    staff: 'With',
+    phone: 'Phone',
+    address: 'Address',
+    change: 'To change or cancel, please call the store.',
+    manage: 'To change or cancel online (up to the store’s cancellation deadline), open:',
+    smsManage: 'Change/cancel:',
+  },
+  'zh-CN': {
+    services: '服务项目',
+    staff: '服务人员',
+    phone: '电话',
+    address: '地址',
+    change: '如需更改或取消,请致电门店。',
+    manage: '如需在线更改或取消(须在门店规定的取消期限前),请打开:',
+    smsManage: '更改/取消:',
+  },
+  'zh-TW': {
+    services: '服務項目',
+    staff: '服務人員',
+    phone: '電話',
+    address: '地址',
+    change: '如需更改或取消,請致電門市。',
+    manage: '如需線上更改或取消(須在門市規定的取消期限前),請開啟:',
+    smsManage: '更改/取消:',
+  },
 };
 
 /** The email (subject + text) and the SMS text of one event. */
 export function renderMessage(event: MessageEvent, lang: Language, f: MessageFacts): { subject: string; text: string; sms: string } {
   const t = TEMPLATES[event][lang];
   const l = LABELS[lang];
+  // Nothing left to manage once it is cancelled.
+  const link = event === 'cancelled' ? null : f.manageUrl;
   const lines = [
     t.intro(f),
     '',
@@ -109,8 +139,9 @@ export function renderMessage(event: MessageEvent, lang: Language, f: MessageFac
     ...(f.storeAddress ? [`${l.address}: ${f.storeAddress}`] : []),
     ...(f.storePhone ? [`${l.phone}: ${f.storePhone}`] : []),
     ...(event === 'cancelled' ? [] : ['', l.change]),
+    ...(link ? [l.manage, link] : []),
   ];
-  return { subject: t.subject(f), text: lines.join('\n'), sms: t.sms(f) };
+  return { subject: t.subject(f), text: lines.join('\n'), sms: link ? `${t.sms(f)} ${l.smsManage} ${link}` : t.sms(f) };
 }
 
 const OTP: Record<Language, { subject: (store: string) => string; text: (code: string, store: string) => string }> = {

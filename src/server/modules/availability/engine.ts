@@ -34,6 +34,12 @@ const MIN_MS = 60_000;
 export const MAX_RANGE_DAYS = 400;
 /** Services in one visit. */
 export const MAX_SERVICES = 10;
+/**
+ * The longest time one booked line can hold (buffer before + duration + add-ons + buffer after, each at
+ * most a day by assertInput): lines are only placed through the engine, so busy time reaching into a
+ * range starts at most this long before it.
+ */
+export const MAX_LINE_SPAN_MS = 4 * 1440 * MIN_MS;
 
 function assertInput(input: AvailabilityInput): void {
   const bad = (what: string) => {
@@ -52,6 +58,8 @@ function assertInput(input: AvailabilityInput): void {
   for (const r of input.services) {
     if (!minutes(r.durationMin, 1) || !minutes(r.bufferBeforeMin, 0) || !minutes(r.bufferAfterMin, 0))
       bad(`bad minutes in service ${r.serviceId}`);
+    if ((r.extraMin !== undefined && !minutes(r.extraMin, 0)) || (r.fixedDurationMin != null && !minutes(r.fixedDurationMin, 1)))
+      bad(`bad extra or fixed minutes in service ${r.serviceId}`);
     if (r.processing && (!minutes(r.processing.startMin, 0) || !minutes(r.processing.lengthMin, 0)))
       bad(`bad processing in service ${r.serviceId}`);
   }

@@ -1,7 +1,7 @@
 // The availability module's only import surface: a pure engine (no database, no clock).
 
 export { exceptionsByDate, fromMinutes, type MinuteRange, staffDayHours, storeDayHours, toMinutes } from './day-hours.js';
-export { computeAvailability, evaluateStart, MAX_RANGE_DAYS, MAX_SERVICES } from './engine.js';
+export { computeAvailability, evaluateStart, MAX_LINE_SPAN_MS, MAX_RANGE_DAYS, MAX_SERVICES } from './engine.js';
 export { expandMinutes, type LocalDay, localDay, localDays, wallTime } from './local-calendar.js';
 export { busyOfLine, type LineTiming, type Occupancy, occupancy, staffPieces } from './occupancy.js';
 export {

@@ -37,6 +37,9 @@ type PlannedLine = {
   /** Processing gap offsets from the service start (seconds), or length 0. */
   gapFrom: number;
   gapLength: number;
+  /** Seconds added to the performer's duration (add-ons); the fixed length in seconds, or -1. */
+  extra: number;
+  fixed: number;
 };
 
 /** A line placed during the search, with what it holds: staff pieces [a0,a1) and [b0,b1), resource span. */
@@ -113,6 +116,8 @@ export class Planner {
         bufferAfter: req.bufferAfterMin * 60,
         gapFrom: p && p.lengthMin > 0 ? p.startMin * 60 : 0,
         gapLength: p && p.lengthMin > 0 ? p.lengthMin * 60 : 0,
+        extra: (req.extraMin ?? 0) * 60,
+        fixed: req.fixedDurationMin != null ? req.fixedDurationMin * 60 : -1,
       };
     });
     for (const l of this.lines) {
@@ -248,7 +253,7 @@ export class Planner {
     for (let k = 0; k < candidates.length; k++) {
       const s = candidates[k]!;
       if (--this.budget < 0) return false;
-      const end = start + (s.durationsMin[req.serviceId] ?? req.durationMin) * 60;
+      const end = start + (L.fixed >= 0 ? L.fixed : (s.durationsMin[req.serviceId] ?? req.durationMin) * 60 + L.extra);
       if (!containsRange(store, start, end)) continue;
       const span1 = end + L.bufferAfter;
       // The technician's pieces: [a0, a1) and [b0, b1) around the processing gap, or the whole span.

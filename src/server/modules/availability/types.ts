@@ -50,6 +50,10 @@ export type ServiceRequest = {
   /** A staff member's id, or 'any' for "any technician" (picked by the store's strategy). */
   staffId: string;
   durationMin: number;
+  /** Minutes added to whoever performs it (add-ons on the line), after their own duration. */
+  extraMin?: number;
+  /** The line's length set by hand (the front desk resized it): replaces every duration and extraMin. */
+  fixedDurationMin?: number | null;
   bufferBeforeMin: number;
   bufferAfterMin: number;
   processing?: ProcessingGap | null;

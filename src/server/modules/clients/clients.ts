@@ -10,8 +10,25 @@ function birthdayOf(row: ClientRow) {
   return { month: row.birth_month, day: row.birth_day, year: row.birth_year, lunar: row.birthday_lunar === 1 };
 }
 
+/** The columns the short form reads: lists and searches select only these (not health, notes…). */
+export const SUMMARY_COLUMNS = [
+  'id',
+  'first_name',
+  'last_name',
+  'preferred_name',
+  'phone',
+  'email',
+  'home_store_id',
+  'allergy_reminder',
+  'archived',
+  'merged_into_id',
+  'last_visit_at',
+  'version',
+] as const;
+export type SummaryRow = Pick<ClientRow, (typeof SUMMARY_COLUMNS)[number]>;
+
 /** The short form used in lists and search results (no health, no custom fields). */
-export function toClientSummary(row: ClientRow, tags: string[]) {
+export function toClientSummary(row: SummaryRow, tags: string[]) {
   return {
     id: row.id,
     firstName: row.first_name,

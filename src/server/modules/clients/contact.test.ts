@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors.js';
 import { countryForCurrency, formatPhone, normalizeEmail, normalizePhone, tryNormalizePhone } from './contact.js';
@@ -37,6 +39,19 @@ describe('phone normalisation', () => {
     expect(formatPhone('+14155550134')).toBe('(415) 555-0134');
     expect(formatPhone('+442079460958')).toBe('+44 20 7946 0958');
     expect(formatPhone(null)).toBeNull();
+  });
+
+  it('formats North-American numbers without the parser exactly as libphonenumber does', () => {
+    const digit = (min: number) => fc.integer({ min, max: 9 }).map(String);
+    const nanp = fc
+      .tuple(digit(2), digit(0), digit(0), digit(2), fc.array(digit(0), { minLength: 6, maxLength: 6 }))
+      .map(([a, b, c, d, rest]) => `+1${a}${b}${c}${d}${rest.join('')}`);
+    fc.assert(
+      fc.property(nanp, (e164) => {
+        expect(formatPhone(e164)).toBe(parsePhoneNumberFromString(e164)!.formatNational());
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -29,9 +29,15 @@ export function normalizePhone(raw: string, country: PhoneCountry = 'US', path =
   return e164;
 }
 
+const NANP = /^\+1([2-9]\d\d)([2-9]\d\d)(\d{4})$/;
+
 /** "(415) 555-0134" for a North-American number, "+44 20 7946 0958" for others. */
 export function formatPhone(e164: string | null): string | null {
   if (!e164) return null;
+  // Nearly every number here is North American, formatted on every row of every list: skip the parser
+  // (the unit test checks this path against libphonenumber's own national format).
+  const nanp = NANP.exec(e164);
+  if (nanp) return `(${nanp[1]}) ${nanp[2]}-${nanp[3]}`;
   const parsed = parsePhoneNumberFromString(e164);
   if (!parsed) return e164;
   return parsed.countryCallingCode === '1' ? parsed.formatNational() : parsed.formatInternational();

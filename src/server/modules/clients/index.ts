@@ -35,6 +35,9 @@
 //   registerMergeHook({ name, count?, move }) / registerMergeTable(table, column = 'client_id')
 //   registerClientStoreLink({ table, clientColumn, storeColumn })  (staff see clients served at their stores)
 //
+// Names: clientDisplayName({ firstName, lastName, preferredName }) → 王小明 / Amy Wang (the one rule, shared
+//   with the web app: src/shared/client-name.ts); clientRowName(row) does the same for a row's columns.
+//
 // Demo: seedDemoClients(tx, { storeIds, now, count = 300, cipher?, seed? }) → Promise<{ clientIds }>
 //   (pass cipher = createFieldCipher(deps.secrets.fieldKey) to include the few health records).
 // Export: excludeFromBusinessExport(table) keeps a technical table out of GET /export/business.zip.
@@ -52,6 +55,7 @@ export {
 export * from './csv-columns.js';
 export { type CustomFieldDef, type CustomFieldType, type CustomValue, checkCustomValue, validateCustomValues } from './custom-fields.js';
 export { type DemoClientsOptions, seedDemoClients } from './demo.js';
+export { type ClientNameParts, clientDisplayName, clientRowName } from './display-name.js';
 export { ClientErrors, clientExists, invalidContact } from './errors.js';
 export { type InsertResult, insertClient, insertClients } from './insert.js';
 export { type MergeContext, type MergeHook, registerMergeHook, registerMergeTable } from './merge-hooks.js';

@@ -2,9 +2,11 @@
 //
 // Campaigns: code-based or issued to clients (issuedOnly); amount, percent (basis points) or a free
 // service; minimum spend, store-local valid dates, stores, categories; per-client and total use limits
-// held as ledger accounts (never exceeded under concurrency); `stackable`. In checkout: discount source
-// `coupon` (ref = code or id) checked when put on the ticket; sale hook `coupons` claims the use at
-// completion and releases it when the sale is voided or fully refunded.
+// held as ledger accounts (never exceeded under concurrency); stacking (`stackable` with other coupons,
+// `stacksWithTier`, `stacksWithManual`). In checkout: discount source `coupon` (ref = code or id) on the
+// ticket or a line, checked when put on the ticket; a ticket coupon for some categories spreads over their
+// lines only; sale hook `coupons` claims one use per coupon at completion and releases it on void or full
+// refund (a line coupon: when its lines are refunded). blocksTierDiscount(db, refs): the tier steps aside.
 
 import { registerMergeHook, registerMergeTable } from '../clients/index.js';
 import { moveOwnerBalances, registerBalanceSection } from '../ledgers/index.js';
@@ -13,7 +15,7 @@ import { registerCouponCheckout } from './checkout.js';
 export { CouponErrors } from './errors.js';
 export { couponRoutes } from './routes.js';
 export { type Coupon, discountMatches, maxDiscount, whyNotApplicable } from './rules.js';
-export { checkCoupon, claimUse, createCoupon, issueCoupon, releaseUse, updateCoupon } from './service.js';
+export { blocksTierDiscount, checkCoupon, claimUse, createCoupon, issueCoupon, releaseUse, updateCoupon } from './service.js';
 
 registerCouponCheckout();
 registerMergeTable('coupon_redemptions');

@@ -30,7 +30,12 @@ const fields = {
   categoryIds: z.array(id).min(1).max(200).nullable().optional(),
   perClientLimit: z.number().int().min(1).max(1_000).nullable().optional(),
   totalLimit: z.number().int().min(1).max(10_000_000).nullable().optional(),
+  /** Combines with other coupons on the ticket. */
   stackable: z.boolean().optional(),
+  /** Combines with the member's tier discount (otherwise the tier discount steps aside for it). */
+  stacksWithTier: z.boolean().optional(),
+  /** Combines with discounts typed at the desk. */
+  stacksWithManual: z.boolean().optional(),
   issuedOnly: z.boolean().optional(),
   active: z.boolean().optional(),
 };
@@ -151,6 +156,9 @@ export function couponRoutes(deps: Deps): FastifyPluginAsyncZod {
           kind: coupon.kind,
           discount: maxDiscount(coupon, request.body.base),
           stackable: coupon.stackable,
+          stacksWithTier: coupon.stacksWithTier,
+          stacksWithManual: coupon.stacksWithManual,
+          categoryIds: coupon.categoryIds,
         };
       },
     );

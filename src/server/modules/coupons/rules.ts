@@ -17,7 +17,12 @@ export type Coupon = {
   categoryIds: string[] | null;
   perClientLimit: number | null;
   totalLimit: number | null;
+  /** Combines with other coupons on the ticket (a coupon that does not must be the only one). */
   stackable: boolean;
+  /** Combines with the member's tier discount (otherwise the tier discount steps aside for it). */
+  stacksWithTier: boolean;
+  /** Combines with discounts typed at the desk. */
+  stacksWithManual: boolean;
   issuedOnly: boolean;
   active: boolean;
 };
@@ -33,6 +38,9 @@ export const NOT_APPLICABLE_REASONS = [
   'discount_too_large',
   'wrong_kind',
   'not_stackable',
+  'not_with_tier',
+  'not_with_manual',
+  'duplicate',
   'category',
 ] as const;
 export type NotApplicableReason = (typeof NOT_APPLICABLE_REASONS)[number];
@@ -69,4 +77,45 @@ export function discountMatches(
   }
   const amount = d.amount ?? 0;
   return amount > 0 && amount <= maxDiscount(c, base);
+}
+
+/** What a coupon's eligibility reads of a ticket line. */
+export type CouponLine = { id: string; kind: string; refId: string | null; discountable: boolean; data: Record<string, unknown> };
+
+/** A service line's category, as the service line kind stores it. */
+const categoryOf = (l: CouponLine) => (l.kind === 'service' && typeof l.data.categoryId === 'string' ? l.data.categoryId : null);
+
+/**
+ * The lines a coupon is for: its free service's lines, or the lines of its categories; null when it is
+ * for every discountable line.
+ */
+export function eligibleLineIds(c: Pick<Coupon, 'kind' | 'serviceId' | 'categoryIds'>, lines: readonly CouponLine[]): string[] | null {
+  if (c.kind === 'free_service' && c.serviceId)
+    return lines.filter((l) => l.discountable && l.kind === 'service' && l.refId === c.serviceId).map((l) => l.id);
+  if (c.categoryIds) {
+    const cats = new Set(c.categoryIds);
+    return lines
+      .filter((l) => {
+        const cat = l.discountable ? categoryOf(l) : null;
+        return cat !== null && cats.has(cat);
+      })
+      .map((l) => l.id);
+  }
+  return null;
+}
+
+/** The other discounts on the ticket a coupon meets. */
+export type OtherDiscounts = { coupons: ReadonlyArray<Pick<Coupon, 'id' | 'stackable'>>; tier: boolean; manual: boolean };
+
+/**
+ * Stacking rules: a coupon appears once per ticket; a coupon that does not combine with other coupons is
+ * the only one (so a ticket has at most one such coupon); tier and desk discounts only beside coupons that
+ * allow them.
+ */
+export function stackingProblem(c: Pick<Coupon, 'id' | 'stackable' | 'stacksWithTier' | 'stacksWithManual'>, o: OtherDiscounts): NotApplicableReason | null {
+  if (o.coupons.some((x) => x.id === c.id)) return 'duplicate';
+  if (o.coupons.length > 0 && (!c.stackable || o.coupons.some((x) => !x.stackable))) return 'not_stackable';
+  if (o.tier && !c.stacksWithTier) return 'not_with_tier';
+  if (o.manual && !c.stacksWithManual) return 'not_with_manual';
+  return null;
 }

@@ -32,6 +32,8 @@ export function toCoupon(r: CouponRow): Coupon {
     perClientLimit: r.per_client_limit,
     totalLimit: r.total_limit,
     stackable: r.stackable === 1,
+    stacksWithTier: r.stacks_with_tier === 1,
+    stacksWithManual: r.stacks_with_manual === 1,
     issuedOnly: r.issued_only === 1,
     active: r.active === 1,
   };
@@ -76,6 +78,8 @@ export type CouponInput = {
   perClientLimit?: number | null | undefined;
   totalLimit?: number | null | undefined;
   stackable?: boolean | undefined;
+  stacksWithTier?: boolean | undefined;
+  stacksWithManual?: boolean | undefined;
   issuedOnly?: boolean | undefined;
   active?: boolean | undefined;
 };
@@ -112,6 +116,8 @@ export async function createCoupon(tx: Executor, input: CouponInput, ctx: AuditC
     total_limit: input.totalLimit ?? null,
     pool_account_id: poolId,
     stackable: input.stackable ? 1 : 0,
+    stacks_with_tier: input.stacksWithTier ? 1 : 0,
+    stacks_with_manual: input.stacksWithManual ? 1 : 0,
     issued_only: input.issuedOnly ? 1 : 0,
     active: input.active === false ? 0 : 1,
     version: 1,
@@ -191,6 +197,9 @@ export async function updateCoupon(tx: Executor, id: string, input: Partial<Coup
     total_limit: input.totalLimit === undefined ? row.total_limit : input.totalLimit,
     pool_account_id: poolId,
     stackable: input.stackable === undefined ? row.stackable : input.stackable ? (1 as const) : (0 as const),
+    stacks_with_tier: input.stacksWithTier === undefined ? row.stacks_with_tier : input.stacksWithTier ? (1 as const) : (0 as const),
+    stacks_with_manual:
+      input.stacksWithManual === undefined ? row.stacks_with_manual : input.stacksWithManual ? (1 as const) : (0 as const),
     issued_only: input.issuedOnly === undefined ? row.issued_only : input.issuedOnly ? (1 as const) : (0 as const),
     active: input.active === undefined ? row.active : input.active ? (1 as const) : (0 as const),
     version: row.version + 1,
@@ -334,14 +343,17 @@ export async function claimUse(
     .execute();
 }
 
-/** Gives the use back (sale voided or fully refunded): once, guarded by the redemption's status. */
-export async function releaseUse(tx: Executor, p: { saleId: string; storeId: string; actorId: string | null; now: number }) {
-  const rows = await tx
-    .selectFrom('coupon_redemptions')
-    .selectAll()
-    .where('sale_id', '=', p.saleId)
-    .where('status', '=', 'applied')
-    .execute();
+/**
+ * Gives the use back (sale voided or fully refunded; or one coupon whose lines are all refunded): once,
+ * guarded by the redemption's status, by posting the exact opposite of the entries the use made.
+ */
+export async function releaseUse(
+  tx: Executor,
+  p: { saleId: string; couponId?: string; storeId: string; actorId: string | null; now: number },
+) {
+  let q = tx.selectFrom('coupon_redemptions').selectAll().where('sale_id', '=', p.saleId).where('status', '=', 'applied');
+  if (p.couponId) q = q.where('coupon_id', '=', p.couponId);
+  const rows = await q.execute();
   for (const r of rows) {
     const res = await tx
       .updateTable('coupon_redemptions')
@@ -364,4 +376,20 @@ export async function releaseUse(tx: Executor, p: { saleId: string; storeId: str
       });
   }
   return rows.length;
+}
+
+/** Coupons of these refs (codes or ids), resolved; unknown refs are left out. */
+export async function couponsOf(db: Executor, refs: readonly string[]): Promise<CouponRow[]> {
+  const out: CouponRow[] = [];
+  for (const ref of new Set(refs)) {
+    const row = await findCoupon(db, ref);
+    if (row && !out.some((r) => r.id === row.id)) out.push(row);
+  }
+  return out;
+}
+
+/** Whether a coupon among these refs does not combine with the tier discount (the tier then steps aside). */
+export async function blocksTierDiscount(db: Executor, refs: readonly string[]): Promise<boolean> {
+  if (refs.length === 0) return false;
+  return (await couponsOf(db, refs)).some((r) => r.stacks_with_tier !== 1);
 }

@@ -10,12 +10,20 @@ import { type AuditContext, writeAudit } from '../../platform/audit.js';
 import { PlatformErrors } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { formatMoney } from '../../platform/money.js';
-import { entriesByRef, findAccountById, type GiftCardSettings, loadLedgerSettings, openAccount, post } from '../ledgers/index.js';
+import {
+  entriesByRef,
+  findAccountById,
+  type GiftCardSettings,
+  loadLedgerSettings,
+  openAccount,
+  post,
+  postToBook,
+} from '../ledgers/index.js';
 import { checkCode, hashCode, last4 } from './code.js';
 import { GiftCardErrors } from './errors.js';
 
 export type GiftCardRow = Selectable<GiftCardsTable>;
-export type CardStatus = 'active' | 'expired' | 'void';
+export type CardStatus = 'active' | 'expired' | 'void' | 'replaced';
 
 const money = (n: number) => formatMoney(n, 'USD', 'en');
 
@@ -25,7 +33,8 @@ export const findCard = (db: Executor, id: string) => db.selectFrom('gift_cards'
 export const findCardByLine = (db: Executor, lineRef: string) =>
   db.selectFrom('gift_cards').selectAll().where('line_ref', '=', lineRef).executeTakeFirst();
 
-export function statusOf(card: Pick<GiftCardRow, 'status' | 'expires_at'>, now: number): CardStatus {
+export function statusOf(card: Pick<GiftCardRow, 'status' | 'expires_at' | 'replaced_by_id'>, now: number): CardStatus {
+  if (card.replaced_by_id) return 'replaced';
   if (card.status !== 'active') return 'void';
   if (card.expires_at !== null && card.expires_at <= now) return 'expired';
   return 'active';
@@ -33,6 +42,7 @@ export function statusOf(card: Pick<GiftCardRow, 'status' | 'expires_at'>, now: 
 
 export function assertRedeemable(card: GiftCardRow, now: number, tz = 'UTC'): void {
   const status = statusOf(card, now);
+  if (status === 'replaced') throw GiftCardErrors.gift_card_replaced();
   if (status === 'void') throw GiftCardErrors.gift_card_inactive();
   if (status === 'expired')
     throw GiftCardErrors.gift_card_expired({
@@ -183,6 +193,8 @@ export async function completeSaleLine(
     version: 1,
     created_at: p.now,
     updated_at: p.now,
+    replaced_by_id: null,
+    replaced_at: null,
   };
   await tx.insertInto('gift_cards').values(row).execute();
   await post(tx, [{ accountId: account.id, amount: p.amount }], {
@@ -323,6 +335,80 @@ export async function adjustCard(
   return balance;
 }
 
+/**
+ * A lost card replaced by a manager: what is left on it moves to a new card (a generated code, or one
+ * scanned from a blank card) in one posting — out of the old account, into the new — the old card is void
+ * and points at the new one, audited with the reason. The new card keeps the store that sold the value,
+ * its holder and its expiry. The old card's balance is read under the posting's lock, so a payment racing
+ * the replacement either lands before it (and less moves) or fails on the void card.
+ */
+export async function replaceCard(
+  tx: Executor,
+  card: GiftCardRow,
+  p: { code: string; reason: string; storeId: string },
+  ctx: AuditContext,
+): Promise<{ card: GiftCardRow; moved: number }> {
+  assertRedeemable(card, ctx.now);
+  const check = checkCode(p.code);
+  if (!check.ok) throw GiftCardErrors.gift_card_code_invalid();
+  const hash = hashCode(check.code);
+  if (await findCardByHash(tx, hash)) throw GiftCardErrors.gift_card_code_taken();
+  const id = newId();
+  const account = await openAccount(tx, { kind: 'gift_card', ownerType: 'gift_card', ownerId: id }, ctx.now);
+  const row: GiftCardRow = {
+    ...card,
+    id,
+    code_hash: hash,
+    code_last4: last4(check.code),
+    code_kind: check.kind,
+    status: 'active',
+    sale_id: null,
+    line_ref: null,
+    account_id: account.id,
+    activated_at: ctx.now,
+    created_by: ctx.actorId,
+    version: 1,
+    created_at: ctx.now,
+    updated_at: ctx.now,
+    replaced_by_id: null,
+    replaced_at: null,
+  };
+  await tx.insertInto('gift_cards').values(row).execute();
+  // Void the old card first (guarded: a card is replaced once, even by two managers at the same moment).
+  const res = await tx
+    .updateTable('gift_cards')
+    .set({ status: 'void', replaced_by_id: id, replaced_at: ctx.now, updated_at: ctx.now, version: card.version + 1 })
+    .where('id', '=', card.id)
+    .where('version', '=', card.version)
+    .where('replaced_by_id', 'is', null)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) throw PlatformErrors.stale_version();
+  const posted = await postToBook(
+    tx,
+    [card.account_id, account.id],
+    { kind: 'transfer_out', refType: 'gift_card_replacement', refId: id, storeId: p.storeId, actorId: ctx.actorId, reason: p.reason, now: ctx.now },
+    ([left]) =>
+      left
+        ? [
+            { accountId: card.account_id, amount: -left, kind: 'transfer_out' as const },
+            { accountId: account.id, amount: left, kind: 'transfer_in' as const },
+          ]
+        : [],
+  );
+  const moved = posted.balances.get(account.id) ?? 0;
+  await tx.updateTable('gift_cards').set({ initial_amount: moved }).where('id', '=', id).execute();
+  const replacement = { ...row, initial_amount: moved };
+  await writeAudit(tx, ctx, {
+    action: 'gift_card.replace',
+    entityType: 'gift_card',
+    entityId: card.id,
+    storeId: p.storeId,
+    before: { id: card.id, last4: card.code_last4 },
+    after: { replacedById: id, last4: replacement.code_last4, moved, reason: p.reason },
+  });
+  return { card: replacement, moved };
+}
+
 export function toCardDto(card: GiftCardRow, balance: number, now: number) {
   return {
     id: card.id,
@@ -340,6 +426,8 @@ export function toCardDto(card: GiftCardRow, balance: number, now: number) {
     accountId: card.account_id,
     expiresAt: card.expires_at === null ? null : new Date(card.expires_at).toISOString(),
     activatedAt: new Date(card.activated_at).toISOString(),
+    replacedById: card.replaced_by_id,
+    replacedAt: card.replaced_at === null ? null : new Date(card.replaced_at).toISOString(),
     version: card.version,
   };
 }

@@ -108,6 +108,7 @@ type TenderData = { code: string; giftCardId?: string; last4?: string };
 const giftCardTender = {
   kind: GIFT_CARD_TENDER,
   label: { en: 'Gift card', 'zh-CN': '礼品卡', 'zh-TW': '禮品卡' },
+  fieldLabels: { code: { en: 'Card code', 'zh-CN': '卡号', 'zh-TW': '卡號' } },
   schema: z.object({ code: z.string().trim().min(4).max(60) }),
   async apply(tx: Executor, tender: SaleTender<TenderData>, sale: SaleSnapshot, ctx: HookContext) {
     const { card, balance } = await redeem(tx, {

@@ -15,6 +15,15 @@ export const GiftCardErrors = defineErrors({
       'zh-TW': '禮品卡在售卡的單據結帳後才能使用,退款或作廢後不能再用。',
     },
   },
+  gift_card_replaced: {
+    status: 422,
+    title: { en: 'This gift card was replaced', 'zh-CN': '此礼品卡已换新卡', 'zh-TW': '此禮品卡已換新卡' },
+    detail: {
+      en: 'Its balance moved to a replacement card: use the new card.',
+      'zh-CN': '余额已转入补发的新卡,请使用新卡。',
+      'zh-TW': '餘額已轉入補發的新卡,請使用新卡。',
+    },
+  },
   gift_card_unknown: {
     status: 422,
     title: { en: 'No gift card has this number', 'zh-CN': '没有这个卡号的礼品卡', 'zh-TW': '沒有這個卡號的禮品卡' },

@@ -1,6 +1,7 @@
 // Gift card liability by store: value sold (new cards and reloads, less refunds), redeemed at the store,
 // adjusted, and what is still outstanding on the cards each store sold (expired cards apart: breakage,
-// where local law lets the business keep it).
+// where local law lets the business keep it). `from`/`to` limit the movements; `asOf` gives the outstanding
+// balances from the entries before that instant (and the movements up to it).
 import type { Executor } from '../../db/tx.js';
 
 export type GiftCardLiabilityRow = {
@@ -17,7 +18,7 @@ export type GiftCardLiabilityRow = {
 
 export async function giftCardLiability(
   db: Executor,
-  p: { storeIds: readonly string[] | null; from?: number | undefined; to?: number | undefined; now: number },
+  p: { storeIds: readonly string[] | null; from?: number | undefined; to?: number | undefined; asOf?: number | undefined; now: number },
 ) {
   const stores = await db.selectFrom('stores').select(['id', 'name']).orderBy('name').execute();
   const rows = new Map<string, GiftCardLiabilityRow>(
@@ -43,7 +44,8 @@ export async function giftCardLiability(
     .select((eb) => [eb.fn.sum<number>('e.amount').as('total'), eb.fn.count<number>('e.id').as('n')])
     .where('a.kind', '=', 'gift_card');
   if (p.from !== undefined) q = q.where('e.created_at', '>=', p.from);
-  if (p.to !== undefined) q = q.where('e.created_at', '<', p.to);
+  const end = Math.min(p.to ?? Number.MAX_SAFE_INTEGER, p.asOf ?? Number.MAX_SAFE_INTEGER);
+  if (end !== Number.MAX_SAFE_INTEGER) q = q.where('e.created_at', '<', end);
   const moves = await q.groupBy(['e.store_id', 'e.kind']).execute();
   for (const m of moves) {
     const row = m.store_id ? rows.get(m.store_id) : undefined;
@@ -57,17 +59,33 @@ export async function giftCardLiability(
     else if (m.kind === 'spend' || m.kind === 'spend_refund') row.redeemed += -total;
     else if (m.kind === 'adjustment') row.adjusted += total;
   }
-  const balances = await db
-    .selectFrom('gift_cards as g')
-    .innerJoin('ledger_accounts as a', 'a.id', 'g.account_id')
-    .select(['g.store_id', 'g.expires_at', 'a.balance'])
-    .where('a.balance', '>', 0)
-    .where('g.status', '=', 'active')
-    .execute();
+  const asOf = p.asOf;
+  const balances =
+    asOf === undefined
+      ? await db
+          .selectFrom('gift_cards as g')
+          .innerJoin('ledger_accounts as a', 'a.id', 'g.account_id')
+          .select(['g.store_id', 'g.expires_at', 'a.balance'])
+          .where('a.balance', '>', 0)
+          .where('g.status', '=', 'active')
+          .execute()
+      : (
+          await db
+            .selectFrom('gift_cards as g')
+            .innerJoin('ledger_entries as e', 'e.account_id', 'g.account_id')
+            .select(['g.id', 'g.store_id', 'g.expires_at'])
+            .select((eb) => eb.fn.sum<number>('e.amount').as('balance'))
+            .where('e.created_at', '<', asOf)
+            .groupBy(['g.id', 'g.store_id', 'g.expires_at'])
+            .execute()
+        )
+          .map((b) => ({ ...b, balance: Number(b.balance) }))
+          .filter((b) => b.balance > 0);
+  const at = asOf ?? p.now;
   for (const b of balances) {
     const row = rows.get(b.store_id);
     if (!row) continue;
-    if (b.expires_at !== null && b.expires_at <= p.now) row.outstandingExpired += b.balance;
+    if (b.expires_at !== null && b.expires_at <= at) row.outstandingExpired += b.balance;
     else row.outstanding += b.balance;
   }
   const byStore = [...rows.values()].filter((r) => !p.storeIds || p.storeIds.includes(r.storeId));

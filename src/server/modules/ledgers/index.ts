@@ -68,6 +68,7 @@ export {
   postToBook,
 } from './repo.js';
 export { ledgerRoutes, toEntryDto } from './routes.js';
+export { type ReportQuery, type ReportScope, reportQuery, reportScope } from './report-query.js';
 export {
   DEFAULT_SETTINGS,
   type GiftCardSettings,

@@ -54,6 +54,9 @@ export const ENTRY_KINDS = [
   'use_reversal',
   'merge_in',
   'merge_out',
+  // A lost gift card's balance moved to its replacement.
+  'transfer_out',
+  'transfer_in',
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 

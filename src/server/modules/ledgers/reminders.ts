@@ -18,9 +18,11 @@ import { isLanguage, type Language } from '../../platform/i18n.js';
 import { newId } from '../../platform/ids.js';
 import { enqueue, type JobHandler, PermanentJobError } from '../../platform/jobs/index.js';
 import { formatMoney, isCurrency, percentOf } from '../../platform/money.js';
-import { NOTIFY_KIND, outgoingMessageSchema } from '../../platform/notifications/index.js';
-import { addDays, localDate, toZonedIso, zonedDateTimeToInstant } from '../../platform/zoned-time.js';
+import { NOTIFY_KIND, outgoingMessageSchema, quietUntil } from '../../platform/notifications/index.js';
 import { loadLedgerSettings, type ReminderSettings } from './settings.js';
+
+// Shared with appointment messages (platform/notifications); still exported here for this module's users.
+export { quietUntil };
 
 export const REMINDER_JOB_KIND = 'ledgers.balance_reminder';
 const DAY_MS = 86_400_000;
@@ -90,18 +92,6 @@ export async function considerBalanceReminder(
     afterCommit,
   );
   return true;
-}
-
-/** The end of the store-local quiet window when `now` is inside it, else null. */
-export function quietUntil(now: number, tz: string, quiet: { start: string; end: string }): number | null {
-  if (quiet.start === quiet.end) return null;
-  const date = localDate(now, tz);
-  const time = toZonedIso(now, tz).slice(11, 16);
-  const wraps = quiet.start > quiet.end;
-  const inside = wraps ? time >= quiet.start || time < quiet.end : time >= quiet.start && time < quiet.end;
-  if (!inside) return null;
-  const endDate = wraps && time >= quiet.start ? addDays(date, 1) : date;
-  return zonedDateTimeToInstant(endDate, quiet.end, tz);
 }
 
 const TEXT: Record<Language, { subject: string; wallet: string; giftCard: string }> = {

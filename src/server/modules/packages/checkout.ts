@@ -278,13 +278,24 @@ export function registerPackageCheckout(): void {
       if (!sale.clientId) throw PackageErrors.package_client_required();
       let appointmentLineId = line.data.appointmentLineId;
       if (!appointmentLineId && sale.appointmentId) {
-        // The visit's line for this service, when the ticket came from an appointment.
+        // The visit's line for this service, when the ticket came from an appointment (one that no session
+        // was used for yet, e.g. by the technician in the room).
         const al = await tx
-          .selectFrom('appointment_lines')
-          .select('id')
-          .where('appointment_id', '=', sale.appointmentId)
-          .where('service_id', '=', line.data.serviceId)
-          .orderBy('position')
+          .selectFrom('appointment_lines as l')
+          .select('l.id')
+          .where('l.appointment_id', '=', sale.appointmentId)
+          .where('l.service_id', '=', line.data.serviceId)
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom('package_sessions as ps')
+                  .select('ps.id')
+                  .whereRef('ps.appointment_line_id', '=', 'l.id')
+                  .where('ps.status', '=', 'redeemed'),
+              ),
+            ),
+          )
+          .orderBy('l.position')
           .executeTakeFirst();
         appointmentLineId = al?.id ?? null;
       }

@@ -115,6 +115,19 @@ export const PackageErrors = defineErrors({
     status: 409,
     title: { en: 'This session was already reversed', 'zh-CN': '该次消费已撤销', 'zh-TW': '該次消費已撤銷' },
   },
+  package_line_redeemed: {
+    status: 409,
+    title: {
+      en: 'A session was already used for this service of the visit',
+      'zh-CN': '本次预约的该项目已扣过疗程次数',
+      'zh-TW': '本次預約的該項目已扣過療程次數',
+    },
+    detail: {
+      en: 'Reverse that session first if it was used by mistake.',
+      'zh-CN': '如系误扣,请先撤销那一次。',
+      'zh-TW': '如係誤扣,請先撤銷那一次。',
+    },
+  },
   package_session_via_sale: {
     status: 409,
     title: { en: 'Reverse this session through its sale', 'zh-CN': '请通过原单据撤销该次消费', 'zh-TW': '請透過原單據撤銷該次消費' },

@@ -17,10 +17,14 @@ import { cleanTranslations, parseJson, type Translations, textIn } from './templ
 
 export type RuleRow = Selectable<PackageRecommendationRulesTable>;
 
-export function ruleDto(r: RuleRow) {
+/** A rule; `displayName` is its name in the caller's language (the base name when not translated). */
+export function ruleDto(r: RuleRow, lang: Language = 'en') {
+  const nameTranslations = parseJson<Translations>(r.name_translations, {});
   return {
     id: r.id,
     name: r.name,
+    nameTranslations,
+    displayName: textIn(r.name, nameTranslations, lang),
     fromTemplateId: r.from_template_id,
     trigger: r.trigger_kind as 'completed' | 'remaining',
     remaining: r.remaining,
@@ -52,7 +56,7 @@ async function assertTemplates(db: Executor, ids: Array<[string, string | undefi
   if (errors.length) throw PlatformErrors.validation_failed({ fields: errors.map((e) => e.path).join(', ') }, errors);
 }
 
-export async function createRule(tx: Executor, input: RuleCreate, ctx: AuditContext) {
+export async function createRule(tx: Executor, input: RuleCreate, ctx: AuditContext, lang: Language = 'en') {
   await assertTemplates(tx, [
     ['fromTemplateId', input.fromTemplateId],
     ['toTemplateId', input.toTemplateId],
@@ -60,6 +64,7 @@ export async function createRule(tx: Executor, input: RuleCreate, ctx: AuditCont
   const row: RuleRow = {
     id: newId(),
     name: input.name,
+    name_translations: JSON.stringify(cleanTranslations(input.nameTranslations)),
     from_template_id: input.fromTemplateId,
     trigger_kind: input.trigger,
     remaining: input.trigger === 'remaining' ? (input.remaining ?? 1) : null,
@@ -74,10 +79,10 @@ export async function createRule(tx: Executor, input: RuleCreate, ctx: AuditCont
   };
   await tx.insertInto('package_recommendation_rules').values(row).execute();
   await writeAudit(tx, ctx, { action: 'package_rule.create', entityType: 'package_rule', entityId: row.id, after: ruleDto(row) });
-  return ruleDto(row);
+  return ruleDto(row, lang);
 }
 
-export async function updateRule(tx: Executor, id: string, input: RuleUpdate, ctx: AuditContext) {
+export async function updateRule(tx: Executor, id: string, input: RuleUpdate, ctx: AuditContext, lang: Language = 'en') {
   const row = await tx.selectFrom('package_recommendation_rules').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw PlatformErrors.not_found();
   if (row.version !== input.version) throw PlatformErrors.stale_version();
@@ -87,6 +92,7 @@ export async function updateRule(tx: Executor, id: string, input: RuleUpdate, ct
   ]);
   const next: RuleRow = { ...row, version: row.version + 1, updated_at: ctx.now };
   if (input.name !== undefined) next.name = input.name;
+  if (input.nameTranslations !== undefined) next.name_translations = JSON.stringify(cleanTranslations(input.nameTranslations));
   if (input.fromTemplateId !== undefined) next.from_template_id = input.fromTemplateId;
   if (input.toTemplateId !== undefined) next.to_template_id = input.toTemplateId;
   if (input.trigger !== undefined) next.trigger_kind = input.trigger;
@@ -112,7 +118,7 @@ export async function updateRule(tx: Executor, id: string, input: RuleUpdate, ct
     before: ruleDto(row),
     after: ruleDto(next),
   });
-  return ruleDto(next);
+  return ruleDto(next, lang);
 }
 
 const DEFAULT_TEXT: Record<Language, { subject: string; body: string }> = {
@@ -233,8 +239,11 @@ export async function convertRecommendations(
   return Number(res.numUpdatedRows);
 }
 
-/** Open recommendations for a client, newest first, with the suggested template's name. */
-export async function openRecommendations(db: Executor, clientId: string) {
+/**
+ * Open recommendations for a client, newest first: the rule's, the suggested template's and the finishing
+ * package's names with their translations, and each resolved in `lang` (the caller's language).
+ */
+export async function openRecommendations(db: Executor, clientId: string, lang: Language = 'en') {
   const rows = await db
     .selectFrom('package_recommendations as r')
     .innerJoin('package_templates as t', 't.id', 'r.to_template_id')
@@ -251,29 +260,48 @@ export async function openRecommendations(db: Executor, clientId: string) {
       't.name_translations',
       't.price',
       'u.name as rule_name',
+      'u.name_translations as rule_name_translations',
       'p.name as from_name',
+      'p.name_translations as from_name_translations',
     ])
     .where('r.client_id', '=', clientId)
     .where('r.status', '=', 'open')
     .orderBy('r.created_at', 'desc')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    ruleId: r.rule_id,
-    ruleName: r.rule_name,
-    fromPackageId: r.from_package_id,
-    fromPackageName: r.from_name,
-    templateId: r.to_template_id,
-    templateName: r.name,
-    templateNameTranslations: parseJson<Translations>(r.name_translations, {}),
-    price: r.price,
-    sentToClient: r.sent_at !== null,
-    createdAt: new Date(r.created_at).toISOString(),
-  }));
+  return rows.map((r) => {
+    const ruleTr = parseJson<Translations>(r.rule_name_translations, {});
+    const templateTr = parseJson<Translations>(r.name_translations, {});
+    const fromTr = parseJson<Translations>(r.from_name_translations, {});
+    return {
+      id: r.id,
+      ruleId: r.rule_id,
+      ruleName: r.rule_name,
+      ruleNameTranslations: ruleTr,
+      ruleDisplayName: textIn(r.rule_name, ruleTr, lang),
+      fromPackageId: r.from_package_id,
+      fromPackageName: r.from_name,
+      fromPackageNameTranslations: fromTr,
+      fromPackageDisplayName: textIn(r.from_name, fromTr, lang),
+      templateId: r.to_template_id,
+      templateName: r.name,
+      templateNameTranslations: templateTr,
+      templateDisplayName: textIn(r.name, templateTr, lang),
+      price: r.price,
+      sentToClient: r.sent_at !== null,
+      createdAt: new Date(r.created_at).toISOString(),
+    };
+  });
 }
 
-/** Per rule: suggestions opened in [from, to), how many were messaged, converted, dismissed; the conversion rate. */
-export async function recommendationReport(db: Executor, p: { from: number | null; to: number | null; storeId?: string | undefined }) {
+/**
+ * Per rule: suggestions opened in [from, to), how many were messaged, converted, dismissed; the conversion
+ * rate. Names (the rule's, the two templates') come with their translations and resolved in `lang`.
+ */
+export async function recommendationReport(
+  db: Executor,
+  p: { from: number | null; to: number | null; storeId?: string | undefined },
+  lang: Language = 'en',
+) {
   let q = db
     .selectFrom('package_recommendation_rules as u')
     .leftJoin('package_recommendations as r', (j) => {
@@ -283,28 +311,56 @@ export async function recommendationReport(db: Executor, p: { from: number | nul
       if (p.storeId) on = on.on('r.store_id', '=', p.storeId);
       return on;
     })
+    .innerJoin('package_templates as ft', 'ft.id', 'u.from_template_id')
+    .innerJoin('package_templates as tt', 'tt.id', 'u.to_template_id')
     .select([
       'u.id',
       'u.name',
+      'u.name_translations',
       'u.from_template_id',
       'u.to_template_id',
+      'ft.name as from_name',
+      'ft.name_translations as from_name_translations',
+      'tt.name as to_name',
+      'tt.name_translations as to_name_translations',
       sql<number>`count(r.id)`.as('suggested'),
       sql<number>`coalesce(sum(case when r.sent_at is not null then 1 else 0 end), 0)`.as('sent'),
       sql<number>`coalesce(sum(case when r.status = 'converted' then 1 else 0 end), 0)`.as('converted'),
       sql<number>`coalesce(sum(case when r.status = 'dismissed' then 1 else 0 end), 0)`.as('dismissed'),
     ])
-    .groupBy(['u.id', 'u.name', 'u.from_template_id', 'u.to_template_id'])
+    .groupBy([
+      'u.id',
+      'u.name',
+      'u.name_translations',
+      'u.from_template_id',
+      'u.to_template_id',
+      'ft.name',
+      'ft.name_translations',
+      'tt.name',
+      'tt.name_translations',
+    ])
     .orderBy('u.name');
   q = q.where('u.id', 'is not', null);
   const rows = await q.execute();
   const data = rows.map((r) => {
     const suggested = Number(r.suggested);
     const converted = Number(r.converted);
+    const nameTr = parseJson<Translations>(r.name_translations, {});
+    const fromTr = parseJson<Translations>(r.from_name_translations, {});
+    const toTr = parseJson<Translations>(r.to_name_translations, {});
     return {
       ruleId: r.id,
       name: r.name,
+      nameTranslations: nameTr,
+      displayName: textIn(r.name, nameTr, lang),
       fromTemplateId: r.from_template_id,
+      fromTemplateName: r.from_name,
+      fromTemplateNameTranslations: fromTr,
+      fromTemplateDisplayName: textIn(r.from_name, fromTr, lang),
       toTemplateId: r.to_template_id,
+      toTemplateName: r.to_name,
+      toTemplateNameTranslations: toTr,
+      toTemplateDisplayName: textIn(r.to_name, toTr, lang),
       suggested,
       sent: Number(r.sent),
       converted,

@@ -115,6 +115,17 @@ export async function redeemSession(tx: Executor, r: RedeemInput): Promise<Sessi
     .executeTakeFirst();
   if (!locked) throw PlatformErrors.not_found();
   const { pkg, items, item, blocked } = await resolveRedemption(tx, r, now, locked);
+  // One session per service performed: the desk at checkout and the technician in the room cannot both use
+  // one for the same appointment line.
+  if (r.appointmentLineId) {
+    const taken = await tx
+      .selectFrom('package_sessions')
+      .select('id')
+      .where('appointment_line_id', '=', r.appointmentLineId)
+      .where('status', '=', 'redeemed')
+      .executeTakeFirst();
+    if (taken) throw PackageErrors.package_line_redeemed();
+  }
   const id = newId();
   let groupId: string;
   try {

@@ -3,6 +3,7 @@ import { type Selectable, sql } from 'kysely';
 import type { ClientPackageItemsTable, ClientPackagesTable, PackageSessionsTable } from '../../db/tables.js';
 import type { Executor } from '../../db/tx.js';
 import { localDate } from '../../platform/zoned-time.js';
+import { clientRowName } from '../clients/index.js';
 import { type AccountKind, type OwnerType, openAccount } from '../ledgers/index.js';
 import { nextSessionValue } from './rules.js';
 import { type PackageTerms, parseJson, type Translations } from './templates.js';
@@ -86,7 +87,7 @@ export async function membersOf(db: Executor, packageIds: readonly string[]) {
   const out = new Map<string, Array<{ clientId: string; name: string; relation: string | null }>>();
   for (const r of rows) {
     const list = out.get(r.package_id) ?? [];
-    list.push({ clientId: r.client_id, name: `${r.preferred_name || r.first_name} ${r.last_name}`.trim(), relation: r.relation });
+    list.push({ clientId: r.client_id, name: clientRowName(r), relation: r.relation });
     out.set(r.package_id, list);
   }
   return out;

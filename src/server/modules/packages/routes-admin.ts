@@ -118,8 +118,10 @@ export function packageAdminRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       '/package-rules',
       { config: { access: { permission: 'packages.manage' } }, schema: { tags, summary: 'Recommendation rules' } },
-      async () => ({
-        data: (await db.selectFrom('package_recommendation_rules').selectAll().orderBy('name').execute()).map(ruleDto),
+      async (request) => ({
+        data: (await db.selectFrom('package_recommendation_rules').selectAll().orderBy('name').execute()).map((r) =>
+          ruleDto(r, request.lang),
+        ),
         nextCursor: null,
       }),
     );
@@ -131,7 +133,9 @@ export function packageAdminRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: { tags, summary: 'Add a rule: when a package is finished (or n sessions remain), suggest another', body: ruleCreate },
       },
       async (request, reply) =>
-        reply.status(201).send(await withTransaction(db, ({ tx }) => createRule(tx, request.body, auditContext(request, now())))),
+        reply
+          .status(201)
+          .send(await withTransaction(db, ({ tx }) => createRule(tx, request.body, auditContext(request, now()), request.lang))),
     );
 
     app.patch(
@@ -140,7 +144,8 @@ export function packageAdminRoutes(deps: Deps): FastifyPluginAsyncZod {
         config: { access: { permission: 'packages.manage' } },
         schema: { tags, summary: 'Change a rule (send its version)', params: idParams, body: ruleUpdate },
       },
-      async (request) => withTransaction(db, ({ tx }) => updateRule(tx, request.params.id, request.body, auditContext(request, now()))),
+      async (request) =>
+        withTransaction(db, ({ tx }) => updateRule(tx, request.params.id, request.body, auditContext(request, now()), request.lang)),
     );
 
     app.get(
@@ -175,7 +180,7 @@ export function packageAdminRoutes(deps: Deps): FastifyPluginAsyncZod {
         const actor = requireActor(request);
         if (request.query.storeId) assertStore(actor, request.query.storeId);
         else if (!actor.allStores) throw PlatformErrors.store_forbidden();
-        return recommendationReport(db, await range(request.query));
+        return recommendationReport(db, await range(request.query), request.lang);
       },
     );
   };

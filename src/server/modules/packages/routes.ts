@@ -7,7 +7,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { withTransaction } from '../../db/tx.js';
 import type { Deps } from '../../deps.js';
-import { type Actor, assertCan, assertStore, auditContext, requireActor } from '../../http/actor.js';
+import { type Actor, assertCan, assertStore, auditContext, can, requireActor } from '../../http/actor.js';
 import { PlatformErrors } from '../../platform/errors.js';
 import { runIdempotent } from '../../platform/idempotency.js';
 import { visibleClient } from '../ledgers/index.js';
@@ -33,6 +33,16 @@ import {
 import { findTemplate } from './templates.js';
 
 const tags = ['packages'];
+
+/**
+ * Who may redeem: the desk and managers for any visit (packages.redeem); a technician only for an appointment
+ * line assigned to her (packages.redeem_own), which the caller then checks. Returns true in that second case.
+ */
+function assertMayRedeem(actor: Actor): boolean {
+  if (can(actor, 'packages.redeem')) return false;
+  if (can(actor, 'packages.redeem_own')) return true;
+  throw PlatformErrors.forbidden({ permission: 'packages.redeem' });
+}
 
 export function clientPackageRoutes(deps: Deps): FastifyPluginAsyncZod {
   const db = deps.database.db;
@@ -69,7 +79,7 @@ export function clientPackageRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       '/client-packages/applicable',
       {
-        config: { access: { permission: 'packages.redeem' } },
+        config: { access: { signedIn: true } },
         schema: {
           tags,
           summary: 'The client’s packages usable now at this store (for a service, when given), with the item that would be used',
@@ -78,6 +88,7 @@ export function clientPackageRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const actor = requireActor(request);
+        assertMayRedeem(actor);
         const { clientId, storeId, serviceId } = request.query;
         assertStore(actor, storeId);
         await visibleClient(db, actor, clientId);
@@ -163,10 +174,13 @@ export function clientPackageRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/client-packages/:id/redemptions',
       {
-        config: { access: { permission: 'packages.redeem' } },
+        // packages.redeem, or packages.redeem_own for a line assigned to the caller (checked below).
+        config: { access: { signedIn: true } },
         schema: {
           tags,
-          summary: 'Redeem one session outside checkout (e.g. when the visit is completed); Idempotency-Key accepted',
+          summary:
+            'Redeem one session outside checkout (e.g. when the visit is completed); Idempotency-Key accepted. ' +
+            'A technician (packages.redeem_own) redeems only for an appointment line assigned to her.',
           params: idParams,
           body: redeemBody,
         },
@@ -174,6 +188,10 @@ export function clientPackageRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const actor = requireActor(request);
         const body = request.body;
+        const ownOnly = assertMayRedeem(actor);
+        // Her own line: the technician is the one who performs it (not someone else's commission).
+        if (ownOnly && (!body.appointmentLineId || (body.staffId && body.staffId !== actor.staffId)))
+          throw PlatformErrors.forbidden({ permission: 'packages.redeem' });
         assertStore(actor, body.storeId);
         const pkg = await visiblePackage(actor, request.params.id);
         if (body.stepOverride) assertCan(actor, 'packages.adjust');
@@ -188,12 +206,18 @@ export function clientPackageRoutes(deps: Deps): FastifyPluginAsyncZod {
               const line = await tx
                 .selectFrom('appointment_lines as l')
                 .innerJoin('appointments as a', 'a.id', 'l.appointment_id')
-                .select(['a.id', 'a.store_id', 'a.client_id', 'l.service_id'])
+                .select(['a.id', 'a.store_id', 'a.client_id', 'a.status', 'l.service_id', 'l.staff_id', 'l.active'])
                 .where('l.id', '=', body.appointmentLineId)
                 .executeTakeFirst();
               if (!line || line.store_id !== body.storeId || line.service_id !== body.serviceId)
                 throw PlatformErrors.validation_failed({ fields: 'appointmentLineId' }, [
                   { path: 'appointmentLineId', message: 'not this service’s line at this store' },
+                ]);
+              if (ownOnly && (line.staff_id !== actor.staffId || line.client_id !== (body.clientId ?? pkg.client_id)))
+                throw PlatformErrors.forbidden({ permission: 'packages.redeem' });
+              if (ownOnly && (line.active !== 1 || line.status === 'cancelled' || line.status === 'no_show'))
+                throw PlatformErrors.validation_failed({ fields: 'appointmentLineId' }, [
+                  { path: 'appointmentLineId', message: 'the visit was cancelled or missed' },
                 ]);
               appointmentId = line.id;
             }
@@ -203,7 +227,7 @@ export function clientPackageRoutes(deps: Deps): FastifyPluginAsyncZod {
               storeId: body.storeId,
               clientId: body.clientId ?? pkg.client_id,
               itemId: body.itemId,
-              staffId: body.staffId ?? null,
+              staffId: body.staffId ?? (ownOnly ? actor.staffId : null),
               stepOverride: body.stepOverride ? { by: actor.staffId, reason: body.stepOverride.reason } : null,
               source: 'direct',
               appointmentId,
@@ -348,7 +372,7 @@ export function clientPackageRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request) => {
         await visibleClient(db, requireActor(request), request.params.id);
-        return { data: await openRecommendations(db, request.params.id) };
+        return { data: await openRecommendations(db, request.params.id, request.lang) };
       },
     );
 

@@ -118,6 +118,7 @@ export const memberParams = z.object({ id: z.uuid(), clientId: z.uuid() });
 
 export const ruleFields = {
   name: z.string().trim().min(1).max(120),
+  nameTranslations: translations(120).optional(),
   fromTemplateId: z.uuid(),
   trigger: z.enum(['completed', 'remaining']),
   /** For 'remaining': fire when at most this many sessions are left. */

@@ -24,13 +24,14 @@ export const POINTS_TENDER = 'points';
 const TENDER_REF = 'sale_tender';
 const DISCOUNT_REF = 'sale_discount';
 
-const zoneOf = async (db: Executor, storeId: string) =>
-  (await db.selectFrom('stores').select('time_zone').where('id', '=', storeId).executeTakeFirst())?.time_zone ?? 'UTC';
-
 const pointsTender = {
   kind: POINTS_TENDER,
   label: { en: 'Points', 'zh-CN': '积分', 'zh-TW': '積分' },
   schema: z.object({}),
+  requiresClient: true,
+  async enabled(tx: Executor) {
+    return (await loadLedgerSettings(tx)).settings.points.enabled;
+  },
   async apply(tx: Executor, tender: SaleTender, sale: SaleSnapshot, ctx: HookContext) {
     if (!sale.clientId) throw PointsErrors.points_client_required();
     const out = await redeem(tx, {
@@ -96,7 +97,7 @@ const pointsHook = {
         now: ctx.now,
       });
     }
-    await earnForSale(tx, sale, { actorId: ctx.audit.actorId, now: ctx.now, tz: await zoneOf(tx, sale.storeId) });
+    await earnForSale(tx, sale, { actorId: ctx.audit.actorId, now: ctx.now, tz: ctx.timeZone });
   },
   async onRefund(tx: Executor, sale: SaleSnapshot, refund: RefundSnapshot, ctx: HookContext) {
     await reverseForRefund(tx, sale, refund, { storeId: ctx.storeId, actorId: ctx.audit.actorId, now: ctx.now });

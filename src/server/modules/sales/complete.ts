@@ -20,13 +20,13 @@ import { lineFromRow, snapshot, toPricingLine } from './model.js';
 import { priceTicket, serviceWeights } from './pricing.js';
 import { receiptEmail } from './receipt.js';
 import { allSaleHooks, type HookContext, lineKind, type TenderKind, tenderKind } from './registry.js';
-import { type LineRow, linesOf, lockSale, openShiftsOf, type SaleRow, type TenderRow, takeReceiptNumber } from './repo.js';
+import { type LineRow, linesOf, lockSaleWithStore, openShiftsOf, type SaleRow, type TenderRow, takeReceiptNumber } from './repo.js';
 import { type SaleComplete, tenderCommon } from './schemas.js';
 import { formatReceipt, receiptPrefix } from './settings.js';
 import { staffAtStore } from './staff.js';
-import { rateName } from './tax.js';
+import { rateName, rateNamesJson } from './tax.js';
 import { settleTenders } from './tenders.js';
-import { loadStoreContext, type SalesCtx } from './ticket.js';
+import { type SalesCtx, storeContextOf } from './ticket.js';
 import { splitTip, tenderTipParts, tipAmount, tipsByTender } from './tips.js';
 
 const TENDER_KEYS = new Set(Object.keys(tenderCommon));
@@ -66,8 +66,9 @@ export async function completeSale(
   body: SaleComplete,
   ctx: SalesCtx & { lang: 'en' | 'zh-CN' | 'zh-TW' },
 ): Promise<{ status: number; body: unknown }> {
-  const sale = await lockSale(tx, id);
-  if (!sale) throw PlatformErrors.not_found();
+  const found = await lockSaleWithStore(tx, id);
+  if (!found) throw PlatformErrors.not_found();
+  const { sale, store } = found;
   if (ctx.actor) assertStore(ctx.actor, sale.store_id);
   if (sale.status === 'completed' || sale.status === 'voided')
     throw SalesErrors.sale_already_completed({ receipt: sale.receipt_code ?? '' });
@@ -75,7 +76,8 @@ export async function completeSale(
   if (sale.version !== body.version) throw PlatformErrors.stale_version();
   const tenders = parseTenders(body.tenders);
 
-  const sc = await loadStoreContext(tx, sale.store_id);
+  if (!store) throw PlatformErrors.not_found();
+  const sc = storeContextOf(store);
   const rows = await linesOf(tx, id);
   if (rows.length === 0) throw SalesErrors.empty_ticket();
   const ticketLines = rows.map(lineFromRow);
@@ -160,7 +162,15 @@ export async function completeSale(
     for (const t of priced.lines[i]!.taxes) {
       if (t.amount === 0) continue;
       const rate = sc.tax.rates.find((x) => x.code === t.code)!;
-      taxRows.push({ sale_id: id, line_id: r.id, code: t.code, name: rateName(rate, 'en'), rate: rate.rate, amount: t.amount });
+      taxRows.push({
+        sale_id: id,
+        line_id: r.id,
+        code: t.code,
+        name: rateName(rate, 'en'),
+        name_translations: rateNamesJson(rate),
+        rate: rate.rate,
+        amount: t.amount,
+      });
     }
   });
   const tenderRows: TenderRow[] = tenders.map((t, i) => ({
@@ -199,8 +209,8 @@ export async function completeSale(
   // The receipt number last, so the store's counter row stays locked for as short a time as possible.
   const receiptNumber = await takeReceiptNumber(tx, sale.store_id);
   const receiptCode = formatReceipt(receiptPrefix(sc.settings, sc.store.slug), receiptNumber);
-  const completed: SaleRow = {
-    ...sale,
+  // Only the columns completion sets (the rest of the locked row is unchanged).
+  const patch = {
     status: 'completed',
     subtotal: totals.subtotal,
     discount_total: totals.discountTotal,
@@ -220,8 +230,8 @@ export async function completeSale(
     completed_at: ctx.now,
     version: sale.version + 1,
     updated_at: ctx.now,
-  };
-  const { id: _id, store_id: _s, created_at: _c, created_by: _b, ...patch } = completed;
+  } satisfies Partial<SaleRow>;
+  const completed: SaleRow = { ...sale, ...patch };
   await tx.updateTable('sales').set(patch).where('id', '=', id).execute();
 
   // Hooks of the kinds (ledgers, packages): inside this transaction, in a fixed order.
@@ -231,6 +241,7 @@ export async function completeSale(
     currency: sc.currency,
     clientId: sale.client_id,
     now: ctx.now,
+    timeZone: sc.store.time_zone,
     audit: ctx,
     afterCommit,
   };

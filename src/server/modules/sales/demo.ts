@@ -25,6 +25,8 @@ export type DemoSalesOptions = {
   /** Who rang the sales up (default: nobody, i.e. the system). */
   actorId?: string | null;
   seed?: number;
+  /** Receipt prefixes by store id (e.g. FLU, RMD), so each store's receipts are told apart at a glance. */
+  receiptPrefixes?: Readonly<Record<string, string>>;
 };
 
 export type DemoSalesResult = { saleIds: string[]; refunds: number; voids: number; shifts: number };
@@ -42,6 +44,19 @@ function rng(seed: number) {
 
 const HOUR = 3_600_000;
 
+/** Sets a store's receipt prefix in its checkout settings, keeping whatever else was set. */
+async function setDemoReceiptPrefix(tx: Tx, storeId: string, prefix: string, now: number, actorId: string | null) {
+  const row = await tx.selectFrom('store_sales_settings').select('settings').where('store_id', '=', storeId).executeTakeFirst();
+  const settings = JSON.stringify({ ...(row ? (JSON.parse(row.settings) as object) : {}), receiptPrefix: prefix });
+  if (row)
+    await tx
+      .updateTable('store_sales_settings')
+      .set((eb) => ({ settings, version: eb('version', '+', 1), updated_by: actorId, updated_at: now }))
+      .where('store_id', '=', storeId)
+      .execute();
+  else await tx.insertInto('store_sales_settings').values({ store_id: storeId, settings, version: 1, updated_by: actorId, updated_at: now }).execute();
+}
+
 /** Seeds sales in the caller's transaction (no receipt is emailed). Needs the catalog seeded first. */
 export async function seedDemoSales(tx: Tx, opts: DemoSalesOptions): Promise<DemoSalesResult> {
   const random = rng(opts.seed ?? 20260401);
@@ -57,6 +72,8 @@ export async function seedDemoSales(tx: Tx, opts: DemoSalesOptions): Promise<Dem
   for (const storeId of opts.storeIds) {
     const store = await tx.selectFrom('stores').select(['id', 'time_zone']).where('id', '=', storeId).executeTakeFirst();
     if (!store) continue;
+    const prefix = opts.receiptPrefixes?.[storeId];
+    if (prefix) await setDemoReceiptPrefix(tx, storeId, prefix, opts.now, opts.actorId ?? null);
     const tz = store.time_zone;
     const services = [...(await getEffectiveServices(tx, storeId, serviceIds)).values()].filter(
       (s) => s.available && !s.archived && s.staff.length > 0,

@@ -6,7 +6,7 @@ import { priceTicket } from './pricing.js';
 import type { DiscountInput, StaffShare } from './registry.js';
 import type { LineRow, RefundRow, SaleRow, TaxRow, TenderRow, TipRow } from './repo.js';
 import type { SalesSettings } from './settings.js';
-import { rateName, type TaxSettings } from './tax.js';
+import { rateName, storedRateName, type TaxSettings } from './tax.js';
 import { tipSuggestions } from './tips.js';
 
 export type DtoContext = { timeZone: string; tax: TaxSettings; settings: SalesSettings; lang: Language };
@@ -62,7 +62,7 @@ function taxBreakdown(sale: SaleRow, lines: readonly LineRow[], taxes: readonly 
   if (taxes) {
     const byCode = new Map<string, { code: string; name: string; rate: string; amount: number }>();
     for (const t of taxes) {
-      const cur = byCode.get(t.code) ?? { code: t.code, name: t.name, rate: t.rate, amount: 0 };
+      const cur = byCode.get(t.code) ?? { code: t.code, name: storedRateName(t.name, t.name_translations, c.lang), rate: t.rate, amount: 0 };
       cur.amount += t.amount;
       byCode.set(t.code, cur);
     }

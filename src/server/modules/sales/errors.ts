@@ -57,9 +57,9 @@ export const SalesErrors = defineErrors({
     status: 403,
     title: { en: 'A manager must approve this', 'zh-CN': '需要经理批准', 'zh-TW': '需要經理核准' },
     detail: {
-      en: '{what} needs a manager’s approval: ask a manager to enter their PIN.',
-      'zh-CN': '{what}需要经理批准,请经理输入 PIN 码。',
-      'zh-TW': '{what}需要經理核准,請經理輸入 PIN 碼。',
+      en: '{what_en} needs a manager’s approval: ask a manager to enter their PIN.',
+      'zh-CN': '{what_zh_CN}需要经理批准,请经理输入 PIN 码。',
+      'zh-TW': '{what_zh_TW}需要經理核准,請經理輸入 PIN 碼。',
     },
   },
   approval_invalid: {
@@ -169,5 +169,14 @@ export const SalesErrors = defineErrors({
   unknown_client: {
     status: 422,
     title: { en: 'Unknown client', 'zh-CN': '客户不存在', 'zh-TW': '客戶不存在' },
+  },
+  receipt_prefix_taken: {
+    status: 409,
+    title: { en: 'Another store uses this receipt prefix', 'zh-CN': '其他门店已使用此收据前缀', 'zh-TW': '其他門市已使用此收據前綴' },
+    detail: {
+      en: '{store} already prints receipts as {prefix}-…: choose another prefix.',
+      'zh-CN': '{store} 的收据已使用 {prefix}-…,请换一个前缀。',
+      'zh-TW': '{store} 的收據已使用 {prefix}-…,請換一個前綴。',
+    },
   },
 });

@@ -49,6 +49,7 @@
 import './kinds.js';
 import './hooks.js';
 
+export { verifyApproval } from './approval.js';
 export { type DemoSalesOptions, type DemoSalesResult, seedDemoSales } from './demo.js';
 export { SalesErrors } from './errors.js';
 export { priceTicket } from './pricing.js';
@@ -79,6 +80,7 @@ export {
   type SaleTender,
   type StaffShare,
   type TenderKind,
+  type TicketView,
   type Translations,
 } from './registry.js';
 export { type PaidLine, paidLines } from './repo.js';

@@ -171,6 +171,11 @@ registerTender({
 registerTender({
   kind: 'card',
   label: { en: 'Card', 'zh-CN': '银行卡', 'zh-TW': '信用卡' },
+  fieldLabels: {
+    brand: { en: 'Card brand', 'zh-CN': '卡组织', 'zh-TW': '發卡組織' },
+    last4: { en: 'Last 4 digits', 'zh-CN': '卡号后四位', 'zh-TW': '卡號末四碼' },
+    authCode: { en: 'Authorization code', 'zh-CN': '授权码', 'zh-TW': '授權碼' },
+  },
   schema: z.object({
     brand: z.enum(['visa', 'mastercard', 'amex', 'discover', 'interac', 'unionpay', 'jcb', 'other']).optional(),
     last4: z
@@ -188,6 +193,10 @@ registerTender({
 registerTender({
   kind: 'other',
   label: { en: 'Other', 'zh-CN': '其他', 'zh-TW': '其他' },
+  fieldLabels: {
+    method: { en: 'Method', 'zh-CN': '方式', 'zh-TW': '方式' },
+    reference: { en: 'Reference', 'zh-CN': '参考号', 'zh-TW': '參考號' },
+  },
   schema: z.object({
     method: z.enum(['cheque', 'voucher', 'other']),
     reference: z.string().trim().max(60).optional(),

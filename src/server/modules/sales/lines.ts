@@ -5,10 +5,20 @@ import { AppError, type FieldError, PlatformErrors } from '../../platform/errors
 import { canonicalJson } from '../../platform/idempotency.js';
 import { newId } from '../../platform/ids.js';
 import { percentOf } from '../../platform/money.js';
+import { type ApprovalReason, approvalRequired } from './approval-required.js';
 import { SalesErrors } from './errors.js';
 import type { TicketLine } from './model.js';
-import { centsText, type PricedTicket, percentToBp } from './pricing.js';
-import { allDiscountSources, type CheckoutContext, type DiscountInput, discountSource, type LineKind, lineKind } from './registry.js';
+import { type PricedTicket, percentToBp } from './pricing.js';
+import {
+  type AutoDiscountLine,
+  allDiscountSources,
+  type CheckoutContext,
+  type DiscountInput,
+  discountSource,
+  type LineKind,
+  lineKind,
+  type TicketView,
+} from './registry.js';
 import { type LineInput, lineCommon } from './schemas.js';
 import type { SalesSettings } from './settings.js';
 
@@ -123,6 +133,16 @@ export async function resolveLines(
  * Discounts that sources put on lines by themselves (tier): each source with auto() proposes one per line;
  * its proposal replaces what it proposed before, and never a discount typed at the desk or from another source.
  */
+const autoLine = (l: TicketLine): AutoDiscountLine => ({
+  id: l.id,
+  kind: l.kind,
+  refId: l.refId,
+  category: l.category,
+  discountable: l.discountable,
+  data: l.data,
+  discount: l.discount,
+});
+
 export async function applyAutoDiscounts(
   tx: Executor,
   lines: readonly TicketLine[],
@@ -132,19 +152,7 @@ export async function applyAutoDiscounts(
   let out = [...lines];
   for (const source of allDiscountSources()) {
     if (!source.auto || out.length === 0) continue;
-    const proposed = await source.auto(
-      tx,
-      out.map((l) => ({
-        id: l.id,
-        kind: l.kind,
-        refId: l.refId,
-        category: l.category,
-        discountable: l.discountable,
-        data: l.data,
-        discount: l.discount,
-      })),
-      { ...ctx, ticketDiscount },
-    );
+    const proposed = await source.auto(tx, out.map(autoLine), { ...ctx, ticketDiscount });
     out = out.map((l, i) => {
       if (!l.discountable || (l.discount && l.discount.source?.type !== source.type)) return l;
       const d = proposed[i];
@@ -154,6 +162,29 @@ export async function applyAutoDiscounts(
     });
   }
   return out;
+}
+
+/**
+ * A ticket discount whose source limits it to some lines (a category coupon) gets their ids in `lineIds`,
+ * set here on every save (never taken from the request), so pricing spreads it over those lines only.
+ */
+export async function scopeTicketDiscount(
+  tx: Executor,
+  lines: readonly TicketLine[],
+  discount: DiscountInput | null,
+  ctx: CheckoutContext,
+): Promise<DiscountInput | null> {
+  if (!discount) return null;
+  const { lineIds: _, ...rest } = discount;
+  const source = rest.source ? discountSource(rest.source.type) : undefined;
+  if (!source?.scope) return rest;
+  let lineIds: string[] | null;
+  try {
+    lineIds = await source.scope(tx, rest, lines.map(autoLine), ctx);
+  } catch (err) {
+    throw underPath(err, 'discount');
+  }
+  return lineIds ? { ...rest, lineIds } : rest;
 }
 
 const sameDiscount = (a: DiscountInput | null, b: DiscountInput | null) =>
@@ -196,12 +227,13 @@ export async function settleApprovals(
 ): Promise<ApprovalOutcome> {
   const approvals: ApprovalOutcome['approvals'] = [];
   const overrides: ApprovalOutcome['overrides'] = [];
-  const need = (what: string, reduction: number, lineId: string | null): string => {
-    if (!state.approverId) throw SalesErrors.approval_required({ what: `${what} (${centsText(reduction)})` });
+  const need = (what: ApprovalReason, reduction: number, lineId: string | null): string => {
+    if (!state.approverId) throw approvalRequired(what, reduction, ctx.currency);
     approvals.push({ lineId, reduction, approvedBy: state.approverId });
     return state.approverId;
   };
 
+  const ticket: TicketView = { lines: lines.map(autoLine), discount: ticketDiscount };
   const out: TicketLine[] = [];
   for (const [i, line] of lines.entries()) {
     const p = priced.lines[i]!;
@@ -214,13 +246,13 @@ export async function settleApprovals(
         unitPrice: line.unitPrice,
         reason: line.priceOverrideReason,
       });
-    if (line.discount?.source) await checkSource(tx, line.discount, ctx, line.id, p.gross, `lines.${i}.discount`);
+    if (line.discount?.source) await checkSource(tx, line.discount, { ...ctx, lineId: line.id, base: p.gross, ticket }, `lines.${i}.discount`);
     const below = Math.max(0, (line.listPrice - line.unitPrice) * line.quantity);
     const reduction = (line.discount?.source ? 0 : p.lineDiscount) + below;
     let approvedBy: string | null = null;
     if (aboveThreshold(reduction, Math.max(p.gross, line.listPrice * line.quantity), state.settings.discountApproval)) {
       const kept = before?.approvedBy && before.unitPrice === line.unitPrice && sameDiscount(before.discount, line.discount);
-      approvedBy = kept ? before.approvedBy : need('This discount', reduction, line.id);
+      approvedBy = kept ? before.approvedBy : need('line_discount', reduction, line.id);
     }
     out.push({ ...line, approvedBy, discount: line.discount ? { ...line.discount, approvedBy } : null });
   }
@@ -228,24 +260,33 @@ export async function settleApprovals(
   let ticketApprovedBy: string | null = null;
   if (ticketDiscount) {
     const discounted = priced.lines.reduce((a, l) => a + l.ticketDiscount, 0);
-    const base = lines.reduce((a, l, i) => a + (l.discountable ? priced.lines[i]!.gross - priced.lines[i]!.lineDiscount : 0), 0);
-    if (ticketDiscount.source) await checkSource(tx, ticketDiscount, ctx, null, base, 'discount');
+    const scope = ticketDiscount.lineIds ? new Set(ticketDiscount.lineIds) : null;
+    const base = lines.reduce(
+      (a, l, i) => a + (l.discountable && (!scope || scope.has(l.id)) ? priced.lines[i]!.gross - priced.lines[i]!.lineDiscount : 0),
+      0,
+    );
+    if (ticketDiscount.source) await checkSource(tx, ticketDiscount, { ...ctx, lineId: null, base, ticket }, 'discount');
     else if (aboveThreshold(discounted, base, state.settings.discountApproval)) {
       const kept = prev.ticketApprovedBy && sameDiscount(prev.ticketDiscount, ticketDiscount);
-      ticketApprovedBy = kept ? prev.ticketApprovedBy : need('This ticket discount', discounted, null);
+      ticketApprovedBy = kept ? prev.ticketApprovedBy : need('ticket_discount', discounted, null);
     }
   }
   return { lines: out, ticketApprovedBy, approvals, overrides };
 }
 
-async function checkSource(tx: Executor, d: DiscountInput, ctx: CheckoutContext, lineId: string | null, base: number, path: string) {
+async function checkSource(
+  tx: Executor,
+  d: DiscountInput,
+  ctx: CheckoutContext & { lineId: string | null; base: number; ticket: TicketView },
+  path: string,
+) {
   const source = discountSource(d.source!.type);
   if (!source)
     throw PlatformErrors.validation_failed({ fields: `${path}.source.type` }, [
       { path: `${path}.source.type`, message: 'unknown discount source' },
     ]);
   try {
-    await source.check(tx, d, { ...ctx, lineId, base });
+    await source.check(tx, d, ctx);
   } catch (err) {
     throw underPath(err, path);
   }

@@ -78,8 +78,10 @@ export function priceTicket(lines: readonly PricingLine[], ticketDiscount: Disco
   });
   const afterLine = grosses.map((g, i) => g - lineDiscounts[i]!);
 
-  // The ticket discount spreads over discountable lines in proportion to what is left of each.
-  const weights = lines.map((l, i) => (l.discountable ? afterLine[i]! : 0));
+  // The ticket discount spreads over discountable lines (those in its scope, when its source set one) in
+  // proportion to what is left of each.
+  const scope = ticketDiscount?.lineIds ? new Set(ticketDiscount.lineIds) : null;
+  const weights = lines.map((l, i) => (l.discountable && (!scope || scope.has(l.key)) ? afterLine[i]! : 0));
   const discountableTotal = weights.reduce((a, b) => a + b, 0);
   let shares = lines.map(() => 0);
   if (ticketDiscount) {

@@ -6,11 +6,12 @@ import { isLanguage, type Language } from '../../platform/i18n.js';
 import { interpolate } from '../../platform/interpolate.js';
 import { type Currency, formatMoney } from '../../platform/money.js';
 import type { OutgoingMessage } from '../../platform/notifications/index.js';
+import { clientRowName } from '../clients/index.js';
 import { parseJson, snapshot } from './model.js';
 import { word } from './receipt-text.js';
 import { allReceiptSections, type StaffShare, tenderKind } from './registry.js';
 import { linesOf, refundPartsOf, refundsOf, type SaleRow, taxesOf, tendersOf } from './repo.js';
-import { rateName } from './tax.js';
+import { rateName, storedRateName } from './tax.js';
 import type { StoreContext } from './ticket.js';
 
 export type ReceiptData = {
@@ -83,15 +84,21 @@ export async function loadReceipt(
       : [],
   );
   const nameOf = (l: (typeof lines)[number]) => parseJson<Record<string, string>>(l.name_translations, {})[lang] || l.name;
-  const taxName = (code: string, stored: string) => {
-    const rate = sc.tax.rates.find((r) => r.code === code);
-    return rate ? rateName(rate, lang) : stored;
+  // Tax names as the sale saved them, in `lang` (a rate renamed or removed since prints as it was); rows
+  // saved without translations fall back to the store's current rate of the same code and name.
+  const savedTax = new Map(taxes.map((t) => [t.code, t]));
+  const taxName = (code: string) => {
+    const saved = savedTax.get(code);
+    if (saved && saved.name_translations !== '{}') return storedRateName(saved.name, saved.name_translations, lang);
+    const rate = sc.tax.rates.find((r) => r.code === code && (!saved || r.name === saved.name));
+    return rate ? rateName(rate, lang) : (saved?.name ?? code);
   };
+  const taxRate = (code: string) => savedTax.get(code)?.rate ?? sc.tax.rates.find((r) => r.code === code)?.rate ?? '';
   const base = {
     lang,
     currency: sc.currency,
     store: { name: sc.store.name, address: sc.store.address, phone: sc.store.phone },
-    clientName: client ? `${client.preferred_name ?? client.first_name} ${client.last_name}`.trim() : null,
+    clientName: client ? clientRowName(client) : null,
     pricesIncludeTax: sc.tax.pricesIncludeTax,
     footer: sc.settings.receiptFooter,
   };
@@ -123,7 +130,7 @@ export async function loadReceipt(
       discountTotal: 0,
       taxes: [...byRate]
         .filter(([, a]) => a !== 0)
-        .map(([code, amount]) => ({ name: taxName(code, code), rate: sc.tax.rates.find((r) => r.code === code)?.rate ?? '', amount })),
+        .map(([code, amount]) => ({ name: taxName(code), rate: taxRate(code), amount })),
       total: refund.total - refund.tip - refund.cash_rounding,
       tip: refund.tip,
       cashRounding: refund.cash_rounding,
@@ -140,7 +147,7 @@ export async function loadReceipt(
 
   const byRate = new Map<string, { name: string; rate: string; amount: number }>();
   for (const t of taxes) {
-    const cur = byRate.get(t.code) ?? { name: taxName(t.code, t.name), rate: t.rate, amount: 0 };
+    const cur = byRate.get(t.code) ?? { name: taxName(t.code), rate: t.rate, amount: 0 };
     cur.amount += t.amount;
     byRate.set(t.code, cur);
   }

@@ -9,6 +9,7 @@ import { PlatformErrors } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { allocate } from '../../platform/money.js';
 import { localDate } from '../../platform/zoned-time.js';
+import { approvalRequired } from './approval-required.js';
 import { SalesErrors } from './errors.js';
 import { parseJson, snapshot } from './model.js';
 import { centsText } from './pricing.js';
@@ -97,7 +98,7 @@ export async function refundOrVoid({ tx, afterCommit }: TxContext, id: string, m
   const own = !ctx.actor || ctx.actor.permissions.has(permission);
   const underLimit = mode.kind === 'refund' && total <= sc.settings.frontDeskRefundLimit;
   if (!own && !underLimit && !approverId)
-    throw SalesErrors.approval_required({ what: mode.kind === 'void' ? 'Voiding a sale' : `A refund of ${centsText(total)}` });
+    throw approvalRequired(mode.kind, total, sc.currency);
 
   const cashOut = plan.parts.some((p) => tenders.find((t) => t.id === p.tenderId)!.cash && p.amount > 0);
   let shiftId: string | null = null;
@@ -215,6 +216,7 @@ export async function refundOrVoid({ tx, afterCommit }: TxContext, id: string, m
     currency: sc.currency,
     clientId: sale.client_id,
     now: ctx.now,
+    timeZone: sc.store.time_zone,
     audit: ctx,
     afterCommit,
   };

@@ -86,6 +86,11 @@ export type SaleLine<D = Record<string, unknown>> = {
   gross: number;
   /** Line discount + its share of the ticket discount. */
   discount: number;
+  /** The line's own discount, and its share of the ticket discount (discount = the two). */
+  lineDiscount: number;
+  ticketDiscount: number;
+  /** Where the line's own discount came from (a coupon, the tier…), if a source gave it. */
+  discountSource: { type: string; ref: string } | null;
   /** gross − discount (includes tax when prices include tax). */
   net: number;
   tax: number;
@@ -174,6 +179,8 @@ export type HookContext = {
   currency: Currency;
   clientId: string | null;
   now: number;
+  /** The store's IANA time zone (local dates of the sale). */
+  timeZone: string;
   audit: AuditContext;
   /** Runs after the commit only (e.g. wake a worker). */
   afterCommit(fn: () => void | Promise<void>): void;
@@ -191,9 +198,24 @@ export type DiscountInput = {
   source?: { type: string; ref: string };
   /** Set by checkout: who approved a discount above the store's threshold. */
   approvedBy?: string | null;
+  /** Set by checkout from the source's scope(): the only lines a ticket discount spreads over (a category coupon). */
+  lineIds?: string[];
 };
 
-export type LineKind<I = any, D = any> = {
+/**
+ * What GET /sales/kinds tells the web about a kind besides its label and its schema (as JSON Schema), so a
+ * module's kind shows up at the desk without editing the web. All optional.
+ */
+export type KindPresentation = {
+  /** Labels of the kind's own fields, for the form the web draws from the schema. */
+  fieldLabels?: Record<string, Messages>;
+  /** Needs a client on the ticket (their balance pays, or the item is theirs). */
+  requiresClient?: boolean;
+  /** Whether the kind is switched on for a store (default: always). No writes. */
+  enabled?(tx: Executor, storeId: string): Promise<boolean>;
+};
+
+export type LineKind<I = any, D = any> = KindPresentation & {
   kind: string;
   label: Messages;
   /** The kind's own fields in a line body (besides kind, quantity, unitPrice, discount…): a zod object. */
@@ -218,7 +240,7 @@ export type LineKind<I = any, D = any> = {
   ): Promise<void>;
 };
 
-export type TenderKind<D = any> = {
+export type TenderKind<D = any> = KindPresentation & {
   kind: string;
   label: Messages;
   /** The tender's own fields in a body (besides kind, amount, tip): a zod object. */
@@ -254,11 +276,27 @@ export type AutoDiscountLine = {
   discount: DiscountInput | null;
 };
 
+/** The whole ticket as a source's check() sees it: every line with its discount, and the ticket discount. */
+export type TicketView = { lines: readonly AutoDiscountLine[]; discount: DiscountInput | null };
+
 /** A discount source (coupon, tier, points-as-discount): checked when the discount is put on a ticket. */
 export type DiscountSource = {
   type: string;
-  /** Throw an AppError (e.g. 422 coupon_not_applicable) when it does not apply; no writes. */
-  check(tx: Executor, discount: DiscountInput, ctx: CheckoutContext & { lineId: string | null; base: number }): Promise<void>;
+  /**
+   * Throw an AppError (e.g. 422 coupon_not_applicable) when it does not apply; no writes. `base` is what
+   * the discount applies to (the line's gross, or the ticket's lines in scope); `ticket` lets a source
+   * refuse combinations (a coupon that does not stack with other discounts).
+   */
+  check(
+    tx: Executor,
+    discount: DiscountInput,
+    ctx: CheckoutContext & { lineId: string | null; base: number; ticket: TicketView },
+  ): Promise<void>;
+  /**
+   * Optional: the lines a ticket discount of this source is limited to (a category coupon: its categories'
+   * lines), or null for every discountable line. Runs on every save, before pricing; throw when no line fits.
+   */
+  scope?(tx: Executor, discount: DiscountInput, lines: readonly AutoDiscountLine[], ctx: CheckoutContext): Promise<string[] | null>;
   /**
    * Optional: discounts the source puts on lines by itself (a member's tier discount), one entry per line,
    * null for none. Runs on every save of an open ticket; its answer replaces the source's earlier discounts.
@@ -279,7 +317,14 @@ export type CheckoutAppointment = {
   clientId: string | null;
   status: string;
   /** Its service lines in order: the ticket's lines (with their booked prices) when none are given. */
-  lines: Array<{ id: string; serviceId: string; staffId: string; price: number }>;
+  lines: Array<{
+    id: string;
+    serviceId: string;
+    staffId: string;
+    price: number;
+    /** Add-ons booked on the line: add-on lines after it, at their booked prices, for the same technician. */
+    addOns?: ReadonlyArray<{ addOnId: string; price: number }>;
+  }>;
 };
 
 /**

@@ -11,6 +11,7 @@ import type {
   SaleTipsTable,
 } from '../../db/tables.js';
 import type { Executor } from '../../db/tx.js';
+import { parseSalesSettings, receiptPrefix } from './settings.js';
 
 export type SaleRow = Selectable<SalesTable>;
 export type LineRow = Selectable<SaleLinesTable>;
@@ -32,6 +33,49 @@ export const findSale = (db: Executor, id: string) => db.selectFrom('sales').sel
 export async function lockSale(tx: Executor, id: string): Promise<SaleRow | undefined> {
   const q = tx.selectFrom('sales').selectAll().where('id', '=', id);
   return (isPostgres(tx) ? q.forUpdate() : q).executeTakeFirst();
+}
+
+/**
+ * lockSale and storeForSale in one query (completion, once per checkout): the sale row locked as in
+ * lockSale (on PostgreSQL only the sale's row: the store stays free for its other checkouts); undefined
+ * when the sale is unknown, `store` undefined when its store is archived.
+ */
+export async function lockSaleWithStore(tx: Executor, id: string): Promise<{ sale: SaleRow; store: StoreForSale | undefined } | undefined> {
+  const q = tx
+    .selectFrom('sales')
+    .leftJoin('stores', (j) => j.onRef('stores.id', '=', 'sales.store_id').on('stores.archived', '=', 0))
+    .leftJoin('store_sales_settings', 'store_sales_settings.store_id', 'sales.store_id')
+    .selectAll('sales')
+    .select([
+      'stores.id as st_id',
+      'stores.name as st_name',
+      'stores.slug as st_slug',
+      'stores.address as st_address',
+      'stores.phone as st_phone',
+      'stores.time_zone as st_time_zone',
+      'stores.currency as st_currency',
+      'stores.tax_settings as st_tax_settings',
+      'store_sales_settings.settings as st_sales_settings',
+    ])
+    .where('sales.id', '=', id);
+  const row = await (isPostgres(tx) ? q.forUpdate(['sales']) : q).executeTakeFirst();
+  if (!row) return undefined;
+  const { st_id, st_name, st_slug, st_address, st_phone, st_time_zone, st_currency, st_tax_settings, st_sales_settings, ...sale } = row;
+  const store =
+    st_id === null
+      ? undefined
+      : {
+          id: st_id,
+          name: st_name!,
+          slug: st_slug!,
+          address: st_address,
+          phone: st_phone,
+          time_zone: st_time_zone!,
+          currency: st_currency!,
+          tax_settings: st_tax_settings!,
+          sales_settings: st_sales_settings,
+        };
+  return { sale, store };
 }
 
 export const linesOf = (db: Executor, saleId: string) =>
@@ -162,4 +206,16 @@ export async function paidLines(db: Executor, kind: string, refIds: readonly str
     .orderBy('l.id')
     .execute();
   return rows.map((r) => ({ refId: r.ref_id!, saleId: r.sale_id, lineId: r.id, receiptCode: r.receipt_code }));
+}
+
+/** The name of another active store whose receipts print with this prefix (set or derived), if any. */
+export async function storeWithPrefix(db: Executor, prefix: string, exceptStoreId: string): Promise<string | undefined> {
+  const rows = await db
+    .selectFrom('stores')
+    .leftJoin('store_sales_settings', 'store_sales_settings.store_id', 'stores.id')
+    .select(['stores.name', 'stores.slug', 'store_sales_settings.settings'])
+    .where('stores.id', '!=', exceptStoreId)
+    .where('stores.archived', '=', 0)
+    .execute();
+  return rows.find((r) => receiptPrefix(parseSalesSettings(r.settings), r.slug) === prefix)?.name;
 }

@@ -2,13 +2,16 @@
 // same stored per-line amounts receipts print, so a report always agrees with its receipts.
 import { sql } from 'kysely';
 import type { Executor } from '../../db/tx.js';
+import type { Language } from '../../platform/i18n.js';
 import { parseJson } from './model.js';
+import { storedRateName } from './tax.js';
 
 export type SalesFilter = { storeId: string; date: string } | { shiftId: string };
 
 const n = (v: unknown) => Number(v ?? 0);
 
-export async function summarizeSales(db: Executor, filter: SalesFilter) {
+/** `lang`: the language tax rate names are given in (as each sale saved them). */
+export async function summarizeSales(db: Executor, filter: SalesFilter, lang: Language = 'en') {
   const salesQ = () => {
     const q = db.selectFrom('sales').where('sales.status', 'in', ['completed', 'voided']);
     return 'shiftId' in filter
@@ -56,6 +59,10 @@ export async function summarizeSales(db: Executor, filter: SalesFilter) {
       .select((eb) => [
         'sale_taxes.code',
         eb.fn.max('sale_taxes.name').as('name'),
+        // Rows saved before names were kept in every language hold '{}': any other wins.
+        eb.fn
+          .max(sql<string | null>`case when sale_taxes.name_translations = '{}' then null else sale_taxes.name_translations end`)
+          .as('names'),
         eb.fn.max('sale_taxes.rate').as('rate'),
         eb.fn.sum<number>('sale_taxes.amount').as('amount'),
       ])
@@ -151,7 +158,8 @@ export async function summarizeSales(db: Executor, filter: SalesFilter) {
     })),
     taxes: taxes.map((t) => {
       const refunded = refundedByRate.get(t.code) ?? 0;
-      return { code: t.code, name: String(t.name), rate: String(t.rate), collected: n(t.amount), refunded, net: n(t.amount) - refunded };
+      const name = storedRateName(String(t.name), t.names as string | null, lang);
+      return { code: t.code, name, rate: String(t.rate), collected: n(t.amount), refunded, net: n(t.amount) - refunded };
     }),
     tenders: kinds.map((kind) => {
       const t = tenders.find((x) => x.kind === kind);

@@ -7,7 +7,8 @@ import type { Deps } from '../../deps.js';
 import { assertStore, auditContext, requireActor } from '../../http/actor.js';
 import { writeAudit } from '../../platform/audit.js';
 import { PlatformErrors } from '../../platform/errors.js';
-import { salesSettingsText } from './repo.js';
+import { SalesErrors } from './errors.js';
+import { salesSettingsText, storeWithPrefix } from './repo.js';
 import { parseSalesSettings, receiptPrefix, salesSettingsSchema, taxSettingsBody, toTaxSettings } from './settings.js';
 import { parseTaxSettings, TAX_PRESETS, taxPreset } from './tax.js';
 
@@ -118,6 +119,12 @@ export function settingsRoutes(deps: Deps): FastifyPluginAsyncZod {
         await withTransaction(db, async ({ tx }) => {
           const store = await tx.selectFrom('stores').select('id').where('id', '=', request.params.id).executeTakeFirst();
           if (!store) throw PlatformErrors.not_found();
+          const prefix = request.body.receiptPrefix;
+          if (prefix) {
+            const clash = await storeWithPrefix(tx, prefix, request.params.id);
+            if (clash)
+              throw SalesErrors.receipt_prefix_taken({ prefix, store: clash }, [{ path: 'receiptPrefix', message: `used by ${clash}` }]);
+          }
           const before = await salesSettingsText(tx, request.params.id);
           await tx
             .insertInto('store_sales_settings')

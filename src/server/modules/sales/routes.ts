@@ -7,6 +7,7 @@ import { assertStore, auditContext, requireActor } from '../../http/actor.js';
 import { PlatformErrors } from '../../platform/errors.js';
 import { LANGUAGES } from '../../platform/i18n.js';
 import { enqueueMessage } from '../../platform/notifications/index.js';
+import { kindsDto } from './kinds-dto.js';
 import { loadReceipt, receiptEmail, renderReceiptHtml, renderReceiptText } from './receipt.js';
 import { findSale } from './repo.js';
 import { settingsRoutes } from './routes-settings.js';
@@ -67,6 +68,22 @@ export function salesRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (request) => {
         assertStore(requireActor(request), request.query.storeId);
         return listSales(db, request.query);
+      },
+    );
+
+    app.get(
+      '/sales/kinds',
+      {
+        config: { access: { permission: 'sales.read' } },
+        schema: {
+          tags,
+          summary: 'Line kinds and tenders checkout offers at a store: labels, on or off, and the fields each needs',
+          querystring: z.strictObject({ storeId: z.uuid() }),
+        },
+      },
+      async (request) => {
+        assertStore(requireActor(request), request.query.storeId);
+        return kindsDto(db, request.query.storeId, request.lang);
       },
     );
 
@@ -155,6 +172,8 @@ export function salesRoutes(deps: Deps): FastifyPluginAsyncZod {
           lang: request.lang,
         });
         if (res.replayed) reply.header('idempotent-replayed', 'true');
+        // The body was serialised once already, to be stored with the key: send that text.
+        if (res.json !== undefined) return reply.status(res.status).type('application/json; charset=utf-8').send(res.json);
         return reply.status(res.status).send(res.body);
       },
     );

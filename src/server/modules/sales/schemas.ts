@@ -146,6 +146,13 @@ export const saleListQuery = z.strictObject({
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   receipt: z.string().max(40).optional(),
+  /** Sales where this technician is credited on a line (written at completion). */
+  staffId: z.uuid().optional(),
+  /** Sales paid (in part) with this tender kind. */
+  tender: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{1,39}$/)
+    .optional(),
   ...pageQuery,
 });
 

@@ -7,6 +7,8 @@ import { AppError, PlatformErrors } from '../../platform/errors.js';
 import type { Language } from '../../platform/i18n.js';
 import { runIdempotent } from '../../platform/idempotency.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
+import { toZonedIso } from '../../platform/zoned-time.js';
+import { clientRowName } from '../clients/index.js';
 import { verifyApproval } from './approval.js';
 import { completeSale } from './complete.js';
 import { saleDto } from './dto.js';
@@ -26,17 +28,45 @@ export async function loadSaleDto(db: Executor, id: string, lang: Language) {
   return saleDto(sale, lines, c, { tenders, tips, taxes, refunds });
 }
 
+/** A page of sales with each one's client name and completion instant: one query (clients and store joined). */
 export async function listSales(db: Executor, q: z.infer<typeof saleListQuery>) {
-  let query = db.selectFrom('sales').selectAll().where('store_id', '=', q.storeId);
-  if (q.status) query = query.where('status', '=', q.status);
-  if (q.clientId) query = query.where('client_id', '=', q.clientId);
-  if (q.from) query = query.where('business_date', '>=', q.from);
-  if (q.to) query = query.where('business_date', '<=', q.to);
-  if (q.receipt) query = query.where('receipt_code', '=', q.receipt.toUpperCase());
+  let query = db
+    .selectFrom('sales')
+    .innerJoin('stores', 'stores.id', 'sales.store_id')
+    .leftJoin('clients', 'clients.id', 'sales.client_id')
+    .selectAll('sales')
+    .select(['stores.time_zone', 'clients.first_name', 'clients.last_name', 'clients.preferred_name'])
+    .where('sales.store_id', '=', q.storeId);
+  if (q.status) query = query.where('sales.status', '=', q.status);
+  if (q.clientId) query = query.where('sales.client_id', '=', q.clientId);
+  if (q.from) query = query.where('sales.business_date', '>=', q.from);
+  if (q.to) query = query.where('sales.business_date', '<=', q.to);
+  if (q.receipt) query = query.where('sales.receipt_code', '=', q.receipt.toUpperCase());
+  const { staffId, tender } = q;
+  if (staffId)
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('sale_line_staff')
+          .select('sale_line_staff.sale_id')
+          .whereRef('sale_line_staff.sale_id', '=', 'sales.id')
+          .where('sale_line_staff.staff_id', '=', staffId),
+      ),
+    );
+  if (tender)
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('sale_tenders')
+          .select('sale_tenders.sale_id')
+          .whereRef('sale_tenders.sale_id', '=', 'sales.id')
+          .where('sale_tenders.kind', '=', tender),
+      ),
+    );
   const after = decodeCursor(q.cursor);
-  if (after) query = query.where('id', '<', after);
+  if (after) query = query.where('sales.id', '<', after);
   const rows = await query
-    .orderBy('id', 'desc')
+    .orderBy('sales.id', 'desc')
     .limit(q.limit + 1)
     .execute();
   const page = toPage(rows, q.limit, (r) => r.id);
@@ -46,9 +76,11 @@ export async function listSales(db: Executor, q: z.infer<typeof saleListQuery>) 
       status: s.status,
       label: s.label,
       clientId: s.client_id,
+      clientName: s.first_name === null ? null : clientRowName({ first_name: s.first_name, last_name: s.last_name!, preferred_name: s.preferred_name }),
       appointmentId: s.appointment_id,
       receiptCode: s.receipt_code,
       businessDate: s.business_date,
+      completedAt: s.completed_at === null ? null : toZonedIso(s.completed_at, s.time_zone),
       total: s.total,
       tipTotal: s.tip_total,
       amountPaid: s.amount_paid,

@@ -11,12 +11,12 @@ const percent = z
   .max(100)
   .refine((p) => Math.abs(p * 100 - percentToBp(p)) < 1e-6, 'at most 2 decimals');
 
+/** Printed before receipt numbers: "FLU-000042". */
+export const RECEIPT_PREFIX = /^[A-Z0-9]{1,6}$/;
+
 export const salesSettingsSchema = z.strictObject({
-  /** Printed before receipt numbers: "FLU-000042". Default: the first letters of the store's slug. */
-  receiptPrefix: z
-    .string()
-    .regex(/^[A-Z0-9]{1,8}$/, '1–8 capital letters or digits')
-    .optional(),
+  /** Printed before receipt numbers: "FLU-000042". Default: derived from the store's name (see receiptPrefix). */
+  receiptPrefix: z.string().regex(RECEIPT_PREFIX, '1–6 capital letters or digits').optional(),
   /** Tip buttons, percent of the pre-tax service amount. */
   tipPresets: z
     .array(z.int().min(1).max(100))
@@ -36,20 +36,33 @@ export type SalesSettings = z.infer<typeof salesSettingsSchema>;
 
 export const DEFAULT_SALES_SETTINGS: SalesSettings = salesSettingsSchema.parse({});
 
+// Rows saved while prefixes could have 8 characters still read (and print) as they were saved.
+const storedSettingsSchema = salesSettingsSchema.extend({ receiptPrefix: z.string().regex(/^[A-Z0-9]{1,8}$/).optional() });
+
 /** Stored JSON → settings with defaults; an unreadable row falls back to defaults. */
 export function parseSalesSettings(text: string | null | undefined): SalesSettings {
   try {
-    const parsed = salesSettingsSchema.safeParse(JSON.parse(text ?? '{}'));
+    const parsed = storedSettingsSchema.safeParse(JSON.parse(text ?? '{}'));
     return parsed.success ? parsed.data : DEFAULT_SALES_SETTINGS;
   } catch {
     return DEFAULT_SALES_SETTINGS;
   }
 }
 
+/**
+ * The store's receipt prefix: its setting, or one derived from its slug (its name, Chinese as pinyin):
+ * the initials of a name of several words ("lotus-flushing" → "LF", "lotus-flushing-2" → "LF2"), or the
+ * first three characters of a one-word name ("richmond" → "RIC").
+ */
 export function receiptPrefix(settings: SalesSettings, slug: string): string {
   if (settings.receiptPrefix) return settings.receiptPrefix;
-  const letters = slug.replace(/[^a-z0-9]/gi, '').toUpperCase();
-  return letters.slice(0, 3) || 'R';
+  return defaultReceiptPrefix(slug);
+}
+
+export function defaultReceiptPrefix(slug: string): string {
+  const words = slug.toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
+  const prefix = words.length > 1 ? words.map((w) => (/^\d+$/.test(w) ? w : w[0])).join('') : (words[0] ?? '').slice(0, 3);
+  return prefix.slice(0, 6) || 'R';
 }
 
 export const formatReceipt = (prefix: string, n: number): string => `${prefix}-${String(n).padStart(6, '0')}`;

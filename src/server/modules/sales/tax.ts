@@ -119,7 +119,7 @@ export function taxPreset(preset: TaxPreset, opts: { taxServices?: boolean } = {
           {
             code: 'ny_sales',
             name: 'NY Sales Tax',
-            nameTranslations: { 'zh-CN': '纽约销售税', 'zh-TW': '紐約銷售稅' },
+            nameTranslations: { en: 'NY Sales Tax', 'zh-CN': '纽约销售税', 'zh-TW': '紐約銷售稅' },
             rate: '8.875',
             appliesTo: opts.taxServices ? both : ['product'],
             compound: false,
@@ -134,7 +134,7 @@ export function taxPreset(preset: TaxPreset, opts: { taxServices?: boolean } = {
           {
             code: 'gst',
             name: 'GST',
-            nameTranslations: { 'zh-CN': '联邦消费税 GST', 'zh-TW': '聯邦消費稅 GST' },
+            nameTranslations: { en: 'GST', 'zh-CN': '联邦消费税 GST', 'zh-TW': '聯邦消費稅 GST' },
             rate: '5',
             appliesTo: both,
             compound: false,
@@ -142,7 +142,7 @@ export function taxPreset(preset: TaxPreset, opts: { taxServices?: boolean } = {
           {
             code: 'pst',
             name: 'PST',
-            nameTranslations: { 'zh-CN': '省销售税 PST', 'zh-TW': '省銷售稅 PST' },
+            nameTranslations: { en: 'PST', 'zh-CN': '省销售税 PST', 'zh-TW': '省銷售稅 PST' },
             rate: '7',
             appliesTo: ['product'],
             compound: false,
@@ -157,7 +157,7 @@ export function taxPreset(preset: TaxPreset, opts: { taxServices?: boolean } = {
           {
             code: 'hst',
             name: 'HST',
-            nameTranslations: { 'zh-CN': '统一销售税 HST', 'zh-TW': '統一銷售稅 HST' },
+            nameTranslations: { en: 'HST', 'zh-CN': '统一销售税 HST', 'zh-TW': '統一銷售稅 HST' },
             rate: '13',
             appliesTo: both,
             compound: false,
@@ -172,7 +172,7 @@ export function taxPreset(preset: TaxPreset, opts: { taxServices?: boolean } = {
           {
             code: 'gst',
             name: 'GST',
-            nameTranslations: { 'zh-CN': '联邦消费税 GST', 'zh-TW': '聯邦消費稅 GST' },
+            nameTranslations: { en: 'GST', 'zh-CN': '联邦消费税 GST', 'zh-TW': '聯邦消費稅 GST' },
             rate: '5',
             appliesTo: both,
             compound: false,
@@ -182,14 +182,47 @@ export function taxPreset(preset: TaxPreset, opts: { taxServices?: boolean } = {
   }
 }
 
-/** A stored `stores.tax_settings` text → settings ('{}' and anything unreadable → no tax). */
+/**
+ * A stored `stores.tax_settings` text → settings ('{}' and anything unreadable → no tax). A preset's rate
+ * saved before presets carried every language gets the preset's names (same code, same English name).
+ */
 export function parseTaxSettings(text: string | null | undefined): TaxSettings {
   try {
     const v = JSON.parse(text ?? '{}') as Partial<TaxSettings>;
     if (!Array.isArray(v.rates)) return NO_TAX;
-    return { pricesIncludeTax: v.pricesIncludeTax === true, rates: v.rates.filter((r) => isTaxRate(r.rate)), preset: v.preset ?? null };
+    const preset = v.preset ?? null;
+    const rates = v.rates.filter((r) => isTaxRate(r.rate));
+    const known = (TAX_PRESETS as readonly string[]).includes(preset ?? '') ? taxPreset(preset as TaxPreset).rates : [];
+    return {
+      pricesIncludeTax: v.pricesIncludeTax === true,
+      rates: known.length ? rates.map((r) => withPresetNames(r, known)) : rates,
+      preset,
+    };
   } catch {
     return NO_TAX;
+  }
+}
+
+function withPresetNames(rate: TaxRate, preset: readonly TaxRate[]): TaxRate {
+  const p = preset.find((x) => x.code === rate.code && x.name === rate.name);
+  if (!p?.nameTranslations || LANGUAGE_KEYS.every((l) => rate.nameTranslations?.[l])) return rate;
+  return { ...rate, nameTranslations: { ...p.nameTranslations, ...rate.nameTranslations } };
+}
+
+const LANGUAGE_KEYS = ['en', 'zh-CN', 'zh-TW'] as const;
+
+/** The JSON a sale's tax row keeps of its rate's names (every language, English included). */
+export const rateNamesJson = (rate: Pick<TaxRate, 'name' | 'nameTranslations'>): string =>
+  JSON.stringify({ en: rate.name, ...rate.nameTranslations });
+
+/** A sale's stored tax name in a language: its saved translation, else the English name it was saved with. */
+export function storedRateName(name: string, translations: string | null | undefined, lang: keyof Translations): string {
+  if (!translations || translations === '{}') return name;
+  try {
+    const t = JSON.parse(translations) as Translations;
+    return t[lang] || name;
+  } catch {
+    return name;
   }
 }
 

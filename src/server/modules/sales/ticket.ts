@@ -12,7 +12,7 @@ import { type Currency, isCurrency } from '../../platform/money.js';
 import { appointmentForCheckout } from './appointment-link.js';
 import { verifyApproval } from './approval.js';
 import { SalesErrors } from './errors.js';
-import { applyAutoDiscounts, resolveLines, settleApprovals } from './lines.js';
+import { applyAutoDiscounts, resolveLines, scopeTicketDiscount, settleApprovals } from './lines.js';
 import { lineFromRow, lineRow, parseJson, type TicketLine, toPricingLine } from './model.js';
 import { priceTicket } from './pricing.js';
 import type { CheckoutContext, DiscountInput } from './registry.js';
@@ -28,12 +28,22 @@ export type StoreContext = { store: StoreForSale; currency: Currency; tax: TaxSe
 export async function loadStoreContext(db: Executor, storeId: string): Promise<StoreContext> {
   const store = await storeForSale(db, storeId);
   if (!store) throw PlatformErrors.not_found();
-  return {
-    store,
-    currency: isCurrency(store.currency) ? store.currency : 'USD',
-    tax: parseTaxSettings(store.tax_settings),
-    settings: parseSalesSettings(store.sales_settings),
-  };
+  return storeContextOf(store);
+}
+
+// Parsed settings by their stored text: every save and checkout needs them, they rarely change, and
+// parsing (zod for the checkout settings) costs more than reading them. Shared: callers only read them.
+const parsedSettings = new Map<string, { tax: TaxSettings; settings: SalesSettings }>();
+
+export function storeContextOf(store: StoreForSale): StoreContext {
+  const key = `${store.tax_settings}\u0000${store.sales_settings ?? '\u0001'}`;
+  let parsed = parsedSettings.get(key);
+  if (!parsed) {
+    parsed = { tax: parseTaxSettings(store.tax_settings), settings: parseSalesSettings(store.sales_settings) };
+    if (parsedSettings.size >= 200) parsedSettings.delete(parsedSettings.keys().next().value!);
+    parsedSettings.set(key, parsed);
+  }
+  return { store, currency: isCurrency(store.currency) ? store.currency : 'USD', tax: parsed.tax, settings: parsed.settings };
 }
 
 /** Who may approve discounts in this request: the actor with the permission, else a verified manager PIN. */
@@ -73,13 +83,14 @@ async function save(
   };
   // Discounts a source applies by itself (the client's tier) are settled first, then everything is priced.
   const lines = await applyAutoDiscounts(tx, next.lines, next.discount, cctx);
-  const priced = priceTicket(lines.map(toPricingLine), next.discount, sc.tax);
+  const discount = await scopeTicketDiscount(tx, lines, next.discount, cctx);
+  const priced = priceTicket(lines.map(toPricingLine), discount, sc.tax);
   const prev = {
     lines: new Map(prevLines.map((l) => [l.id, l])),
     ticketDiscount: parseJson<DiscountInput | null>(sale.ticket_discount, null),
     ticketApprovedBy: sale.discount_approved_by,
   };
-  const outcome = await settleApprovals(tx, lines, priced, next.discount, prev, { approverId, settings: sc.settings }, cctx);
+  const outcome = await settleApprovals(tx, lines, priced, discount, prev, { approverId, settings: sc.settings }, cctx);
   await replaceLines(
     tx,
     sale.id,
@@ -87,7 +98,7 @@ async function save(
   );
   const t = priced.totals;
   const patch = {
-    ticket_discount: next.discount ? JSON.stringify({ ...next.discount, approvedBy: outcome.ticketApprovedBy }) : null,
+    ticket_discount: discount ? JSON.stringify({ ...discount, approvedBy: outcome.ticketApprovedBy }) : null,
     discount_approved_by: outcome.ticketApprovedBy,
     subtotal: t.subtotal,
     discount_total: t.discountTotal,
@@ -142,13 +153,11 @@ export async function openTicket(tx: Executor, input: SaleCreate, approverId: st
       if (taken) throw SalesErrors.appointment_on_ticket();
       if (input.clientId === undefined) clientId = appt.clientId;
       if (!input.lines) {
-        lineInputs = appt.lines.map((l) => ({
-          kind: 'service',
-          serviceId: l.serviceId,
-          technicians: [{ staffId: l.staffId }],
-          appointmentLineId: l.id,
-        }));
-        bookedPrices = appt.lines.map((l) => l.price);
+        lineInputs = appt.lines.flatMap((l) => [
+          { kind: 'service', serviceId: l.serviceId, technicians: [{ staffId: l.staffId }], appointmentLineId: l.id },
+          ...(l.addOns ?? []).map((a) => ({ kind: 'add_on', addOnId: a.addOnId, staffId: l.staffId })),
+        ]);
+        bookedPrices = appt.lines.flatMap((l) => [l.price, ...(l.addOns ?? []).map((a) => a.price)]);
       }
     }
     await assertClient(tx, clientId);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { assertStore, auditContext, can, requireActor } from '../../http/actor.js';
 import { PlatformErrors } from '../../platform/errors.js';
-import { movementCreate, shiftClose, shiftList, shiftOpen, zReportQuery } from './schemas.js';
+import { movementCreate, shiftClose, shiftList, shiftOpen, xReportQuery, zReportQuery } from './schemas.js';
 import { addMovement, closeShift, findShift, openShift, shiftDto, xReport, zReport } from './service.js';
 
 const tags = ['shifts'];
@@ -82,10 +82,13 @@ export function shiftRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.get(
       '/shifts/:id/x-report',
-      { config: { access: { permission: 'shifts.manage' } }, schema: { tags, summary: 'X report: this shift so far', params } },
+      {
+        config: { access: { permission: 'shifts.manage' } },
+        schema: { tags, summary: 'X report: this shift so far', params, querystring: xReportQuery },
+      },
       async (request) => {
         await visible(request, request.params.id);
-        return xReport(db, request.params.id);
+        return xReport(db, request.params.id, request.query.lang ?? request.lang);
       },
     );
 
@@ -99,7 +102,7 @@ export function shiftRoutes(deps: Deps): FastifyPluginAsyncZod {
         const actor = requireActor(request);
         if (!can(actor, 'reports.read') && !can(actor, 'shifts.manage')) throw PlatformErrors.forbidden({ permission: 'reports.read' });
         assertStore(actor, request.params.id);
-        return zReport(db, request.params.id, request.query.date);
+        return zReport(db, request.params.id, request.query.date, request.query.lang ?? request.lang);
       },
     );
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../../platform/i18n.js';
 
 const cents = z.int().min(0).max(100_000_000);
 /** Counted bills and coins: { "2000": 3, "25": 8 } = three $20 bills and eight quarters (keys in cents). */
@@ -42,4 +43,7 @@ export const shiftList = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const zReportQuery = z.strictObject({ date: z.iso.date() });
+/** `lang`: the language a printed report names tax rates in (default: the caller's). */
+export const reportLang = { lang: z.enum(LANGUAGES).optional() };
+export const xReportQuery = z.strictObject(reportLang);
+export const zReportQuery = z.strictObject({ date: z.iso.date(), ...reportLang });

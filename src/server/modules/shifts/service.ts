@@ -5,6 +5,7 @@ import type { DB, ShiftsTable } from '../../db/tables.js';
 import { type Executor, withTransaction } from '../../db/tx.js';
 import { type AuditContext, writeAudit } from '../../platform/audit.js';
 import { PlatformErrors } from '../../platform/errors.js';
+import type { Language } from '../../platform/i18n.js';
 import { newId } from '../../platform/ids.js';
 import { type Currency, isCurrency } from '../../platform/money.js';
 import { addDays, startOfLocalDay, toZonedIso } from '../../platform/zoned-time.js';
@@ -199,19 +200,19 @@ export async function closeShift(db: Kysely<DB>, shiftId: string, input: ShiftCl
 }
 
 /** X report: one shift, as of now. */
-export async function xReport(db: Executor, shiftId: string) {
+export async function xReport(db: Executor, shiftId: string, lang: Language = 'en') {
   const shift = await findShift(db, shiftId);
-  const [dto, summary] = await Promise.all([shiftDto(db, shift), summarizeSales(db, { shiftId })]);
+  const [dto, summary] = await Promise.all([shiftDto(db, shift), summarizeSales(db, { shiftId }, lang)]);
   return { kind: 'x' as const, shift: dto, ...summary };
 }
 
 /** Z report: a store's business day — every sale and refund of the date, and the day's shifts. */
-export async function zReport(db: Executor, storeId: string, date: string) {
+export async function zReport(db: Executor, storeId: string, date: string, lang: Language = 'en') {
   const store = await storeInfo(db, storeId);
   const from = startOfLocalDay(date, store.time_zone);
   const to = startOfLocalDay(addDays(date, 1), store.time_zone);
   const [summary, shifts] = await Promise.all([
-    summarizeSales(db, { storeId, date }),
+    summarizeSales(db, { storeId, date }, lang),
     db
       .selectFrom('shifts')
       .selectAll()

@@ -4,6 +4,7 @@
 // ticket or line carry the tier discount without manager approval.
 import type { Executor } from '../../db/tx.js';
 import { newId } from '../../platform/ids.js';
+import { blocksTierDiscount } from '../coupons/index.js';
 import { entriesByRef, loadLedgerSettings } from '../ledgers/index.js';
 import { registerEarnMultiplier } from '../points/index.js';
 import {
@@ -90,11 +91,14 @@ const tierDiscount: DiscountSource = {
   type: 'tier',
   /**
    * A member's tier discount goes on each catalog line by itself: the tier's rate for a service's category,
-   * else its default rate. Not when the ticket already carries the tier discount as a whole.
+   * else its default rate. Not when the ticket already carries the tier discount as a whole, nor beside a
+   * coupon that does not combine with member discounts (the coupon takes its place).
    */
   async auto(tx: Executor, lines: readonly AutoDiscountLine[], ctx: CheckoutContext & { ticketDiscount: DiscountInput | null }) {
     const none = lines.map(() => null);
     if (!ctx.clientId || ctx.ticketDiscount?.source?.type === 'tier') return none;
+    const coupons = [ctx.ticketDiscount, ...lines.map((l) => l.discount)].flatMap((d) => (d?.source?.type === 'coupon' ? [d.source.ref] : []));
+    if (await blocksTierDiscount(tx, coupons)) return none;
     const benefits = await tierBenefitsFor(tx, ctx.clientId);
     if (!benefits) return none;
     return lines.map((l): AutoDiscount | null => {

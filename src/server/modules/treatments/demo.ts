@@ -168,6 +168,7 @@ export async function seedDemoPackages(tx: Tx, opts: DemoPackagesOptions): Promi
     tx,
     {
       name: 'Renewal → maintenance facials',
+      nameTranslations: { 'zh-CN': '焕肤疗程 → 保养面部护理', 'zh-TW': '煥膚療程 → 保養臉部護理' },
       fromTemplateId: renewalCourse.id,
       trigger: 'remaining',
       remaining: 2,

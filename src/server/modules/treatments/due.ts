@@ -9,6 +9,7 @@ import type { Deps } from '../../deps.js';
 import type { Language } from '../../platform/i18n.js';
 import type { JobHandler } from '../../platform/jobs/index.js';
 import { addDays } from '../../platform/zoned-time.js';
+import { clientRowName } from '../clients/index.js';
 import { bookingLink, fill, loadPackageSettings, notifyClient, parseJson, type Translations, textIn } from '../packages/index.js';
 import { fastLocalDate as localDate } from './local-time.js';
 
@@ -98,7 +99,7 @@ export async function dueList(
         recordId: r.id,
         client: {
           id: r.client_id,
-          name: client ? `${client.preferred_name || client.first_name} ${client.last_name}`.trim() : '',
+          name: client ? clientRowName(client) : '',
           phone: client?.phone ?? null,
         },
         service: {

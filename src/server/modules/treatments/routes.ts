@@ -275,7 +275,7 @@ export function treatmentRoutes(deps: Deps): FastifyPluginAsyncZod {
         const actor = requireActor(request);
         await visibleClient(db, actor, request.params.id);
         const health = seesHealth(actor);
-        const timeline = await clientTimeline(db, request.params.id, { health, portal: false, cipher, now: now() });
+        const timeline = await clientTimeline(db, request.params.id, { health, portal: false, cipher, now: now(), lang: request.lang });
         if (health && timeline.records.length)
           await auditHealthRead(db, ctx(request), {
             entityType: 'client',
@@ -302,7 +302,7 @@ export function treatmentRoutes(deps: Deps): FastifyPluginAsyncZod {
         if (!pkg) throw PlatformErrors.not_found();
         await visibleClient(db, actor, pkg.client_id);
         const health = seesHealth(actor);
-        const timeline = await packageTimeline(db, pkg, { health, portal: false, cipher, now: now() });
+        const timeline = await packageTimeline(db, pkg, { health, portal: false, cipher, now: now(), lang: request.lang });
         if (health && timeline.records.length)
           await auditHealthRead(db, ctx(request), {
             entityType: 'client_package',

@@ -5,6 +5,8 @@
 // A fixed number of queries whatever the number of records (a timeline of 100 records answers in a few ms).
 import type { Executor } from '../../db/tx.js';
 import type { FieldCipher } from '../../platform/crypto.js';
+import type { Language } from '../../platform/i18n.js';
+import { clientRowName } from '../clients/index.js';
 import {
   openRecommendations,
   type PackageDto,
@@ -27,6 +29,8 @@ export type TimelineView = {
   cipher: FieldCipher;
   now: number;
   photoUrlBase?: string;
+  /** The caller's language, for names resolved on the server (recommendations). */
+  lang?: Language;
 };
 
 type Series = {
@@ -203,7 +207,7 @@ async function build(db: Executor, input: TimelineInput, view: TimelineView) {
   const upcomingTz = upcoming ? (records.find((r) => r.store_id === upcoming.store_id)?.tz ?? latest?.tz ?? 'UTC') : 'UTC';
   const today = latest ? localDate(view.now, latest.tz) : null;
   return {
-    client: client ? { id: client.id, name: `${client.preferred_name || client.first_name} ${client.last_name}`.trim() } : null,
+    client: client ? { id: client.id, name: clientRowName(client) } : null,
     packages,
     records: out,
     ...(view.health ? { photoComparison: comparison(records, photos, view.photoUrlBase), metrics: [...series.values()] } : {}),
@@ -216,7 +220,7 @@ async function build(db: Executor, input: TimelineInput, view: TimelineView) {
           booked: upcoming ? { appointmentId: upcoming.id, startAt: toZonedIso(upcoming.start_at, upcomingTz) } : null,
         }
       : null,
-    ...(view.portal ? {} : { recommendations: await openRecommendations(db, input.clientId) }),
+    ...(view.portal ? {} : { recommendations: await openRecommendations(db, input.clientId, view.lang) }),
   };
 }
 

@@ -29,6 +29,8 @@ type TopUpData = { amount: number; bonusPreview: number; ruleId: string | null }
 const topUpLine = {
   kind: TOP_UP_LINE,
   label: { en: 'Stored value top-up', 'zh-CN': '储值充值', 'zh-TW': '儲值加值' },
+  requiresClient: true,
+  fieldLabels: { amount: { en: 'Amount', 'zh-CN': '金额', 'zh-TW': '金額' } },
   schema: z.object({ amount: z.number().int().min(1).max(100_000_000) }),
   async price(tx: Executor, input: { amount: number }, ctx: CheckoutContext) {
     if (!ctx.clientId) throw WalletErrors.wallet_client_required();
@@ -97,6 +99,7 @@ type TenderData = { confirmationId?: string; principal?: number; bonus?: number 
 const storedValueTender = {
   kind: STORED_VALUE_TENDER,
   label: { en: 'Stored value', 'zh-CN': '储值', 'zh-TW': '儲值' },
+  requiresClient: true,
   schema: z.object({ confirmationId: z.uuid().optional() }),
   async apply(tx: Executor, tender: SaleTender<TenderData>, sale: SaleSnapshot, ctx: HookContext) {
     if (!sale.clientId) throw WalletErrors.wallet_client_required();

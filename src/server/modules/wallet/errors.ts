@@ -17,6 +17,11 @@ export const WalletErrors = defineErrors({
       'zh-CN': '此门店不能使用储值',
       'zh-TW': '此門市不能使用儲值',
     },
+    detail: {
+      en: 'Head office limits this client’s stored value to: {stores}.',
+      'zh-CN': '总部规定该会员的储值只能在以下门店使用:{stores}。',
+      'zh-TW': '總部規定該會員的儲值只能在以下門市使用:{stores}。',
+    },
   },
   top_up_amount_out_of_range: {
     status: 422,

@@ -2,7 +2,9 @@
 // by the store that sold it. Movements per store come straight from the ledger entries; the outstanding
 // balance of each wallet is attributed to the top-ups it most recently received (what is left of a wallet
 // is its newest money, since spends use the oldest first), each top-up's share to the store that sold it.
-// What no top-up explains (manual credits, merges) is "unattributed".
+// What no top-up explains (manual credits, merges) is "unattributed". `asOf`: movements and balances from
+// the entries before that instant (a top-up's later refunds still cap what is attributed to it).
+// `from`/`to`: movements in that period only.
 import type { Executor } from '../../db/tx.js';
 
 type Money = { principal: number; bonus: number };
@@ -19,7 +21,12 @@ export type LiabilityRow = {
 
 const zero = (): Money => ({ principal: 0, bonus: 0 });
 
-export async function storedValueLiability(db: Executor, storeIds: readonly string[] | null) {
+export async function storedValueLiability(
+  db: Executor,
+  storeIds: readonly string[] | null,
+  period: { asOf?: number | undefined; from?: number | undefined; to?: number | undefined } = {},
+) {
+  const before = period.asOf;
   const stores = await db.selectFrom('stores').select(['id', 'name']).orderBy('name').execute();
   const rows = new Map<string, LiabilityRow>(
     stores.map((s) => [
@@ -27,14 +34,16 @@ export async function storedValueLiability(db: Executor, storeIds: readonly stri
       { storeId: s.id, storeName: s.name, sold: zero(), spentHere: zero(), refunded: zero(), adjusted: zero(), outstanding: zero() },
     ]),
   );
-  const moves = await db
+  let mq = db
     .selectFrom('ledger_entries as e')
     .innerJoin('ledger_accounts as a', 'a.id', 'e.account_id')
     .select(['e.store_id', 'a.kind as account', 'e.kind'])
     .select((eb) => eb.fn.sum<number>('e.amount').as('total'))
-    .where('a.kind', 'in', ['wallet_principal', 'wallet_bonus'])
-    .groupBy(['e.store_id', 'a.kind', 'e.kind'])
-    .execute();
+    .where('a.kind', 'in', ['wallet_principal', 'wallet_bonus']);
+  if (period.from !== undefined) mq = mq.where('e.created_at', '>=', period.from);
+  const end = Math.min(period.to ?? Number.MAX_SAFE_INTEGER, before ?? Number.MAX_SAFE_INTEGER);
+  if (end !== Number.MAX_SAFE_INTEGER) mq = mq.where('e.created_at', '<', end);
+  const moves = await mq.groupBy(['e.store_id', 'a.kind', 'e.kind']).execute();
   for (const m of moves) {
     const row = m.store_id ? rows.get(m.store_id) : undefined;
     if (!row) continue;
@@ -47,21 +56,38 @@ export async function storedValueLiability(db: Executor, storeIds: readonly stri
   }
 
   // Outstanding, attributed newest top-up first.
-  const balances = await db
-    .selectFrom('ledger_accounts')
-    .select(['owner_id', 'kind', 'balance'])
-    .where('kind', 'in', ['wallet_principal', 'wallet_bonus'])
-    .where('balance', '>', 0)
-    .execute();
+  const balances =
+    before === undefined
+      ? await db
+          .selectFrom('ledger_accounts')
+          .select(['owner_id', 'kind', 'balance'])
+          .where('kind', 'in', ['wallet_principal', 'wallet_bonus'])
+          .where('balance', '>', 0)
+          .execute()
+      : (
+          await db
+            .selectFrom('ledger_entries as e')
+            .innerJoin('ledger_accounts as a', 'a.id', 'e.account_id')
+            .select(['a.owner_id', 'a.kind'])
+            .select((eb) => eb.fn.sum<number>('e.amount').as('balance'))
+            .where('a.kind', 'in', ['wallet_principal', 'wallet_bonus'])
+            .where('e.created_at', '<', before)
+            .groupBy(['a.owner_id', 'a.kind'])
+            .execute()
+        )
+          .map((b) => ({ ...b, balance: Number(b.balance) }))
+          .filter((b) => b.balance > 0);
   const left = new Map<string, Money>();
   for (const b of balances) {
     const m = left.get(b.owner_id) ?? zero();
     m[b.kind === 'wallet_principal' ? 'principal' : 'bonus'] = b.balance;
     left.set(b.owner_id, m);
   }
-  const topUps = await db
+  let tq = db
     .selectFrom('wallet_top_ups')
-    .select(['client_id', 'store_id', 'principal', 'bonus', 'refunded_principal', 'forfeited_bonus'])
+    .select(['client_id', 'store_id', 'principal', 'bonus', 'refunded_principal', 'forfeited_bonus']);
+  if (before !== undefined) tq = tq.where('created_at', '<', before);
+  const topUps = await tq
     .orderBy('client_id')
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')

@@ -4,13 +4,15 @@ import { withTransaction } from '../../db/tx.js';
 import type { Deps } from '../../deps.js';
 import { assertStore, auditContext, requireActor } from '../../http/actor.js';
 import { writeAudit } from '../../platform/audit.js';
-import { isLanguage } from '../../platform/i18n.js';
+import { isLanguage, LANGUAGES } from '../../platform/i18n.js';
 import { runIdempotent } from '../../platform/idempotency.js';
 import { isCurrency } from '../../platform/money.js';
 import { decodeCursor, pageQuery } from '../../platform/pagination.js';
 import { localDate, toZonedIso } from '../../platform/zoned-time.js';
-import { loadLedgerSettings, visibleClient } from '../ledgers/index.js';
+import { clientRowName } from '../clients/index.js';
+import { loadLedgerSettings, reportQuery, reportScope, visibleClient } from '../ledgers/index.js';
 import { storedValueLiability } from './liability.js';
+import { setWalletStoreLimit, usableStores, walletStoreLimit } from './limits.js';
 import { requestConfirmation, verifyConfirmation } from './otp.js';
 import { activeRules, findWallet, lastTopUp, listRules, storeZone } from './repo.js';
 import { createRule, toRuleDto, updateRule } from './rules.js';
@@ -23,7 +25,12 @@ const id = z.uuid();
 const clientParams = z.object({ id });
 
 export async function walletSummary(db: Parameters<typeof findWallet>[0], clientId: string) {
-  const [wallet, last, { settings }] = await Promise.all([findWallet(db, clientId), lastTopUp(db, clientId), loadLedgerSettings(db)]);
+  const [wallet, last, { settings }, limit] = await Promise.all([
+    findWallet(db, clientId),
+    lastTopUp(db, clientId),
+    loadLedgerSettings(db),
+    walletStoreLimit(db, clientId),
+  ]);
   const principal = wallet?.principal.balance ?? 0;
   const bonus = wallet?.bonus.balance ?? 0;
   return {
@@ -33,7 +40,9 @@ export async function walletSummary(db: Parameters<typeof findWallet>[0], client
     lastTopUp: last
       ? { amount: last.principal, bonus: last.bonus, storeId: last.store_id, at: new Date(last.created_at).toISOString() }
       : null,
-    usableAtStoreIds: settings.wallet.storeIds,
+    /** Where this wallet can pay (null: every store): HQ's business-wide list and this wallet's own limit. */
+    usableAtStoreIds: usableStores(settings.wallet.storeIds, limit?.storeIds ?? null),
+    storeLimit: limit,
     spendOrder: settings.wallet.spendOrder,
     confirmation: settings.wallet.confirmation,
   };
@@ -103,7 +112,12 @@ export function walletRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/clients/:id/wallet/statement.html',
       {
         config: { access: { permission: 'ledgers.read' } },
-        schema: { tags: ['stored value'], summary: 'The whole statement as a printable page', params: clientParams },
+        schema: {
+          tags: ['stored value'],
+          summary: 'The whole statement as a printable page (in ?lang=, else Accept-Language; dates in each store’s time zone)',
+          params: clientParams,
+          querystring: z.object({ lang: z.enum(LANGUAGES).optional() }),
+        },
       },
       async (request, reply) => {
         const actor = requireActor(request);
@@ -113,10 +127,12 @@ export function walletRoutes(deps: Deps): FastifyPluginAsyncZod {
           db.selectFrom('stores').select(['id', 'name', 'time_zone']).execute(),
           db.selectFrom('business').select(['name', 'currency']).executeTakeFirst(),
         ]);
-        const lang = isLanguage(request.lang) ? request.lang : 'en';
+        const lang = request.query.lang ?? (isLanguage(request.lang) ? request.lang : 'en');
         const tz = stores.find((s) => s.id === client.home_store_id)?.time_zone ?? 'UTC';
         const html = statementHtml(rows, {
-          clientName: `${client.first_name} ${client.last_name}`.trim(),
+          timeZones: new Map(stores.map((s) => [s.id, s.time_zone])),
+          homeTimeZone: tz,
+          clientName: clientRowName(client),
           businessName: business?.name ?? '',
           currency: business && isCurrency(business.currency) ? business.currency : 'USD',
           lang,
@@ -124,6 +140,29 @@ export function walletRoutes(deps: Deps): FastifyPluginAsyncZod {
           printedAt: toZonedIso(now(), tz).slice(0, 16).replace('T', ' '),
         });
         return reply.type('text/html; charset=utf-8').send(html);
+      },
+    );
+
+    app.put(
+      '/clients/:id/wallet/stores',
+      {
+        config: { access: { permission: 'ledgers.rules' } },
+        schema: {
+          tags: ['stored value'],
+          summary: 'HQ limits this client’s stored value to some stores (null lifts it); reason required, audited',
+          params: clientParams,
+          body: z.strictObject({
+            storeIds: z.array(id).min(1).max(500).nullable(),
+            reason: z.string().trim().min(3).max(500),
+            /** The limit's version (0 when there is none yet). */
+            version: z.number().int().min(0),
+          }),
+        },
+      },
+      async (request) => {
+        await visibleClient(db, requireActor(request), request.params.id);
+        await withTransaction(db, ({ tx }) => setWalletStoreLimit(tx, request.params.id, request.body, auditContext(request, now())));
+        return walletSummary(db, request.params.id);
       },
     );
 
@@ -227,7 +266,8 @@ export function walletRoutes(deps: Deps): FastifyPluginAsyncZod {
           activeRules(db),
           storeZone(db, request.query.storeId),
         ]);
-        const usable = !settings.wallet.storeIds || settings.wallet.storeIds.includes(request.query.storeId);
+        const stores = usableStores(settings.wallet.storeIds, summary.storeLimit?.storeIds ?? null);
+        const usable = !stores || stores.includes(request.query.storeId);
         const available = usable ? summary.total : 0;
         const shortfall = Math.max(0, request.query.amount - available);
         const ctx = {
@@ -309,11 +349,15 @@ export function walletRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/reports/stored-value-liability',
       {
         config: { access: { permission: 'ledgers.read' } },
-        schema: { tags: ['reports'], summary: 'Stored-value liability: principal vs bonus, by the store that sold it' },
+        schema: {
+          tags: ['reports'],
+          summary: 'Stored-value liability: principal vs bonus, by the store that sold it (?storeId, ?asOf, ?from/?to)',
+          querystring: reportQuery,
+        },
       },
       async (request) => {
-        const actor = requireActor(request);
-        return storedValueLiability(db, actor.allStores ? null : actor.storeIds);
+        const scope = reportScope(requireActor(request), request.query);
+        return { asOf: request.query.asOf ?? null, ...(await storedValueLiability(db, scope.storeIds, scope)) };
       },
     );
   };

@@ -6,6 +6,7 @@ import type { Executor } from '../../db/tx.js';
 import type { Language } from '../../platform/i18n.js';
 import { type Currency, formatMoney } from '../../platform/money.js';
 import { encodeCursor } from '../../platform/pagination.js';
+import { toZonedIso } from '../../platform/zoned-time.js';
 import { bookEntries, type LedgerEntry } from '../ledgers/index.js';
 import { bookOf, findWallet, type Wallet } from './repo.js';
 
@@ -208,15 +209,23 @@ export function statementHtml(
     currency: Currency;
     lang: Language;
     storeNames: ReadonlyMap<string, string>;
+    /** Each store's IANA zone: an entry prints in the zone of the store where it happened… */
+    timeZones: ReadonlyMap<string, string>;
+    /** …else in the client's home store's. */
+    homeTimeZone: string;
     printedAt: string;
   },
 ): string {
   const l = LABELS[p.lang];
   const m = (n: number) => esc(formatMoney(n, p.currency, p.lang));
+  const when = (r: StatementRow) =>
+    toZonedIso(Date.parse(r.at), (r.storeId && p.timeZones.get(r.storeId)) || p.homeTimeZone)
+      .slice(0, 16)
+      .replace('T', ' ');
   const body = rows
     .map(
       (r) =>
-        `<tr><td>${esc(r.at.slice(0, 10))}</td><td>${esc(r.storeId ? (p.storeNames.get(r.storeId) ?? '') : '')}</td><td>${esc(KINDS[p.lang][r.kind] ?? r.kind)}</td>` +
+        `<tr><td>${esc(when(r))}</td><td>${esc(r.storeId ? (p.storeNames.get(r.storeId) ?? '') : '')}</td><td>${esc(KINDS[p.lang][r.kind] ?? r.kind)}</td>` +
         `<td class="n">${m(r.principal)}</td><td class="n">${m(r.bonus)}</td><td class="n">${m(r.balanceAfter)}</td><td>${esc(r.reason ?? '')}</td></tr>`,
     )
     .join('\n');

@@ -19,16 +19,13 @@ import {
   type WalletSettings,
 } from '../ledgers/index.js';
 import { WalletErrors } from './errors.js';
+import { assertUsableAt } from './limits.js';
 import { activeRules, bookOf, findTopUp, findWallet, hasTopUp, lastTopUp, openWallet, storeZone, type TopUpRow } from './repo.js';
 import { bonusFor, bonusToForfeit, type Split, splitRefund, splitSpend } from './split.js';
 
 const money = (n: number) => formatMoney(n, 'USD', 'en');
 
 export type Actor = { actorId: string | null; now: number };
-
-export function assertUsableAt(settings: WalletSettings, storeId: string): void {
-  if (settings.storeIds && !settings.storeIds.includes(storeId)) throw WalletErrors.wallet_store_restricted();
-}
 
 export function assertTopUpAmount(settings: WalletSettings, amount: number): void {
   if (!Number.isSafeInteger(amount) || amount < Math.max(1, settings.minTopUp) || amount > settings.maxTopUp) {
@@ -150,7 +147,7 @@ export async function spend(
 ): Promise<SpendResult> {
   const all = settings ?? (await loadLedgerSettings(tx)).settings;
   const s = all.wallet;
-  assertUsableAt(s, p.storeId);
+  await assertUsableAt(tx, s, p.clientId, p.storeId);
   const wallet = await findWallet(tx, p.clientId);
   if (!wallet) throw insufficientBalance({ available: 0, requested: p.amount, unit: 'cents', account: 'wallet' });
   let split: Split = { principal: 0, bonus: 0 };

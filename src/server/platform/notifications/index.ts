@@ -8,9 +8,10 @@ import type { Notifier } from './notifier.js';
 import { ChannelNotifier } from './router.js';
 import { SmtpNotifier } from './smtp.js';
 
+export { countSent, logSent, quietUntil, type SentMessage, sentAbout } from './client-messages.js';
 export { type LoggingNotifier, type NotifierLogger, UndeliverableMessageError } from './errors.js';
 export { LogNotifier } from './log.js';
-export type { Notifier, OutgoingMessage } from './notifier.js';
+export type { MessageAttachment, Notifier, OutgoingMessage } from './notifier.js';
 export { enqueueMessage, NOTIFY_KIND, notifyHandler, outgoingMessageSchema } from './outbox.js';
 export { attachNotifierLogger, ChannelNotifier } from './router.js';
 export { type TwilioOptions, TwilioSmsNotifier } from './sms.js';

@@ -42,11 +42,20 @@ export class LogNotifier implements Notifier, LoggingNotifier {
         subject: message.subject ?? null,
         body: message.text,
         adapter: this.name,
+        attachments: message.attachments?.length ? JSON.stringify(message.attachments) : null,
         created_at: this.clock.now(),
       })
       .execute();
     this.log.info(
-      { messageId: id, channel: message.channel, to: message.to, subject: message.subject, text: message.text },
+      {
+        messageId: id,
+        channel: message.channel,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        // Named, not dumped: the dev mailbox keeps the content.
+        ...(message.attachments?.length ? { attachments: message.attachments.map((a) => a.filename) } : {}),
+      },
       `${message.channel} message (log adapter, not sent)`,
     );
   }

@@ -1,3 +1,11 @@
+/** A text file sent with an email (an iCalendar event, say). SMS adapters ignore attachments. */
+export type MessageAttachment = {
+  filename: string;
+  /** MIME type with parameters, e.g. `text/calendar; charset=utf-8; method=REQUEST`. */
+  contentType: string;
+  content: string;
+};
+
 /** A message to a person. Domain code builds these; an adapter delivers them. */
 export type OutgoingMessage = {
   channel: 'email' | 'sms';
@@ -5,6 +13,7 @@ export type OutgoingMessage = {
   subject?: string;
   text: string;
   html?: string;
+  attachments?: MessageAttachment[];
 };
 
 /** Delivery adapter (log, SMTP, an SMS provider): swapped by configuration, never by domain code. */

@@ -14,6 +14,21 @@ export const outgoingMessageSchema = z.strictObject({
   subject: z.string().max(998).optional(),
   text: z.string().min(1).max(100_000),
   html: z.string().max(500_000).optional(),
+  attachments: z
+    .array(
+      z.strictObject({
+        // A plain file name: no path, no quotes or control characters to smuggle into a MIME header.
+        filename: z
+          .string()
+          .min(1)
+          .max(100)
+          .refine((f) => !/[\\/"]/.test(f) && [...f].every((c) => c.charCodeAt(0) >= 32), 'a plain file name'),
+        contentType: z.string().regex(/^[\w.+-]+\/[\w.+-]+(;\s*[\w.-]+=[\w.-]+)*$/).max(200),
+        content: z.string().max(1_000_000),
+      }),
+    )
+    .max(5)
+    .optional(),
 });
 
 /**

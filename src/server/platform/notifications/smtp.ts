@@ -27,6 +27,9 @@ export class SmtpNotifier implements Notifier {
         subject: message.subject ?? '',
         text: message.text,
         ...(message.html ? { html: message.html } : {}),
+        ...(message.attachments?.length
+          ? { attachments: message.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })) }
+          : {}),
       })
       .catch((err: unknown) => {
         // A 5xx answer to RCPT TO (no such mailbox) will not change on retry; connection trouble and

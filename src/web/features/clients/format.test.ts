@@ -7,6 +7,8 @@ describe('client names', () => {
     expect(fullName({ firstName: 'Jane', lastName: 'Doe' })).toBe('Jane Doe');
     expect(fullName({ firstName: 'Jane', lastName: '' })).toBe('Jane');
     expect(fullName({ firstName: '', lastName: '欧阳' })).toBe('欧阳');
+    expect(fullName({ firstName: '娜娜', lastName: '歐陽', preferredName: 'Nana' })).toBe('歐陽娜娜');
+    expect(fullName({ firstName: 'Ying', lastName: 'Wang', preferredName: 'Amy' })).toBe('Amy Wang');
   });
 
   it('shows the preferred name only when it adds something', () => {
@@ -14,6 +16,8 @@ describe('client names', () => {
     expect(otherName({ firstName: 'Jane', lastName: 'Doe', preferredName: 'Jane' })).toBeNull();
     expect(otherName({ firstName: 'Jane', lastName: 'Doe', preferredName: '  ' })).toBeNull();
     expect(avatarName({ firstName: '小明', lastName: '王' })).toBe('王小明');
+    // The preferred name is shown: the name on the card is the other one.
+    expect(otherName({ firstName: 'Ying', lastName: 'Wang', preferredName: 'Amy' })).toBe('Ying Wang');
   });
 });
 

@@ -1,5 +1,6 @@
 // How a client's name, birthday and phone read on screen. Pure, so the list, the profile and the
 // import preview agree.
+import { clientDisplayName } from '../../../shared/client-name.js';
 import type { Birthday, ClientSummary } from './types.js';
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -11,23 +12,25 @@ export function isCjk(text: string): boolean {
 type Named = Pick<ClientSummary, 'firstName' | 'lastName'> & { preferredName?: string | null };
 
 /**
- * The full name in the order its script uses: Chinese names family name first with no space
- * (王 + 小明 → 王小明), others given name first (Jane Doe).
+ * The name every screen shows: 王小明 (a Chinese name keeps its order and form), Amy Wang (a preferred
+ * name stands in for the given name of a Latin one). The rule is shared with the server:
+ * src/shared/client-name.ts.
  */
 export function fullName(c: Named): string {
-  const first = c.firstName.trim();
-  const last = c.lastName.trim();
-  if (!last) return first;
-  if (!first) return last;
-  return isCjk(first) || isCjk(last) ? `${last}${first}` : `${first} ${last}`;
+  return clientDisplayName(c);
 }
 
-/** The preferred name when it adds something the full name does not already say. */
+/**
+ * What the shown name leaves out, for a second line: the preferred name beside a Chinese name (王小明 ·
+ * Mandy), or the name on the card when the preferred one is shown (Amy Wang · Ying Wang).
+ */
 export function otherName(c: Named): string | null {
   const preferred = c.preferredName?.trim();
   if (!preferred) return null;
-  const full = fullName(c);
-  return preferred === full || preferred === c.firstName.trim() ? null : preferred;
+  const shown = fullName(c);
+  const legal = clientDisplayName({ ...c, preferredName: null });
+  if (shown !== legal) return legal;
+  return shown.includes(preferred) ? null : preferred;
 }
 
 /** What an avatar shows: the preferred name for an English name on a Chinese card reads best. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysUntil, localDay, readableName } from './format.js';
+import { daysUntil, localDay } from './format.js';
 
 describe('calendar days', () => {
   it('counts days to a date, negative when past', () => {
@@ -12,13 +12,5 @@ describe('calendar days', () => {
     expect(localDay(0, new Date(2026, 0, 31))).toBe('2026-01-31');
     expect(localDay(1, new Date(2026, 0, 31))).toBe('2026-02-01');
     expect(localDay(28, new Date(2026, 1, 1))).toBe('2026-03-01');
-  });
-});
-
-describe('names joined by the server', () => {
-  it('puts a Chinese family name first and leaves other names alone', () => {
-    expect(readableName('雪 赵')).toBe('赵雪');
-    expect(readableName("Madison O'Brien")).toBe("Madison O'Brien");
-    expect(readableName('美玲')).toBe('美玲');
   });
 });

@@ -64,10 +64,3 @@ export function useValidityText(): (v: Validity) => string {
         ? t('packages.validity.fixedText', { date: day(v.until) })
         : t('packages.validity.noneText');
 }
-
-/** A name as the server joins it ("given family"); in Chinese the family name comes first, unspaced. The server's "given family" order reads family name first in Chinese: "雪 赵" → "赵雪". */
-export function readableName(name: string): string {
-  const [given, ...family] = name.trim().split(/\s+/);
-  if (!given || !family.length || !/[\u3400-\u9fff]/.test(name)) return name.trim();
-  return `${family.join('')}${given}`;
-}

@@ -166,8 +166,10 @@ export interface Recommendation {
   id: string;
   ruleId: string;
   ruleName: string;
+  ruleNameTranslations: Translations;
   fromPackageId: string;
   fromPackageName: string;
+  fromPackageNameTranslations: Translations;
   templateId: string;
   templateName: string;
   templateNameTranslations: Translations;
@@ -179,6 +181,7 @@ export interface Recommendation {
 export interface Rule {
   id: string;
   name: string;
+  nameTranslations: Translations;
   fromTemplateId: string;
   trigger: 'completed' | 'remaining';
   remaining: number | null;
@@ -191,6 +194,7 @@ export interface Rule {
 
 export interface RuleBody {
   name: string;
+  nameTranslations?: Translations;
   fromTemplateId: string;
   trigger: 'completed' | 'remaining';
   remaining?: number | null;
@@ -221,8 +225,13 @@ export interface RecommendationReport {
   rules: Array<{
     ruleId: string;
     name: string;
+    nameTranslations: Translations;
     fromTemplateId: string;
+    fromTemplateName: string;
+    fromTemplateNameTranslations: Translations;
     toTemplateId: string;
+    toTemplateName: string;
+    toTemplateNameTranslations: Translations;
     suggested: number;
     sent: number;
     converted: number;

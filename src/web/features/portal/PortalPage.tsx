@@ -7,7 +7,7 @@ import { Button } from '../../components/Button.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { Loading } from '../../components/Spinner.js';
 import { isApiError } from '../../http/problem.js';
-import { readableName, useDay } from '../packages/format.js';
+import { useDay } from '../packages/format.js';
 import { MetricCharts } from '../treatments/timeline/MetricCharts.js';
 import { PhotoCompare } from '../treatments/timeline/PhotoCompare.js';
 import { PORTAL_KEY, portalTimelineQuery, signOut } from './api.js';
@@ -62,7 +62,7 @@ export function PortalPage() {
         </Button>
       }
     >
-      <Home firstName={firstName ?? readableName(timeline.data.client?.name ?? '')} />
+      <Home firstName={firstName ?? timeline.data.client?.name ?? ''} />
     </PortalLayout>
   );
 }

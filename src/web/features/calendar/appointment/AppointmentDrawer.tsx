@@ -12,9 +12,10 @@ import { ProblemAlert } from '../../../components/ProblemAlert.js';
 import { Loading } from '../../../components/Spinner.js';
 import { useToast } from '../../../components/Toast.js';
 import type { StoreSummary } from '../../../http/types.js';
-import { useCan } from '../../auth/session.js';
+import { useCan, useMe } from '../../auth/session.js';
 import { formatMoney } from '../../catalog/money.js';
 import { clientQuery, notesQuery } from '../../clients/api.js';
+import { TreatmentGlance } from '../../treatments/glance/TreatmentGlance.js';
 import { appointmentQuery, updateNotes } from '../api.js';
 import { hhmmFormatter } from '../grid/CalendarGrid.js';
 import { displayName } from '../names.js';
@@ -182,6 +183,8 @@ function Body({ a, store, staffNames }: { a: AppointmentDetail; store: StoreSumm
         </section>
       ) : null}
 
+      {a.client ? <Glance a={a} clientId={a.client.id} /> : null}
+
       <section className="space-y-2">
         <h3 className="text-sm font-semibold text-zinc-900">{t('calendar.detail.history')}</h3>
         <ol className="space-y-2 border-l-2 border-zinc-100 pl-4" data-testid="appointment-history">
@@ -206,6 +209,24 @@ function Body({ a, store, staffNames }: { a: AppointmentDetail; store: StoreSumm
         </ol>
       </section>
     </div>
+  );
+}
+
+/**
+ * The client's treatment progress before the visit (packages, last record, next date, suggestions). "Write
+ * record" starts from the signed-in technician's own line of this visit, else from its first line.
+ */
+function Glance({ a, clientId }: { a: AppointmentDetail; clientId: string }) {
+  const me = useMe();
+  const line = a.lines.find((l) => l.staffId === me.staff.id) ?? a.lines[0];
+  return (
+    <TreatmentGlance
+      clientId={clientId}
+      storeId={a.storeId}
+      serviceId={line?.serviceId}
+      staffId={line?.staffId}
+      appointmentLineId={line?.id}
+    />
   );
 }
 

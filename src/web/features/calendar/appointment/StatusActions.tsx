@@ -10,6 +10,7 @@ import { ProblemAlert, useProblemText } from '../../../components/ProblemAlert.j
 import { useToast } from '../../../components/Toast.js';
 import { useCan } from '../../auth/session.js';
 import { changeStatus } from '../api.js';
+import { displayName } from '../names.js';
 import type { Action, Appointment } from '../types.js';
 
 /** What a technician may do on their own clients; the front desk does everything. */
@@ -159,7 +160,7 @@ function CloseDialog({
         ) : null}
         <Checkbox
           label={t('calendar.waiveFee')}
-          description={t('calendar.waiveFeeHint', { client: a.client ? a.client.firstName : '' })}
+          description={t('calendar.waiveFeeHint', { client: a.client ? displayName(a.client) : '' })}
           checked={waive}
           onChange={(e) => setWaive(e.target.checked)}
         />

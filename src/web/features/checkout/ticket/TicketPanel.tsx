@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/EmptyState.js';
 import type { ClientSummary } from '../../clients/types.js';
+import { Recommendations } from '../../packages/profile/Recommendations.js';
 import type { StoreStaff } from '../lib/staff.js';
 import type { Sale, SaleLine } from '../types.js';
 import { ClientChip } from './ClientChip.js';
@@ -39,6 +40,8 @@ export function TicketPanel({
     <div className="flex h-full min-h-0 flex-col bg-white" data-testid="ticket-panel">
       <div className="border-b border-zinc-100 p-3">
         <ClientChip clientId={sale.clientId} onChange={onClient} />
+        {/* Open package suggestions for her, in the reader's language, to mention while paying. */}
+        {sale.clientId ? <Recommendations clientId={sale.clientId} compact /> : null}
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto">
         {sale.lines.length === 0 ? (

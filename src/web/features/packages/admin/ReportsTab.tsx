@@ -11,7 +11,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert.js';
 import { Loading } from '../../../components/Spinner.js';
 import { Table, Td, THead, Th, Tr } from '../../../components/Table.js';
 import { useCan, useMe } from '../../auth/session.js';
-import { packageReportQuery, type ReportRange, recommendationReportQuery, templatesQuery } from '../api.js';
+import { packageReportQuery, type ReportRange, recommendationReportQuery } from '../api.js';
 import { localDay, useMoney, useTr } from '../format.js';
 
 export function ReportsTab() {
@@ -135,12 +135,7 @@ function RecommendationFigures({ range }: { range: ReportRange }) {
   const { t, i18n } = useTranslation();
   const tr = useTr();
   const report = useQuery(recommendationReportQuery(range));
-  const templates = useQuery(templatesQuery({ includeInactive: true }));
   const pct = (bp: number) => new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 }).format(bp / 10_000);
-  const name = (id: string) => {
-    const x = templates.data?.data.find((y) => y.id === id);
-    return x ? tr(x.name, x.nameTranslations) : '…';
-  };
   if (report.isPending) return <Loading label={t('common.loading')} />;
   if (report.isError) return <ProblemAlert error={report.error} />;
   const r = report.data;
@@ -179,9 +174,9 @@ function RecommendationFigures({ range }: { range: ReportRange }) {
             {r.rules.map((x) => (
               <Tr key={x.ruleId} data-testid="rec-row">
                 <Td>
-                  <p className="font-medium text-zinc-900">{x.name}</p>
+                  <p className="font-medium text-zinc-900">{tr(x.name, x.nameTranslations)}</p>
                   <p className="text-xs text-zinc-500">
-                    {name(x.fromTemplateId)} → {name(x.toTemplateId)}
+                    {tr(x.fromTemplateName, x.fromTemplateNameTranslations)} → {tr(x.toTemplateName, x.toTemplateNameTranslations)}
                   </p>
                 </Td>
                 <Td className="text-right tabular-nums">{x.suggested}</Td>

@@ -10,6 +10,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert.js';
 import { useToast } from '../../../components/Toast.js';
 import { fieldErrors } from '../../../http/problem.js';
 import { LANGUAGE_NAMES, LANGUAGES } from '../../../i18n/languages.js';
+import { fromTranslationForm, TranslationInputs, toTranslationForm } from '../../catalog/parts/TranslationInputs.js';
 import { createRule, PACKAGES_KEY, updateRule } from '../api.js';
 import { useTr } from '../format.js';
 import type { PackageTemplate, Rule, RuleBody, Translations } from '../types.js';
@@ -20,6 +21,8 @@ export function RuleDialog({ rule, templates, onClose }: { rule: Rule | null; te
   const toast = useToast();
   const queryClient = useQueryClient();
   const [name, setName] = useState(rule?.name ?? '');
+  const [nameTr, setNameTr] = useState(toTranslationForm(rule?.nameTranslations));
+  const [showTr, setShowTr] = useState(Object.values(rule?.nameTranslations ?? {}).some(Boolean));
   const [from, setFrom] = useState(rule?.fromTemplateId ?? '');
   const [trigger, setTrigger] = useState<'completed' | 'remaining'>(rule?.trigger ?? 'remaining');
   const [remaining, setRemaining] = useState(String(rule?.remaining ?? 2));
@@ -35,6 +38,7 @@ export function RuleDialog({ rule, templates, onClose }: { rule: Rule | null; te
     mutationFn: () => {
       const body: RuleBody = {
         name: name.trim(),
+        nameTranslations: fromTranslationForm(nameTr),
         fromTemplateId: from,
         trigger,
         remaining: trigger === 'remaining' ? n : null,
@@ -90,6 +94,31 @@ export function RuleDialog({ rule, templates, onClose }: { rule: Rule | null; te
             data-testid="rule-name"
           />
         </Field>
+        <div>
+          <button
+            type="button"
+            className="text-sm font-medium text-orchid-700 hover:text-orchid-900"
+            onClick={() => setShowTr((v) => !v)}
+            aria-expanded={showTr}
+            data-testid="rule-name-translations-toggle"
+          >
+            {showTr ? t('packages.editor.hideTranslations') : t('packages.editor.showTranslations')}
+          </button>
+          {showTr ? (
+            <div className="mt-3">
+              <TranslationInputs
+                value={nameTr}
+                onChange={setNameTr}
+                errors={Object.fromEntries(Object.entries(server).map(([k, message]) => [k, { message }]))}
+                path="nameTranslations"
+                testId="rule-name"
+                maxLength={120}
+                base={name}
+                stacked
+              />
+            </div>
+          ) : null}
+        </div>
         <Field label={t('packages.rules.fromLabel')} error={server.fromTemplateId ?? required(from)}>
           <Select value={from} onChange={(e) => setFrom(e.target.value)} data-testid="rule-from">
             <option value="">{t('packages.openDialog.choose')}</option>

@@ -80,7 +80,7 @@ function Rules() {
             {list.map((r) => (
               <Tr key={r.id} onClick={() => setEditing(r)} data-testid="rule-row">
                 <Td className="font-medium text-zinc-900">
-                  {r.name}
+                  {tr(r.name, r.nameTranslations)}
                   {r.sendToClient ? (
                     <Badge tone="info" className="ml-2">
                       {t('packages.rules.messagesClient')}

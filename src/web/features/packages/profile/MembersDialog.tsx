@@ -16,7 +16,7 @@ import { clientSearchQuery } from '../../clients/api.js';
 import { fullName } from '../../clients/format.js';
 import type { ClientSummary } from '../../clients/types.js';
 import { addMember, PACKAGES_KEY, removeMember } from '../api.js';
-import { readableName, useTr } from '../format.js';
+import { useTr } from '../format.js';
 import type { ClientPackage } from '../types.js';
 
 export function MembersDialog({ pkg: p, onClose }: { pkg: ClientPackage; onClose: () => void }) {
@@ -66,7 +66,7 @@ export function MembersDialog({ pkg: p, onClose }: { pkg: ClientPackage; onClose
               <li key={m.clientId} className="flex items-center gap-3 px-3 py-2.5" data-testid="member-row">
                 <Avatar name={m.name} seed={m.clientId} className="size-8 text-xs" />
                 <span className="min-w-0 flex-1 truncate text-sm text-zinc-800">
-                  {readableName(m.name)}
+                  {m.name}
                   {m.relation ? <span className="text-zinc-500"> · {m.relation}</span> : null}
                 </span>
                 <Button

@@ -5,7 +5,7 @@ import { Badge } from '../../../components/Badge.js';
 import { cx } from '../../../components/cx.js';
 import { Icon } from '../../../components/icons.js';
 import { useMe } from '../../auth/session.js';
-import { daysUntil, readableName, STATUS_TONE, useDay, useMoney, useTr } from '../format.js';
+import { daysUntil, STATUS_TONE, useDay, useMoney, useTr } from '../format.js';
 import { PackageIcon } from '../icons.js';
 import { ProgressRing, SessionPips } from '../parts/Progress.js';
 import type { ClientPackage } from '../types.js';
@@ -118,7 +118,7 @@ export function PackageCard({ pkg: p, viewerId, children }: { pkg: ClientPackage
               <span className="inline-flex items-center gap-1.5">
                 <PackageIcon name="family" className="size-4" />
                 {t('packages.client.sharedWith', {
-                  names: p.members.map((m) => (m.relation ? `${readableName(m.name)} (${m.relation})` : readableName(m.name))).join(', '),
+                  names: p.members.map((m) => (m.relation ? `${m.name} (${m.relation})` : m.name)).join(', '),
                 })}
               </span>
             ) : null}

@@ -1,10 +1,11 @@
 // Open package recommendations for a client ("renewal course nearly done: suggest maintenance facials"),
-// for the desk to mention; selling happens at checkout, and a purchase converts the suggestion.
+// for the desk to mention (profile, timeline, and compact on the checkout ticket); selling happens at
+// checkout, and a purchase converts the suggestion. Every name in the reader's language.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button.js';
 import { useCan } from '../../auth/session.js';
-import { clientPackagesQuery, dismissRecommendation, PACKAGES_KEY, recommendationsQuery } from '../api.js';
+import { dismissRecommendation, PACKAGES_KEY, recommendationsQuery } from '../api.js';
 import { useMoney, useTr } from '../format.js';
 import { PackageIcon } from '../icons.js';
 
@@ -15,11 +16,6 @@ export function Recommendations({ clientId, compact = false }: { clientId: strin
   const can = useCan();
   const queryClient = useQueryClient();
   const recs = useQuery(recommendationsQuery(clientId));
-  const packages = useQuery(clientPackagesQuery(clientId));
-  const fromName = (id: string, base: string) => {
-    const p = packages.data?.data.find((x) => x.id === id);
-    return p ? tr(p.name, p.nameTranslations) : base;
-  };
   const dismiss = useMutation({
     mutationFn: dismissRecommendation,
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: PACKAGES_KEY }),
@@ -27,12 +23,13 @@ export function Recommendations({ clientId, compact = false }: { clientId: strin
   const list = recs.data?.data ?? [];
   if (!list.length) return null;
   return (
-    <ul className="space-y-2" data-testid="recommendations">
+    <ul className={compact ? 'mt-2 space-y-2' : 'space-y-2'} data-testid="recommendations">
       {list.map((r) => (
         <li
           key={r.id}
           className="flex flex-wrap items-center gap-3 rounded-xl bg-gradient-to-r from-orchid-50 to-white px-4 py-3 ring-1 ring-orchid-200"
           data-testid="recommendation"
+          title={tr(r.ruleName, r.ruleNameTranslations)}
         >
           <span className="flex size-9 shrink-0 items-center justify-center rounded-full bg-orchid-100 text-orchid-700">
             <PackageIcon name="sparkles" className="size-5" />
@@ -43,7 +40,9 @@ export function Recommendations({ clientId, compact = false }: { clientId: strin
             </p>
             {compact ? null : (
               <p className="text-sm text-orchid-800/80">
-                {t('packages.recommend.because', { from: fromName(r.fromPackageId, r.fromPackageName) })}
+                <span data-testid="recommendation-rule">{tr(r.ruleName, r.ruleNameTranslations)}</span>
+                {' · '}
+                {t('packages.recommend.because', { from: tr(r.fromPackageName, r.fromPackageNameTranslations) })}
                 {r.sentToClient ? ` · ${t('packages.recommend.sent')}` : ''}
               </p>
             )}

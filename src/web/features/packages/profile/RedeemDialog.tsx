@@ -1,6 +1,7 @@
 // Redeem one session of a package outside checkout (the visit is done, in the treatment room or at the desk):
 // which service, at which store, by which technician. A retried tap is safe (Idempotency-Key). Afterwards
-// the technician goes straight to the treatment record for that session.
+// the technician goes straight to the treatment record for that session. From an appointment (`visit`), the
+// session is for that line: its store, service and technician (a technician may only use her own lines).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
@@ -20,7 +21,19 @@ import { StaffChooser } from '../parts/StaffChooser.js';
 import type { ClientPackage, PackageSession } from '../types.js';
 import { useServices } from '../useCatalog.js';
 
-export function RedeemDialog({ pkg: p, clientId, onClose }: { pkg: ClientPackage; clientId: string; onClose: () => void }) {
+export type RedeemVisit = { appointmentLineId: string; storeId: string; serviceId: string; staffId: string };
+
+export function RedeemDialog({
+  pkg: p,
+  clientId,
+  visit,
+  onClose,
+}: {
+  pkg: ClientPackage;
+  clientId: string;
+  visit?: RedeemVisit | undefined;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const tr = useTr();
   const me = useMe();
@@ -30,12 +43,14 @@ export function RedeemDialog({ pkg: p, clientId, onClose }: { pkg: ClientPackage
   const services = useServices();
   const { store: current } = useCurrentStore();
 
-  const stores = me.stores.filter((s) => !p.terms.storeIds || p.terms.storeIds.includes(s.id));
+  const stores = me.stores.filter((s) => (visit ? s.id === visit.storeId : !p.terms.storeIds || p.terms.storeIds.includes(s.id)));
   const [storeId, setStoreId] = useState(stores.find((s) => s.id === current?.id)?.id ?? stores[0]?.id ?? '');
   const open = p.items.filter((i) => i.remaining > 0);
-  const serviceIds = [...new Set(open.flatMap((i) => i.serviceIds))];
+  const serviceIds = visit ? [visit.serviceId] : [...new Set(open.flatMap((i) => i.serviceIds))];
   const [serviceId, setServiceId] = useState(serviceIds.length === 1 ? serviceIds[0]! : '');
-  const [staffId, setStaffId] = useState<string | null>(me.staff.role === 'technician' ? me.staff.id : null);
+  const [staffId, setStaffId] = useState<string | null>(visit?.staffId ?? (me.staff.role === 'technician' ? me.staff.id : null));
+  // Only the desk may credit someone else; a technician's own line is hers.
+  const chooseStaff = !visit || can('packages.redeem');
   const [override, setOverride] = useState('');
   const [tried, setTried] = useState(false);
   const [done, setDone] = useState<PackageSession | null>(null);
@@ -65,6 +80,7 @@ export function RedeemDialog({ pkg: p, clientId, onClose }: { pkg: ClientPackage
     if (!storeId || !serviceId || !staffId) return;
     if (blocked !== null && !override.trim()) return;
     const body: RedeemBody = { storeId, serviceId, staffId, clientId };
+    if (visit) body.appointmentLineId = visit.appointmentLineId;
     if (mine?.itemId) body.itemId = mine.itemId;
     if (blocked !== null) body.stepOverride = { reason: override.trim() };
     redeem.mutate(body);
@@ -182,7 +198,7 @@ export function RedeemDialog({ pkg: p, clientId, onClose }: { pkg: ClientPackage
           {tried && !serviceId ? <p className="text-sm text-red-700">{t('packages.redeem.pickService')}</p> : null}
         </fieldset>
 
-        <fieldset className="space-y-2">
+        <fieldset className={cx('space-y-2', !chooseStaff && 'hidden')}>
           <legend className="text-sm font-medium text-zinc-800">{t('packages.redeem.technician')}</legend>
           {storeId ? (
             <StaffChooser storeId={storeId} value={staffId} onChange={setStaffId} testId="redeem-staff" invalid={tried && !staffId} />

@@ -15,7 +15,7 @@ import { PageHeader } from '../../../components/Page.js';
 import { ProblemAlert } from '../../../components/ProblemAlert.js';
 import { Loading } from '../../../components/Spinner.js';
 import { useMe } from '../../auth/session.js';
-import { readableName, useDay, useTr } from '../../packages/format.js';
+import { useDay, useTr } from '../../packages/format.js';
 import { sortTeam } from '../../packages/parts/StaffChooser.js';
 import { useCurrentStore } from '../../shell/CurrentStore.js';
 import { Guard } from '../../shell/Guard.js';
@@ -134,7 +134,7 @@ function DueList() {
                         params={{ clientId: e.client.id }}
                         className="font-medium text-zinc-900 hover:text-orchid-700"
                       >
-                        {readableName(e.client.name)}
+                        {e.client.name}
                       </Link>
                       <p className="text-sm text-zinc-500">
                         {tr(e.service.name, e.service.nameTranslations)} · {t('treatments.due.lastVisit', { date: day(e.lastVisitOn) })}

@@ -1,12 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/Badge.js';
-import { buttonClass } from '../../../components/Button.js';
-import { useCan } from '../../auth/session.js';
+import { Button, buttonClass } from '../../../components/Button.js';
+import { useCan, useMe } from '../../auth/session.js';
 import { daysUntil, useDay, useTr } from '../../packages/format.js';
 import { PackageIcon } from '../../packages/icons.js';
 import { SessionPips } from '../../packages/parts/Progress.js';
+import { RedeemDialog } from '../../packages/profile/RedeemDialog.js';
+import type { ClientPackage } from '../../packages/types.js';
 import { clientTimelineQuery, treatmentTemplatesQuery } from '../api.js';
 import { labelIn } from '../labels.js';
 import { metricText } from '../record/metricText.js';
@@ -17,6 +20,8 @@ export function Glance({ clientId, serviceId, storeId, staffId, appointmentLineI
   const tr = useTr();
   const day = useDay();
   const can = useCan();
+  const me = useMe();
+  const [redeeming, setRedeeming] = useState<ClientPackage | null>(null);
   const timeline = useQuery(clientTimelineQuery(clientId));
   const templates = useQuery(treatmentTemplatesQuery);
   if (!can('treatments.read') || !timeline.data) return null;
@@ -28,6 +33,17 @@ export function Glance({ clientId, serviceId, storeId, staffId, appointmentLineI
   const days = next ? daysUntil(next.date) : null;
   const yesNo: [string, string] = [t('treatments.form.yes'), t('treatments.form.no')];
   const health = last?.health && 'notes' in last.health ? last.health : null;
+  // A session for this visit's line: the desk for anyone, a technician for her own line.
+  const visit =
+    appointmentLineId &&
+    serviceId &&
+    storeId &&
+    staffId &&
+    (can('packages.redeem') || (can('packages.redeem_own') && staffId === me.staff.id))
+      ? { appointmentLineId, serviceId, storeId, staffId }
+      : null;
+  const usable = (p: ClientPackage) =>
+    p.status === 'active' && p.items.some((i) => i.remaining > 0 && !!serviceId && i.serviceIds.includes(serviceId));
   return (
     <section className="space-y-3 rounded-xl bg-zinc-50 p-4 ring-1 ring-zinc-200" data-testid="treatment-glance">
       <div className="flex items-center justify-between gap-2">
@@ -51,8 +67,14 @@ export function Glance({ clientId, serviceId, storeId, staffId, appointmentLineI
             </span>
           </div>
           <SessionPips used={p.sessions.used} total={p.sessions.total} />
+          {visit && usable(p) ? (
+            <Button size="sm" onClick={() => setRedeeming(p)} data-testid="glance-redeem">
+              {t('packages.redeem.title')}
+            </Button>
+          ) : null}
         </div>
       ))}
+      {redeeming && visit ? <RedeemDialog pkg={redeeming} clientId={clientId} visit={visit} onClose={() => setRedeeming(null)} /> : null}
       {last ? (
         <div className="space-y-1 text-sm">
           <p className="text-zinc-500">
@@ -86,7 +108,10 @@ export function Glance({ clientId, serviceId, storeId, staffId, appointmentLineI
         <p className="text-sm text-zinc-500">{t('treatments.glance.none')}</p>
       )}
       {tl.recommendations?.length ? (
-        <p className="flex items-center gap-1.5 text-sm font-medium text-orchid-800">
+        <p
+          className="flex items-center gap-1.5 text-sm font-medium text-orchid-800"
+          title={tr(tl.recommendations[0]!.ruleName, tl.recommendations[0]!.ruleNameTranslations)}
+        >
           <PackageIcon name="sparkles" className="size-4" />
           {t('treatments.glance.suggest', {
             name: tr(tl.recommendations[0]!.templateName, tl.recommendations[0]!.templateNameTranslations),

@@ -14,7 +14,7 @@ import { isApiError } from '../../../http/problem.js';
 import { useFormat } from '../../../lib/format.js';
 import { useCan } from '../../auth/session.js';
 import { PACKAGES_KEY, reverseSession, sessionsQuery } from '../../packages/api.js';
-import { readableName, useMoney, useTr } from '../../packages/format.js';
+import { useMoney, useTr } from '../../packages/format.js';
 import { PackageActions } from '../../packages/profile/PackageActions.js';
 import { PackageCard } from '../../packages/profile/PackageCard.js';
 import { ReasonField } from '../../packages/profile/ReasonField.js';
@@ -54,7 +54,7 @@ function Page() {
         className="inline-flex items-center gap-1 text-sm font-medium text-zinc-500 hover:text-zinc-800"
       >
         <Icon name="chevronLeft" className="size-4" />
-        {tl.client ? readableName(tl.client.name) : t('treatments.timeline.backToClient')}
+        {tl.client ? tl.client.name : t('treatments.timeline.backToClient')}
       </Link>
       <PackageCard pkg={pkg} viewerId={clientId}>
         <PackageActions pkg={pkg} clientId={clientId} />
