@@ -188,11 +188,13 @@ function drive(server: BenchServer, csrf: string, jobs: Array<{ path: string; ke
 }
 
 /**
- * The raw rate of an equivalent write transaction, in-process: the rows one completion writes, into the
- * same tables (same indexes), by plain statements in one transaction — the sale updated to completed, the
- * receipt counter bumped, line-staff ×3, tax ×1, tenders ×2, tips ×2, audit and idempotency rows — with
- * no reads, checks, HTTP, auth or JSON. Run on freshly prepared tickets. SQLite: one writer (its driver
- * runs one transaction at a time); PostgreSQL: 10 at once.
+ * The raw rate of an equivalent write transaction, in-process: exactly the rows one measured completion
+ * writes, into the same tables (same indexes), by plain statements in one transaction — the receipt
+ * counter bumped, the sale's completion columns set (its shift too), line-staff ×2 (the two service lines),
+ * tax ×1 (the product), tenders ×2 (the cash one on the shift), tips ×4 (two technicians × two tenders),
+ * one audit row and one idempotency row holding a response of a real completion's size — with no reads,
+ * checks, HTTP, auth or JSON work. Run on freshly prepared tickets. SQLite: one writer (its driver runs
+ * one transaction at a time); PostgreSQL: 10 at once.
  */
 async function rawWriteRate(server: BenchServer, w: World): Promise<number> {
   const db = server.deps.database.db;
@@ -214,7 +216,10 @@ async function rawWriteRate(server: BenchServer, w: World): Promise<number> {
       .execute();
     for (const r of rows) lineIdsOf.set(r.sale_id, [...(lineIdsOf.get(r.sale_id) ?? []), r.id]);
   }
-  const staffOf = lines.map((l) => (JSON.parse(l.staff) as Array<{ staffId: string }>)[0]?.staffId ?? w.techs[0]);
+  const staffOf = lines.map((l) => (JSON.parse(l.staff) as Array<{ staffId: string }>)[0]?.staffId ?? null);
+  const shift = await db.selectFrom('shifts').select('id').where('store_id', '=', w.storeId).where('status', '=', 'open').executeTakeFirstOrThrow();
+  // A completion's stored response is its sale document (~3.3 KB for this ticket).
+  const response = JSON.stringify({ raw: 'x'.repeat(3_300) });
   const concurrency = server.engine === 'sqlite' ? 1 : CONNECTIONS;
   let commits = 0;
   let next = 0;
@@ -241,8 +246,18 @@ async function rawWriteRate(server: BenchServer, w: World): Promise<number> {
               receipt_number: n.last_number + 1_000_000,
               receipt_code: `RAW-${n.last_number}`,
               business_date: '2026-01-01',
-              tip_total: 1000,
-              amount_paid: 10_000,
+              subtotal: 12_300,
+              discount_total: 0,
+              tax_total: 160,
+              total: 12_460,
+              tip_total: 1_890,
+              cash_rounding: 0,
+              amount_paid: 14_350,
+              change_due: 650,
+              shift_id: shift.id,
+              email_receipt: 0,
+              receipt_language: null,
+              completed_by: null,
               completed_at: now,
               version: 2,
               updated_at: now,
@@ -252,13 +267,9 @@ async function rawWriteRate(server: BenchServer, w: World): Promise<number> {
           await tx
             .insertInto('sale_line_staff')
             .values(
-              lineIds.map((lineId, i) => ({
-                line_id: lineId,
-                sale_id: saleId,
-                staff_id: staffOf[i] ?? w.techs[0],
-                share_bp: 10_000,
-                amount: 4500,
-              })),
+              lineIds.flatMap((lineId, i) =>
+                staffOf[i] ? [{ line_id: lineId, sale_id: saleId, staff_id: staffOf[i], share_bp: 10_000, amount: 4500 }] : [],
+              ),
             )
             .execute();
           await tx
@@ -276,23 +287,25 @@ async function rawWriteRate(server: BenchServer, w: World): Promise<number> {
             tip: 500,
             data: '{}',
             refunded_amount: 0,
-            shift_id: null,
+            shift_id: position ? shift.id : null,
             created_at: now,
           }));
           await tx.insertInto('sale_tenders').values(tenders).execute();
           await tx
             .insertInto('sale_tips')
             .values(
-              tenders.map((t, i) => ({
-                id: newId(),
-                sale_id: saleId,
-                staff_id: w.techs[i]!,
-                tender_id: t.id,
-                tender_kind: t.kind,
-                amount: 500,
-                refund_id: null,
-                created_at: now,
-              })),
+              tenders.flatMap((t) =>
+                w.techs.map((staffId) => ({
+                  id: newId(),
+                  sale_id: saleId,
+                  staff_id: staffId,
+                  tender_id: t.id,
+                  tender_kind: t.kind,
+                  amount: 250,
+                  refund_id: null,
+                  created_at: now,
+                })),
+              ),
             )
             .execute();
           await tx
@@ -306,14 +319,14 @@ async function rawWriteRate(server: BenchServer, w: World): Promise<number> {
               entity_type: 'sale',
               entity_id: saleId,
               before: null,
-              after: '{"receipt":"RAW"}',
+              after: '{"receipt":"RAW-000001","total":12460,"tip":1890,"cashRounding":0,"tenders":[{"kind":"card","amount":7175},{"kind":"cash","amount":7175}]}',
               ip: null,
               request_id: null,
             })
             .execute();
           await tx
             .insertInto('idempotency_keys')
-            .values({ scope: 'raw', key: saleId, request_hash: 'x', status_code: 200, response: '{}', created_at: now })
+            .values({ scope: 'raw', key: saleId, request_hash: 'x'.repeat(64), status_code: 200, response, created_at: now })
             .execute();
         });
         commits++;

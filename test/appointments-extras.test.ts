@@ -142,17 +142,21 @@ describe('resizing a line at the front desk', () => {
   });
 
   it('sets a line’s length, checked and audited as a change', async () => {
-    const res = await w.frontDesk.patch(`${V1}/appointments/${a.id}`, { version: a.version, lines: [{ id: a.lines[0]!.id, durationMin: 90 }] });
+    const res = await w.frontDesk.patch(`${V1}/appointments/${a.id}`, {
+      version: a.version,
+      lines: [{ id: a.lines[0]!.id, durationMin: 90 }],
+    });
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ version: a.version + 1, end: `${DAY}T11:30:00-05:00`, rescheduleCount: 0 });
-    expect(body.lines[0]).toMatchObject({ durationMin: 90, customDuration: true, start: `${DAY}T10:00:00-05:00`, staffId: tech, staffRequested: true });
-    const audit = await t.db.db
-      .selectFrom('audit_log')
-      .select(['action'])
-      .where('entity_id', '=', a.id)
-      .orderBy('id')
-      .execute();
+    expect(body.lines[0]).toMatchObject({
+      durationMin: 90,
+      customDuration: true,
+      start: `${DAY}T10:00:00-05:00`,
+      staffId: tech,
+      staffRequested: true,
+    });
+    const audit = await t.db.db.selectFrom('audit_log').select(['action']).where('entity_id', '=', a.id).orderBy('id').execute();
     expect(audit.map((r) => r.action)).toEqual(['appointment.create', 'appointment.update']);
     a = body;
   });
@@ -190,7 +194,10 @@ describe('resizing a line at the front desk', () => {
   it('is for the front desk: a technician may not, and an unknown line is 422', async () => {
     const cur = (await w.owner.get(`${V1}/appointments/${a.id}`)).json();
     expectProblem(
-      await w.techs[0]!.session.patch(`${V1}/appointments/${a.id}`, { version: cur.version, lines: [{ id: cur.lines[0].id, durationMin: 45 }] }),
+      await w.techs[0]!.session.patch(`${V1}/appointments/${a.id}`, {
+        version: cur.version,
+        lines: [{ id: cur.lines[0].id, durationMin: 45 }],
+      }),
       403,
       'forbidden',
     );
@@ -212,14 +219,25 @@ describe('one client’s visits (clientId)', () => {
   let clientId: string;
 
   beforeAll(async () => {
-    clientId = await createClient(w.owner, w.storeId, { firstName: 'Mei', phone: '+12125550188', preferences: { allergyReminder: 'latex' } });
+    clientId = await createClient(w.owner, w.storeId, {
+      firstName: 'Mei',
+      phone: '+12125550188',
+      preferences: { allergyReminder: 'latex' },
+    });
     const store = await addStore(w.owner, { name: 'Queens' });
-    const everyDay = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [{ open: '09:00', close: '19:00' }]]));
+    const everyDay = Object.fromEntries(
+      ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [{ open: '09:00', close: '19:00' }]]),
+    );
     expect((await w.owner.patch(`${V1}/stores/${store.id}`, { hours: everyDay, version: store.version })).statusCode).toBe(200);
     const techB = await addStaff(t, w.owner, { role: 'technician', storeIds: [store.id], email: 'queens-tech@lotus.test' });
     await setRoster(w.owner, store.id, techB.staff.id);
     deskB = (await addStaff(t, w.owner, { role: 'front_desk', storeIds: [store.id], email: 'queens-desk@lotus.test' })).session;
-    const serviceB = await createService(w.owner, { name: 'Queens facial', durationMin: 60, price: 7000, staff: [{ staffId: techB.staff.id }] });
+    const serviceB = await createService(w.owner, {
+      name: 'Queens facial',
+      durationMin: 60,
+      price: 7000,
+      staff: [{ staffId: techB.staff.id }],
+    });
     other = store;
     for (const [date, time] of [
       ['2026-12-08', '10:00'],
@@ -228,10 +246,16 @@ describe('one client’s visits (clientId)', () => {
       const res = await w.frontDesk.post(`${V1}/appointments`, oneService(w, w.services.mani, date, time, tech, { clientId }));
       expect(res.statusCode, res.body).toBe(201);
     }
-    const b = await deskB.post(`${V1}/appointments`, { storeId: store.id, clientId, lines: [{ serviceId: serviceB, date: '2026-12-10', startLocal: '11:00' }] });
+    const b = await deskB.post(`${V1}/appointments`, {
+      storeId: store.id,
+      clientId,
+      lines: [{ serviceId: serviceB, date: '2026-12-10', startLocal: '11:00' }],
+    });
     expect(b.statusCode, b.body).toBe(201);
     // Someone else's visit never shows.
-    expect((await w.frontDesk.post(`${V1}/appointments`, oneService(w, w.services.pedi, '2026-12-08', '15:00', tech))).statusCode).toBe(201);
+    expect((await w.frontDesk.post(`${V1}/appointments`, oneService(w, w.services.pedi, '2026-12-08', '15:00', tech))).statusCode).toBe(
+      201,
+    );
   });
 
   it('lists them newest first, only at the stores the caller may see', async () => {
@@ -250,7 +274,9 @@ describe('one client’s visits (clientId)', () => {
     expect(upcoming.data.map((a: { date: string }) => a.date)).toEqual(['2026-12-15']);
     const first = (await w.owner.get(`${V1}/appointments?clientId=${clientId}&limit=2`)).json();
     expect(first.data).toHaveLength(2);
-    const rest = (await w.owner.get(`${V1}/appointments?clientId=${clientId}&limit=2&cursor=${encodeURIComponent(first.nextCursor)}`)).json();
+    const rest = (
+      await w.owner.get(`${V1}/appointments?clientId=${clientId}&limit=2&cursor=${encodeURIComponent(first.nextCursor)}`)
+    ).json();
     expect(rest.data.map((a: { date: string }) => a.date)).toEqual(['2026-12-08']);
     expect(rest.nextCursor).toBeNull();
     expectProblem(await w.owner.get(`${V1}/appointments?clientId=${clientId}&from=2026-12-09`), 400, 'validation_failed');
@@ -260,7 +286,9 @@ describe('one client’s visits (clientId)', () => {
   it('the calendar feed flags a client with an allergies reminder, and carries no health text', async () => {
     const feed = await w.frontDesk.get(`${V1}/appointments?storeId=${w.storeId}&from=2026-12-08&to=2026-12-08`);
     expect(feed.statusCode, feed.body).toBe(200);
-    const flags = feed.json().data.map((a: { client: { id: string; allergyFlag: boolean } }) => [a.client.id === clientId, a.client.allergyFlag]);
+    const flags = feed
+      .json()
+      .data.map((a: { client: { id: string; allergyFlag: boolean } }) => [a.client.id === clientId, a.client.allergyFlag]);
     expect(flags.sort()).toEqual([
       [false, false],
       [true, true],
@@ -274,7 +302,9 @@ describe('online booking with add-ons', () => {
     const cat = await w.owner.post(`${V1}/service-categories`, { name: 'Nails', nameTranslations: { 'zh-CN': '美甲类' } });
     expect(cat.statusCode, cat.body).toBe(201);
     const svc = (await w.owner.get(`${V1}/services/${w.services.mani}`)).json();
-    expect((await w.owner.patch(`${V1}/services/${w.services.mani}`, { version: svc.version, categoryId: cat.json().id })).statusCode).toBe(200);
+    expect((await w.owner.patch(`${V1}/services/${w.services.mani}`, { version: svc.version, categoryId: cat.json().id })).statusCode).toBe(
+      200,
+    );
     const page = (await t.app.inject({ method: 'GET', url: `${V1}/public/stores/${w.slug}?lang=zh-CN` })).json();
     expect(page.categories).toEqual([{ id: cat.json().id, name: '美甲类', color: null }]);
     const mani = page.services.find((s: { id: string }) => s.id === w.services.mani);
@@ -292,9 +322,9 @@ describe('online booking with add-ons', () => {
     expect(avail.json().slots.at(-1).startLocal).toBe('17:45');
     const phone = '+12125550199';
     await t.app.inject({ method: 'POST', url: `${V1}/public/otp`, payload: { storeSlug: w.slug, phone }, remoteAddress: '10.9.0.1' });
-    const job = (await t.db.db.selectFrom('jobs').select(['payload']).where('kind', '=', 'notify.send').orderBy('id', 'desc').execute()).find(
-      (j) => (JSON.parse(j.payload) as { to: string }).to === phone,
-    )!;
+    const job = (
+      await t.db.db.selectFrom('jobs').select(['payload']).where('kind', '=', 'notify.send').orderBy('id', 'desc').execute()
+    ).find((j) => (JSON.parse(j.payload) as { to: string }).to === phone)!;
     const code = /\d{6}/.exec((JSON.parse(job.payload) as { text: string }).text)![0];
     const res = await t.app.inject({
       method: 'POST',
@@ -325,7 +355,12 @@ describe('online booking with add-ons', () => {
       method: 'POST',
       url: `${V1}/public/bookings`,
       remoteAddress: '10.9.0.1',
-      payload: { storeSlug: w.slug, phone, code, lines: [{ serviceId: w.services.mani, date: '2026-12-09', startLocal: '16:00', durationMin: 5 }] },
+      payload: {
+        storeSlug: w.slug,
+        phone,
+        code,
+        lines: [{ serviceId: w.services.mani, date: '2026-12-09', startLocal: '16:00', durationMin: 5 }],
+      },
     });
     expectProblem(refused, 400, 'validation_failed');
   });

@@ -333,7 +333,12 @@ describe('staff calendar feeds', () => {
     expect(JSON.stringify(audit[0])).not.toContain(fresh.path.split('.')[1]);
 
     const signature = fresh.path.split('/').at(-1)!.split('.')[1]!;
-    for (const token of [`${tech.id}.${'A'.repeat(signature.length)}`, `${w.techs[1]!.id}.${signature}`, 'not-a-token-at-all', `${tech.id}`]) {
+    for (const token of [
+      `${tech.id}.${'A'.repeat(signature.length)}`,
+      `${w.techs[1]!.id}.${signature}`,
+      'not-a-token-at-all',
+      `${tech.id}`,
+    ]) {
       expectProblem(await anonymous().get(`/api/v1/public/staff-calendar/${token}.ics`), 404, 'not_found');
     }
   });

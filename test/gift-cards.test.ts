@@ -164,7 +164,15 @@ describe('gift cards', () => {
       t.app.inject({ method: 'GET', url: `/api/v1/public/gift-cards/${encodeURIComponent(c)}/balance`, remoteAddress: ip });
     const ok = await get(code.toLowerCase());
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toEqual({ last4: code.slice(-4), status: 'active', balance: 4_200, currency: 'USD', expiresAt: null });
+    expect(ok.json()).toEqual({
+      businessName: 'Lotus Nail & Spa',
+      last4: code.slice(-4),
+      status: 'active',
+      replaced: false,
+      balance: 4_200,
+      currency: 'USD',
+      expiresAt: null,
+    });
     expectProblem(await get(generateCode()), 404, 'gift_card_not_found');
     expectProblem(await get('not a code!'), 404, 'gift_card_not_found');
     for (let i = 0; i < 8; i++) await get(generateCode());

@@ -142,7 +142,9 @@ describe('notifications: log adapter, dev mailbox, SMTP', () => {
       { filename: '../evil.ics', contentType: 'text/calendar', content: 'x' },
       { filename: 'ok.ics', contentType: 'text/calendar\r\nBcc: x@y.z', content: 'x' },
     ]) {
-      await expect(enqueueMessage(db(), { channel: 'email', to: 'a@b.test', text: 'x', attachments: [bad] }, t.clock.now())).rejects.toThrow();
+      await expect(
+        enqueueMessage(db(), { channel: 'email', to: 'a@b.test', text: 'x', attachments: [bad] }, t.clock.now()),
+      ).rejects.toThrow();
     }
   });
 
@@ -208,7 +210,11 @@ describe('notifications: log adapter, dev mailbox, SMTP', () => {
               text: 'Thank you for visiting Lotus.',
               html: '<p>Thank you</p>',
               attachments: [
-                { filename: 'invite.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' },
+                {
+                  filename: 'invite.ics',
+                  contentType: 'text/calendar; charset=utf-8; method=REQUEST',
+                  content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n',
+                },
               ],
             },
             t.clock.now(),

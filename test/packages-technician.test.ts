@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addStore, createTestApp, expectProblem, type TestApp } from './support/app.js';
 import { bookingWorld, createClient, oneService, type World } from './support/appointments.js';
 import { V1 } from './support/checkout.js';
-import { aTemplate } from './support/packages.js';
+import { aTemplate, completeWithTip } from './support/packages.js';
 
 describe('a technician redeeming a package session for her own visit', () => {
   let t: TestApp;
@@ -32,11 +32,11 @@ describe('a technician redeeming a package session for her own visit', () => {
   const remaining = async (packageId: string) =>
     (await w.owner.get(`${V1}/client-packages/${packageId}`)).json().sessions.remaining as number;
   /** Books a facial with technician `tech` (an hour apart each time); returns the appointment and its line. */
-  const book = async (tech: number, clientId = w.clientId) => {
+  const book = async (tech: number, clientId = w.clientId, date = '2026-11-28') => {
     const hour = 11 + slot++;
     const res = await w.frontDesk.post(
       `${V1}/appointments`,
-      oneService(w, w.services.facial, '2026-11-28', `${hour}:00`, w.techs[tech]!.id, { clientId }),
+      oneService(w, w.services.facial, date, `${hour}:00`, w.techs[tech]!.id, { clientId }),
     );
     expect(res.statusCode, res.body).toBe(201);
     return { id: res.json().id as string, lineId: res.json().lines[0].id as string };
@@ -116,6 +116,27 @@ describe('a technician redeeming a package session for her own visit', () => {
       appointmentLineId: visit.lineId,
     });
     expectProblem(desk, 409, 'package_line_redeemed');
+    expect(await remaining(packageId)).toBe(4);
+  });
+
+  it('does not use a second session at checkout of a visit whose line the technician already used one for', async () => {
+    const packageId = await openPackage();
+    const visit = await book(0, w.clientId, '2026-11-27');
+    expect((await redeem(0, packageId, { appointmentLineId: visit.lineId })).statusCode).toBe(201);
+    const ticket = await w.frontDesk.post(`${V1}/sales`, {
+      storeId: w.storeId,
+      appointmentId: visit.id,
+      lines: [
+        {
+          kind: 'package_redemption',
+          clientPackageId: packageId,
+          serviceId: w.services.facial,
+          technicians: [{ staffId: w.techs[0]!.id }],
+        },
+      ],
+    });
+    expect(ticket.statusCode, ticket.body).toBe(201);
+    expectProblem(await completeWithTip(w.frontDesk, ticket.json()), 409, 'package_line_redeemed');
     expect(await remaining(packageId)).toBe(4);
   });
 

@@ -130,5 +130,6 @@ export interface MailboxMessage {
   to: string;
   subject: string | null;
   body: string;
+  attachments: Array<{ filename: string; contentType: string; size: number; url: string }>;
   at: string;
 }

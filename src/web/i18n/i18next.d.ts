@@ -15,7 +15,9 @@ type Translation = typeof en
   & typeof import('../features/balances/locales/en.json')
   & typeof import('../features/loyalty/locales/en.json')
   & typeof import('../features/checkout/locales/en.json')
-  & typeof import('../features/shifts/locales/en.json');
+  & typeof import('../features/shifts/locales/en.json')
+  & typeof import('../features/account/locales/en.json')
+  & typeof import('../features/mailbox/locales/en.json');
 
 declare module 'i18next' {
   interface CustomTypeOptions {

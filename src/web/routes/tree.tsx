@@ -111,6 +111,11 @@ const terminalRoute = createRoute({
   path: 'settings/terminal',
   component: lazyRouteComponent(() => import('../features/terminal/TerminalPage.js'), 'TerminalPage'),
 });
+const accountRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'account',
+  component: lazyRouteComponent(() => import('../features/account/AccountPage.js'), 'AccountPage'),
+});
 const mailboxRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'settings/mailbox',
@@ -401,6 +406,7 @@ const routeTree = rootRoute.addChildren([
     tokensRoute,
     terminalRoute,
     mailboxRoute,
+    accountRoute,
     calendarRoute,
     rosterRoute,
     bookingSettingsRoute,

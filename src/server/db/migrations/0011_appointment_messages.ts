@@ -25,11 +25,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('client_message_log')
     .columns(['client_id', 'channel', 'created_at'])
     .execute();
-  await db.schema
-    .createIndex('client_message_log_day_idx')
-    .on('client_message_log')
-    .columns(['client_id', 'kind', 'local_date'])
-    .execute();
+  await db.schema.createIndex('client_message_log_day_idx').on('client_message_log').columns(['client_id', 'kind', 'local_date']).execute();
 
   // A staff member's private iCal feed: the URL's token is an HMAC over the staff id and this nonce, so
   // nothing secret is stored and a new nonce (rotation) kills the old URL.

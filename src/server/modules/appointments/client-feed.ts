@@ -24,8 +24,7 @@ export async function clientFeed(
     assertStore(actor, q.storeId);
     store = await storeOrFail(db, q.storeId);
   }
-  const instant = (v: string, end: boolean) =>
-    isLocalDate(v) ? startOfLocalDay(end ? addDays(v, 1) : v, store!.timeZone) : parseIso(v);
+  const instant = (v: string, end: boolean) => (isLocalDate(v) ? startOfLocalDay(end ? addDays(v, 1) : v, store!.timeZone) : parseIso(v));
   let query = db.selectFrom('appointments').selectAll().where('client_id', '=', q.clientId);
   if (store) query = query.where('store_id', '=', store.id);
   else if (!actor.allStores) {

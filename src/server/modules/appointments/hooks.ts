@@ -25,3 +25,5 @@ registerMergeTable('waitlist_entries');
 excludeFromBusinessExport('staff_occupancy');
 excludeFromBusinessExport('resource_occupancy');
 excludeFromBusinessExport('booking_otps');
+excludeFromBusinessExport('client_message_log'); // like `messages`: what went out, for frequency caps
+excludeFromBusinessExport('staff_calendar_feeds'); // feed URL nonces

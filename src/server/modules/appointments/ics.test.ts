@@ -37,7 +37,7 @@ function parse(ics: string) {
   return { calendar, events };
 }
 
-const unescape = (v: string) => v.replace(/\\n/g, '\n').replace(/\\([;,\\])/g, '$1');
+const unescapeText = (v: string) => v.replace(/\\n/g, '\n').replace(/\\([;,\\])/g, '$1');
 
 const event = {
   uid: 'a1',
@@ -63,10 +63,10 @@ describe('iCalendar', () => {
     expect(e.get('DTEND')).toBe('20261130T160000Z');
     expect(e.get('DTSTAMP')).toBe('20261127T000000Z');
     expect(e.get('SEQUENCE')).toBe('2');
-    expect(unescape(e.get('SUMMARY')!)).toBe(`Lotus; 美甲, 足部护理 ${'美'.repeat(60)}`);
+    expect(unescapeText(e.get('SUMMARY')!)).toBe(`Lotus; 美甲, 足部护理 ${'美'.repeat(60)}`);
     expect(e.get('SUMMARY')).toContain('Lotus\\; 美甲\\, 足部护理');
-    expect(unescape(e.get('DESCRIPTION')!)).toBe('Line one\nLine two');
-    expect(unescape(e.get('LOCATION')!)).toBe(event.location);
+    expect(unescapeText(e.get('DESCRIPTION')!)).toBe('Line one\nLine two');
+    expect(unescapeText(e.get('LOCATION')!)).toBe(event.location);
     expect(e.get('STATUS')).toBe('CONFIRMED');
   });
 

@@ -5,13 +5,7 @@
 // emails, staff feeds) so a calendar that saw it once updates it in place. SEQUENCE is the appointment's
 // version: every change (a move, a cancellation) raises it, so an update or METHOD:CANCEL supersedes
 // what the calendar holds.
-import ical, {
-  ICalAttendeeRole,
-  ICalAttendeeStatus,
-  ICalCalendarMethod,
-  type ICalEventData,
-  ICalEventStatus,
-} from 'ical-generator';
+import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, type ICalEventData, ICalEventStatus } from 'ical-generator';
 
 export type IcsEvent = {
   uid: string;

@@ -9,7 +9,15 @@ import { isoIn } from './time.js';
 
 type Stored = Pick<
   LineRow,
-  'id' | 'service_id' | 'staff_id' | 'staff_requested' | 'parallel_with_previous' | 'start_at' | 'duration_min' | 'custom_duration' | 'add_ons'
+  | 'id'
+  | 'service_id'
+  | 'staff_id'
+  | 'staff_requested'
+  | 'parallel_with_previous'
+  | 'start_at'
+  | 'duration_min'
+  | 'custom_duration'
+  | 'add_ons'
 >;
 
 /** The add-on ids and hand-set length a line keeps (a patch may change them; durationMin null drops the length). */

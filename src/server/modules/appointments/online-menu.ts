@@ -40,9 +40,6 @@ export async function onlineMenu(
       name: resolveText(c.name, JSON.parse(c.name_translations) as Translations, lang),
       color: c.color,
     })),
-    addOnsOf: (s) =>
-      s.addOnIds
-        .flatMap((id) => offered.get(id) ?? [])
-        .sort((a, b) => a.name.localeCompare(b.name, lang)),
+    addOnsOf: (s) => s.addOnIds.flatMap((id) => offered.get(id) ?? []).sort((a, b) => a.name.localeCompare(b.name, lang)),
   };
 }

@@ -5,6 +5,7 @@ import { assertStore, auditContext, requireActor } from '../../http/actor.js';
 import { PlatformErrors } from '../../platform/errors.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
 import { addDays, isLocalDate, startOfLocalDay } from '../../platform/zoned-time.js';
+import { clientFeed } from './client-feed.js';
 import { appointmentDtos } from './dto.js';
 import { feeWaiveBody, waiveFee } from './fees.js';
 import { plan, slotDto, slots } from './planner.js';
@@ -22,7 +23,6 @@ import {
   settingsQuery,
   statusBody,
 } from './schemas.js';
-import { clientFeed } from './client-feed.js';
 import { changeStatus, createAppointment, dtoOf, editAppointment, loadVisible, reschedule, storeOrFail } from './service.js';
 import { getSettings, putSettings } from './settings-service.js';
 import type { Action } from './status.js';

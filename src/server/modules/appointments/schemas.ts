@@ -35,7 +35,10 @@ const lineShape = {
   addOnIds: addOnIds.optional(),
 };
 
-function lineRules(l: { start?: string | undefined; date?: string | undefined; startLocal?: string | undefined; parallelWithPrevious?: boolean | undefined }, ctx: z.RefinementCtx) {
+function lineRules(
+  l: { start?: string | undefined; date?: string | undefined; startLocal?: string | undefined; parallelWithPrevious?: boolean | undefined },
+  ctx: z.RefinementCtx,
+) {
   if (l.start && (l.date || l.startLocal))
     ctx.addIssue({ code: 'custom', message: 'give start, or date and startLocal, not both', path: ['start'] });
   if (!l.start && !!l.date !== !!l.startLocal)
@@ -151,28 +154,30 @@ export const availabilityQuery = z.object({
 
 export const feedQuery = z
   .object({
-  /** Required unless clientId is given. */
-  storeId: z.uuid().optional(),
-  /** Store-local dates, both included, or instants with offset. Required unless clientId is given. */
-  from: z.union([localDate, isoInstant]).optional(),
-  to: z.union([localDate, isoInstant]).optional(),
-  /** One client's visits, newest first, at the stores the caller may see (storeId, from and to optional). */
-  clientId: z.uuid().optional(),
-  staffId: z.uuid().optional(),
-  /** Only appointments changed after this instant (cancelled ones included): polling terminals. */
-  changedSince: isoInstant.optional(),
-  includeCancelled: z.enum(['true', 'false']).default('true'),
-  limit: z.coerce.number().int().min(1).max(2000).default(500),
-  cursor: z.string().max(200).optional(),
-})
+    /** Required unless clientId is given. */
+    storeId: z.uuid().optional(),
+    /** Store-local dates, both included, or instants with offset. Required unless clientId is given. */
+    from: z.union([localDate, isoInstant]).optional(),
+    to: z.union([localDate, isoInstant]).optional(),
+    /** One client's visits, newest first, at the stores the caller may see (storeId, from and to optional). */
+    clientId: z.uuid().optional(),
+    staffId: z.uuid().optional(),
+    /** Only appointments changed after this instant (cancelled ones included): polling terminals. */
+    changedSince: isoInstant.optional(),
+    includeCancelled: z.enum(['true', 'false']).default('true'),
+    limit: z.coerce.number().int().min(1).max(2000).default(500),
+    cursor: z.string().max(200).optional(),
+  })
   .superRefine((q, ctx) => {
     if (q.clientId) {
       // Without a store there is no zone to read a local date in.
       for (const k of ['from', 'to'] as const)
-        if (!q.storeId && q[k] && isLocalDate(q[k])) ctx.addIssue({ code: 'custom', message: 'an instant with offset (or give storeId)', path: [k] });
+        if (!q.storeId && q[k] && isLocalDate(q[k]))
+          ctx.addIssue({ code: 'custom', message: 'an instant with offset (or give storeId)', path: [k] });
       return;
     }
-    for (const k of ['storeId', 'from', 'to'] as const) if (!q[k]) ctx.addIssue({ code: 'custom', message: 'required (or give clientId)', path: [k] });
+    for (const k of ['storeId', 'from', 'to'] as const)
+      if (!q[k]) ctx.addIssue({ code: 'custom', message: 'required (or give clientId)', path: [k] });
   });
 export type FeedQuery = z.infer<typeof feedQuery>;
 

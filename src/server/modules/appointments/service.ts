@@ -10,9 +10,11 @@ import type { Language } from '../../platform/i18n.js';
 import { runIdempotent, type StoredResponse } from '../../platform/idempotency.js';
 import type { BookingMode } from '../availability/index.js';
 import { findClientById } from '../clients/index.js';
+import { lineTotal } from './add-ons.js';
 import { guardOccupancy, insertVisit, lineRows, type PreparedRun, placePrepared, prepareVisit, withAlternatives } from './booking.js';
 import { type AppointmentDto, appointmentDtos, freshDto } from './dto.js';
 import { AppointmentErrors } from './errors.js';
+import { linesInPlace } from './line-edit.js';
 import { loadStore, type StoreInfo } from './planner.js';
 import { scheduleMessages } from './reminders.js';
 import { type AppointmentRow, findAppointment, insertHistory, linesOf, loadSettings, releaseOccupancy } from './repo.js';
@@ -20,8 +22,6 @@ import type { AppointmentCreate, AppointmentPatch, LineInput } from './schemas.j
 import { type BookingSettings, feeFor, isLateCancel } from './settings.js';
 import { type Action, MOVABLE, STAMP, type Status, TECHNICIAN_ACTIONS, transition } from './status.js';
 import { flagWaitlistMatches, markWaitlistBooked } from './waitlist.js';
-import { lineTotal } from './add-ons.js';
-import { linesInPlace } from './line-edit.js';
 
 export async function storeOrFail(db: Executor, storeId: string, path = 'storeId'): Promise<StoreInfo> {
   const store = await loadStore(db, { id: storeId });
@@ -250,7 +250,8 @@ export async function reschedule(
       if (!MOVABLE.has(row.status as Status)) throw AppointmentErrors.appointment_closed({ status: row.status });
       guard?.(row, settings);
       const placed = await placePrepared(tx, runs, settings);
-      if (inPlace) placed.forEach((l, i) => (l.staffRequested = inPlace.staffRequested[i] ?? l.staffRequested));
+      // An edit keeps who asked for whom ("any" lines stay "any" for the next move).
+      if (inPlace) for (const [i, l] of placed.entries()) l.staffRequested = inPlace.staffRequested[i] ?? l.staffRequested;
       const before = await dtoOf(tx, store, row, ctx.lang);
       await releaseOccupancy(tx, id);
       await tx.deleteFrom('appointment_lines').where('appointment_id', '=', id).execute();

@@ -9,8 +9,8 @@ import type { Executor } from '../../db/tx.js';
 import { timingSafeEqualStr } from '../../platform/crypto.js';
 import { PlatformErrors } from '../../platform/errors.js';
 import { isLanguage } from '../../platform/i18n.js';
-import { buildFeed, type IcsEvent } from './ics.js';
 import { loadNames } from './dto.js';
+import { buildFeed, type IcsEvent } from './ics.js';
 
 const DAY_MS = 86_400_000;
 export const FEED_DAYS_BACK = 30;
@@ -44,7 +44,11 @@ export async function rotateFeed(tx: Executor, staffId: string, now: number) {
 }
 
 /** The active staff member a feed token opens, or 404 (wrong, rotated or unknown tokens look alike). */
-export async function openFeedToken(db: Executor, secret: string, token: string): Promise<{ id: string; displayName: string; language: string }> {
+export async function openFeedToken(
+  db: Executor,
+  secret: string,
+  token: string,
+): Promise<{ id: string; displayName: string; language: string }> {
   const dot = token.indexOf('.');
   const staffId = dot > 0 ? token.slice(0, dot) : '';
   const row = staffId
@@ -84,9 +88,9 @@ export async function feedEvents(db: Executor, staff: { id: string; language: st
   const clientIds = [...new Set(lines.map((l) => l.a_client_id).filter((x): x is string => !!x))];
   const firstNames = new Map(
     clientIds.length
-      ? (await db.selectFrom('clients').select(['id', 'first_name', 'preferred_name']).where('id', 'in', clientIds).execute()).map((c) => [
+      ? (await db.selectFrom('clients').select(['id', 'first_name']).where('id', 'in', clientIds).execute()).map((c) => [
           c.id,
-          c.preferred_name || c.first_name,
+          c.first_name,
         ])
       : [],
   );

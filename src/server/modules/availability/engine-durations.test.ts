@@ -18,7 +18,9 @@ describe('extra and fixed minutes', () => {
 
   it('a fixed length replaces own durations and extras', () => {
     const staff = [tech('bea', { durationsMin: { gel: 90 } })];
-    const slots = computeAvailability(makeInput({ staff, services: [svc('gel', { durationMin: 45, extraMin: 15, fixedDurationMin: 20 })] }));
+    const slots = computeAvailability(
+      makeInput({ staff, services: [svc('gel', { durationMin: 45, extraMin: 15, fixedDurationMin: 20 })] }),
+    );
     expect(slots[0]!.end - slots[0]!.start).toBe(20 * MIN);
   });
 

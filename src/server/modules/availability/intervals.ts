@@ -111,6 +111,18 @@ export function overlapEnd(sorted: readonly Interval[], start: number, end: numb
   return i >= 0 && sorted[i]!.end > start ? sorted[i]!.end : Number.NEGATIVE_INFINITY;
 }
 
+/**
+ * The smallest x ≥ start such that one interval of the sorted list contains [x, x + (end − start)): `start`
+ * when one contains [start, end), else the start of the first later interval long enough; +Infinity if none.
+ */
+export function nextFit(sorted: readonly Interval[], start: number, end: number): number {
+  let i = lastStartingAtOrBefore(sorted, start);
+  if (i >= 0 && sorted[i]!.end >= end) return start;
+  const length = end - start;
+  for (i++; i < sorted.length; i++) if (sorted[i]!.end - sorted[i]!.start >= length) return sorted[i]!.start;
+  return Number.POSITIVE_INFINITY;
+}
+
 export const contains = (sorted: readonly Interval[], iv: Interval): boolean => containsRange(sorted, iv.start, iv.end);
 export const overlapsAny = (sorted: readonly Interval[], iv: Interval): boolean => overlapsRange(sorted, iv.start, iv.end);
 

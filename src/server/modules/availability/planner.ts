@@ -3,7 +3,7 @@
 // "any technician" candidates in the strategy's order and backtracking across the lines of a visit.
 import type { Interval, LocalDate } from '../../platform/zoned-time.js';
 import { applyExceptions, compileExceptions, compileWeekly, storeDayMinutes } from './day-hours.js';
-import { containsRange, intersect, mergeSorted, normalizeInPlace, overlapEnd, overlapsRange } from './intervals.js';
+import { containsRange, intersect, mergeSorted, nextFit, normalizeInPlace, overlapEnd, overlapsRange } from './intervals.js';
 import { expandMinutes, type LocalDay, localDays, wallTime } from './local-calendar.js';
 import { type DayLoads, dayLoads, orderForDay } from './pick-staff.js';
 import { ANY_STAFF, type AvailabilityInput, type ServiceRequest, type Slot, type SlotLine } from './types.js';
@@ -16,14 +16,17 @@ const SEARCH_BUDGET = 20_000;
 // integers the JS engine keeps unboxed, which matters in the inner loop. Busy time is rounded outwards.
 type PlannedStaff = {
   id: string;
+  /** Position in the planner's staff list (index of per-person search state). */
+  index: number;
   rotationOrder: number;
   performs: ReadonlySet<string>;
-  durationsMin: Readonly<Record<string, number>>;
   /** Working time (their hours ∩ the store's), sorted. */
   working: Interval[];
   /** Busy time (bookings, blocked time; processing gaps left out when allowed), sorted. Free = working − busy. */
   busy: Interval[];
   worksOnDay: boolean[];
+  /** Seconds this person takes for each line of the visit (their own duration, add-ons, or the fixed length). */
+  durations: number[];
 };
 
 type PlannedLine = {
@@ -75,9 +78,10 @@ export class Planner {
   private chosen: Chosen[] = [];
   private budget = 0;
   private dayIndex = 0;
-  // Starts tried in increasing order on one day can skip a person for the first line until the booking
-  // that blocked them is over: a later start only moves that line's first piece later, never past it.
-  private readonly skipUntil = new Map<PlannedStaff, number>();
+  // Starts are tried in increasing order on one day, and every piece of the first line is [t + c, t + c')
+  // for constants of the person: when a piece does not fit at t, no start before the first t' at which it
+  // could (the next range long enough, the end of the booking in the way) can fit either. Per person.
+  private skipUntil = new Float64Array(0);
   private skipDay = -1;
   private lastT = Number.NEGATIVE_INFINITY;
 
@@ -165,14 +169,16 @@ export class Planner {
       });
       this.staff.set(st.id, {
         id: st.id,
+        index: this.staff.size,
         rotationOrder: st.rotationOrder,
         performs: new Set(st.serviceIds),
-        durationsMin: st.durationsMin ?? {},
         working: mergeSorted(working),
         busy: normalizeInPlace(staffBusy.get(st.id) ?? []),
         worksOnDay,
+        durations: this.lines.map((L) => (L.fixed >= 0 ? L.fixed : (st.durationsMin?.[L.req.serviceId] ?? L.req.durationMin) * 60 + L.extra)),
       });
     }
+    this.skipUntil = new Float64Array(this.staff.size).fill(Number.NEGATIVE_INFINITY);
 
     const resourceBusy = new Map<string, Interval[]>();
     if (withBusy) {
@@ -237,6 +243,24 @@ export class Planner {
     return false;
   }
 
+  /**
+   * Free for a piece = inside one working range and clear of every busy range. When not, and the piece
+   * belongs to the first line at grid start `t`, notes the first start at which it could be.
+   */
+  private free(s: PlannedStaff, p0: number, p1: number, t: number): boolean {
+    if (!containsRange(s.working, p0, p1)) {
+      if (t === t) this.skipUntil[s.index] = t + (nextFit(s.working, p0, p1) - p0);
+      return false;
+    }
+    const blockedTo = overlapEnd(s.busy, p0, p1);
+    if (blockedTo > p0) {
+      // [t' + (p0 − t), …) keeps overlapping that booking until t' + (p0 − t) ≥ its end.
+      if (t === t) this.skipUntil[s.index] = t + (blockedTo - p0);
+      return false;
+    }
+    return true;
+  }
+
   private step(i: number, groupStart: number): boolean {
     if (i === this.lines.length) return true;
     const L = this.lines[i]!;
@@ -250,11 +274,18 @@ export class Planner {
     const store = this.storeByDay[this.dayIndex]!;
     const span0 = start - L.bufferBefore;
     const candidates = this.candidates(i, this.dayIndex);
+    // Only the first line's start is the grid's t (see skipUntil); NaN elsewhere.
+    const t = i === 0 ? start : Number.NaN;
+    const skip = this.skipUntil;
     for (let k = 0; k < candidates.length; k++) {
       const s = candidates[k]!;
       if (--this.budget < 0) return false;
-      const end = start + (L.fixed >= 0 ? L.fixed : (s.durationsMin[req.serviceId] ?? req.durationMin) * 60 + L.extra);
-      if (!containsRange(store, start, end)) continue;
+      if (i === 0 && skip[s.index]! > start) continue;
+      const end = start + s.durations[i]!;
+      if (!containsRange(store, start, end)) {
+        if (i === 0) skip[s.index] = nextFit(store, start, end);
+        continue;
+      }
       const span1 = end + L.bufferAfter;
       // The technician's pieces: [a0, a1) and [b0, b1) around the processing gap, or the whole span.
       let a1 = span1;
@@ -267,18 +298,8 @@ export class Planner {
           b0 = g1;
         }
       }
-      // Free for a piece = inside one working range and clear of every busy range.
-      if (i === 0 && (this.skipUntil.get(s) ?? Number.NEGATIVE_INFINITY) > start) continue;
-      if (a1 > span0) {
-        if (!containsRange(s.working, span0, a1)) continue;
-        const blockedTo = overlapEnd(s.busy, span0, a1);
-        if (blockedTo > span0) {
-          // [t' − buffer before, …) keeps overlapping that booking until t' ≥ its end + buffer before.
-          if (i === 0) this.skipUntil.set(s, blockedTo + L.bufferBefore);
-          continue;
-        }
-      }
-      if (span1 > b0 && (!containsRange(s.working, b0, span1) || overlapsRange(s.busy, b0, span1))) continue;
+      if (a1 > span0 && !this.free(s, span0, a1, t)) continue;
+      if (span1 > b0 && !this.free(s, b0, span1, t)) continue;
       if (this.chosen.length && this.clashesWithVisit(s.id, span0, a1, b0, span1)) continue;
       let resourceId: string | null = null;
       if (req.resourceType) {
@@ -308,7 +329,7 @@ export class Planner {
 
   /** The visit starting at `t` (planner seconds) on day `dayIndex`, or null when it does not fit. */
   place(t: number, dayIndex: number): Slot | null {
-    if (dayIndex !== this.skipDay || t < this.lastT) this.skipUntil.clear();
+    if (dayIndex !== this.skipDay || t < this.lastT) this.skipUntil.fill(Number.NEGATIVE_INFINITY);
     this.skipDay = dayIndex;
     this.lastT = t;
     this.chosen = [];

@@ -97,15 +97,22 @@ function candidatesOf(db: Executor, { words, joined }: SearchQuery) {
       .orderBy('term')
       .limit(SCAN_CAP);
     let q = db.selectFrom(scanned.as('s')).select(['s.client_id', 's.term', 's.kind']);
+    // Each other word: a probe per candidate on the (client_id, term) index. A scalar subquery, not EXISTS:
+    // PostgreSQL turns EXISTS into a semi-join planned from its (poor) estimate of the prefix ranges, and
+    // then walks a whole range once per candidate.
     for (const w of words.filter((x) => x !== driver)) {
       const r = range(w);
-      q = q.where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('client_search_terms as w')
-            .select('w.client_id')
+      q = q.where((eb) =>
+        eb(
+          eb
+            .selectFrom('client_search_terms as w')
+            .select(sql<number>`1`.as('one'))
             .whereRef('w.client_id', '=', 's.client_id')
             .where('w.term', '>=', r.lo)
-            .where('w.term', '<', r.hi),
+            .where('w.term', '<', r.hi)
+            .limit(1),
+          'is not',
+          null,
         ),
       );
     }

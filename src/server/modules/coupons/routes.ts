@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.js';
 import { assertStore, auditContext, requireActor } from '../../http/actor.js';
 import { PlatformErrors } from '../../platform/errors.js';
 import { isLocalDate } from '../../platform/zoned-time.js';
-import { visibleClient } from '../ledgers/index.js';
+import { reportQuery, reportScope, visibleClient } from '../ledgers/index.js';
 import { maxDiscount } from './rules.js';
 import { checkCoupon, couponDto, createCoupon, issueCoupon, updateCoupon } from './service.js';
 
@@ -167,17 +167,23 @@ export function couponRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/reports/coupon-usage',
       {
         config: { access: { permission: 'ledgers.read' } },
-        schema: { tags: ['reports'], summary: 'Coupon usage: uses and discount given, by coupon and store' },
+        schema: {
+          tags: ['reports'],
+          summary: 'Coupon usage: uses and discount given, by coupon and store (?storeId, ?from/?to)',
+          querystring: reportQuery,
+        },
       },
       async (request) => {
-        const actor = requireActor(request);
+        const scope = reportScope(requireActor(request), request.query);
         let q = db
           .selectFrom('coupon_redemptions as r')
           .innerJoin('coupons as c', 'c.id', 'r.coupon_id')
           .select(['r.coupon_id', 'c.name', 'c.code', 'r.store_id'])
           .select((eb) => [eb.fn.countAll<number>().as('uses'), eb.fn.sum<number>('r.discount').as('discount')])
           .where('r.status', '=', 'applied');
-        if (!actor.allStores) q = q.where('r.store_id', 'in', actor.storeIds.length ? [...actor.storeIds] : ['']);
+        if (scope.storeIds) q = q.where('r.store_id', 'in', scope.storeIds.length ? scope.storeIds : ['']);
+        if (scope.from !== undefined) q = q.where('r.created_at', '>=', scope.from);
+        if (scope.to !== undefined) q = q.where('r.created_at', '<', scope.to);
         const rows = await q.groupBy(['r.coupon_id', 'c.name', 'c.code', 'r.store_id']).execute();
         return {
           data: rows.map((r) => ({

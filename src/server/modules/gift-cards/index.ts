@@ -5,6 +5,7 @@
 // tender `gift_card` { code } — partial redemption, guarded like every ledger debit. Codes: generated
 // (GET /gift-cards/new-code: 'G' + 14 random base32 + a Luhn mod 32 check character) or printed/scanned.
 // Only the code's SHA-256 and last four are stored. Expiry per business setting (default: none).
+// A lost card is replaced (POST /gift-cards/:id/replace): its balance moves to a new card, the old one is void.
 import { registerMergeTable } from '../clients/index.js';
 import { registerBalanceSection } from '../ledgers/index.js';
 import { balanceOf, toCardDto } from './cards.js';
@@ -19,6 +20,7 @@ export {
   type GiftCardRow,
   redeem,
   refundRedemption,
+  replaceCard,
   resolveSaleLine,
   statusOf,
   toCardDto,

@@ -278,26 +278,18 @@ export function registerPackageCheckout(): void {
       if (!sale.clientId) throw PackageErrors.package_client_required();
       let appointmentLineId = line.data.appointmentLineId;
       if (!appointmentLineId && sale.appointmentId) {
-        // The visit's line for this service, when the ticket came from an appointment (one that no session
-        // was used for yet, e.g. by the technician in the room).
-        const al = await tx
+        // The visit's line for this service, when the ticket came from an appointment: the first one no
+        // session was used for yet. When every such line already has one (the technician used it in the
+        // room), this would be a second session for the same service: redeemSession refuses it.
+        const lines = await tx
           .selectFrom('appointment_lines as l')
-          .select('l.id')
+          .leftJoin('package_sessions as ps', (j) => j.onRef('ps.appointment_line_id', '=', 'l.id').on('ps.status', '=', 'redeemed'))
+          .select(['l.id', 'ps.id as session_id'])
           .where('l.appointment_id', '=', sale.appointmentId)
           .where('l.service_id', '=', line.data.serviceId)
-          .where(({ not, exists, selectFrom }) =>
-            not(
-              exists(
-                selectFrom('package_sessions as ps')
-                  .select('ps.id')
-                  .whereRef('ps.appointment_line_id', '=', 'l.id')
-                  .where('ps.status', '=', 'redeemed'),
-              ),
-            ),
-          )
           .orderBy('l.position')
-          .executeTakeFirst();
-        appointmentLineId = al?.id ?? null;
+          .execute();
+        appointmentLineId = (lines.find((l) => l.session_id === null) ?? lines[0])?.id ?? null;
       }
       await redeemSession(tx, {
         packageId: line.data.clientPackageId,

@@ -5,9 +5,10 @@ import { withTransaction } from '../../db/tx.js';
 import type { Deps } from '../../deps.js';
 import { assertStore, auditContext, requireActor } from '../../http/actor.js';
 import { decodeCursor, pageQuery, toPage } from '../../platform/pagination.js';
-import { accountEntries, loadLedgerSettings, toEntryDto, visibleClient } from '../ledgers/index.js';
+import { accountEntries, loadLedgerSettings, reportQuery, reportScope, toEntryDto, visibleClient } from '../ledgers/index.js';
 import { centsForPoints } from './earn.js';
 import { adjustPoints, findPoints } from './points.js';
+import { pointsOutstanding } from './report.js';
 
 const id = z.uuid();
 
@@ -96,18 +97,17 @@ export function pointsRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/reports/points-outstanding',
       {
         config: { access: { permission: 'ledgers.read' } },
-        schema: { tags: ['reports'], summary: 'Points outstanding across clients, and what they are worth' },
+        schema: {
+          tags: ['reports'],
+          summary: 'Points outstanding and what they are worth, by the clients’ home store (?storeId, ?asOf)',
+          querystring: reportQuery,
+        },
       },
-      async () => {
+      async (request) => {
+        const scope = reportScope(requireActor(request), request.query);
         const { settings } = await loadLedgerSettings(db);
-        const row = await db
-          .selectFrom('ledger_accounts')
-          .select((eb) => [eb.fn.countAll<number>().as('clients'), eb.fn.sum<number>('balance').as('points')])
-          .where('kind', '=', 'points')
-          .where('balance', '>', 0)
-          .executeTakeFirst();
-        const points = Number(row?.points ?? 0);
-        return { clients: Number(row?.clients ?? 0), points, worth: centsForPoints(points, settings.points.redeem.pointsPerDollar) };
+        const report = await pointsOutstanding(db, { ...scope, pointsPerDollar: settings.points.redeem.pointsPerDollar });
+        return { asOf: request.query.asOf ?? null, ...report };
       },
     );
   };

@@ -23,7 +23,10 @@ export const outgoingMessageSchema = z.strictObject({
           .min(1)
           .max(100)
           .refine((f) => !/[\\/"]/.test(f) && [...f].every((c) => c.charCodeAt(0) >= 32), 'a plain file name'),
-        contentType: z.string().regex(/^[\w.+-]+\/[\w.+-]+(;\s*[\w.-]+=[\w.-]+)*$/).max(200),
+        contentType: z
+          .string()
+          .regex(/^[\w.+-]+\/[\w.+-]+(;\s*[\w.-]+=[\w.-]+)*$/)
+          .max(200),
         content: z.string().max(1_000_000),
       }),
     )

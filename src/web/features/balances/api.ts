@@ -97,7 +97,7 @@ export function setClientTier(clientId: string, body: { tierId: string | null; r
 export async function statementHtml(clientId: string, language: string): Promise<string> {
   let response: Response;
   try {
-    response = await fetch(`${API_BASE}/clients/${enc(clientId)}/wallet/statement.html`, {
+    response = await fetch(`${API_BASE}/clients/${enc(clientId)}/wallet/statement.html?lang=${enc(language)}`, {
       credentials: 'same-origin',
       headers: { 'Accept-Language': language },
     });
@@ -142,6 +142,25 @@ export function newGiftCardCode() {
 
 export function adjustGiftCard(id: string, body: { amount: number; reason: string; storeId: string }) {
   return api.post<GiftCard>(`/gift-cards/${enc(id)}/adjustments`, body);
+}
+
+/** Moves a lost card's balance to a new card (a scanned blank, or a generated code returned once). */
+export function replaceGiftCard(id: string, body: { code?: string; reason: string; storeId: string }) {
+  return api.post<{ replaced: GiftCard; card: GiftCard; moved: number; code?: string; display?: string }>(
+    `/gift-cards/${enc(id)}/replace`,
+    body,
+  );
+}
+
+export const publicGiftCardBrandQuery = queryOptions({
+  queryKey: ['public', 'gift-card-brand'],
+  queryFn: () => api.get<{ businessName: string }>('/public/gift-cards/brand', { allow401: true }),
+  staleTime: Number.POSITIVE_INFINITY,
+});
+
+/** HQ limits (storeIds) or frees (null) one client's stored value to some stores. */
+export function setWalletStores(clientId: string, body: { storeIds: string[] | null; reason: string; version: number }) {
+  return api.put<unknown>(`/clients/${enc(clientId)}/wallet/stores`, body);
 }
 
 export function publicGiftCardBalance(code: string) {
@@ -304,6 +323,9 @@ export function issueCoupon(id: string, body: { clientIds: string[]; uses: numbe
 
 // ── Reports ─────────────────────────────────────────────────────────────────────────────────────────
 
+/** One store (else every store of mine), an "as of" instant, a from/to range: what the reports accept. */
+export type ReportParams = { storeId?: string | undefined; from?: string | undefined; to?: string | undefined; asOf?: string | undefined };
+
 type Split = { principal: number; bonus: number };
 
 export interface StoredValueLiability {
@@ -312,10 +334,12 @@ export interface StoredValueLiability {
   unattributed?: Split;
 }
 
-export const storedValueLiabilityQuery = queryOptions({
-  queryKey: ['balances', 'reports', 'stored-value'],
-  queryFn: () => api.get<StoredValueLiability>('/reports/stored-value-liability'),
-});
+export const storedValueLiabilityQuery = (params: ReportParams = {}) =>
+  queryOptions({
+    queryKey: ['balances', 'reports', 'stored-value', params],
+    queryFn: () => api.get<StoredValueLiability>('/reports/stored-value-liability', { query: params }),
+    placeholderData: keepPreviousData,
+  });
 
 export interface GiftCardLiabilityRow {
   storeId: string;
@@ -334,17 +358,26 @@ export interface GiftCardLiability {
   totals: Omit<GiftCardLiabilityRow, 'storeId' | 'storeName'>;
 }
 
-export const giftCardLiabilityQuery = (range: { from?: string | undefined; to?: string | undefined }) =>
+export const giftCardLiabilityQuery = (range: ReportParams) =>
   queryOptions({
     queryKey: ['balances', 'reports', 'gift-cards', range],
     queryFn: () => api.get<GiftCardLiability>('/reports/gift-card-liability', { query: range }),
     placeholderData: keepPreviousData,
   });
 
-export const pointsOutstandingQuery = queryOptions({
-  queryKey: ['balances', 'reports', 'points'],
-  queryFn: () => api.get<{ clients: number; points: number; worth: number }>('/reports/points-outstanding'),
-});
+export interface PointsOutstanding {
+  clients: number;
+  points: number;
+  worth: number;
+  byStore: { storeId: string; storeName: string; clients: number; points: number; worth: number }[];
+}
+
+export const pointsOutstandingQuery = (params: ReportParams = {}) =>
+  queryOptions({
+    queryKey: ['balances', 'reports', 'points', params],
+    queryFn: () => api.get<PointsOutstanding>('/reports/points-outstanding', { query: params }),
+    placeholderData: keepPreviousData,
+  });
 
 export interface CouponUsageRow {
   couponId: string;
@@ -355,7 +388,9 @@ export interface CouponUsageRow {
   discount: number;
 }
 
-export const couponUsageQuery = queryOptions({
-  queryKey: ['balances', 'reports', 'coupons'],
-  queryFn: () => api.get<{ data: CouponUsageRow[] }>('/reports/coupon-usage'),
-});
+export const couponUsageQuery = (params: ReportParams = {}) =>
+  queryOptions({
+    queryKey: ['balances', 'reports', 'coupons', params],
+    queryFn: () => api.get<{ data: CouponUsageRow[] }>('/reports/coupon-usage', { query: params }),
+    placeholderData: keepPreviousData,
+  });

@@ -7,7 +7,10 @@ export interface WalletSummary {
   bonus: number;
   total: number;
   lastTopUp: { amount: number; bonus: number; storeId: string; at: string } | null;
+  /** Where the wallet can pay (null: every store): HQ's business-wide list and this wallet's own limit. */
   usableAtStoreIds: string[] | null;
+  /** HQ's limit on this wallet alone. */
+  storeLimit: { storeIds: string[]; reason: string | null; version: number; updatedAt: string } | null;
   spendOrder: SpendOrder;
   confirmation: 'none' | 'otp';
 }
@@ -105,7 +108,7 @@ export interface TierHistoryItem {
 
 export type ClientTier = TierSummary & { history: TierHistoryItem[] };
 
-export type GiftCardStatus = 'active' | 'expired' | 'void';
+export type GiftCardStatus = 'active' | 'expired' | 'void' | 'replaced';
 
 export interface GiftCard {
   id: string;
@@ -123,6 +126,9 @@ export interface GiftCard {
   accountId: string;
   expiresAt: string | null;
   activatedAt: string;
+  /** The card a lost one was replaced by (staff only; never on the public page). */
+  replacedById: string | null;
+  replacedAt: string | null;
   version: number;
 }
 
@@ -166,6 +172,8 @@ export interface BonusPreview {
 export type CouponKind = 'amount' | 'percent' | 'free_service';
 
 export interface PublicGiftCardBalance {
+  businessName: string;
+  replaced: boolean;
   last4: string;
   status: GiftCardStatus;
   balance: number;

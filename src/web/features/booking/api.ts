@@ -13,17 +13,32 @@ const enc = encodeURIComponent;
 export const publicStoreQuery = (slug: string, lang: string) =>
   queryOptions({
     queryKey: ['public', 'store', slug, lang],
-    queryFn: () => api.get<PublicStore>(`/public/stores/${enc(slug)}`),
+    // Names of services, categories and add-ons come in the language the client picked.
+    queryFn: () => api.get<PublicStore>(`/public/stores/${enc(slug)}`, { query: { lang } }),
     staleTime: 60_000,
     retry: false,
   });
 
-export const publicAvailabilityQuery = (p: { slug: string; serviceIds: string[]; staffId: string; from: string; to: string }) =>
+export const publicAvailabilityQuery = (p: {
+  slug: string;
+  serviceIds: string[];
+  /** Add-ons of the chosen services (each counted on its service). */
+  addOnIds?: string[];
+  staffId: string;
+  from: string;
+  to: string;
+}) =>
   queryOptions({
     queryKey: ['public', 'availability', p],
     queryFn: () =>
       api.get<PublicAvailability>(`/public/stores/${enc(p.slug)}/availability`, {
-        query: { serviceIds: p.serviceIds.join(','), staffId: p.staffId, from: p.from, to: p.to },
+        query: {
+          serviceIds: p.serviceIds.join(','),
+          ...(p.addOnIds?.length ? { addOnIds: p.addOnIds.join(',') } : {}),
+          staffId: p.staffId,
+          from: p.from,
+          to: p.to,
+        },
       }),
     enabled: p.serviceIds.length > 0,
     staleTime: 15_000,

@@ -2,6 +2,14 @@
 // store's booking settings (settings.ts).
 import type { Slot } from '../calendar/types.js';
 
+/** An extra a client may pick with a service: its minutes lengthen the visit, its price adds to the total. */
+export interface PublicAddOn {
+  id: string;
+  name: string;
+  price: number;
+  extraMin: number;
+}
+
 export interface PublicService {
   id: string;
   name: string;
@@ -9,6 +17,7 @@ export interface PublicService {
   durationMin: number;
   price: number;
   staff: { staffId: string; price: number | null; durationMin: number | null }[];
+  addOns: PublicAddOn[];
 }
 
 export interface PublicStore {
@@ -25,6 +34,8 @@ export interface PublicStore {
     cancellationWindowHours: number;
     depositPolicy: { cardOnFileRequired: boolean; depositAmount: number };
   };
+  /** Categories of the services offered, in menu order. */
+  categories: { id: string; name: string; color: string | null }[];
   services: PublicService[];
   staff: { id: string; displayName: string }[];
 }
@@ -44,7 +55,15 @@ export interface PublicBooking {
   startLocal: string;
   start: string;
   end: string;
-  services: { serviceId: string; name: string; staffName: string; start: string; end: string; price: number }[];
+  services: {
+    serviceId: string;
+    name: string;
+    staffName: string;
+    start: string;
+    end: string;
+    price: number;
+    addOns: { id: string; name: string; extraMin: number; price: number }[];
+  }[];
   total: number;
   currency: string;
   changeableUntil: string;

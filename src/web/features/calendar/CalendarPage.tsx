@@ -12,18 +12,18 @@ import { useCan, useMe } from '../auth/session.js';
 import { categoriesQuery, resourcesQuery, servicesQuery } from '../catalog/api.js';
 import { rosterWeekQuery } from '../rosters/api.js';
 import { useCurrentStore } from '../shell/CurrentStore.js';
-import { feedQuery, useStaffPost, waitlistMatchesQuery } from './api.js';
+import { editLines, feedQuery, useStaffPost, waitlistMatchesQuery } from './api.js';
 import { AppointmentDrawer } from './appointment/AppointmentDrawer.js';
 import { BlockedDialog } from './appointment/BlockedDialog.js';
 import { ConflictDialog } from './appointment/ConflictDialog.js';
 import { BookingDrawer, type BookingStart } from './book/BookingDrawer.js';
 import { CalendarToolbar } from './CalendarToolbar.js';
 import type { ViewKind } from './events.js';
-import { CalendarGrid, type Column, type DropInfo, hhmmFormatter } from './grid/CalendarGrid.js';
+import { CalendarGrid, type Column, type DropInfo, hhmmFormatter, type ResizeInfo } from './grid/CalendarGrid.js';
 import { alternativesOf } from './http.js';
 import { displayName } from './names.js';
 import { useViewPrefs, useWide } from './prefs.js';
-import { movedLines } from './reschedule.js';
+import { movedLines, resizedLine } from './reschedule.js';
 import { validateCalendarSearch } from './search.js';
 import { addDays, dateIn, mondayOf, timeIn } from './time.js';
 import type { Appointment, Slot } from './types.js';
@@ -179,6 +179,31 @@ function StoreCalendar({ store }: { store: StoreSummary }) {
     }
   };
 
+  // A resize sets that service's length; a conflict (409) says why and puts the event back.
+  const onResize = async (resize: ResizeInfo) => {
+    const a = appointments.find((x) => x.id === resize.appointmentId);
+    const patch = a ? resizedLine(a, resize.lineId, resize.end) : null;
+    if (!a || !patch) return resize.revert();
+    try {
+      const changed = await editLines(a.id, a.version, [patch]);
+      const line = changed.lines.find((l) => l.id === patch.id);
+      toast(t('calendar.resized', { service: line?.serviceName ?? '', time: clock((line?.end ?? changed.end).slice(11, 16)) }));
+    } catch (error) {
+      resize.revert();
+      const text = problem(error);
+      const code = (error as { code?: string }).code;
+      toast(
+        code === 'slot_taken'
+          ? `${text.title} ${t('calendar.resizeTakenHint')}`
+          : text.detail && text.detail !== text.title
+            ? `${text.title} ${text.detail}`
+            : text.title,
+        'error',
+      );
+    }
+    refresh();
+  };
+
   const staffOptions = rosterStaff.map((s) => ({ id: s.staffId, name: s.displayName || s.name }));
   const nowTime = timeIn(tz);
   const height = wide ? 'calc(100dvh - 12rem)' : 'calc(100dvh - 17rem)';
@@ -238,6 +263,7 @@ function StoreCalendar({ store }: { store: StoreSummary }) {
         onOpenAppointment={onOpenAppointment}
         onOpenBlocked={onOpenBlocked}
         onDrop={onDrop}
+        onResize={onResize}
       />
       {booking ? (
         <BookingDrawer

@@ -6,7 +6,7 @@ import type { Me, Page } from '../../http/types.js';
 import { i18n } from '../../i18n/index.js';
 import { meQuery } from '../auth/session.js';
 import { keyedPost, ProblemError } from './http.js';
-import type { Action, Appointment, AppointmentDetail, Availability, Feed, LineInput, Source, WaitlistEntry } from './types.js';
+import type { Action, Appointment, AppointmentDetail, Availability, Feed, LineInput, LinePatch, Source, WaitlistEntry } from './types.js';
 
 const enc = encodeURIComponent;
 
@@ -27,6 +27,18 @@ export const feedQuery = (params: { storeId: string; from: string; to: string; s
     placeholderData: keepPreviousData,
   });
 
+/** One client's visits at the stores this person may see, newest first (GET /appointments?clientId=). */
+export const clientAppointmentsQuery = (clientId: string) =>
+  queryOptions({
+    queryKey: ['appointments', 'client', clientId],
+    queryFn: ({ signal }) =>
+      api.get<{ clientId: string; asOf: string; data: Appointment[]; nextCursor: string | null }>('/appointments', {
+        query: { clientId, limit: 200 },
+        signal,
+      }),
+    staleTime: 15_000,
+  });
+
 export const appointmentQuery = (id: string) =>
   queryOptions({
     queryKey: ['appointments', 'one', id],
@@ -37,6 +49,8 @@ export const appointmentQuery = (id: string) =>
 export interface AvailabilityParams {
   storeId: string;
   serviceIds: string[];
+  /** Add-ons of those services (each counted on the first it is attached to). */
+  addOnIds?: string[];
   staffId: string;
   from: string;
   to?: string;
@@ -51,6 +65,7 @@ export const availabilityQuery = (p: AvailabilityParams) =>
         query: {
           storeId: p.storeId,
           serviceIds: p.serviceIds.join(','),
+          ...(p.addOnIds?.length ? { addOnIds: p.addOnIds.join(',') } : {}),
           staffId: p.staffId,
           from: p.from,
           to: p.to,
@@ -107,6 +122,11 @@ export function changeStatus(id: string, action: Action, body: { version?: numbe
 
 export function updateNotes(id: string, version: number, notes: string | null) {
   return api.patch<Appointment>(`/appointments/${enc(id)}`, { version, notes });
+}
+
+/** Lines changed in place: a resize on the calendar (their length) or their add-ons. */
+export function editLines(id: string, version: number, lines: LinePatch[]) {
+  return api.patch<Appointment>(`/appointments/${enc(id)}`, { version, lines });
 }
 
 // ---- waitlist

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RosterStaff } from '../rosters/types.js';
 import { appointmentEvents, offEvents, offIntervals, visibleRange } from './events.js';
-import { movedLines } from './reschedule.js';
+import { movedLines, resizedLine } from './reschedule.js';
 import type { Appointment, AppointmentLine } from './types.js';
 
 const line = (over: Partial<AppointmentLine>): AppointmentLine => ({
@@ -20,7 +20,9 @@ const line = (over: Partial<AppointmentLine>): AppointmentLine => ({
   busyEnd: '2026-03-08T10:45:00-04:00',
   processing: null,
   durationMin: 45,
+  customDuration: false,
   price: 3500,
+  addOns: [],
   ...over,
 });
 
@@ -35,7 +37,7 @@ const appt = (over: Partial<Appointment>): Appointment => ({
   startLocal: '10:00',
   start: '2026-03-08T10:00:00-04:00',
   end: '2026-03-08T11:45:00-04:00',
-  client: { id: 'c', firstName: '小明', lastName: '王', preferredName: null, phone: null, email: null },
+  client: { id: 'c', firstName: '小明', lastName: '王', preferredName: null, phone: null, email: null, allergyFlag: false },
   lines: [line({}), line({ id: 'l2', position: 1, serviceId: 's2', start: '2026-03-08T10:45:00-04:00', end: '2026-03-08T11:45:00-04:00' })],
   total: 8000,
   currency: 'USD',
@@ -133,5 +135,43 @@ describe('moving a visit', () => {
       { serviceId: 's1', staffId: 'a', date: '2026-03-08', startLocal: '10:30' },
       { serviceId: 's2', staffId: 'b', date: '2026-03-08', startLocal: '10:30' },
     ]);
+  });
+});
+
+describe('add-ons, resized lines and the allergy flag', () => {
+  const extras = appt({
+    client: { id: 'c', firstName: '小明', lastName: '王', preferredName: null, phone: null, email: null, allergyFlag: true },
+    lines: [
+      line({ addOns: [{ id: 'ao1', name: 'Paraffin', extraMin: 15, price: 1000 }], durationMin: 60, end: '2026-03-08T11:00:00-04:00' }),
+      line({
+        id: 'l2',
+        serviceId: 's2',
+        start: '2026-03-08T11:00:00-04:00',
+        end: '2026-03-08T12:30:00-04:00',
+        durationMin: 90,
+        customDuration: true,
+      }),
+    ],
+  });
+
+  it('a move keeps each line’s add-ons and a length set by hand', () => {
+    expect(movedLines(extras, { lineId: 'l1', to: { date: '2026-03-08', time: '14:00' } })).toEqual([
+      { serviceId: 's1', staffId: 'a', date: '2026-03-08', startLocal: '14:00', addOnIds: ['ao1'] },
+      { serviceId: 's2', staffId: 'a', date: '2026-03-08', startLocal: '15:00', durationMin: 90 },
+    ]);
+  });
+
+  it('a resize asks for the new length of that line only, never below the floor', () => {
+    expect(resizedLine(extras, 'l1', { date: '2026-03-08', time: '11:20' })).toEqual({ id: 'l1', durationMin: 80 });
+    expect(resizedLine(extras, 'l1', { date: '2026-03-08', time: '11:00' })).toBeNull();
+    expect(resizedLine(extras, 'l2', { date: '2026-03-08', time: '11:00' })).toEqual({ id: 'l2', durationMin: 5 });
+    expect(resizedLine(extras, 'nope', { date: '2026-03-08', time: '11:00' })).toBeNull();
+  });
+
+  it('events carry the allergy flag and add-on names, and are resizable only when they may move', () => {
+    const [first] = appointmentEvents([extras], { ...options, view: { kind: 'day', mode: 'staff' } });
+    expect(first).toMatchObject({ durationEditable: true, extendedProps: { allergy: true, addOns: ['Paraffin'] } });
+    const done = appointmentEvents([{ ...extras, status: 'completed' }], { ...options, view: { kind: 'day', mode: 'staff' } });
+    expect(done[0]).toMatchObject({ durationEditable: false, startEditable: false });
   });
 });

@@ -20,6 +20,10 @@ export interface LineEventProps {
   staffName: string;
   notes: boolean;
   online: boolean;
+  /** The client has an allergies reminder: a small icon on the event. */
+  allergy: boolean;
+  /** Add-ons on this service, by name. */
+  addOns: string[];
   startLocal: string;
   endLocal: string;
 }
@@ -86,6 +90,8 @@ export function appointmentEvents(appointments: readonly Appointment[], o: Build
         staffName: line.staffName,
         notes: !!a.notes,
         online: a.source === 'online',
+        allergy: !!a.client?.allergyFlag,
+        addOns: line.addOns.map((x) => x.name),
         startLocal: line.start.slice(11, 16),
         endLocal: line.end.slice(11, 16),
       };
@@ -96,7 +102,8 @@ export function appointmentEvents(appointments: readonly Appointment[], o: Build
         end: floating(line.end),
         title: '',
         startEditable: movable,
-        durationEditable: false,
+        // Resizing sets the service's length (PATCH, with the same conflict check as a booking).
+        durationEditable: movable,
         backgroundColor: swatch.bg,
         textColor: swatch.text,
         styles: [`border-left: 3px solid ${swatch.border}`, ...processingStyle(line, swatch.bg)],

@@ -20,6 +20,16 @@ export interface AppointmentClient {
   preferredName: string | null;
   phone: string | null;
   email: string | null;
+  /** An allergies reminder is on the client's card (the text is only on the card). */
+  allergyFlag: boolean;
+}
+
+/** An add-on booked on a line, with its minutes and price as booked. */
+export interface LineAddOn {
+  id: string;
+  name: string;
+  extraMin: number;
+  price: number;
 }
 
 export interface AppointmentLine {
@@ -38,8 +48,12 @@ export interface AppointmentLine {
   busyStart: string;
   busyEnd: string;
   processing: { start: string; end: string } | null;
+  /** Minutes of service, add-ons included. */
   durationMin: number;
+  /** The length was set by hand (a resize): it stays when the visit moves. */
+  customDuration: boolean;
   price: number;
+  addOns: LineAddOn[];
 }
 
 export interface Stamp {
@@ -132,6 +146,16 @@ export interface LineInput {
   date?: string;
   startLocal?: string;
   parallelWithPrevious?: boolean;
+  addOnIds?: string[];
+  /** Front desk only: a length set by hand, add-ons included. */
+  durationMin?: number;
+}
+
+/** A change to a line in place (PATCH /appointments/:id): its length (null: the catalog's) or add-ons. */
+export interface LinePatch {
+  id: string;
+  durationMin?: number | null;
+  addOnIds?: string[];
 }
 
 export interface WaitlistEntry {

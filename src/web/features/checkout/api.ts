@@ -4,7 +4,7 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api } from '../../http/client.js';
 import type { Page } from '../../http/types.js';
 import { currentLanguage } from '../../i18n/index.js';
-import type { Approval, Discount, LineInput, Sale, SaleStatus, SaleSummary, SalesSettings, TaxSettings } from './types.js';
+import type { Approval, Discount, LineInput, Sale, SaleStatus, SaleSummary, SalesKinds, SalesSettings, TaxSettings } from './types.js';
 
 const enc = encodeURIComponent;
 
@@ -25,6 +25,10 @@ export interface SalesListParams {
   to?: string | undefined;
   receipt?: string | undefined;
   clientId?: string | undefined;
+  /** A technician credited on the sale. */
+  staffId?: string | undefined;
+  /** A tender kind the sale was paid (in part) with. */
+  tender?: string | undefined;
   cursor?: string | undefined;
 }
 
@@ -40,6 +44,8 @@ export const salesListQuery = (p: SalesListParams) =>
           to: p.to,
           receipt: p.receipt,
           clientId: p.clientId,
+          staffId: p.staffId,
+          tender: p.tender,
           cursor: p.cursor,
           limit: 100,
         },
@@ -54,6 +60,14 @@ export const openTicketsQuery = (storeId: string) =>
     ...salesListQuery({ storeId, status: 'open' }),
     refetchInterval: TICKETS_POLL_MS,
     refetchIntervalInBackground: false,
+  });
+
+/** The line kinds and tenders the store offers (labels in the reader's language): rarely changes. */
+export const salesKindsQuery = (storeId: string) =>
+  queryOptions({
+    queryKey: ['sales', 'kinds', storeId, currentLanguage()],
+    queryFn: () => api.get<SalesKinds>('/sales/kinds', { query: { storeId } }),
+    staleTime: 10 * 60_000,
   });
 
 export const salesSettingsQuery = (storeId: string) =>

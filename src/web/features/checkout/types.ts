@@ -126,6 +126,10 @@ export interface SaleSummary {
   appointmentId: string | null;
   receiptCode: string | null;
   businessDate: string | null;
+  /** ISO 8601 with the store's offset; null while open. */
+  completedAt: string | null;
+  /** The client's display name (null: walk-in). */
+  clientName: string | null;
   total: number;
   tipTotal: number;
   amountPaid: number;
@@ -133,6 +137,26 @@ export interface SaleSummary {
   version: number;
   /** Epoch milliseconds. */
   updatedAt: number | string;
+}
+
+/** A line kind or tender as the server's registry describes it (GET /sales/kinds). */
+export interface KindInfo {
+  kind: string;
+  /** In the reader's language. */
+  label: string;
+  /** Switched on at the store. */
+  enabled: boolean;
+  requiresClient: boolean;
+  /** Tenders: cash semantics (change, CAD rounding, drawer). */
+  cash?: boolean;
+  /** JSON Schema of the kind's own fields in a line / tender body. */
+  input: { type?: string; properties?: Record<string, unknown>; required?: string[] };
+  fieldLabels: Record<string, string>;
+}
+
+export interface SalesKinds {
+  lineKinds: KindInfo[];
+  tenders: KindInfo[];
 }
 
 /** A line as a request body sends it: the common fields plus the kind's own. */

@@ -84,6 +84,7 @@ function Mailbox() {
                     <Icon name="chevronDown" className={cx('size-4 text-zinc-400 transition-transform', open && 'rotate-180')} />
                   </button>
                   {open ? <MessageBody body={m.body} /> : null}
+                  {open && m.attachments.length ? <Attachments items={m.attachments} /> : null}
                 </li>
               );
             })}
@@ -109,5 +110,30 @@ function MessageBody({ body }: { body: string }) {
     <pre className="whitespace-pre-wrap break-words border-t border-zinc-100 bg-zinc-50 px-5 py-4 font-sans text-sm text-zinc-700">
       {body}
     </pre>
+  );
+}
+
+/** Files the message carried (e.g. a calendar invitation): download links, never rendered here. */
+function Attachments({ items }: { items: MailboxMessage['attachments'] }) {
+  const { t } = useTranslation();
+  const size = (bytes: number) => (bytes < 1024 ? `${bytes} B` : `${Math.round(bytes / 1024)} KB`);
+  return (
+    <div className="border-t border-zinc-100 bg-zinc-50 px-5 py-3" data-testid="mailbox-attachments">
+      <p className="mb-1.5 text-xs font-medium text-zinc-500">{t('mailbox.attachments')}</p>
+      <ul className="flex flex-wrap gap-2">
+        {items.map((a) => (
+          <li key={a.url}>
+            <a
+              href={a.url}
+              download={a.filename}
+              className="inline-flex items-center gap-1.5 rounded-lg bg-white px-2.5 py-1.5 text-sm text-orchid-700 ring-1 ring-zinc-200 hover:bg-zinc-100"
+            >
+              <Icon name="calendar" className="size-4" />
+              {t('mailbox.download', { name: a.filename, size: size(a.size) })}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

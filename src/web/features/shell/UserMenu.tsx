@@ -40,6 +40,16 @@ export function UserMenu() {
             </Badge>
           </div>
           <MenuSeparator />
+          <MenuItem
+            icon="calendar"
+            testId="user-menu-account"
+            onSelect={() => {
+              close();
+              void navigate({ to: '/account' });
+            }}
+          >
+            {t('account.menu')}
+          </MenuItem>
           {registered ? (
             <MenuItem
               icon="switchUser"

@@ -2,6 +2,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../http/client.js';
 import type { Page } from '../../http/types.js';
+import { currentLanguage } from '../../i18n/index.js';
 import type { DenominationCounts, Shift, XReport, ZReport } from './types.js';
 
 const enc = encodeURIComponent;
@@ -21,14 +22,15 @@ export const shiftQuery = (id: string) =>
 
 export const xReportQuery = (shiftId: string) =>
   queryOptions({
-    queryKey: ['shifts', 'x', shiftId],
+    // Tax rate names come in the reader's language.
+    queryKey: ['shifts', 'x', shiftId, currentLanguage()],
     queryFn: () => api.get<XReport>(`/shifts/${enc(shiftId)}/x-report`),
     staleTime: 0,
   });
 
 export const zReportQuery = (storeId: string, date: string) =>
   queryOptions({
-    queryKey: ['shifts', 'z', storeId, date],
+    queryKey: ['shifts', 'z', storeId, date, currentLanguage()],
     queryFn: () => api.get<ZReport>(`/stores/${enc(storeId)}/z-report`, { query: { date } }),
     staleTime: 0,
   });

@@ -10,6 +10,7 @@ import { isApiError, unplacedErrors } from '../../http/problem.js';
 import type { Staff } from '../../http/types.js';
 import { currentLanguage } from '../../i18n/index.js';
 import { type FormErrors, focusFirstError, hasErrors, placedOnField, serverErrors } from '../../lib/validation.js';
+import { CalendarFeedSection } from '../account/CalendarFeed.js';
 import { useCan } from '../auth/session.js';
 import { useCurrentStore } from '../shell/CurrentStore.js';
 import { archiveStaff, createStaff, staffQuery, updateStaff } from './api.js';
@@ -138,6 +139,11 @@ export function StaffDrawer({ staff, onClose }: { staff: Staff | null; onClose: 
         ) : null}
         <StaffFields form={form} errors={errors} set={set} isNew={isNew} readOnly={readOnly} />
       </form>
+      {current?.active && can('staff.write') ? (
+        <div className="mt-6 border-t border-zinc-100 pt-5">
+          <CalendarFeedSection staffId={current.id} name={current.displayName || current.name} />
+        </div>
+      ) : null}
       {current ? (
         <>
           <PinDialog open={dialog === 'pin'} staff={current} onClose={() => setDialog(null)} />

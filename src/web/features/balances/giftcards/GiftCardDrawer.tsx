@@ -14,11 +14,23 @@ import { useCan, useMe } from '../../auth/session.js';
 import { adjustGiftCard, giftCardQuery } from '../api.js';
 import { AdjustDialog } from '../components/AdjustDialog.js';
 import { GiftCardStatusBadge } from '../components/GiftCardStatusBadge.js';
+import { ReplaceGiftCardDialog } from './ReplaceGiftCardDialog.js';
 import { BalanceIcon } from '../icons.js';
 import { useMoney } from '../money.js';
 import type { GiftCardDetail } from '../types.js';
 
-const CARD_KINDS = ['sale', 'reload', 'spend', 'spend_refund', 'sale_refund', 'adjustment', 'merge_in', 'merge_out'] as const;
+const CARD_KINDS = [
+  'sale',
+  'reload',
+  'spend',
+  'spend_refund',
+  'sale_refund',
+  'adjustment',
+  'merge_in',
+  'merge_out',
+  'transfer_in',
+  'transfer_out',
+] as const;
 type CardKind = (typeof CARD_KINDS)[number];
 const isKind = (k: string): k is CardKind => (CARD_KINDS as readonly string[]).includes(k);
 
@@ -26,11 +38,14 @@ export function GiftCardDrawer({
   cardId,
   onClose,
   onReload,
+  onOpen,
 }: {
   cardId: string | null;
   onClose: () => void;
   /** Present when the full code is known (looked up by code): sell a reload of this card. */
   onReload?: (() => void) | undefined;
+  /** Opens another card (the replacement of a lost one). */
+  onOpen?: ((cardId: string) => void) | undefined;
 }) {
   const { t } = useTranslation();
   const card = useQuery({ ...giftCardQuery(cardId ?? ''), enabled: !!cardId });
@@ -47,13 +62,21 @@ export function GiftCardDrawer({
       ) : card.isError ? (
         <ProblemAlert error={card.error} />
       ) : (
-        <Detail card={card.data} onReload={onReload} />
+        <Detail card={card.data} onReload={onReload} onOpen={onOpen} />
       )}
     </Drawer>
   );
 }
 
-function Detail({ card, onReload }: { card: GiftCardDetail; onReload?: (() => void) | undefined }) {
+function Detail({
+  card,
+  onReload,
+  onOpen,
+}: {
+  card: GiftCardDetail;
+  onReload?: (() => void) | undefined;
+  onOpen?: ((cardId: string) => void) | undefined;
+}) {
   const { t } = useTranslation();
   const me = useMe();
   const can = useCan();
@@ -62,6 +85,7 @@ function Detail({ card, onReload }: { card: GiftCardDetail; onReload?: (() => vo
   const queryClient = useQueryClient();
   const { m } = useMoney();
   const [adjusting, setAdjusting] = useState(false);
+  const [replacing, setReplacing] = useState(false);
   const store = (id: string | null) => (id ? (me.stores.find((s) => s.id === id)?.name ?? '') : '');
   const facts: [string, React.ReactNode][] = [
     [t('balances.giftCards.initial'), m(card.initialAmount)],
@@ -71,6 +95,7 @@ function Detail({ card, onReload }: { card: GiftCardDetail; onReload?: (() => vo
     [t('balances.giftCards.kind'), card.codeKind === 'generated' ? t('balances.giftCards.generated') : t('balances.giftCards.scanned')],
   ];
   if (card.recipientName) facts.push([t('balances.giftCards.recipient'), card.recipientName]);
+  if (card.replacedAt) facts.push([t('balances.giftCards.replace.replacedAt'), format.dateTime(card.replacedAt)]);
 
   return (
     <div className="space-y-6" data-testid="gift-card-detail" data-card-id={card.id}>
@@ -87,7 +112,17 @@ function Detail({ card, onReload }: { card: GiftCardDetail; onReload?: (() => vo
       </div>
 
       <div className="flex flex-wrap gap-2">
-        {can('ledgers.adjust') && card.status !== 'void' ? (
+        {can('ledgers.adjust') && card.status === 'active' ? (
+          <Button icon="refresh" onClick={() => setReplacing(true)} data-testid="gift-card-replace">
+            {t('balances.giftCards.replace.action')}
+          </Button>
+        ) : null}
+        {card.replacedById && onOpen ? (
+          <Button icon="chevronRight" onClick={() => onOpen(card.replacedById!)} data-testid="gift-card-open-replacement">
+            {t('balances.giftCards.replace.openNew')}
+          </Button>
+        ) : null}
+        {can('ledgers.adjust') && card.status !== 'void' && card.status !== 'replaced' ? (
           <Button icon="pencil" onClick={() => setAdjusting(true)} data-testid="gift-card-adjust">
             {t('balances.adjust.action')}
           </Button>
@@ -137,6 +172,23 @@ function Detail({ card, onReload }: { card: GiftCardDetail; onReload?: (() => vo
           ))}
         </ul>
       </section>
+
+      {replacing ? (
+        <ReplaceGiftCardDialog
+          card={card}
+          open={replacing}
+          onClose={() => {
+            setReplacing(false);
+            void queryClient.invalidateQueries({ queryKey: ['balances'] });
+          }}
+          onReplaced={(id) => {
+            setReplacing(false);
+            toast(t('balances.giftCards.replace.toast'));
+            void queryClient.invalidateQueries({ queryKey: ['balances'] });
+            onOpen?.(id);
+          }}
+        />
+      ) : null}
 
       <AdjustDialog
         open={adjusting}

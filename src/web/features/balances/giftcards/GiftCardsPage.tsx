@@ -130,6 +130,7 @@ function GiftCards() {
       <GiftCardDrawer
         cardId={search.card ?? null}
         onClose={() => openCard(null)}
+        onOpen={(id) => openCard(id)}
         onReload={lookedUp && lookedUp.id === search.card ? () => setSelling({ mode: 'reload', code: lookedUp.code }) : undefined}
       />
       <SellGiftCardDrawer

@@ -1,7 +1,7 @@
 // The public gift card balance page (/gift-card): no sign-in; the client types or scans the number on
 // her card. The server answers 404 for an unknown number after a constant-time check, and limits misses
 // per address (429 with the wait), so the page only needs to say so in her language.
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button.js';
@@ -9,7 +9,7 @@ import { Logo } from '../../../components/icons.js';
 import { ProblemAlert } from '../../../components/ProblemAlert.js';
 import { formatMoney } from '../../catalog/money.js';
 import { LanguageSwitcher } from '../../shell/LanguageSwitcher.js';
-import { publicGiftCardBalance } from '../api.js';
+import { publicGiftCardBalance, publicGiftCardBrandQuery } from '../api.js';
 import { GiftCardCodeInput } from '../components/GiftCardCodeInput.js';
 import { GiftCardStatusBadge } from '../components/GiftCardStatusBadge.js';
 import { checkCode } from '../giftCode.js';
@@ -20,6 +20,8 @@ export function GiftCardBalancePage() {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
   const check = useMutation({ mutationFn: (normalized: string) => publicGiftCardBalance(normalized) });
+  const brand = useQuery(publicGiftCardBrandQuery);
+  const businessName = check.data?.businessName || brand.data?.businessName || '';
   const state = checkCode(code);
   const submit = () => {
     if (state.state === 'ok') check.mutate(state.code);
@@ -28,10 +30,19 @@ export function GiftCardBalancePage() {
     <div className="min-h-dvh bg-gradient-to-b from-orchid-50 via-zinc-50 to-zinc-50" data-testid="public-gift-card">
       <header className="border-b border-zinc-200/70 bg-white/85 backdrop-blur-md">
         <div className="mx-auto flex h-14 max-w-xl items-center gap-3 px-4">
-          <span className="flex size-8 shrink-0 items-center justify-center rounded-lg bg-orchid-700 text-white">
-            <BalanceIcon name="gift" className="size-4" />
+          {/* The business's mark: its initial (there is no uploaded logo yet), else the gift icon. */}
+          <span
+            className="flex size-8 shrink-0 items-center justify-center rounded-lg bg-orchid-700 text-sm font-semibold text-white"
+            aria-hidden="true"
+          >
+            {businessName ? [...businessName][0]!.toUpperCase() : <BalanceIcon name="gift" className="size-4" />}
           </span>
-          <p className="min-w-0 flex-1 truncate text-[15px] font-semibold text-zinc-900">{t('balances.public.brand')}</p>
+          <div className="min-w-0 flex-1">
+            <p className="truncate text-[15px] font-semibold leading-tight text-zinc-900" data-testid="public-gift-card-business">
+              {businessName || t('balances.public.brand')}
+            </p>
+            {businessName ? <p className="truncate text-xs text-zinc-500">{t('balances.public.brand')}</p> : null}
+          </div>
           <LanguageSwitcher compact className="shrink-0" />
         </div>
       </header>
@@ -106,13 +117,15 @@ function Result({ card }: { card: PublicGiftCardBalance }) {
         {money}
       </p>
       <p className="mt-4 text-sm text-white/80">
-        {card.status === 'void'
-          ? t('balances.public.void')
-          : card.status === 'expired'
-            ? t('balances.public.expired', { date })
-            : date
-              ? t('balances.public.expires', { date })
-              : t('balances.public.noExpiry')}
+        {card.status === 'replaced'
+          ? t('balances.public.replaced')
+          : card.status === 'void'
+            ? t('balances.public.void')
+            : card.status === 'expired'
+              ? t('balances.public.expired', { date })
+              : date
+                ? t('balances.public.expires', { date })
+                : t('balances.public.noExpiry')}
       </p>
     </section>
   );

@@ -8,6 +8,7 @@ import { useMe } from '../../auth/session.js';
 import { type CouponUsageRow, couponsQuery, couponUsageQuery } from '../api.js';
 import { decimal, saveText, toCsv } from '../csv.js';
 import { useMoney, useNumber } from '../money.js';
+import { ReportFilters, useReportFilters } from './ReportFilters.js';
 import { Figure, ReportFrame } from './ReportFrame.js';
 
 /** Coupon usage: uses and discount given, by coupon and store. */
@@ -16,7 +17,8 @@ export function CouponUsageReport() {
   const me = useMe();
   const { m } = useMoney();
   const n = useNumber();
-  const report = useQuery(couponUsageQuery);
+  const [filters, setFilters, params] = useReportFilters();
+  const report = useQuery(couponUsageQuery(params));
   const coupons = useQuery(couponsQuery);
   const store = (id: string) => me.stores.find((s) => s.id === id)?.name ?? '';
   const rows = [...(report.data?.data ?? [])].sort(
@@ -40,6 +42,7 @@ export function CouponUsageReport() {
       title={t('balances.reports.coupons.title')}
       description={t('balances.reports.coupons.long')}
       onCsv={report.data ? csv : undefined}
+      filters={<ReportFilters state={filters} onChange={setFilters} dates="range" />}
     >
       {report.isPending ? (
         <Loading label={t('common.loading')} />

@@ -1,35 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../../../components/Field.js';
-import { Input } from '../../../components/Input.js';
 import { ProblemAlert } from '../../../components/ProblemAlert.js';
 import { Loading } from '../../../components/Spinner.js';
 import { Table, Td, THead, Th, Tr } from '../../../components/Table.js';
 import { type GiftCardLiability, giftCardLiabilityQuery } from '../api.js';
 import { decimal, saveText, toCsv } from '../csv.js';
 import { useMoney, useNumber } from '../money.js';
+import { ReportFilters, useReportFilters } from './ReportFilters.js';
 import { Figure, ReportFrame } from './ReportFrame.js';
 
 const COLS = ['cardsSold', 'sold', 'refunded', 'redeemed', 'adjusted', 'outstanding', 'outstandingExpired'] as const;
-
-/** A date from a date input as the instant of local midnight (the server wants an offset). */
-const startOf = (ymd: string) => (ymd ? new Date(`${ymd}T00:00:00`).toISOString() : undefined);
-const endOf = (ymd: string) => {
-  if (!ymd) return undefined;
-  const d = new Date(`${ymd}T00:00:00`);
-  d.setDate(d.getDate() + 1);
-  return d.toISOString();
-};
 
 /** Gift card liability: sold, redeemed, outstanding, by store; movements in a date range. */
 export function GiftCardReport() {
   const { t } = useTranslation();
   const { m } = useMoney();
   const n = useNumber();
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const report = useQuery(giftCardLiabilityQuery({ from: startOf(from), to: endOf(to) }));
+  const [filters, setFilters, params] = useReportFilters();
+  const report = useQuery(giftCardLiabilityQuery(params));
   const col = (k: (typeof COLS)[number] | 'store') => t(`balances.reports.giftCards.cols.${k}`);
   const cell = (k: (typeof COLS)[number], v: number) => (k === 'cardsSold' ? n(v) : m(v));
   const csv = (r: GiftCardLiability) =>
@@ -49,16 +37,7 @@ export function GiftCardReport() {
       title={t('balances.reports.giftCards.title')}
       description={t('balances.reports.giftCards.long')}
       onCsv={report.data ? () => csv(report.data) : undefined}
-      filters={
-        <div className="flex flex-wrap gap-3">
-          <Field label={t('balances.reports.from')} className="w-44">
-            <Input type="date" value={from} onChange={(e) => setFrom(e.target.value)} data-testid="report-from" />
-          </Field>
-          <Field label={t('balances.reports.to')} className="w-44">
-            <Input type="date" value={to} onChange={(e) => setTo(e.target.value)} data-testid="report-to" />
-          </Field>
-        </div>
-      }
+      filters={<ReportFilters state={filters} onChange={setFilters} dates="both" />}
     >
       {report.isPending ? (
         <Loading label={t('common.loading')} />

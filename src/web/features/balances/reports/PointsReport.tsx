@@ -5,6 +5,7 @@ import { Loading } from '../../../components/Spinner.js';
 import { pointsOutstandingQuery } from '../api.js';
 import { decimal, saveText, toCsv } from '../csv.js';
 import { useMoney, useNumber } from '../money.js';
+import { ReportFilters, useReportFilters } from './ReportFilters.js';
 import { Figure, ReportFrame } from './ReportFrame.js';
 
 /** Points outstanding across clients and what they are worth at the redemption rate. */
@@ -12,7 +13,8 @@ export function PointsReport() {
   const { t } = useTranslation();
   const { m } = useMoney();
   const n = useNumber();
-  const report = useQuery(pointsOutstandingQuery);
+  const [filters, setFilters, params] = useReportFilters();
+  const report = useQuery(pointsOutstandingQuery(params));
   const d = report.data;
   return (
     <ReportFrame
@@ -31,6 +33,7 @@ export function PointsReport() {
               )
           : undefined
       }
+      filters={<ReportFilters state={filters} onChange={setFilters} dates="asOf" />}
     >
       {report.isPending ? (
         <Loading label={t('common.loading')} />
@@ -57,6 +60,18 @@ export function PointsReport() {
             testId="report-points-clients"
             raw={report.data.clients}
           />
+          {report.data.byStore.length > 1 ? (
+            <ul className="divide-y divide-zinc-100 rounded-xl bg-white shadow-card ring-1 ring-zinc-200 sm:col-span-3" data-testid="report-points-by-store">
+              {report.data.byStore.map((s) => (
+                <li key={s.storeId} className="flex items-center justify-between gap-3 px-5 py-3 text-sm">
+                  <span className="text-zinc-700">{s.storeName}</span>
+                  <span className="tabular-nums text-zinc-900">
+                    {t('balances.reports.points.storeLine', { points: n(s.points), clients: n(s.clients), worth: m(s.worth) })}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </div>
       )}
     </ReportFrame>

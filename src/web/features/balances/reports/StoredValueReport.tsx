@@ -6,13 +6,15 @@ import { Table, Td, THead, Th, Tr } from '../../../components/Table.js';
 import { type StoredValueLiability, storedValueLiabilityQuery } from '../api.js';
 import { decimal, saveText, toCsv } from '../csv.js';
 import { useMoney } from '../money.js';
+import { ReportFilters, useReportFilters } from './ReportFilters.js';
 import { Figure, ReportFrame } from './ReportFrame.js';
 
 /** Stored-value liability: principal (clients' money) apart from bonus, by the store that sold it. */
 export function StoredValueReport() {
   const { t } = useTranslation();
   const { m } = useMoney();
-  const report = useQuery(storedValueLiabilityQuery);
+  const [filters, setFilters, params] = useReportFilters();
+  const report = useQuery(storedValueLiabilityQuery(params));
   const data = report.data;
   const csv = (r: StoredValueLiability) => {
     const h = (k: string) => t(`balances.reports.storedValue.cols.${k as 'store'}`);
@@ -73,6 +75,7 @@ export function StoredValueReport() {
       title={t('balances.reports.storedValue.title')}
       description={t('balances.reports.storedValue.long')}
       onCsv={data ? () => csv(data) : undefined}
+      filters={<ReportFilters state={filters} onChange={setFilters} dates="both" />}
     >
       {report.isPending ? (
         <Loading label={t('common.loading')} />

@@ -11,6 +11,7 @@ import { Loading } from '../../../components/Spinner.js';
 import { currentLanguage } from '../../../i18n/index.js';
 import { alternativesOf, newIdempotencyKey } from '../../calendar/http.js';
 import type { LineInput, Slot } from '../../calendar/types.js';
+import { formatMoney } from '../../catalog/money.js';
 import { bookOnline, icsUrl, publicStoreQuery } from '../api.js';
 import type { BookingResult, PublicStore } from '../types.js';
 import { BookingView } from './BookingView.js';
@@ -19,6 +20,7 @@ import { PublicLayout } from './PublicLayout.js';
 import { ServicesStep } from './ServicesStep.js';
 import { StaffStep } from './StaffStep.js';
 import { Summary } from './Summary.js';
+import { type AddOnPicks, bookingLines, pickedAddOnIds, totals } from './selection.js';
 import { TimeStep } from './TimeStep.js';
 
 const STEPS = ['services', 'staff', 'time', 'details'] as const;
@@ -48,9 +50,10 @@ export function BookingPage() {
 }
 
 function Flow({ store }: { store: PublicStore }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [step, setStep] = useState<Step>('services');
   const [serviceIds, setServiceIds] = useState<string[]>([]);
+  const [picks, setPicks] = useState<AddOnPicks>({});
   const [staffId, setStaffId] = useState('any');
   const [slot, setSlot] = useState<Slot | null>(null);
   const [details, setDetails] = useState<Details>(emptyDetails);
@@ -85,6 +88,7 @@ function Flow({ store }: { store: PublicStore }) {
   if (done) return <Done store={store} result={done} />;
 
   const index = STEPS.indexOf(step);
+  const chosen = totals(store, serviceIds, picks, staffId);
   const canContinue =
     step === 'services'
       ? serviceIds.length > 0
@@ -97,9 +101,7 @@ function Flow({ store }: { store: PublicStore }) {
   const confirm = () => {
     setTried(true);
     if (!slot || !details.firstName.trim() || !sentTo) return;
-    const lines: LineInput[] = serviceIds.map((serviceId, i) =>
-      i === 0 ? { serviceId, staffId, date: slot.date, startLocal: slot.startLocal } : { serviceId, staffId },
-    );
+    const lines: LineInput[] = bookingLines(serviceIds, picks, staffId, slot);
     const body = {
       storeSlug: store.slug,
       ...(details.channel === 'phone' ? { phone: details.phone.trim() } : { email: details.email.trim() }),
@@ -167,8 +169,10 @@ function Flow({ store }: { store: PublicStore }) {
             <ServicesStep
               store={store}
               selected={serviceIds}
-              onChange={(ids) => {
-                setServiceIds(ids);
+              picks={picks}
+              onChange={(next) => {
+                setServiceIds(next.selected);
+                setPicks(next.picks);
                 setSlot(null);
               }}
             />
@@ -190,6 +194,7 @@ function Flow({ store }: { store: PublicStore }) {
               timeZone={store.timeZone}
               horizonDays={store.booking.horizonDays}
               serviceIds={serviceIds}
+              addOnIds={pickedAddOnIds(serviceIds, picks)}
               staffId={staffId}
               staffNames={staffNames}
               value={slot}
@@ -216,7 +221,7 @@ function Flow({ store }: { store: PublicStore }) {
         {serviceIds.length ? (
           <aside className="hidden md:block">
             <div className="sticky top-20">
-              <Summary store={store} serviceIds={serviceIds} staffId={staffId} slot={slot} />
+              <Summary store={store} serviceIds={serviceIds} picks={picks} staffId={staffId} slot={slot} />
             </div>
           </aside>
         ) : null}
@@ -229,8 +234,13 @@ function Flow({ store }: { store: PublicStore }) {
               <span className="max-sm:sr-only">{t('common.back')}</span>
             </Button>
           ) : null}
-          <p className="min-w-0 flex-1 truncate text-sm text-zinc-600 md:hidden">
+          <p className="min-w-0 flex-1 truncate text-sm text-zinc-600 md:hidden" data-testid="public-chosen">
             {serviceIds.length ? t('booking.servicesChosen', { count: serviceIds.length }) : ''}
+            {serviceIds.length ? (
+              <span className="block text-xs tabular-nums text-zinc-500">
+                {formatMoney(chosen.price, store.currency, i18n.language)} · {t('booking.minutes', { count: chosen.minutes })}
+              </span>
+            ) : null}
           </p>
           <span className="hidden flex-1 md:block" />
           <Button size="lg" variant="primary" disabled={!canContinue} loading={book.isPending} onClick={next} data-testid="public-continue">

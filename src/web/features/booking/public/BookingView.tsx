@@ -38,6 +38,11 @@ export function BookingView({ booking: b }: { booking: PublicBooking }) {
                 {clock(s.start.slice(11, 16))}–{clock(s.end.slice(11, 16))}
                 {s.staffName ? ` · ${s.staffName}` : ''}
               </span>
+              {(s.addOns ?? []).map((a) => (
+                <span key={a.id} className="block text-zinc-500" data-testid="public-booking-addon">
+                  + {a.name} ({formatMoney(a.price, b.currency, i18n.language)})
+                </span>
+              ))}
             </span>
             <span className="tabular-nums text-zinc-700">{formatMoney(s.price, b.currency, i18n.language)}</span>
           </li>

@@ -107,6 +107,7 @@ function Manage({ token, booking: b }: { token: string; booking: PublicBooking }
                 timeZone={b.timeZone}
                 horizonDays={60}
                 serviceIds={b.services.map((s) => s.serviceId)}
+                addOnIds={b.services.flatMap((s) => (s.addOns ?? []).map((a) => a.id))}
                 staffId="any"
                 initialDate={b.date}
                 staffNames={new Map()}

@@ -4,16 +4,19 @@ import { hhmmFormatter } from '../../calendar/grid/CalendarGrid.js';
 import type { Slot } from '../../calendar/types.js';
 import { formatMoney } from '../../catalog/money.js';
 import type { PublicStore } from '../types.js';
+import { type AddOnPicks, totals } from './selection.js';
 
 /** What is being booked so far: services, who, when, the price. */
 export function Summary({
   store,
   serviceIds,
+  picks,
   staffId,
   slot,
 }: {
   store: PublicStore;
   serviceIds: string[];
+  picks: AddOnPicks;
   staffId: string;
   slot: Slot | null;
 }) {
@@ -21,7 +24,8 @@ export function Summary({
   const clock = hhmmFormatter(i18n.language);
   const services = serviceIds.map((id) => store.services.find((s) => s.id === id)).filter((s) => s !== undefined);
   const priceOf = (s: (typeof services)[number]) => s.staff.find((x) => x.staffId === staffId)?.price ?? s.price;
-  const total = services.reduce((sum, s) => sum + priceOf(s), 0);
+  const { price: total, minutes } = totals(store, serviceIds, picks, staffId);
+  const money = (cents: number) => formatMoney(cents, store.currency, i18n.language);
   const staff = staffId === 'any' ? t('booking.anyone') : (store.staff.find((s) => s.id === staffId)?.displayName ?? '');
   const when = slot
     ? `${new Intl.DateTimeFormat(i18n.language, { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${slot.date}T00:00:00Z`))} · ${clock(slot.startLocal)}`
@@ -30,9 +34,19 @@ export function Summary({
     <div className="space-y-3 rounded-2xl bg-white p-4 shadow-card ring-1 ring-zinc-200" data-testid="booking-summary">
       <ul className="space-y-1.5">
         {services.map((s) => (
-          <li key={s.id} className="flex justify-between gap-3 text-sm">
-            <span className="text-zinc-800">{s.name}</span>
-            <span className="tabular-nums text-zinc-600">{formatMoney(priceOf(s), store.currency, i18n.language)}</span>
+          <li key={s.id} className="text-sm">
+            <span className="flex justify-between gap-3">
+              <span className="text-zinc-800">{s.name}</span>
+              <span className="tabular-nums text-zinc-600">{money(priceOf(s))}</span>
+            </span>
+            {s.addOns
+              .filter((a) => picks[s.id]?.includes(a.id))
+              .map((a) => (
+                <span key={a.id} className="flex justify-between gap-3 pl-3 text-zinc-500" data-testid="booking-summary-addon">
+                  <span>+ {a.name}</span>
+                  <span className="tabular-nums">{money(a.price)}</span>
+                </span>
+              ))}
           </li>
         ))}
       </ul>
@@ -49,8 +63,12 @@ export function Summary({
         ) : null}
       </div>
       <p className="flex justify-between border-t border-zinc-100 pt-3 text-sm font-semibold text-zinc-900">
-        <span>{t('booking.total')}</span>
-        <span className="tabular-nums">{formatMoney(total, store.currency, i18n.language)}</span>
+        <span>
+          {t('booking.total')} <span className="font-normal text-zinc-500">· {t('booking.minutes', { count: minutes })}</span>
+        </span>
+        <span className="tabular-nums" data-testid="booking-summary-total">
+          {money(total)}
+        </span>
       </p>
     </div>
   );

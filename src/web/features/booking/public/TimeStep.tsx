@@ -19,6 +19,7 @@ export function TimeStep({
   timeZone,
   horizonDays,
   serviceIds,
+  addOnIds,
   staffId,
   staffNames,
   value,
@@ -31,6 +32,8 @@ export function TimeStep({
   timeZone: string;
   horizonDays: number;
   serviceIds: string[];
+  /** Add-ons of those services: they lengthen the visit. */
+  addOnIds?: string[];
   staffId: string;
   staffNames: Map<string, string>;
   value: Slot | null;
@@ -44,7 +47,7 @@ export function TimeStep({
   const [from, setFrom] = useState(start);
   const to = [addDays(from, WINDOW - 1), last].sort()[0] ?? from;
   const [date, setDate] = useState(start);
-  const q = useQuery(publicAvailabilityQuery({ slug, serviceIds, staffId, from, to }));
+  const q = useQuery(publicAvailabilityQuery({ slug, serviceIds, addOnIds: addOnIds ?? [], staffId, from, to }));
   const byDate = useMemo(() => {
     const map = new Map<string, Slot[]>();
     for (const s of q.data?.slots ?? []) map.set(s.date, [...(map.get(s.date) ?? []), s]);

@@ -101,7 +101,7 @@ function Body({ a, store, staffNames }: { a: AppointmentDetail; store: StoreSumm
         <h3 className="text-sm font-semibold text-zinc-900">{t('calendar.detail.services')}</h3>
         <ul className="divide-y divide-zinc-100 rounded-xl ring-1 ring-zinc-200" data-testid="appointment-lines">
           {a.lines.map((l) => (
-            <li key={l.id} className="flex items-start gap-3 px-3 py-2.5">
+            <li key={l.id} className="flex flex-wrap items-start gap-x-3 gap-y-1 px-3 py-2.5">
               <div className="min-w-0 flex-1">
                 <p className="font-medium text-zinc-900">{l.serviceName}</p>
                 <p className="text-sm text-zinc-500">
@@ -110,6 +110,21 @@ function Body({ a, store, staffNames }: { a: AppointmentDetail; store: StoreSumm
                 </p>
               </div>
               <span className="text-sm tabular-nums text-zinc-700">{money(l.price)}</span>
+              {l.addOns.length ? (
+                <ul className="basis-full space-y-0.5 pl-3 text-sm text-zinc-600" data-testid="appointment-line-addons">
+                  {l.addOns.map((x) => (
+                    <li key={x.id} className="flex justify-between gap-3">
+                      <span>
+                        + {x.name}
+                        {x.extraMin ? (
+                          <span className="text-zinc-400"> · {t('calendar.detail.addOnMinutes', { count: x.extraMin })}</span>
+                        ) : null}
+                      </span>
+                      <span className="tabular-nums">{money(x.price)}</span>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
             </li>
           ))}
           <li className="flex items-center justify-between px-3 py-2.5 text-sm font-semibold">

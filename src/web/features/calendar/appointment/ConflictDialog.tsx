@@ -30,7 +30,7 @@ export function ConflictDialog({
   const clock = hhmmFormatter(i18n.language);
   const move = useMutation({
     mutationFn: (slot: Slot) =>
-      post<Appointment>(`/appointments/${encodeURIComponent(a.id)}/reschedule`, { version: a.version, lines: linesAt(slot) }),
+      post<Appointment>(`/appointments/${encodeURIComponent(a.id)}/reschedule`, { version: a.version, lines: linesAt(slot, a) }),
     onSuccess: (moved) => {
       toast(t('calendar.moved', { time: clock(moved.startLocal), staff: [...new Set(moved.lines.map((l) => l.staffName))].join(', ') }));
       onMoved();

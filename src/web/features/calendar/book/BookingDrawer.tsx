@@ -19,6 +19,7 @@ import { alternativesOf, newIdempotencyKey } from '../http.js';
 import { displayName } from '../names.js';
 import { dateIn } from '../time.js';
 import type { Appointment, LineInput, Slot } from '../types.js';
+import { addOnsByLine } from './add-ons.js';
 import { ClientPicker, type PickedClient } from './ClientPicker.js';
 import { ServicePicker } from './ServicePicker.js';
 import { nearest, SlotPicker } from './SlotPicker.js';
@@ -68,8 +69,17 @@ export function BookingDrawer({
   const menu = useMemo(() => (services.data ?? []).filter((s) => !s.archived && (!('available' in s) || s.available)), [services.data]);
   const byId = useMemo(() => new Map(menu.map((s) => [s.id, s])), [menu]);
 
+  // Add-ons lengthen their service: the times offered count them.
+  const perLine = useMemo(() => addOnsByLine(serviceIds, addOnIds, addOns.data ?? []), [serviceIds, addOnIds, addOns.data]);
   const availability = useQuery(
-    availabilityQuery({ storeId: store.id, serviceIds, staffId, from: date, arrangement: together ? 'together' : 'sequence' }),
+    availabilityQuery({
+      storeId: store.id,
+      serviceIds,
+      addOnIds: perLine.flat(),
+      staffId,
+      from: date,
+      arrangement: together ? 'together' : 'sequence',
+    }),
   );
   const slots = serviceIds.length ? (availability.data?.slots ?? []) : [];
   const wanted = start.date === date ? start.time : undefined;
@@ -99,7 +109,7 @@ export function BookingDrawer({
       const s = byId.get(id);
       const own = s?.staff.find((x) => x.staffId === staffId)?.price;
       return sum + (own ?? s?.price ?? 0);
-    }, 0) + (addOns.data ?? []).filter((a) => addOnIds.includes(a.id)).reduce((sum, a) => sum + a.price, 0);
+    }, 0) + (addOns.data ?? []).filter((a) => perLine.flat().includes(a.id)).reduce((sum, a) => sum + a.price, 0);
 
   const book = useMutation({
     mutationFn: ({ body, key }: { body: CreateBody; key: string }) => post<Appointment>('/appointments', body, key),
@@ -124,18 +134,13 @@ export function BookingDrawer({
     if (!slot) found.slot = t('calendar.book.needTime');
     setErrors(found);
     if (Object.keys(found).length || !slot) return;
-    const chosenAddOns = (addOns.data ?? []).filter((a) => addOnIds.includes(a.id));
-    const noteText = [
-      chosenAddOns.length ? `${t('calendar.book.addOnsNote')}: ${chosenAddOns.map((a) => a.displayName).join(', ')}` : '',
-      notes.trim(),
-    ]
-      .filter(Boolean)
-      .join('\n');
-    const lines: LineInput[] = serviceIds.map((serviceId, i) =>
-      i === 0
-        ? { serviceId, staffId, date: slot.date, startLocal: slot.startLocal }
-        : { serviceId, staffId, ...(together ? { parallelWithPrevious: true } : {}) },
-    );
+    const noteText = notes.trim();
+    const lines: LineInput[] = serviceIds.map((serviceId, i) => ({
+      serviceId,
+      staffId,
+      ...(i === 0 ? { date: slot.date, startLocal: slot.startLocal } : together ? { parallelWithPrevious: true } : {}),
+      ...(perLine[i]?.length ? { addOnIds: perLine[i] } : {}),
+    }));
     const body: CreateBody = {
       storeId: store.id,
       clientId: walkIn ? null : (client?.id ?? null),

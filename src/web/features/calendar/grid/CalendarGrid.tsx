@@ -36,6 +36,18 @@ export interface DropInfo {
   revert: () => void;
 }
 
+export interface ResizeInfo {
+  appointmentId: string;
+  lineId: string;
+  /** The service's new store-local end. */
+  end: { date: string; time: string };
+  revert: () => void;
+}
+
+/** A small warning mark on a visit whose client has an allergies reminder (the text is on her card). */
+const ALLERGY_ICON =
+  '<svg viewBox="0 0 20 20" fill="currentColor" aria-hidden="true" class="orc-ev-allergy-icon"><path fill-rule="evenodd" d="M8.485 2.495c.673-1.167 2.357-1.167 3.03 0l6.28 10.875c.673 1.167-.17 2.625-1.516 2.625H3.72c-1.347 0-2.189-1.458-1.515-2.625L8.485 2.495zM10 6a.75.75 0 01.75.75v3.5a.75.75 0 01-1.5 0v-3.5A.75.75 0 0110 6zm0 9a1 1 0 100-2 1 1 0 000 2z" clip-rule="evenodd"/></svg>';
+
 export function CalendarGrid({
   view,
   date,
@@ -56,6 +68,7 @@ export function CalendarGrid({
   onOpenAppointment,
   onOpenBlocked,
   onDrop,
+  onResize,
 }: {
   view: ViewKind;
   date: string;
@@ -76,6 +89,7 @@ export function CalendarGrid({
   onOpenAppointment: (id: string) => void;
   onOpenBlocked: (id: string) => void;
   onDrop: (drop: DropInfo) => void;
+  onResize: (resize: ResizeInfo) => void;
 }) {
   const { t, i18n } = useTranslation();
   const zoneCity = useZoneCity();
@@ -121,10 +135,16 @@ export function CalendarGrid({
             : p.online
               ? `<span class="orc-ev-flag">${esc(t('calendar.onlineFlag'))}</span>`
               : '';
+        const allergy = p.allergy
+          ? `<span class="orc-ev-allergy" data-testid="calendar-event-allergy" title="${esc(t('calendar.allergyFlag'))}" role="img" aria-label="${esc(
+              t('calendar.allergyFlag'),
+            )}">${ALLERGY_ICON}</span>`
+          : '';
+        const service = p.addOns.length ? `${p.serviceName} + ${p.addOns.join(', ')}` : p.serviceName;
         return {
           html: `<div class="orc-ev" data-testid="calendar-event" data-appointment="${esc(p.appointmentId)}"><span class="orc-ev-time">${esc(
             time,
-          )}${flag}</span><span class="orc-ev-client">${esc(p.clientName)}</span><span class="orc-ev-service">${esc(p.serviceName)}</span></div>`,
+          )}${flag}</span><span class="orc-ev-client">${allergy}${esc(p.clientName)}</span><span class="orc-ev-service">${esc(service)}</span></div>`,
         };
       },
     [t, i18n.language],
@@ -174,7 +194,8 @@ export function CalendarGrid({
       dayHeaderFormat: { weekday: 'short', month: 'numeric', day: 'numeric' },
       columnWidth: many ? 'minmax(132px, 1fr)' : undefined,
       editable: true,
-      eventDurationEditable: false,
+      // Per event (events.ts): only visits that may still move.
+      eventDurationEditable: true,
       eventStartEditable: true,
       selectable: false,
       pointer: canBook,
@@ -206,6 +227,21 @@ export function CalendarGrid({
       eventDragStop: () => {
         dragging.current = false;
       },
+      eventResizeStart: () => {
+        dragging.current = true;
+      },
+      eventResizeStop: () => {
+        dragging.current = false;
+      },
+      eventResize: (info: Calendar.EventResizeInfo) => {
+        dragging.current = false;
+        const p = info.event.extendedProps as unknown as EventProps | undefined;
+        if (p?.kind !== 'line') {
+          info.revert();
+          return;
+        }
+        onResize({ appointmentId: p.appointmentId, lineId: p.lineId, end: wallOf(info.event.end), revert: info.revert });
+      },
       eventDrop: (info: Calendar.EventDropInfo) => {
         dragging.current = false;
         const p = info.event.extendedProps as unknown as EventProps | undefined;
@@ -234,6 +270,7 @@ export function CalendarGrid({
     onOpenBlocked,
     onSlot,
     onDrop,
+    onResize,
   ]);
 
   const foreign = browserZone() !== timeZone;

@@ -8,7 +8,17 @@ import { Loading } from '../../../components/Spinner.js';
 type Options = Calendar.Options;
 
 /** Options that are event handlers: always called through the latest props. */
-const HANDLERS = ['dateClick', 'eventClick', 'eventDrop', 'eventResize', 'eventDragStart', 'eventDragStop', 'datesSet'] as const;
+const HANDLERS = [
+  'dateClick',
+  'eventClick',
+  'eventDrop',
+  'eventResize',
+  'eventDragStart',
+  'eventDragStop',
+  'eventResizeStart',
+  'eventResizeStop',
+  'datesSet',
+] as const;
 type Handler = (typeof HANDLERS)[number];
 
 export function EventCalendar({ options, testId }: { options: Options; testId?: string }) {

@@ -1,8 +1,8 @@
-// The day's sales with their receipt numbers (any day; or one receipt by its number). A row opens the sale:
-// receipt, refund, void.
+// Sales with their receipt numbers, completion time and client, filtered by a range of days, a technician,
+// a tender and a status (or one receipt by its number). A row opens the sale: receipt, refund, void.
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/Badge.js';
 import { EmptyState } from '../../../components/EmptyState.js';
@@ -15,14 +15,15 @@ import { Loading } from '../../../components/Spinner.js';
 import { Table, Td, THead, Th, Tr } from '../../../components/Table.js';
 import { useDebounced } from '../../../lib/useDebounced.js';
 import { useCan } from '../../auth/session.js';
-import { clientQuery } from '../../clients/api.js';
-import { fullName } from '../../clients/format.js';
 import { useCurrentStore } from '../../shell/CurrentStore.js';
 import { Guard } from '../../shell/Guard.js';
-import { salesListQuery } from '../api.js';
+import { salesKindsQuery, salesListQuery } from '../api.js';
 import { CheckoutTabs } from '../CheckoutPage.js';
 import { todayIn } from '../home/ReadyAppointments.js';
 import { useMoney } from '../lib/money.js';
+import { useStoreStaff } from '../lib/staff.js';
+import { tenderSpecs } from '../lib/tenders.js';
+import { useWallTime } from '../lib/time.js';
 import type { SaleSummary } from '../types.js';
 
 export function SalesHistoryPage() {
@@ -40,12 +41,27 @@ function History() {
   const { store } = useCurrentStore();
   const today = todayIn(store?.timeZone ?? 'UTC');
   const [date, setDate] = useState(today);
+  const [to, setTo] = useState(today);
   const [status, setStatus] = useState<'' | 'completed' | 'voided'>('');
+  const [staffId, setStaffId] = useState('');
+  const [tender, setTender] = useState('');
   const [receipt, setReceipt] = useState('');
   const code = useDebounced(receipt.trim(), 250);
+  const staff = useStoreStaff(store?.id ?? '');
+  const kinds = useQuery({ ...salesKindsQuery(store?.id ?? ''), enabled: !!store });
+  const tenders = useMemo(() => (kinds.data ? tenderSpecs(kinds.data) : []), [kinds.data]);
   const list = useQuery({
     ...salesListQuery(
-      code ? { storeId: store?.id ?? '', receipt: code } : { storeId: store?.id ?? '', from: date, to: date, status: status || undefined },
+      code
+        ? { storeId: store?.id ?? '', receipt: code }
+        : {
+            storeId: store?.id ?? '',
+            from: date,
+            to: to < date ? date : to,
+            status: status || undefined,
+            staffId: staffId || undefined,
+            tender: tender || undefined,
+          },
     ),
     enabled: !!store,
   });
@@ -78,6 +94,47 @@ function History() {
           data-testid="history-date"
           disabled={!!code}
         />
+        <Input
+          type="date"
+          value={to < date ? date : to}
+          min={date}
+          max={today}
+          onChange={(e) => setTo(e.target.value || date)}
+          className="w-44"
+          aria-label={t('checkout.history.to')}
+          data-testid="history-to"
+          disabled={!!code}
+        />
+        <Select
+          value={staffId}
+          onChange={(e) => setStaffId(e.target.value)}
+          className="w-44"
+          aria-label={t('checkout.history.technician')}
+          data-testid="history-staff"
+          disabled={!!code}
+        >
+          <option value="">{t('checkout.history.allTechnicians')}</option>
+          {staff.technicians.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.displayName || p.name}
+            </option>
+          ))}
+        </Select>
+        <Select
+          value={tender}
+          onChange={(e) => setTender(e.target.value)}
+          className="w-44"
+          aria-label={t('checkout.history.tender')}
+          data-testid="history-tender"
+          disabled={!!code}
+        >
+          <option value="">{t('checkout.history.allTenders')}</option>
+          {tenders.map((x) => (
+            <option key={x.kind} value={x.kind}>
+              {t(`checkout.tenders.${x.kind}` as 'checkout.tenders.cash', { defaultValue: x.label })}
+            </option>
+          ))}
+        </Select>
         <Select
           value={status}
           onChange={(e) => setStatus(e.target.value as typeof status)}
@@ -119,6 +176,7 @@ function History() {
           <THead>
             <tr>
               <Th>{t('checkout.history.receipt')}</Th>
+              <Th className="hidden md:table-cell">{t('checkout.history.completedAt')}</Th>
               <Th className="hidden sm:table-cell">{t('checkout.history.client')}</Th>
               <Th className="text-right">{t('checkout.sale.paid')}</Th>
               <Th className="hidden text-right md:table-cell">{t('checkout.pay.tip')}</Th>
@@ -145,17 +203,19 @@ function History() {
 function HistoryRow({ sale, currency, onOpen }: { sale: SaleSummary; currency: string; onOpen: () => void }) {
   const { t } = useTranslation();
   const money = useMoney(currency);
-  const client = useQuery({ ...clientQuery(sale.clientId ?? ''), enabled: !!sale.clientId, staleTime: 5 * 60_000 });
+  const { dateTime } = useWallTime();
+  const client = sale.clientName ?? (sale.clientId ? '…' : null);
   return (
     <Tr onClick={onOpen} data-testid="history-row" data-receipt={sale.receiptCode}>
       <Td className="font-medium text-zinc-900">
         <span className="font-mono text-[13px]">{sale.receiptCode}</span>
-        <span className="block text-xs text-zinc-500 sm:hidden">
-          {client.data ? fullName(client.data) : sale.clientId ? '…' : t('checkout.ticket.walkIn')}
-        </span>
+        <span className="block text-xs text-zinc-500 sm:hidden">{client ?? t('checkout.ticket.walkIn')}</span>
       </Td>
-      <Td className="hidden sm:table-cell">
-        {client.data ? fullName(client.data) : sale.clientId ? '…' : <span className="text-zinc-400">{t('checkout.ticket.walkIn')}</span>}
+      <Td className="hidden tabular-nums text-zinc-600 md:table-cell" data-testid="history-completed-at">
+        {dateTime(sale.completedAt)}
+      </Td>
+      <Td className="hidden sm:table-cell" data-testid="history-client">
+        {client ?? <span className="text-zinc-400">{t('checkout.ticket.walkIn')}</span>}
       </Td>
       <Td className="text-right tabular-nums text-zinc-900">{money(sale.amountPaid)}</Td>
       <Td className="hidden text-right tabular-nums md:table-cell">{sale.tipTotal ? money(sale.tipTotal) : '—'}</Td>

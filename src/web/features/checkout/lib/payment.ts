@@ -2,7 +2,7 @@
 // Mirrors the server's rule (non-cash tenders pay exactly what they say; one cash tender takes the rest,
 // rounded to 5 ¢ in CAD, and may exceed it: change). The server checks again and records the amounts.
 import { cashDue } from './money.js';
-import { tenderSpec } from './tenders.js';
+import { isCashKind } from './tenders.js';
 
 export type TenderEntry = {
   key: string;
@@ -32,7 +32,7 @@ export type PaymentState = {
   ready: boolean;
 };
 
-const isCash = (kind: string) => !!tenderSpec(kind)?.cash;
+const isCash = isCashKind;
 
 export function paymentState(due: number, entries: readonly TenderEntry[], currency: string): PaymentState {
   const nonCash = entries.filter((e) => !isCash(e.kind)).reduce((a, e) => a + e.amount, 0);

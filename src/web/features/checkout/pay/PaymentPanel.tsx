@@ -14,12 +14,13 @@ import { fieldErrors } from '../../../http/problem.js';
 import { useCan } from '../../auth/session.js';
 import { clientQuery } from '../../clients/api.js';
 import { shiftsQuery } from '../../shifts/api.js';
+import { salesKindsQuery } from '../api.js';
 import { CIcon } from '../icons.js';
 import { lineAmount, ticketTechnicians } from '../lib/lines.js';
 import { useMoney } from '../lib/money.js';
 import { followDue, paymentState, type TenderEntry } from '../lib/payment.js';
 import type { StoreStaff } from '../lib/staff.js';
-import { fieldOk, tenderSpec } from '../lib/tenders.js';
+import { fieldOk, tenderSpecs } from '../lib/tenders.js';
 import type { CompleteBody, Sale, TenderBody } from '../types.js';
 import { TenderSection } from './TenderSection.js';
 import { manualShares, NO_TIP, TipSection, type TipState, tipBody, tipCents } from './TipSection.js';
@@ -37,6 +38,8 @@ export function PaymentPanel({ sale, staff, onClose }: { sale: Sale; staff: Stor
   const technicians = useMemo(() => ticketTechnicians(sale.lines), [sale.lines]);
   const client = useQuery({ ...clientQuery(sale.clientId ?? ''), enabled: !!sale.clientId, staleTime: 60_000 });
   const shifts = useQuery({ ...shiftsQuery(sale.storeId, 'open'), enabled: can('shifts.manage') });
+  const kinds = useQuery(salesKindsQuery(sale.storeId));
+  const specs = useMemo(() => (kinds.data ? tenderSpecs(kinds.data) : []), [kinds.data]);
   const completion = useCompletion(sale.id, (done, replayed) => {
     if (replayed) toast(t('checkout.pay.alreadyCompleted'), 'info');
     void navigate({ to: '/checkout/$saleId', params: { saleId: done.id }, search: { paid: true } });
@@ -56,7 +59,7 @@ export function PaymentPanel({ sale, staff, onClose }: { sale: Sale; staff: Stor
       tip.split !== 'manual' ||
       !tipAmount ||
       (shares !== null && shares.reduce((a, s) => a + s.amount, 0) === tipAmount));
-  const fieldsOk = entries.every((e) => (tenderSpec(e.kind)?.fields ?? []).every((f) => fieldOk(f, e.fields[f.name])));
+  const fieldsOk = entries.every((e) => (specs.find((x) => x.kind === e.kind)?.fields ?? []).every((f) => fieldOk(f, e.fields[f.name])));
   const sending = completion.state.status === 'sending';
   const ready = state.ready && tipOk && fieldsOk && !sending;
   const errors = completion.state.status === 'refused' ? fieldErrors(completion.state.error) : {};
@@ -157,6 +160,7 @@ export function PaymentPanel({ sale, staff, onClose }: { sale: Sale; staff: Stor
             ) : null}
           </div>
           <TenderSection
+            specs={specs}
             currency={sale.currency}
             due={due}
             entries={entries}

@@ -9,11 +9,12 @@ import { MoneyInput } from '../../catalog/parts/MoneyInput.js';
 import { CIcon } from '../icons.js';
 import { centsToInput, parseMoney, quickCash, useMoney } from '../lib/money.js';
 import { type PaymentState, startingAmount, type TenderEntry } from '../lib/payment.js';
-import { TENDERS, type TenderSpec, tenderSpec } from '../lib/tenders.js';
+import { initialFields, type TenderSpec, tenderIcon } from '../lib/tenders.js';
 
 let seq = 0;
 
 export function TenderSection({
+  specs,
   currency,
   due,
   entries,
@@ -23,6 +24,8 @@ export function TenderSection({
   fieldErrors,
   onChange,
 }: {
+  /** The store's tenders, from the server's registry. */
+  specs: readonly TenderSpec[];
   currency: string;
   due: number;
   entries: TenderEntry[];
@@ -39,7 +42,7 @@ export function TenderSection({
   const add = (spec: TenderSpec) => {
     const amount = startingAmount(spec.kind, due, entries, currency);
     seq += 1;
-    const fields: Record<string, string> = spec.kind === 'other' ? { method: 'cheque' } : {};
+    const fields = initialFields(spec);
     onChange([...entries, { key: `t${seq}`, kind: spec.kind, amount, fields, auto: entries.length === 0 }]);
   };
   const update = (key: string, patch: Partial<TenderEntry>) => onChange(entries.map((e) => (e.key === key ? { ...e, ...patch } : e)));
@@ -48,7 +51,7 @@ export function TenderSection({
   return (
     <section className="space-y-4" data-testid="tender-section">
       <div className="grid grid-cols-3 gap-2">
-        {TENDERS.map((spec) => {
+        {specs.map((spec) => {
           const taken = spec.cash && entries.some((e) => e.kind === spec.kind);
           const blocked = (spec.needsClient && !hasClient) || taken;
           return (
@@ -62,7 +65,7 @@ export function TenderSection({
               className="flex h-16 flex-col items-center justify-center gap-1 rounded-xl bg-white text-sm font-semibold text-zinc-800 ring-1 ring-inset ring-zinc-300 transition hover:bg-orchid-50 hover:ring-orchid-300 active:scale-[0.98] disabled:cursor-not-allowed disabled:opacity-40 disabled:hover:bg-white"
             >
               <CIcon name={spec.icon} className="size-5 text-orchid-700" />
-              {t(`checkout.tenders.${spec.kind}` as 'checkout.tenders.cash', { defaultValue: spec.kind })}
+              {t(`checkout.tenders.${spec.kind}` as 'checkout.tenders.cash', { defaultValue: spec.label })}
             </button>
           );
         })}
@@ -76,15 +79,15 @@ export function TenderSection({
 
       <ul className="space-y-3">
         {entries.map((e, i) => {
-          const spec = tenderSpec(e.kind);
+          const spec = specs.find((x) => x.kind === e.kind);
           const cash = !!spec?.cash;
           const err = (name: string) => fieldErrors[`tenders.${i}.${name}`];
           return (
             <li key={e.key} className="rounded-xl bg-white p-3 ring-1 ring-zinc-200" data-testid="tender-entry" data-kind={e.kind}>
               <div className="mb-2 flex items-center gap-2">
-                <CIcon name={spec?.icon ?? 'other'} className="size-5 text-orchid-700" />
+                <CIcon name={tenderIcon(e.kind)} className="size-5 text-orchid-700" />
                 <span className="flex-1 text-sm font-semibold text-zinc-900">
-                  {t(`checkout.tenders.${e.kind}` as 'checkout.tenders.cash', { defaultValue: e.kind })}
+                  {t(`checkout.tenders.${e.kind}` as 'checkout.tenders.cash', { defaultValue: spec?.label ?? e.kind })}
                 </span>
                 <IconButton
                   icon="x"
@@ -131,7 +134,7 @@ export function TenderSection({
                   {spec.fields.map((f) => (
                     <Field
                       key={f.name}
-                      label={t(`checkout.tenderFields.${f.name}` as 'checkout.tenderFields.brand')}
+                      label={t(`checkout.tenderFields.${f.name}` as 'checkout.tenderFields.brand', { defaultValue: f.label })}
                       optional={f.required ? undefined : t('common.optional')}
                       error={err(f.name)}
                     >

@@ -8,7 +8,7 @@ import { CIcon } from '../icons.js';
 import { lineAmount } from '../lib/lines.js';
 import { useMoney } from '../lib/money.js';
 import type { StoreStaff } from '../lib/staff.js';
-import { tenderSpec } from '../lib/tenders.js';
+import { tenderIcon } from '../lib/tenders.js';
 import { useWallTime } from '../lib/time.js';
 import type { Sale, SaleTender } from '../types.js';
 
@@ -94,7 +94,7 @@ export function SaleSummaryCard({
           {sale.tenders.map((x) => (
             <li key={x.id} className="flex items-center gap-3 text-sm" data-testid="sale-tender" data-kind={x.kind}>
               <span className="flex size-8 items-center justify-center rounded-lg bg-orchid-50 text-orchid-700">
-                <CIcon name={tenderSpec(x.kind)?.icon ?? 'other'} className="size-4" />
+                <CIcon name={tenderIcon(x.kind)} className="size-4" />
               </span>
               <span className="min-w-0 flex-1">
                 <span className="block font-medium text-zinc-900">{tt(`checkout.tenders.${x.kind}`, { defaultValue: x.kind })}</span>

@@ -1,10 +1,12 @@
 // The lines of the ticket: what, who did it, how many, and the amount the server priced. Tap a line to
 // change its technician, price or discount; the stepper changes the quantity in place.
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { IconButton } from '../../../components/Button.js';
 import { cx } from '../../../components/cx.js';
 import { Icon } from '../../../components/icons.js';
 import { Spinner } from '../../../components/Spinner.js';
+import { salesKindsQuery } from '../api.js';
 import { CIcon } from '../icons.js';
 import { lineAmount } from '../lib/lines.js';
 import { useMoney } from '../lib/money.js';
@@ -25,6 +27,9 @@ export function TicketLines({
   onQuantity: (line: SaleLine, quantity: number) => void;
   onRemove: (line: SaleLine) => void;
 }) {
+  // Labels of line kinds from the server's registry (a module's own kinds included).
+  const kinds = useQuery(salesKindsQuery(sale.storeId));
+  const kindLabel = (kind: string) => kinds.data?.lineKinds.find((k) => k.kind === kind)?.label;
   return (
     <ul className="divide-y divide-zinc-100" data-testid="ticket-lines">
       {sale.lines.map((line) => (
@@ -33,6 +38,7 @@ export function TicketLines({
           line={line}
           currency={sale.currency}
           staff={staff}
+          registryLabel={kindLabel(line.kind)}
           onEdit={() => onEdit(line)}
           onQuantity={(q) => onQuantity(line, q)}
           onRemove={() => onRemove(line)}
@@ -46,6 +52,7 @@ function LineRow({
   line,
   currency,
   staff,
+  registryLabel,
   onEdit,
   onQuantity,
   onRemove,
@@ -53,6 +60,7 @@ function LineRow({
   line: SaleLine;
   currency: string;
   staff: StoreStaff;
+  registryLabel: string | undefined;
   onEdit: () => void;
   onQuantity: (quantity: number) => void;
   onRemove: () => void;
@@ -61,7 +69,7 @@ function LineRow({
   const money = useMoney(currency);
   const pending = isPendingLine(line);
   const overridden = line.unitPrice !== line.listPrice;
-  const kindLabel = t(`checkout.kinds.${line.kind}`, { defaultValue: line.kind.replace(/_/g, ' ') });
+  const kindLabel = t(`checkout.kinds.${line.kind}`, { defaultValue: registryLabel ?? line.kind.replace(/_/g, ' ') });
   const meta = [line.quantity > 1 ? `${line.quantity} × ${money(line.unitPrice)}` : overridden ? money(line.unitPrice) : null].filter(
     Boolean,
   );

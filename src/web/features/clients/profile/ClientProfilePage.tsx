@@ -8,6 +8,7 @@ import { Loading } from '../../../components/Spinner.js';
 import { isApiError } from '../../../http/problem.js';
 import { useCan } from '../../auth/session.js';
 import { ClientBalancesTab } from '../../balances/ClientBalancesTab.js';
+import { ClientVisitsTab } from '../../calendar/client/ClientVisitsTab.js';
 import { ClientPackagesTab } from '../../packages/profile/ClientPackagesTab.js';
 import { Guard } from '../../shell/Guard.js';
 import { NotFoundPage } from '../../shell/StatusPages.js';
@@ -76,6 +77,8 @@ function Profile() {
             <ClientPackagesTab clientId={c.id} />
           ) : tab === 'treatments' ? (
             <ClientTreatmentsTab clientId={c.id} />
+          ) : tab === 'visits' && can('appointments.read') ? (
+            <ClientVisitsTab clientId={c.id} />
           ) : (
             <LaterTab kind={tab} />
           )}
