@@ -68,6 +68,7 @@ describe('appointments in a real browser', () => {
   let amyId: string;
   let maniId: string;
   let pediId: string;
+  let paraffinId: string;
   const tomorrow = localDate(1);
 
   beforeAll(async () => {
@@ -99,6 +100,15 @@ describe('appointments in a real browser', () => {
         durationMin: 60,
         price: 4500,
         staff,
+      })
+    ).id;
+    paraffinId = (
+      await api.call<{ id: string }>('POST', '/add-ons', {
+        name: 'Paraffin',
+        nameTranslations: { 'zh-CN': '蜡疗', 'zh-TW': '蠟療' },
+        price: 1000,
+        extraMin: 15,
+        serviceIds: [maniId],
       })
     ).id;
     // Everyone works 09:00–18:00 every day, so today+1…7 are on the roster whatever the weekday.
@@ -189,6 +199,11 @@ describe('appointments in a real browser', () => {
     expect(await page.getByTestId('public-step-title').textContent()).toBe('选择服务');
     expect(await page.getByTestId('public-services').textContent()).toContain('凝胶美甲');
     await page.locator(`[data-testid=public-service][data-service="${maniId}"]`).click();
+    // The chosen service opens its add-ons; paraffin adds 15 minutes and $10.
+    await page.locator(`[data-testid=public-addon][data-addon="${paraffinId}"]`).click();
+    await page.locator(`[data-testid=public-addon][data-addon="${paraffinId}"][aria-pressed=true]`).waitFor();
+    expect(await page.getByTestId('public-chosen').textContent()).toContain('60');
+    await shot(page, 'appointments-online-addons-zh-CN');
     await page.getByTestId('public-continue').click();
     await page.locator('[data-testid=public-staff][data-staff=any]').click();
     await page.getByTestId('public-continue').click();
@@ -217,16 +232,24 @@ describe('appointments in a real browser', () => {
     await page.getByTestId('public-continue').click();
     await page.getByTestId('public-done').waitFor();
     expect(await page.getByTestId('public-booking-view').textContent()).toContain('凝胶美甲');
+    expect(await page.getByTestId('public-booking-addon').textContent()).toContain('蜡疗');
     expect(await page.getByTestId('public-booking-when').textContent()).toContain('11:00');
     await shot(page, 'appointments-online-done-zh-CN');
 
-    const feed = await api.call<{ data: { source: string; client: { phone: string } | null; startLocal: string }[] }>(
-      'GET',
-      `/appointments?storeId=${api.storeId}&from=${tomorrow}&to=${tomorrow}`,
-    );
+    const feed = await api.call<{
+      data: {
+        source: string;
+        client: { phone: string } | null;
+        startLocal: string;
+        total: number;
+        lines: { addOns: { id: string }[] }[];
+      }[];
+    }>('GET', `/appointments?storeId=${api.storeId}&from=${tomorrow}&to=${tomorrow}`);
     const online = feed.data.find((a) => a.source === 'online');
     expect(online?.startLocal).toBe('11:00');
     expect(online?.client?.phone).toBe('+17185550188');
+    expect(online?.lines[0]?.addOns.map((a) => a.id)).toEqual([paraffinId]);
+    expect(online?.total).toBe(4500);
 
     // The manage link opens the booking for the client.
     await page.getByTestId('public-manage-link').click();

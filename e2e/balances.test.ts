@@ -88,6 +88,8 @@ async function checkGiftCard(e2e: E2E, code: string, lang: 'en' | 'zh-CN') {
   const page = await newPage(e2e, { width: 390, height: 844, locale: lang === 'en' ? 'en-US' : 'zh-CN' });
   await page.goto('/gift-card');
   await page.getByTestId('public-gift-card').waitFor();
+  // The business's own name heads the page.
+  await expect.poll(() => page.getByTestId('public-gift-card-business').textContent()).toBe('Lotus Nail & Spa');
   const typo = code.slice(0, 6) + (code[6] === 'A' ? 'B' : 'A') + code.slice(7);
   await page.getByTestId('public-gift-card-code').fill(typo);
   await expect.poll(() => page.getByTestId('public-gift-card-code-hint').getAttribute('data-state')).toBe('check_digit');

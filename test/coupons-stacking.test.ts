@@ -46,7 +46,10 @@ describe('coupon stacking and line coupons', () => {
   it('a category coupon on the ticket spreads over its lines only, shown per line; refunding another line keeps the use', async () => {
     const c = await coupon({ code: 'NAILS20', name: 'Nails 20%', kind: 'percent', value: 2_000, categoryIds: [nails], totalLimit: 5 });
     const sale = await pos.ticket(null, [line(gel), line(massage)], percentOff('NAILS20', 20));
-    const [gelLine, massageLine] = sale.lines as unknown as [{ id: string; ticketDiscount: number }, { id: string; ticketDiscount: number }];
+    const [gelLine, massageLine] = sale.lines as unknown as [
+      { id: string; ticketDiscount: number },
+      { id: string; ticketDiscount: number },
+    ];
     // 20 % of the nails line only ($30 → $6), nothing off the massage.
     expect(gelLine).toMatchObject({ ticketDiscount: 600, total: 2_400 });
     expect(massageLine).toMatchObject({ ticketDiscount: 0, total: 8_000 });
@@ -128,7 +131,12 @@ describe('coupon stacking and line coupons', () => {
   });
 
   it('the member discount steps aside for a coupon that does not combine with it, and stays beside one that does', async () => {
-    const tier = await owner.post('/api/v1/tiers', { name: 'Gold', rank: 1, threshold: 100_000, discounts: [{ categoryId: null, percentBp: 1_000 }] });
+    const tier = await owner.post('/api/v1/tiers', {
+      name: 'Gold',
+      rank: 1,
+      threshold: 100_000,
+      discounts: [{ categoryId: null, percentBp: 1_000 }],
+    });
     expect(tier.statusCode, tier.body).toBe(201);
     const member = await aClient(owner, storeId);
     expect((await owner.put(`/api/v1/clients/${member}/tier`, { tierId: tier.json().id, reason: 'VIP' })).statusCode).toBe(200);

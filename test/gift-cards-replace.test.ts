@@ -87,7 +87,12 @@ describe('gift card replacement and scoping', () => {
     ]);
     expect(new Set(entries.map((e) => e.group_id)).size).toBe(1);
     expect(entries.every((e) => e.reason === 'Client lost her card')).toBe(true);
-    const audit = await db().selectFrom('audit_log').selectAll().where('action', '=', 'gift_card.replace').where('entity_id', '=', card.id).execute();
+    const audit = await db()
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'gift_card.replace')
+      .where('entity_id', '=', card.id)
+      .execute();
     expect(audit).toHaveLength(1);
     // The old card no longer pays; the new one does; a second replacement of the old card is refused.
     await expect(pay(code, 100)).rejects.toMatchObject({ code: 'gift_card_replaced', status: 422 });
@@ -132,7 +137,11 @@ describe('gift card replacement and scoping', () => {
     const { code, card } = await sell(4_000, otherStoreId);
     expect((await otherManager.get(`/api/v1/gift-cards/${card.id}`)).statusCode).toBe(200);
     expectProblem(await manager.get(`/api/v1/gift-cards/${card.id}`), 404, 'not_found');
-    expectProblem(await manager.post(`/api/v1/gift-cards/${card.id}/adjustments`, { amount: 100, reason: 'fix', storeId }), 404, 'not_found');
+    expectProblem(
+      await manager.post(`/api/v1/gift-cards/${card.id}/adjustments`, { amount: 100, reason: 'fix', storeId }),
+      404,
+      'not_found',
+    );
     // A card in hand is still looked up by its number anywhere, and redeemable everywhere.
     expect((await frontDesk.post('/api/v1/gift-cards/lookup', { code })).statusCode).toBe(200);
     await pay(code, 1_000, storeId);
@@ -153,7 +162,8 @@ describe('gift card replacement and scoping', () => {
     const now = nowRes.json();
     const then = (await owner.get(`/api/v1/reports/gift-card-liability?asOf=${iso(t1)}`)).json();
     const mid = (await owner.get(`/api/v1/reports/gift-card-liability?asOf=${iso(t1 + 1)}`)).json();
-    const here = (r: { byStore: Array<{ storeId: string; outstanding: number; sold: number }> }) => r.byStore.find((s) => s.storeId === storeId)!;
+    const here = (r: { byStore: Array<{ storeId: string; outstanding: number; sold: number }> }) =>
+      r.byStore.find((s) => s.storeId === storeId)!;
     expect(here(mid).outstanding - here(then).outstanding).toBe(6_000);
     expect(here(now).outstanding - here(mid).outstanding).toBe(-2_000);
     expect(here(mid).sold - here(then).sold).toBe(6_000);

@@ -60,7 +60,12 @@ describe('wallet store limits, statement and report scoping', () => {
     const offer = (await owner.get(`/api/v1/clients/${amy}/wallet/offer?storeId=${westId}&amount=1000`)).json();
     expect(offer).toMatchObject({ usable: false, available: 0 });
 
-    const audit = await t.db.db.selectFrom('audit_log').selectAll().where('action', '=', 'wallet.store_limit').where('entity_id', '=', amy).execute();
+    const audit = await t.db.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'wallet.store_limit')
+      .where('entity_id', '=', amy)
+      .execute();
     expect(audit).toHaveLength(1);
     const lifted = await owner.put(url, { storeIds: null, reason: 'moved to Richmond', version: 1 });
     expect(lifted.json()).toMatchObject({ usableAtStoreIds: null, storeLimit: null });
@@ -94,7 +99,9 @@ describe('wallet store limits, statement and report scoping', () => {
       [east, storeId, 700],
       [west, westId, 900],
     ] as const)
-      expect((await owner.post(`/api/v1/clients/${clientId}/points/adjustments`, { amount, reason: 'welcome', storeId: at })).statusCode).toBe(201);
+      expect(
+        (await owner.post(`/api/v1/clients/${clientId}/points/adjustments`, { amount, reason: 'welcome', storeId: at })).statusCode,
+      ).toBe(201);
 
     type Row = { storeId: string; outstanding: { principal: number } };
     const sv = async (s: Session, q = '') => {
@@ -134,6 +141,10 @@ describe('wallet store limits, statement and report scoping', () => {
     expect((await usage(owner, `?storeId=${westId}`)).map((r) => r.storeId)).toEqual([westId]);
     expect(await usage(owner, `?to=${before}`)).toHaveLength(0);
     expect(await usage(owner, `?from=${before}`)).toHaveLength(2);
-    expectProblem(await owner.get(`/api/v1/reports/coupon-usage?from=${new Date(t.clock.now()).toISOString()}&to=${before}`), 400, 'validation_failed');
+    expectProblem(
+      await owner.get(`/api/v1/reports/coupon-usage?from=${new Date(t.clock.now()).toISOString()}&to=${before}`),
+      400,
+      'validation_failed',
+    );
   });
 });

@@ -6,8 +6,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Coupon stacking: `stackable` (0008) now says whether a coupon combines with other coupons; these say
   // whether it combines with the member's tier discount and with discounts typed at the desk. Existing
   // campaigns keep what `stackable` meant for them ("combines with other discounts").
-  await db.schema.alterTable('coupons').addColumn('stacks_with_tier', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-  await db.schema.alterTable('coupons').addColumn('stacks_with_manual', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('coupons')
+    .addColumn('stacks_with_tier', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .alterTable('coupons')
+    .addColumn('stacks_with_manual', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await sql`update coupons set stacks_with_tier = stackable, stacks_with_manual = stackable`.execute(db);
 
   // A lost card's balance moved to a new card: the old one points at its replacement (and is void).

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { describeError } from '../../platform/errors.js';
+import { LANGUAGES } from '../../platform/i18n.js';
 import {
   checkProcessingGap,
   cleanTranslations,
@@ -9,12 +11,15 @@ import {
   isEmptyOverride,
   isValidDuration,
   lockedFieldsTouched,
+  PRODUCT_LOCKABLE,
   resolveText,
+  SERVICE_LOCKABLE,
   type ServiceLockField,
   type ServiceOverride,
   searchText,
   staffTerms,
 } from './catalog.js';
+import { fieldLocked, LOCK_FIELD_NAMES } from './errors.js';
 
 const service = (locks: ServiceLockField[] = []) => ({ id: 's1', price: 4000, durationMin: 45, locks });
 const none: ServiceOverride = { price: null, durationMin: null, available: null };
@@ -197,5 +202,24 @@ describe('searchText', () => {
       'gel manicure\n凝胶美甲\ngel\ncnd',
     );
     expect(searchText('X', {})).not.toContain('zh');
+  });
+});
+
+describe('field_locked', () => {
+  it('names every lockable field in each language', () => {
+    for (const f of [...SERVICE_LOCKABLE, ...PRODUCT_LOCKABLE])
+      for (const lang of LANGUAGES) expect(LOCK_FIELD_NAMES[f][lang]).toBeTruthy();
+  });
+
+  it('shows the field names in the reader language, never the API keys, with the API paths as field errors', () => {
+    const detail = (lang: (typeof LANGUAGES)[number]) => describeError(fieldLocked(['price', 'duration', 'available'], lang), lang).detail;
+    expect(detail('en')).toBe('Head office locked “price, duration, availability” for this item, so a store cannot override it.');
+    expect(detail('zh-CN')).toBe('总部已锁定此项目的“价格、时长、供应”,门店不能修改。');
+    expect(detail('zh-TW')).toBe('總部已鎖定此項目的「價格、時長、供應」,門市不能修改。');
+    const err = fieldLocked(['price', 'duration'], 'zh-CN');
+    expect(err.errors).toEqual([
+      { path: 'price', message: '总部已锁定' },
+      { path: 'durationMin', message: '总部已锁定' },
+    ]);
   });
 });

@@ -1,4 +1,6 @@
-import { defineErrors } from '../../platform/errors.js';
+import { type AppError, defineErrors } from '../../platform/errors.js';
+import type { Language, Messages } from '../../platform/i18n.js';
+import type { ProductLockField, ServiceLockField } from './catalog.js';
 
 export const CatalogErrors = defineErrors({
   field_locked: {
@@ -71,3 +73,21 @@ export const CatalogErrors = defineErrors({
     title: { en: 'Some add-ons do not exist', 'zh-CN': '部分附加项目不存在', 'zh-TW': '部分加購項目不存在' },
   },
 });
+
+/** The lockable fields as each language names them (the catalog screens' words): field_locked shows these, not API keys. */
+export const LOCK_FIELD_NAMES: Record<ServiceLockField | ProductLockField, Messages> = {
+  price: { en: 'price', 'zh-CN': '价格', 'zh-TW': '價格' },
+  duration: { en: 'duration', 'zh-CN': '时长', 'zh-TW': '時長' },
+  available: { en: 'availability', 'zh-CN': '供应', 'zh-TW': '供應' },
+};
+const LIST_SEPARATOR: Messages = { en: ', ', 'zh-CN': '、', 'zh-TW': '、' };
+const LOCKED_BY_HQ: Messages = { en: 'locked by head office', 'zh-CN': '总部已锁定', 'zh-TW': '總部已鎖定' };
+
+/** 422 field_locked naming the touched fields in the reader's language; one field error per field, at its API path. */
+export function fieldLocked(fields: readonly string[], lang: Language): AppError {
+  const name = (f: string) => LOCK_FIELD_NAMES[f as ServiceLockField]?.[lang] ?? f;
+  return CatalogErrors.field_locked(
+    { field: fields.map(name).join(LIST_SEPARATOR[lang]) },
+    fields.map((f) => ({ path: f === 'duration' ? 'durationMin' : f, message: LOCKED_BY_HQ[lang] })),
+  );
+}

@@ -10,7 +10,7 @@ import type { Language } from '../../platform/i18n.js';
 import { newId } from '../../platform/ids.js';
 import { cleanTranslations, isEmptyOverride, lockedFieldsTouched, type ProductOverride, searchText } from './catalog.js';
 import { parseTranslations, toProductDto, toProductOverride, toStoreProductDto } from './dto.js';
-import { CatalogErrors } from './errors.js';
+import { CatalogErrors, fieldLocked } from './errors.js';
 import { afterCursor, readCursor, toKeysetPage } from './paging.js';
 import { deleteProductRows, findProduct, findStore, nameContains, type ProductRow, productOverridesOf, productWith } from './repo.js';
 import type { ProductCreate, ProductOverrideBody, ProductUpdate, productsQuery } from './schemas.js';
@@ -205,11 +205,7 @@ export async function setProductOverride(
     const product = await findProduct(tx, id);
     if (!product) throw PlatformErrors.not_found();
     const locked = lockedFieldsTouched(toProductDto(product, lang).locks, override);
-    if (locked.length)
-      throw CatalogErrors.field_locked(
-        { field: locked.join(', ') },
-        locked.map((f) => ({ path: f, message: 'locked by head office' })),
-      );
+    if (locked.length) throw fieldLocked(locked, lang);
     const [beforeRow] = await productOverridesOf(tx, [id], [storeId]);
     await tx.deleteFrom('product_overrides').where('product_id', '=', id).where('store_id', '=', storeId).execute();
     if (!isEmptyOverride(override)) {

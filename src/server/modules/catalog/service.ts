@@ -15,7 +15,7 @@ import {
   searchText,
 } from './catalog.js';
 import { parseTranslations, toCategoryDto, toServiceOverride } from './dto.js';
-import { CatalogErrors } from './errors.js';
+import { CatalogErrors, fieldLocked } from './errors.js';
 import { buildServiceDtos, serviceDto } from './queries.js';
 import {
   deleteServiceRows,
@@ -300,12 +300,7 @@ export async function setServiceOverride(
     const service = await findService(tx, id);
     if (!service) throw PlatformErrors.not_found();
     const locked = lockedFieldsTouched(JSON.parse(service.locks) as string[], override);
-    if (locked.length) {
-      throw CatalogErrors.field_locked(
-        { field: locked.join(', ') },
-        locked.map((f) => ({ path: f === 'duration' ? 'durationMin' : f, message: 'locked by head office' })),
-      );
-    }
+    if (locked.length) throw fieldLocked(locked, lang);
     if (override.durationMin !== null) {
       const gap = { processingStartMin: service.processing_start_min, processingMin: service.processing_min };
       assertNoFieldErrors(checkProcessingGap(gap, [{ path: 'durationMin', durationMin: override.durationMin }]));

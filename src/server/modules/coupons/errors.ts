@@ -40,7 +40,11 @@ const REASONS: Record<NotApplicableReason, Record<'en' | 'zh-CN' | 'zh-TW', stri
   not_issued: { en: 'it was not issued to this client', 'zh-CN': '未发放给该会员', 'zh-TW': '未發放給該會員' },
   discount_too_large: { en: 'the discount is more than the coupon gives', 'zh-CN': '折扣超过优惠券面额', 'zh-TW': '折扣超過優惠券面額' },
   wrong_kind: { en: 'the discount type does not match the coupon', 'zh-CN': '折扣类型与优惠券不符', 'zh-TW': '折扣類型與優惠券不符' },
-  not_stackable: { en: 'it cannot be combined with other coupons', 'zh-CN': '不可与其他优惠券同时使用', 'zh-TW': '不可與其他優惠券同時使用' },
+  not_stackable: {
+    en: 'it cannot be combined with other coupons',
+    'zh-CN': '不可与其他优惠券同时使用',
+    'zh-TW': '不可與其他優惠券同時使用',
+  },
   not_with_tier: {
     en: 'it cannot be combined with the member discount',
     'zh-CN': '不可与会员等级折扣同时使用',

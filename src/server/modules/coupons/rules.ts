@@ -112,7 +112,10 @@ export type OtherDiscounts = { coupons: ReadonlyArray<Pick<Coupon, 'id' | 'stack
  * the only one (so a ticket has at most one such coupon); tier and desk discounts only beside coupons that
  * allow them.
  */
-export function stackingProblem(c: Pick<Coupon, 'id' | 'stackable' | 'stacksWithTier' | 'stacksWithManual'>, o: OtherDiscounts): NotApplicableReason | null {
+export function stackingProblem(
+  c: Pick<Coupon, 'id' | 'stackable' | 'stacksWithTier' | 'stacksWithManual'>,
+  o: OtherDiscounts,
+): NotApplicableReason | null {
   if (o.coupons.some((x) => x.id === c.id)) return 'duplicate';
   if (o.coupons.length > 0 && (!c.stackable || o.coupons.some((x) => !x.stackable))) return 'not_stackable';
   if (o.tier && !c.stacksWithTier) return 'not_with_tier';

@@ -386,7 +386,15 @@ export async function replaceCard(
   const posted = await postToBook(
     tx,
     [card.account_id, account.id],
-    { kind: 'transfer_out', refType: 'gift_card_replacement', refId: id, storeId: p.storeId, actorId: ctx.actorId, reason: p.reason, now: ctx.now },
+    {
+      kind: 'transfer_out',
+      refType: 'gift_card_replacement',
+      refId: id,
+      storeId: p.storeId,
+      actorId: ctx.actorId,
+      reason: p.reason,
+      now: ctx.now,
+    },
     ([left]) =>
       left
         ? [

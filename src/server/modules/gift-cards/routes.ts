@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Executor } from '../../db/tx.js';
 import { withTransaction } from '../../db/tx.js';
 import type { Deps } from '../../deps.js';
 import { type Actor, assertStore, auditContext, requireActor } from '../../http/actor.js';
@@ -7,7 +8,6 @@ import { timingSafeEqualStr } from '../../platform/crypto.js';
 import { AppError, PlatformErrors } from '../../platform/errors.js';
 import { decodeCursor, pageQuery, toPage } from '../../platform/pagination.js';
 import { hit, retryAfter } from '../../platform/rate-limit.js';
-import type { Executor } from '../../db/tx.js';
 import { allAccountEntries, reportQuery, reportScope, toEntryDto, visibleClient } from '../ledgers/index.js';
 import { adjustCard, balanceOf, cardByCode, findCard, type GiftCardRow, replaceCard, statusOf, toCardDto } from './cards.js';
 import { checkCode, displayCode, generateCode, hashCode } from './code.js';

@@ -67,8 +67,8 @@ export {
   post,
   postToBook,
 } from './repo.js';
-export { ledgerRoutes, toEntryDto } from './routes.js';
 export { type ReportQuery, type ReportScope, reportQuery, reportScope } from './report-query.js';
+export { ledgerRoutes, toEntryDto } from './routes.js';
 export {
   DEFAULT_SETTINGS,
   type GiftCardSettings,

@@ -139,11 +139,18 @@ export const DEFAULT_SETTINGS: LedgerSettings = ledgerSettings.parse({});
 
 const ROW_ID = 'business';
 
+// The last document parsed, by its text: a checkout reads the settings in several hooks, and the zod parse
+// costs more than the read. Shared: callers only read it.
+let lastParsed: { text: string; settings: LedgerSettings } | null = null;
+
 export async function loadLedgerSettings(db: Executor): Promise<{ settings: LedgerSettings; version: number }> {
   const row = await db.selectFrom('ledger_settings').select(['settings', 'version']).where('id', '=', ROW_ID).executeTakeFirst();
   if (!row) return { settings: DEFAULT_SETTINGS, version: 0 };
-  const parsed = ledgerSettings.safeParse(JSON.parse(row.settings));
-  return { settings: parsed.success ? parsed.data : DEFAULT_SETTINGS, version: row.version };
+  if (lastParsed?.text !== row.settings) {
+    const parsed = ledgerSettings.safeParse(JSON.parse(row.settings));
+    lastParsed = { text: row.settings, settings: parsed.success ? parsed.data : DEFAULT_SETTINGS };
+  }
+  return { settings: lastParsed.settings, version: row.version };
 }
 
 /** Writes the whole settings document with optimistic concurrency; `version` 0 means "none saved yet". */

@@ -246,7 +246,8 @@ export async function settleApprovals(
         unitPrice: line.unitPrice,
         reason: line.priceOverrideReason,
       });
-    if (line.discount?.source) await checkSource(tx, line.discount, { ...ctx, lineId: line.id, base: p.gross, ticket }, `lines.${i}.discount`);
+    if (line.discount?.source)
+      await checkSource(tx, line.discount, { ...ctx, lineId: line.id, base: p.gross, ticket }, `lines.${i}.discount`);
     const below = Math.max(0, (line.listPrice - line.unitPrice) * line.quantity);
     const reduction = (line.discount?.source ? 0 : p.lineDiscount) + below;
     let approvedBy: string | null = null;

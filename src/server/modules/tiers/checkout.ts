@@ -97,7 +97,9 @@ const tierDiscount: DiscountSource = {
   async auto(tx: Executor, lines: readonly AutoDiscountLine[], ctx: CheckoutContext & { ticketDiscount: DiscountInput | null }) {
     const none = lines.map(() => null);
     if (!ctx.clientId || ctx.ticketDiscount?.source?.type === 'tier') return none;
-    const coupons = [ctx.ticketDiscount, ...lines.map((l) => l.discount)].flatMap((d) => (d?.source?.type === 'coupon' ? [d.source.ref] : []));
+    const coupons = [ctx.ticketDiscount, ...lines.map((l) => l.discount)].flatMap((d) =>
+      d?.source?.type === 'coupon' ? [d.source.ref] : [],
+    );
     if (await blocksTierDiscount(tx, coupons)) return none;
     const benefits = await tierBenefitsFor(tx, ctx.clientId);
     if (!benefits) return none;

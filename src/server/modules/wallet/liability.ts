@@ -83,15 +83,9 @@ export async function storedValueLiability(
     m[b.kind === 'wallet_principal' ? 'principal' : 'bonus'] = b.balance;
     left.set(b.owner_id, m);
   }
-  let tq = db
-    .selectFrom('wallet_top_ups')
-    .select(['client_id', 'store_id', 'principal', 'bonus', 'refunded_principal', 'forfeited_bonus']);
+  let tq = db.selectFrom('wallet_top_ups').select(['client_id', 'store_id', 'principal', 'bonus', 'refunded_principal', 'forfeited_bonus']);
   if (before !== undefined) tq = tq.where('created_at', '<', before);
-  const topUps = await tq
-    .orderBy('client_id')
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
+  const topUps = await tq.orderBy('client_id').orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
   for (const t of topUps) {
     const m = left.get(t.client_id);
     const row = rows.get(t.store_id);

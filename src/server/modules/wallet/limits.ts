@@ -12,7 +12,12 @@ export type WalletStoreLimit = { storeIds: string[]; reason: string | null; vers
 export async function walletStoreLimit(db: Executor, clientId: string): Promise<WalletStoreLimit | null> {
   const row = await db.selectFrom('wallet_store_limits').selectAll().where('client_id', '=', clientId).executeTakeFirst();
   return row
-    ? { storeIds: JSON.parse(row.store_ids) as string[], reason: row.reason, version: row.version, updatedAt: new Date(row.updated_at).toISOString() }
+    ? {
+        storeIds: JSON.parse(row.store_ids) as string[],
+        reason: row.reason,
+        version: row.version,
+        updatedAt: new Date(row.updated_at).toISOString(),
+      }
     : null;
 }
 
@@ -55,7 +60,13 @@ export async function setWalletStoreLimit(
   } else if (before) {
     const res = await tx
       .updateTable('wallet_store_limits')
-      .set({ store_ids: JSON.stringify([...new Set(p.storeIds)]), reason: p.reason, version: before.version + 1, updated_by: ctx.actorId, updated_at: ctx.now })
+      .set({
+        store_ids: JSON.stringify([...new Set(p.storeIds)]),
+        reason: p.reason,
+        version: before.version + 1,
+        updated_by: ctx.actorId,
+        updated_at: ctx.now,
+      })
       .where('client_id', '=', clientId)
       .where('version', '=', before.version)
       .executeTakeFirst();
@@ -63,7 +74,14 @@ export async function setWalletStoreLimit(
   } else {
     const res = await tx
       .insertInto('wallet_store_limits')
-      .values({ client_id: clientId, store_ids: JSON.stringify([...new Set(p.storeIds)]), reason: p.reason, version: 1, updated_by: ctx.actorId, updated_at: ctx.now })
+      .values({
+        client_id: clientId,
+        store_ids: JSON.stringify([...new Set(p.storeIds)]),
+        reason: p.reason,
+        version: 1,
+        updated_by: ctx.actorId,
+        updated_at: ctx.now,
+      })
       .onConflict((oc) => oc.column('client_id').doNothing())
       .executeTakeFirst();
     if (Number(res.numInsertedOrUpdatedRows ?? 0n) !== 1) throw PlatformErrors.stale_version();

@@ -303,7 +303,10 @@ export interface Coupon {
   categoryIds: string[] | null;
   perClientLimit: number | null;
   totalLimit: number | null;
+  /** Combines with other coupons on a ticket. */
   stackable: boolean;
+  stacksWithTier: boolean;
+  stacksWithManual: boolean;
   issuedOnly: boolean;
   active: boolean;
   version: number;

@@ -76,7 +76,8 @@ export interface Appointment {
   lines: AppointmentLine[];
   total: number;
   currency: string;
-  fee: { kind: string; amount: number } | null;
+  /** A recorded late-cancel / no-show fee; `collected` once a sale paid it. */
+  fee: { kind: string; amount: number; collected?: boolean } | null;
   cancelReason: string | null;
   rescheduleCount: number;
   allowedActions: Action[];

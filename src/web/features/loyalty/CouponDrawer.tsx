@@ -11,7 +11,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useToast } from '../../components/Toast.js';
 import { fieldErrors, isApiError, unplacedErrors } from '../../http/problem.js';
 import { Segmented } from '../balances/components/Segmented.js';
-import { servicesQuery } from '../catalog/api.js';
+import { categoriesQuery, servicesQuery } from '../catalog/api.js';
 import { FormSection } from '../catalog/parts/FormSection.js';
 import { type Coupon, type CouponInput, couponsQuery, createCoupon, updateCoupon } from './api.js';
 import { IntInput } from './parts/IntInput.js';
@@ -44,6 +44,10 @@ function CouponForm({ coupon, onClose }: Props) {
   const [perClientLimit, setPerClientLimit] = useState<number | null>(coupon?.perClientLimit ?? 1);
   const [totalLimit, setTotalLimit] = useState<number | null>(coupon?.totalLimit ?? null);
   const [stackable, setStackable] = useState(coupon?.stackable ?? false);
+  const [stacksWithTier, setStacksWithTier] = useState(coupon?.stacksWithTier ?? false);
+  const [stacksWithManual, setStacksWithManual] = useState(coupon?.stacksWithManual ?? false);
+  const [categoryIds, setCategoryIds] = useState<string[]>(coupon?.categoryIds ?? []);
+  const categories = useQuery(categoriesQuery());
   const [active, setActive] = useState(coupon?.active ?? true);
   const [tried, setTried] = useState(false);
 
@@ -72,6 +76,9 @@ function CouponForm({ coupon, onClose }: Props) {
         perClientLimit,
         totalLimit,
         stackable,
+        stacksWithTier,
+        stacksWithManual,
+        categoryIds: kind !== 'free_service' && categoryIds.length ? categoryIds : null,
         issuedOnly,
         active,
       };
@@ -193,11 +200,43 @@ function CouponForm({ coupon, onClose }: Props) {
           <Field label={t('loyalty.coupons.minSpend')} error={err('minSpend')}>
             <MoneyCents value={minSpend} nullable onChange={setMinSpend} className="w-40" />
           </Field>
+          {kind !== 'free_service' && (categories.data ?? []).length > 0 ? (
+            <Field label={t('loyalty.coupons.categories')} hint={t('loyalty.coupons.categoriesHint')} error={err('categoryIds')}>
+              <div className="flex flex-wrap gap-x-5 gap-y-2" data-testid="coupon-categories">
+                {(categories.data ?? []).map((c) => (
+                  <Checkbox
+                    key={c.id}
+                    label={c.displayName}
+                    checked={categoryIds.includes(c.id)}
+                    onChange={(e) => setCategoryIds((ids) => (e.target.checked ? [...ids, c.id] : ids.filter((id) => id !== c.id)))}
+                  />
+                ))}
+              </div>
+            </Field>
+          ) : null}
+        </FormSection>
+
+        <FormSection title={t('loyalty.coupons.stacking')} description={t('loyalty.coupons.stackingBody')}>
           <Checkbox
             label={t('loyalty.coupons.stackable')}
             description={t('loyalty.coupons.stackableBody')}
             checked={stackable}
             onChange={(e) => setStackable(e.target.checked)}
+            data-testid="coupon-stackable"
+          />
+          <Checkbox
+            label={t('loyalty.coupons.stacksWithTier')}
+            description={t('loyalty.coupons.stacksWithTierBody')}
+            checked={stacksWithTier}
+            onChange={(e) => setStacksWithTier(e.target.checked)}
+            data-testid="coupon-stacks-tier"
+          />
+          <Checkbox
+            label={t('loyalty.coupons.stacksWithManual')}
+            description={t('loyalty.coupons.stacksWithManualBody')}
+            checked={stacksWithManual}
+            onChange={(e) => setStacksWithManual(e.target.checked)}
+            data-testid="coupon-stacks-manual"
           />
         </FormSection>
 

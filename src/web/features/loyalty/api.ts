@@ -54,6 +54,8 @@ export type CouponInput = {
   perClientLimit?: number | null;
   totalLimit?: number | null;
   stackable?: boolean;
+  stacksWithTier?: boolean;
+  stacksWithManual?: boolean;
   issuedOnly?: boolean;
   active?: boolean;
 };

@@ -14,10 +14,10 @@ import { useCan, useMe } from '../../auth/session.js';
 import { adjustGiftCard, giftCardQuery } from '../api.js';
 import { AdjustDialog } from '../components/AdjustDialog.js';
 import { GiftCardStatusBadge } from '../components/GiftCardStatusBadge.js';
-import { ReplaceGiftCardDialog } from './ReplaceGiftCardDialog.js';
 import { BalanceIcon } from '../icons.js';
 import { useMoney } from '../money.js';
 import type { GiftCardDetail } from '../types.js';
+import { ReplaceGiftCardDialog } from './ReplaceGiftCardDialog.js';
 
 const CARD_KINDS = [
   'sale',

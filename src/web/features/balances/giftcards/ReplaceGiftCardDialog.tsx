@@ -91,10 +91,26 @@ export function ReplaceGiftCardDialog({
         >
           <p>{t('balances.giftCards.replace.body')}</p>
           <Field label={t('balances.adjust.reason')} error={reasonError} hint={t('balances.adjust.reasonHint')}>
-            <Textarea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} rows={2} data-testid="gift-card-replace-reason" />
+            <Textarea
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              maxLength={500}
+              rows={2}
+              data-testid="gift-card-replace-reason"
+            />
           </Field>
-          <Field label={t('balances.giftCards.replace.code')} hint={t('balances.giftCards.replace.codeHint')} optional={t('common.optional')}>
-            <Input value={code} onChange={(e) => setCode(e.target.value)} maxLength={60} autoComplete="off" data-testid="gift-card-replace-code-input" />
+          <Field
+            label={t('balances.giftCards.replace.code')}
+            hint={t('balances.giftCards.replace.codeHint')}
+            optional={t('common.optional')}
+          >
+            <Input
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              maxLength={60}
+              autoComplete="off"
+              data-testid="gift-card-replace-code-input"
+            />
           </Field>
           {me.stores.length > 1 ? (
             <Field label={t('balances.adjust.store')}>

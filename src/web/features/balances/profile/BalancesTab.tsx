@@ -34,6 +34,7 @@ function Balances({ clientId }: { clientId: string }) {
     total: 0,
     lastTopUp: null,
     usableAtStoreIds: null,
+    storeLimit: null,
     spendOrder: 'proportional' as const,
     confirmation: 'none' as const,
   };

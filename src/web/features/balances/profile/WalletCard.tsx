@@ -18,6 +18,7 @@ import { BalanceIcon } from '../icons.js';
 import { parseMoney, useMoney } from '../money.js';
 import { currentOffers, todayIn } from '../rules.js';
 import type { WalletSummary } from '../types.js';
+import { WalletStoresDialog } from './WalletStoresDialog.js';
 
 export function WalletCard({ clientId, wallet }: { clientId: string; wallet: WalletSummary }) {
   const { t } = useTranslation();
@@ -29,6 +30,7 @@ export function WalletCard({ clientId, wallet }: { clientId: string; wallet: Wal
   const { store } = useCurrentStore();
   const { m, currency } = useMoney();
   const [adjusting, setAdjusting] = useState(false);
+  const [limiting, setLimiting] = useState(false);
   const [check, setCheck] = useState('');
   const rules = useQuery(bonusRulesQuery);
   const offers = currentOffers(rules.data?.data ?? [], {
@@ -39,6 +41,7 @@ export function WalletCard({ clientId, wallet }: { clientId: string; wallet: Wal
   const checkAmount = parseMoney(check) ?? 0;
   const bonusShare = wallet.total > 0 ? Math.round((wallet.bonus / wallet.total) * 100) : 0;
   const lastStore = wallet.lastTopUp ? me.stores.find((s) => s.id === wallet.lastTopUp?.storeId)?.name : undefined;
+  const usableAt = wallet.usableAtStoreIds?.map((id) => me.stores.find((s) => s.id === id)?.name ?? '').filter(Boolean);
 
   return (
     <Card
@@ -51,11 +54,18 @@ export function WalletCard({ clientId, wallet }: { clientId: string; wallet: Wal
       }
       description={t(`balances.wallet.spendOrder.${wallet.spendOrder}`)}
       actions={
-        can('ledgers.adjust') ? (
-          <Button size="sm" icon="pencil" onClick={() => setAdjusting(true)} data-testid="wallet-adjust">
-            {t('balances.adjust.action')}
-          </Button>
-        ) : null
+        <div className="flex flex-wrap gap-2">
+          {can('ledgers.rules') ? (
+            <Button size="sm" icon="lock" onClick={() => setLimiting(true)} data-testid="wallet-stores">
+              {t('balances.wallet.stores.action')}
+            </Button>
+          ) : null}
+          {can('ledgers.adjust') ? (
+            <Button size="sm" icon="pencil" onClick={() => setAdjusting(true)} data-testid="wallet-adjust">
+              {t('balances.adjust.action')}
+            </Button>
+          ) : null}
+        </div>
       }
     >
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -82,6 +92,16 @@ export function WalletCard({ clientId, wallet }: { clientId: string; wallet: Wal
           <p className="max-w-xs text-sm text-zinc-500 sm:text-right">{t('balances.wallet.never')}</p>
         )}
       </div>
+
+      {usableAt ? (
+        <p
+          className="mt-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-200"
+          data-testid="wallet-usable-at"
+        >
+          {usableAt.length ? t('balances.wallet.stores.onlyAt', { stores: usableAt.join(', ') }) : t('balances.wallet.stores.nowhere')}
+          {wallet.storeLimit?.reason ? ` · ${wallet.storeLimit.reason}` : ''}
+        </p>
+      ) : null}
 
       {wallet.total > 0 ? (
         <div className="mt-4 flex h-2 overflow-hidden rounded-full bg-zinc-100" aria-hidden="true">
@@ -156,6 +176,20 @@ export function WalletCard({ clientId, wallet }: { clientId: string; wallet: Wal
             )}
           </div>
         </div>
+      ) : null}
+
+      {limiting ? (
+        <WalletStoresDialog
+          clientId={clientId}
+          wallet={wallet}
+          open={limiting}
+          onClose={() => setLimiting(false)}
+          onDone={() => {
+            setLimiting(false);
+            toast(t('balances.wallet.stores.saved'));
+            void queryClient.invalidateQueries({ queryKey: balancesKey(clientId) });
+          }}
+        />
       ) : null}
 
       <AdjustDialog

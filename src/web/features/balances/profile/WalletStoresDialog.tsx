@@ -9,8 +9,8 @@ import { Field } from '../../../components/Field.js';
 import { Checkbox, Textarea } from '../../../components/Input.js';
 import { ProblemAlert } from '../../../components/ProblemAlert.js';
 import { useMe } from '../../auth/session.js';
-import { Segmented } from '../components/Segmented.js';
 import { setWalletStores } from '../api.js';
+import { Segmented } from '../components/Segmented.js';
 import type { WalletSummary } from '../types.js';
 
 export function WalletStoresDialog({
@@ -96,7 +96,13 @@ export function WalletStoresDialog({
           </Field>
         ) : null}
         <Field label={t('balances.adjust.reason')} error={reasonError} hint={t('balances.adjust.reasonHint')}>
-          <Textarea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} rows={2} data-testid="wallet-stores-reason" />
+          <Textarea
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            maxLength={500}
+            rows={2}
+            data-testid="wallet-stores-reason"
+          />
         </Field>
         {mutation.error ? <ProblemAlert error={mutation.error} testId="wallet-stores-error" /> : null}
         <button type="submit" className="hidden" aria-hidden="true" tabIndex={-1} />

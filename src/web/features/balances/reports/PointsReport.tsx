@@ -61,7 +61,10 @@ export function PointsReport() {
             raw={report.data.clients}
           />
           {report.data.byStore.length > 1 ? (
-            <ul className="divide-y divide-zinc-100 rounded-xl bg-white shadow-card ring-1 ring-zinc-200 sm:col-span-3" data-testid="report-points-by-store">
+            <ul
+              className="divide-y divide-zinc-100 rounded-xl bg-white shadow-card ring-1 ring-zinc-200 sm:col-span-3"
+              data-testid="report-points-by-store"
+            >
               {report.data.byStore.map((s) => (
                 <li key={s.storeId} className="flex items-center justify-between gap-3 px-5 py-3 text-sm">
                   <span className="text-zinc-700">{s.storeName}</span>

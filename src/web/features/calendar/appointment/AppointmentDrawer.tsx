@@ -22,6 +22,7 @@ import { displayName } from '../names.js';
 import type { AppointmentDetail } from '../types.js';
 import { useZoneCity } from '../useZoneCity.js';
 import { AllergyNote } from './AllergyNote.js';
+import { FeeWaiver } from './FeeWaiver.js';
 import { StatusActions } from './StatusActions.js';
 import { StatusBadge } from './StatusBadge.js';
 
@@ -139,9 +140,10 @@ function Body({ a, store, staffNames }: { a: AppointmentDetail; store: StoreSumm
       </section>
 
       {a.fee ? (
-        <p className="rounded-xl bg-red-50 px-4 py-3 text-sm text-red-800 ring-1 ring-red-200" data-testid="appointment-fee">
+        <div className="rounded-xl bg-red-50 px-4 py-3 text-sm text-red-800 ring-1 ring-red-200" data-testid="appointment-fee">
           {t(a.fee.kind === 'no_show' ? 'calendar.detail.noShowFee' : 'calendar.detail.lateFee', { amount: money(a.fee.amount) })}
-        </p>
+          <FeeWaiver appointment={a} />
+        </div>
       ) : null}
       {a.cancelReason ? (
         <p className="text-sm text-zinc-600">

@@ -57,7 +57,7 @@ function SalesSettingsForm({ store, settings, canEdit }: { store: StoreSummary; 
     percent: Number.isFinite(pct) && pct >= 0 && pct <= 100 && percent.trim() !== '' ? undefined : t('checkout.settings.percentInvalid'),
     amount: amount.trim() && amountCents === null ? t('checkout.settings.amountInvalid') : undefined,
     limit: limit === null ? t('checkout.settings.amountInvalid') : undefined,
-    prefix: /^[A-Z0-9]{1,8}$/.test(prefix) ? undefined : t('checkout.settings.prefixInvalid'),
+    prefix: /^[A-Z0-9]{1,6}$/.test(prefix) ? undefined : t('checkout.settings.prefixInvalid'),
   };
   const save = useMutation({
     mutationFn: () =>
@@ -92,7 +92,7 @@ function SalesSettingsForm({ store, settings, canEdit }: { store: StoreSummary; 
           hint={t('checkout.settings.receiptPrefixHint', { example: `${prefix || 'ABC'}-000042` })}
           error={err('prefix', 'receiptPrefix')}
         >
-          <Input value={prefix} onChange={(e) => setPrefix(e.target.value.toUpperCase())} maxLength={8} disabled={!canEdit} />
+          <Input value={prefix} onChange={(e) => setPrefix(e.target.value.toUpperCase())} maxLength={6} disabled={!canEdit} />
         </Field>
         <Field
           label={t('checkout.settings.approvalPercent')}

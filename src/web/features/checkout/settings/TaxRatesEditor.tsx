@@ -13,6 +13,21 @@ const CLASSES = ['service', 'product'] as const;
 const RATE = /^\d{1,2}(\.\d{1,4})?$/;
 let uid = 0;
 
+// Receipts and X / Z reports print a rate's name in the receipt's language; English is the name itself.
+const TRANSLATED = ['zh-CN', 'zh-TW'] as const;
+const LANGUAGE_NAMES: Record<(typeof TRANSLATED)[number], string> = { 'zh-CN': '简体中文', 'zh-TW': '繁體中文' };
+
+/** The rate's translations with one language set as typed (blank removes it); undefined when none is left. */
+export function withName(
+  current: TaxRate['nameTranslations'],
+  lang: (typeof TRANSLATED)[number],
+  value: string,
+): TaxRate['nameTranslations'] {
+  const next = { ...current, [lang]: value };
+  if (!value.trim()) delete next[lang];
+  return Object.keys(next).length ? next : undefined;
+}
+
 type Row = {
   uid: number;
   code: string;
@@ -73,7 +88,9 @@ export function TaxRatesEditor({
       return {
         code,
         name: r.name.trim(),
-        ...(r.nameTranslations ? { nameTranslations: r.nameTranslations } : {}),
+        ...(r.nameTranslations
+          ? { nameTranslations: Object.fromEntries(Object.entries(r.nameTranslations).map(([k, v]) => [k, v.trim()])) }
+          : {}),
         rate: r.rate.trim(),
         appliesTo: r.appliesTo,
         compound: r.compound,
@@ -113,6 +130,18 @@ export function TaxRatesEditor({
                     onClick={() => setRows((list) => list.filter((_, j) => j !== i))}
                   />
                 </div>
+              </div>
+              <div className="mt-3 grid gap-3 sm:grid-cols-2">
+                {TRANSLATED.map((lang) => (
+                  <Field key={lang} label={t('checkout.settings.rateNameIn', { language: LANGUAGE_NAMES[lang] })} optional={t('common.optional')}>
+                    <Input
+                      value={r.nameTranslations?.[lang] ?? ''}
+                      onChange={(e) => set(i, { nameTranslations: withName(r.nameTranslations, lang, e.target.value) })}
+                      maxLength={60}
+                      data-testid={`tax-rate-name-${lang}`}
+                    />
+                  </Field>
+                ))}
               </div>
               <div className="mt-3 flex flex-wrap items-center gap-x-5 gap-y-2">
                 {CLASSES.map((c) => (
