@@ -47,7 +47,11 @@ describe('waiving a recorded fee', () => {
 
     // The front desk alone may not; a wrong PIN is refused; a reason is required.
     expectProblem(await waive(w.frontDesk, appt.id, { reason: 'Storm' }), 403, 'forbidden');
-    expectProblem(await waive(w.frontDesk, appt.id, { reason: 'Storm', approval: { staffId: manager.id, pin: '0000' } }), 403, 'approval_invalid');
+    expectProblem(
+      await waive(w.frontDesk, appt.id, { reason: 'Storm', approval: { staffId: manager.id, pin: '0000' } }),
+      403,
+      'approval_invalid',
+    );
     expectProblem(await waive(manager.session, appt.id, { reason: '  ' }), 400, 'validation_failed');
     expectProblem(await waive(manager.session, appt.id, { reason: 'Storm', version: appt.version + 5 }), 409, 'stale_version');
 

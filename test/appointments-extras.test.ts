@@ -144,11 +144,12 @@ describe('resizing a line at the front desk', () => {
   it('sets a line’s length, checked and audited as a change', async () => {
     const res = await w.frontDesk.patch(`${V1}/appointments/${a.id}`, {
       version: a.version,
+      notes: 'colour runs long',
       lines: [{ id: a.lines[0]!.id, durationMin: 90 }],
     });
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ version: a.version + 1, end: `${DAY}T11:30:00-05:00`, rescheduleCount: 0 });
+    expect(body).toMatchObject({ version: a.version + 1, end: `${DAY}T11:30:00-05:00`, rescheduleCount: 0, notes: 'colour runs long' });
     expect(body.lines[0]).toMatchObject({
       durationMin: 90,
       customDuration: true,
@@ -363,5 +364,17 @@ describe('online booking with add-ons', () => {
       },
     });
     expectProblem(refused, 400, 'validation_failed');
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('documents add-ons, the clientId filter and line edits', async () => {
+    const res = await w.owner.get(`${V1}/openapi.json`);
+    expect(res.statusCode).toBe(200);
+    const paths = res.json().paths;
+    expect(JSON.stringify(paths['/api/v1/appointments'].get.parameters)).toContain('clientId');
+    expect(JSON.stringify(paths['/api/v1/appointments/{id}'].patch)).toContain('durationMin');
+    expect(JSON.stringify(paths['/api/v1/appointments'].post)).toContain('addOnIds');
+    expect(JSON.stringify(paths['/api/v1/public/stores/{slug}/availability'].get.parameters)).toContain('addOnIds');
   });
 });

@@ -480,6 +480,31 @@ describe('rows the clients module refuses', () => {
   });
 });
 
+describe('planner statistics after a large import', () => {
+  it('refreshes PostgreSQL statistics of the client tables once the import is done', async () => {
+    const analyzeCount = async () =>
+      t.db.dialect === 'postgres'
+        ? Number(
+            (
+              await sql<{
+                n: number;
+              }>`select coalesce(sum(analyze_count), 0) as n from pg_stat_user_tables where relname = 'client_search_terms'`.execute(
+                t.db.db,
+              )
+            ).rows[0]!.n,
+          )
+        : 0;
+    const csv = `First Name,Last Name,Email\r\n${[1, 2, 3].map((i) => `Stat${i},Row,stat${i}@stats.test`).join('\r\n')}\r\n`;
+    const id = (await upload(owner, csv)).json().id;
+    expect((await owner.post(`/api/v1/clients/import/${id}/run`)).statusCode).toBe(202);
+    const before = await analyzeCount();
+    // The threshold lowered to this small file: what a 1,000-row import does.
+    await runImport(t.deps, { importId: id, actorId: null, ip: null, requestId: null }, { analyzeAfterRows: 3 });
+    expect((await owner.get(`/api/v1/clients/import/${id}`)).json()).toMatchObject({ status: 'done', progress: { created: 3 } });
+    expect(await analyzeCount()).toBe(t.db.dialect === 'postgres' ? before + 1 : 0);
+  });
+});
+
 describe('export → import round trip through the API', () => {
   const FIELDS = [
     { key: 'nail_shape', type: 'choice', labels: { en: 'Nail shape' }, options: [{ value: 'almond' }, { value: 'square' }] },

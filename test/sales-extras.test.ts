@@ -3,11 +3,12 @@
 // store's currency in the caller's language. A Richmond (CAD, BC GST + PST) store beside the first one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { backfillTaxNames } from '../src/server/db/migrations/0015_sale_tax_names.js';
 import { registerTender } from '../src/server/modules/sales/index.js';
 import { createTestApp, expectProblem, type TestApp } from './support/app.js';
 import { createClient } from './support/appointments.js';
-import { setLedgerSettings } from './support/ledger-fixtures.js';
 import { completeOk, key, openShift, openTicket, type Salon, serviceLine, setUpSalon, V1 } from './support/checkout.js';
+import { setLedgerSettings } from './support/ledger-fixtures.js';
 
 let t: TestApp;
 let s: Salon;
@@ -108,7 +109,10 @@ describe('sales list', () => {
     const rowA = all.find((r) => r.id === a.id)!;
     expect(rowA).toMatchObject({ clientId, clientName: 'Grace Chen', status: 'completed', receiptCode: a.receiptCode });
     expect(rowA.completedAt).toMatch(/^2026-11-27T07:00:00(\.000)?-08:00$/);
-    expect(all.find((r) => r.id === b.id)).toMatchObject({ clientName: null, completedAt: expect.stringMatching(/T07:05:00(\.000)?-08:00$/) });
+    expect(all.find((r) => r.id === b.id)).toMatchObject({
+      clientName: null,
+      completedAt: expect.stringMatching(/T07:05:00(\.000)?-08:00$/),
+    });
     expect(all.find((r) => r.id === parked.id)).toMatchObject({ status: 'open', completedAt: null });
 
     const ids = (rows: Array<{ id: string }>) => rows.map((r) => r.id);
@@ -133,7 +137,10 @@ describe('tax rate names in every language', () => {
   };
 
   it('prints receipts and X / Z reports in the receipt’s language, as the sale saved them', async () => {
-    const presets = (await s.owner.get(`${V1}/tax-presets`)).json().data as Array<{ preset: string; rates: Array<{ nameTranslations: object }> }>;
+    const presets = (await s.owner.get(`${V1}/tax-presets`)).json().data as Array<{
+      preset: string;
+      rates: Array<{ nameTranslations: object }>;
+    }>;
     for (const p of presets) for (const r of p.rates) expect(Object.keys(r.nameTranslations).sort()).toEqual(['en', 'zh-CN', 'zh-TW']);
 
     const open = await openTicket(s.desk, { storeId: s.storeId, lines: [{ kind: 'product', productId: s.polish }] });
@@ -180,6 +187,16 @@ describe('tax rate names in every language', () => {
     await t.db.db.updateTable('sale_taxes').set({ name_translations: '{}' }).where('sale_id', '=', sale.id).execute();
     expect(await receipt(sale.id, 'zh-TW')).toContain('省銷售稅 PST');
     expect(await receipt(sale.id, 'en')).toContain('PST');
+    // The migration's backfill names them from the store's rates (rows already named are left alone).
+    await backfillTaxNames(t.db.db);
+    const rows = await t.db.db.selectFrom('sale_taxes').select(['code', 'name_translations']).where('sale_id', '=', sale.id).execute();
+    expect(rows.map((r) => JSON.parse(r.name_translations)['zh-CN']).sort()).toEqual(['省销售税 PST', '联邦消费税 GST']);
+    const renamed = await t.db.db
+      .selectFrom('sale_taxes')
+      .select('name_translations')
+      .where('sale_id', '=', after.id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(renamed.name_translations)['zh-CN']).toBe('联邦商品及服务税');
   });
 });
 
@@ -190,8 +207,7 @@ describe('receipt prefix per store', () => {
   it('defaults from the store’s name, is validated, unique among stores, and numbering stays gap-free', async () => {
     expect((await settings(s.firstStoreId)).json().receiptPrefix).toBe('FLU');
     expect((await settings(s.storeId)).json().receiptPrefix).toBe('RIC');
-    for (const bad of ['TOOLONG', 'ab1', 'R-1', ''])
-      expectProblem(await put(s.storeId, { receiptPrefix: bad }), 400, 'validation_failed');
+    for (const bad of ['TOOLONG', 'ab1', 'R-1', '']) expectProblem(await put(s.storeId, { receiptPrefix: bad }), 400, 'validation_failed');
     const taken = expectProblem(await put(s.storeId, { receiptPrefix: 'FLU' }), 409, 'receipt_prefix_taken');
     expect(taken.detail).toContain('Flushing');
 
@@ -213,7 +229,13 @@ describe('receipt prefix per store', () => {
     // A prefix saved when 8 characters were allowed still reads as saved.
     await t.db.db
       .insertInto('store_sales_settings')
-      .values({ store_id: s.firstStoreId, settings: JSON.stringify({ receiptPrefix: 'LEGACY12' }), version: 1, updated_by: null, updated_at: 0 })
+      .values({
+        store_id: s.firstStoreId,
+        settings: JSON.stringify({ receiptPrefix: 'LEGACY12' }),
+        version: 1,
+        updated_by: null,
+        updated_at: 0,
+      })
       .execute();
     expect((await settings(s.firstStoreId)).json()).toMatchObject({ receiptPrefix: 'LEGACY12', tipPresets: [15, 18, 20] });
   });
@@ -244,8 +266,12 @@ describe('approval messages', () => {
     const sale = await completeOk(s.desk, open, { tenders: [{ kind: 'card', amount: open.total }] });
     const refund = (lang: Record<string, string>) =>
       s.desk.post(`${V1}/sales/${sale.id}/refunds`, { reason: 'Unhappy' }, { 'idempotency-key': key(), ...lang });
-    expect(expectProblem(await refund({}), 403, 'approval_required').detail).toContain(`A refund of $${(sale.amountPaid / 100).toFixed(2)}`);
-    expect(expectProblem(await refund(zh('zh-TW')), 403, 'approval_required').detail).toContain(`退款 CA$${(sale.amountPaid / 100).toFixed(2)}`);
+    expect(expectProblem(await refund({}), 403, 'approval_required').detail).toContain(
+      `A refund of $${(sale.amountPaid / 100).toFixed(2)}`,
+    );
+    expect(expectProblem(await refund(zh('zh-TW')), 403, 'approval_required').detail).toContain(
+      `退款 CA$${(sale.amountPaid / 100).toFixed(2)}`,
+    );
     const voided = await s.desk.post(`${V1}/sales/${sale.id}/void`, { reason: 'Wrong' }, { 'idempotency-key': key(), ...zh('zh-CN') });
     expect(expectProblem(voided, 403, 'approval_required').detail).toContain('作废销售需要经理批准');
   });

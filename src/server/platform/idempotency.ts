@@ -5,8 +5,6 @@ import { sha256Hex } from './crypto.js';
 import { AppError, PlatformErrors } from './errors.js';
 
 export type StoredResponse = { status: number; body: unknown };
-/** `json`: the body as stored with the key (when a key was given), for a route to send as is instead of serialising it again. */
-export type IdempotentResult = StoredResponse & { replayed: boolean; json?: string };
 
 const KEY = /^[A-Za-z0-9._:-]{8,200}$/;
 
@@ -33,7 +31,7 @@ export async function runIdempotent(
   db: Kysely<DB>,
   opts: { scope: string; key: string | undefined; required?: boolean; request: unknown; now: number },
   write: (ctx: TxContext) => Promise<StoredResponse>,
-): Promise<IdempotentResult> {
+): Promise<StoredResponse & { replayed: boolean }> {
   if (opts.key === undefined) {
     if (opts.required) throw PlatformErrors.idempotency_key_required();
     return { ...(await withTransaction(db, write)), replayed: false };
@@ -52,14 +50,13 @@ export async function runIdempotent(
       .executeTakeFirst();
     if (!row) return undefined;
     if (row.request_hash !== requestHash) throw PlatformErrors.idempotency_key_reused();
-    return { status: row.status_code, body: JSON.parse(row.response) as unknown, json: row.response, replayed: true };
+    return { status: row.status_code, body: JSON.parse(row.response) as unknown, replayed: true };
   };
   const earlier = await replay();
   if (earlier) return earlier;
   try {
     const result = await withTransaction(db, async (ctx) => {
       const response = await write(ctx);
-      const json = JSON.stringify(response.body);
       await ctx.tx
         .insertInto('idempotency_keys')
         .values({
@@ -67,11 +64,11 @@ export async function runIdempotent(
           key: opts.key!,
           request_hash: requestHash,
           status_code: response.status,
-          response: json,
+          response: JSON.stringify(response.body),
           created_at: opts.now,
         })
         .execute();
-      return { ...response, json };
+      return response;
     });
     return { ...result, replayed: false };
   } catch (err) {

@@ -131,12 +131,7 @@ export async function waiveFee(db: Kysely<DB>, actor: Actor, id: string, body: F
       : null;
   if (!approvedBy) throw PlatformErrors.forbidden({ permission: WAIVE_PERMISSION });
   return withTransaction(db, async ({ tx }) => {
-    const row = await tx
-      .updateTable('appointments')
-      .set({ version: sql`version` })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirst();
+    const row = await tx.updateTable('appointments').set({ version: sql`version` }).where('id', '=', id).returningAll().executeTakeFirst();
     if (!row) throw PlatformErrors.not_found();
     if (body.version !== undefined && body.version !== row.version) throw PlatformErrors.stale_version();
     const fee = feeOf(row);

@@ -17,7 +17,8 @@
 //   own buffer before) or, with `parallelWithPrevious`, together with the previous line.
 // - Online: no start before now + notice or on a local date past today + horizon. Front desk: neither
 //   rule, but never a start in the past.
-import { addDays, isLocalDate, isValidTimeZone, type LocalDate, localDate } from '../../platform/zoned-time.js';
+import { isLocalDate, isValidTimeZone, type LocalDate } from '../../platform/zoned-time.js';
+import { dateOf, shiftDate } from './local-calendar.js';
 import { Planner } from './planner.js';
 import {
   ANY_STAFF,
@@ -41,13 +42,23 @@ export const MAX_SERVICES = 10;
  */
 export const MAX_LINE_SPAN_MS = 4 * 1440 * MIN_MS;
 
+// Dates already found real (Temporal parses each otherwise): bounded, like the calendar memos.
+const realDates = new Set<string>();
+function isRealDate(date: string): boolean {
+  if (realDates.has(date)) return true;
+  if (!isLocalDate(date)) return false;
+  if (realDates.size >= 10_000) realDates.clear();
+  realDates.add(date);
+  return true;
+}
+
 function assertInput(input: AvailabilityInput): void {
   const bad = (what: string) => {
     throw new RangeError(`availability input: ${what}`);
   };
   const { settings: s } = input;
   if (!isValidTimeZone(input.timeZone)) bad('timeZone is not an IANA zone');
-  if (!isLocalDate(input.dateRange.from) || !isLocalDate(input.dateRange.to)) bad('dateRange needs YYYY-MM-DD dates');
+  if (!isRealDate(input.dateRange.from) || !isRealDate(input.dateRange.to)) bad('dateRange needs YYYY-MM-DD dates');
   if (!Number.isSafeInteger(input.now)) bad('now must be epoch ms');
   if (!Number.isInteger(s.slotStepMin) || s.slotStepMin < 1 || s.slotStepMin > 1440) bad('slotStepMin must be 1..1440');
   if (!Number.isInteger(s.noticeMin) || s.noticeMin < 0) bad('noticeMin must be a non-negative integer');
@@ -75,9 +86,9 @@ function dayCount(from: LocalDate, to: LocalDate): number {
 
 function limits(input: AvailabilityInput): { earliest: number; lastDate: LocalDate | null; today: LocalDate } {
   const { settings: s, now, timeZone } = input;
-  const today = localDate(now, timeZone);
+  const today = dateOf(now, timeZone);
   const online = s.mode === 'online';
-  return { earliest: online ? now + s.noticeMin * MIN_MS : now, lastDate: online ? addDays(today, s.horizonDays) : null, today };
+  return { earliest: online ? now + s.noticeMin * MIN_MS : now, lastDate: online ? shiftDate(today, s.horizonDays) : null, today };
 }
 
 /** Bookable starts in the date range, sorted by time, each with the staff and resources it would use. */
@@ -93,7 +104,7 @@ export function computeAvailability(input: AvailabilityInput): Slot[] {
   const last = lastDate !== null && lastDate < to ? lastDate : to;
   if (last < first) return [];
   // One day more on each side: a buffer may reach past midnight when hours run to 24:00.
-  const planner = new Planner(input, addDays(first, -1), addDays(last, 1), true);
+  const planner = new Planner(input, shiftDate(first, -1), shiftDate(last, 1), true);
   const step = input.settings.slotStepMin * 60;
   const earliestSec = Math.ceil(planner.toSec(earliest));
   const slots: Slot[] = [];
@@ -122,7 +133,7 @@ export function evaluateStart(input: AvailabilityInput, start: number): StartChe
   const { earliest, lastDate } = limits(input);
   if (start < input.now) return { ok: false, reason: 'start_in_past' };
   if (start < earliest) return { ok: false, reason: 'too_soon' };
-  const date = localDate(start, input.timeZone);
+  const date = dateOf(start, input.timeZone);
   if (lastDate !== null && date > lastDate) return { ok: false, reason: 'beyond_horizon' };
 
   const byId = new Map<string, StaffInput>(input.staff.map((s) => [s.id, s]));
@@ -134,7 +145,7 @@ export function evaluateStart(input: AvailabilityInput, start: number): StartChe
   if (input.services.some((r) => r.resourceType && !input.resources.some((x) => x.type === r.resourceType)))
     return { ok: false, reason: 'no_resource' };
 
-  const [before, after] = [addDays(date, -1), addDays(date, 1)];
+  const [before, after] = [shiftDate(date, -1), shiftDate(date, 1)];
   const loose = new Planner(input, before, after, false);
   if (!loose.place(loose.toSec(start), 1)) return { ok: false, reason: 'outside_working_hours' };
   const planner = new Planner(input, before, after, true);

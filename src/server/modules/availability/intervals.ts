@@ -21,7 +21,9 @@ export function normalize(list: readonly Interval[]): Interval[] {
 
 /** Like normalize, but sorts and merges the given array in place (reusing its objects) and returns it. */
 export function normalizeInPlace(list: Interval[]): Interval[] {
-  list.sort((a, b) => a.start - b.start);
+  let sorted = true;
+  for (let i = 1; i < list.length && sorted; i++) sorted = list[i - 1]!.start <= list[i]!.start;
+  if (!sorted) list.sort((a, b) => a.start - b.start);
   let n = 0;
   for (const iv of list) {
     if (iv.end <= iv.start) continue;

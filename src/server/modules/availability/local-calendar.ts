@@ -2,10 +2,10 @@
 // only shortcut is arithmetic inside a day Temporal says is exactly 24 hours long, where the offset cannot
 // change. DST change days (23 h or 25 h) go through Temporal for every conversion.
 import {
-  addDays,
   expandHours,
   type Interval,
   type LocalDate,
+  localDate,
   startOfLocalDay,
   toZonedIso,
   type WeekdayKey,
@@ -46,12 +46,19 @@ function dayStart(date: LocalDate, tz: string): number {
   return v;
 }
 
+/** 'YYYY-MM-DD' plus `days` by calendar arithmetic (no zone involved; Temporal costs more on hot paths). */
+export function shiftDate(date: LocalDate, days: number): LocalDate {
+  const d = new Date(0);
+  d.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + days);
+  return d.toISOString().slice(0, 10);
+}
+
 /** One local date of `tz` as instants. */
 export function localDay(date: LocalDate, tz: string): LocalDay {
   const key = `${tz}|${date}`;
   let d = memo.get(key);
   if (!d) {
-    const next = addDays(date, 1);
+    const next = shiftDate(date, 1);
     const start = dayStart(date, tz);
     const end = dayStart(next, tz);
     d = Object.freeze({ date, next, weekday: weekdayKey(date), start, end, linear: end - start === DAY_MS });
@@ -59,6 +66,16 @@ export function localDay(date: LocalDate, tz: string): LocalDay {
     memo.set(key, d);
   }
   return d;
+}
+
+/** The local date of `tz` at instant `ms`: the UTC date or a neighbour (zones are within a day of UTC), by the memo. */
+export function dateOf(ms: number, tz: string): LocalDate {
+  const utc = new Date(ms).toISOString().slice(0, 10);
+  for (const date of [utc, shiftDate(utc, -1), shiftDate(utc, 1)]) {
+    const day = localDay(date, tz);
+    if (ms >= day.start && ms < day.end) return date;
+  }
+  return localDate(ms, tz);
 }
 
 /** The local days from `from` to `to`, both included. */

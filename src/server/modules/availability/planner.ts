@@ -84,6 +84,8 @@ export class Planner {
   private skipUntil = new Float64Array(0);
   private skipDay = -1;
   private lastT = Number.NEGATIVE_INFINITY;
+  // No start of this day before this one can fit: every candidate for the first line is skipped until then.
+  private noneBefore = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly input: AvailabilityInput,
@@ -134,17 +136,13 @@ export class Planner {
     const named = new Set(input.services.map((r) => r.staffId));
     const anyLine = named.has(ANY_STAFF);
     const relevant = input.staff.filter((st) => (anyLine || named.has(st.id)) && st.serviceIds.some((id) => wanted.has(id)));
-    const relevantIds = new Set(relevant.map((st) => st.id));
 
-    const staffBusy = new Map<string, Interval[]>();
+    const staffBusy = new Map<string, Interval[]>(relevant.map((st) => [st.id, []]));
     if (withBusy) {
       for (const b of input.busy.staff) {
-        if (b.end <= rangeStart || b.start >= rangeEnd || b.end <= b.start || !relevantIds.has(b.staffId)) continue;
-        let list = staffBusy.get(b.staffId);
-        if (!list) {
-          list = [];
-          staffBusy.set(b.staffId, list);
-        }
+        if (b.end <= rangeStart || b.start >= rangeEnd || b.end <= b.start) continue;
+        const list = staffBusy.get(b.staffId);
+        if (!list) continue;
         const gap = this.allow ? b.processing : null;
         if (gap && gap.end > gap.start) {
           // The free gap is rounded inwards (the busy pieces outwards).
@@ -155,6 +153,9 @@ export class Planner {
         }
       }
     }
+    // Most of a team shares the same hours: a day's hours ∩ the store's are worked out once per distinct
+    // hours (the intervals are shared, never modified).
+    const dayHours = new Map<string, Interval[]>();
     for (const st of relevant) {
       const weekly = compileWeekly(st.weeklyHours);
       const exceptions = compileExceptions(st.exceptions);
@@ -163,7 +164,13 @@ export class Planner {
       this.days.forEach((day, i) => {
         const ex = exceptions.get(day.date);
         const minutes = ex ? applyExceptions(weekly[day.weekday], ex) : weekly[day.weekday];
-        const ivs = minutes.length ? intersect(exact(expandMinutes(day, minutes, tz)), this.storeByDay[i]!) : [];
+        let ivs: Interval[] = [];
+        if (minutes.length) {
+          const key = `${i}|${minutes.join(';')}`;
+          const known = dayHours.get(key);
+          if (known) ivs = known;
+          else dayHours.set(key, (ivs = intersect(exact(expandMinutes(day, minutes, tz)), this.storeByDay[i]!)));
+        }
         worksOnDay.push(ivs.length > 0);
         for (const iv of ivs) working.push(iv);
       });
@@ -329,13 +336,23 @@ export class Planner {
 
   /** The visit starting at `t` (planner seconds) on day `dayIndex`, or null when it does not fit. */
   place(t: number, dayIndex: number): Slot | null {
-    if (dayIndex !== this.skipDay || t < this.lastT) this.skipUntil.fill(Number.NEGATIVE_INFINITY);
+    if (dayIndex !== this.skipDay || t < this.lastT) {
+      this.skipUntil.fill(Number.NEGATIVE_INFINITY);
+      this.noneBefore = Number.NEGATIVE_INFINITY;
+    }
     this.skipDay = dayIndex;
     this.lastT = t;
+    if (t < this.noneBefore) return null;
     this.chosen = [];
     this.budget = SEARCH_BUDGET;
     this.dayIndex = dayIndex;
-    if (!this.step(0, t)) return null;
+    if (!this.step(0, t)) {
+      // A candidate that failed for another reason (a later line, a resource) still has skipUntil <= t.
+      let next = Number.POSITIVE_INFINITY;
+      for (const s of this.candidates(0, dayIndex)) next = Math.min(next, this.skipUntil[s.index]!);
+      this.noneBefore = next;
+      return null;
+    }
     const day = this.days[dayIndex]!;
     const start = this.toMs(t);
     let end = start;

@@ -54,7 +54,11 @@ async function setDemoReceiptPrefix(tx: Tx, storeId: string, prefix: string, now
       .set((eb) => ({ settings, version: eb('version', '+', 1), updated_by: actorId, updated_at: now }))
       .where('store_id', '=', storeId)
       .execute();
-  else await tx.insertInto('store_sales_settings').values({ store_id: storeId, settings, version: 1, updated_by: actorId, updated_at: now }).execute();
+  else
+    await tx
+      .insertInto('store_sales_settings')
+      .values({ store_id: storeId, settings, version: 1, updated_by: actorId, updated_at: now })
+      .execute();
 }
 
 /** Seeds sales in the caller's transaction (no receipt is emailed). Needs the catalog seeded first. */

@@ -62,7 +62,12 @@ function taxBreakdown(sale: SaleRow, lines: readonly LineRow[], taxes: readonly 
   if (taxes) {
     const byCode = new Map<string, { code: string; name: string; rate: string; amount: number }>();
     for (const t of taxes) {
-      const cur = byCode.get(t.code) ?? { code: t.code, name: storedRateName(t.name, t.name_translations, c.lang), rate: t.rate, amount: 0 };
+      const cur = byCode.get(t.code) ?? {
+        code: t.code,
+        name: storedRateName(t.name, t.name_translations, c.lang),
+        rate: t.rate,
+        amount: 0,
+      };
       cur.amount += t.amount;
       byCode.set(t.code, cur);
     }

@@ -36,9 +36,7 @@ async function describe(tx: Executor, kind: Kind, storeId: string, lang: Languag
 export async function kindsDto(tx: Executor, storeId: string, lang: Language) {
   const [lineKinds, tenders] = await Promise.all([
     Promise.all(allLineKinds().map((k) => describe(tx, k, storeId, lang))),
-    Promise.all(
-      allTenderKinds().map(async (k) => ({ ...(await describe(tx, k, storeId, lang)), cash: k.cash ?? false })),
-    ),
+    Promise.all(allTenderKinds().map(async (k) => ({ ...(await describe(tx, k, storeId, lang)), cash: k.cash ?? false }))),
   ]);
   return { lineKinds, tenders };
 }

@@ -128,9 +128,7 @@ export async function loadReceipt(
       })),
       subtotal: parts.lines.reduce((a, p) => a + p.total, 0),
       discountTotal: 0,
-      taxes: [...byRate]
-        .filter(([, a]) => a !== 0)
-        .map(([code, amount]) => ({ name: taxName(code), rate: taxRate(code), amount })),
+      taxes: [...byRate].filter(([, a]) => a !== 0).map(([code, amount]) => ({ name: taxName(code), rate: taxRate(code), amount })),
       total: refund.total - refund.tip - refund.cash_rounding,
       tip: refund.tip,
       cashRounding: refund.cash_rounding,

@@ -97,8 +97,7 @@ export async function refundOrVoid({ tx, afterCommit }: TxContext, id: string, m
   const permission = mode.kind === 'void' ? 'sales.void' : 'sales.refund';
   const own = !ctx.actor || ctx.actor.permissions.has(permission);
   const underLimit = mode.kind === 'refund' && total <= sc.settings.frontDeskRefundLimit;
-  if (!own && !underLimit && !approverId)
-    throw approvalRequired(mode.kind, total, sc.currency);
+  if (!own && !underLimit && !approverId) throw approvalRequired(mode.kind, total, sc.currency);
 
   const cashOut = plan.parts.some((p) => tenders.find((t) => t.id === p.tenderId)!.cash && p.amount > 0);
   let shiftId: string | null = null;

@@ -172,8 +172,6 @@ export function salesRoutes(deps: Deps): FastifyPluginAsyncZod {
           lang: request.lang,
         });
         if (res.replayed) reply.header('idempotent-replayed', 'true');
-        // The body was serialised once already, to be stored with the key: send that text.
-        if (res.json !== undefined) return reply.status(res.status).type('application/json; charset=utf-8').send(res.json);
         return reply.status(res.status).send(res.body);
       },
     );

@@ -76,7 +76,10 @@ export async function listSales(db: Executor, q: z.infer<typeof saleListQuery>) 
       status: s.status,
       label: s.label,
       clientId: s.client_id,
-      clientName: s.first_name === null ? null : clientRowName({ first_name: s.first_name, last_name: s.last_name!, preferred_name: s.preferred_name }),
+      clientName:
+        s.first_name === null
+          ? null
+          : clientRowName({ first_name: s.first_name, last_name: s.last_name!, preferred_name: s.preferred_name }),
       appointmentId: s.appointment_id,
       receiptCode: s.receipt_code,
       businessDate: s.business_date,

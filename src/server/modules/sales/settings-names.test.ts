@@ -12,13 +12,17 @@ describe('receipt prefix', () => {
     expect(defaultReceiptPrefix('lian-hua-fa-la-sheng-main-street-store')).toBe('LHFLSM');
     expect(defaultReceiptPrefix('ny')).toBe('NY');
     expect(defaultReceiptPrefix('')).toBe('R');
-    for (const slug of ['flushing', 'lotus-flushing-2', 'a-b-c-d-e-f-g-h', 'store-12345678']) expect(defaultReceiptPrefix(slug)).toMatch(RECEIPT_PREFIX);
+    for (const slug of ['flushing', 'lotus-flushing-2', 'a-b-c-d-e-f-g-h', 'store-12345678'])
+      expect(defaultReceiptPrefix(slug)).toMatch(RECEIPT_PREFIX);
   });
 
   it('accepts 1–6 capital letters or digits in a request; a longer saved prefix still reads', () => {
     expect(salesSettingsSchema.safeParse({ receiptPrefix: 'FLU1' }).success).toBe(true);
     for (const bad of ['', 'abc', 'TOOLONG', 'A-1']) expect(salesSettingsSchema.safeParse({ receiptPrefix: bad }).success).toBe(false);
-    expect(parseSalesSettings('{"receiptPrefix":"LEGACY12","tipPresets":[10]}')).toMatchObject({ receiptPrefix: 'LEGACY12', tipPresets: [10] });
+    expect(parseSalesSettings('{"receiptPrefix":"LEGACY12","tipPresets":[10]}')).toMatchObject({
+      receiptPrefix: 'LEGACY12',
+      tipPresets: [10],
+    });
   });
 });
 
@@ -41,7 +45,13 @@ describe('tax rate names', () => {
     expect(gst!.nameTranslations).toEqual({ en: 'GST', 'zh-CN': '联邦消费税 GST', 'zh-TW': '聯邦消費稅 GST' });
     expect(pst!.nameTranslations).toEqual({ en: 'PST', 'zh-CN': '省销售税 PST', 'zh-TW': '卑詩省銷售稅' });
     // A custom rate (no preset) stays as it was.
-    const custom = parseTaxSettings(JSON.stringify({ pricesIncludeTax: false, preset: null, rates: [{ code: 'gst', name: 'GST', rate: '5', appliesTo: ['product'], compound: false }] }));
+    const custom = parseTaxSettings(
+      JSON.stringify({
+        pricesIncludeTax: false,
+        preset: null,
+        rates: [{ code: 'gst', name: 'GST', rate: '5', appliesTo: ['product'], compound: false }],
+      }),
+    );
     expect(custom.rates[0]!.nameTranslations).toBeUndefined();
   });
 

@@ -37,7 +37,12 @@ export type SalesSettings = z.infer<typeof salesSettingsSchema>;
 export const DEFAULT_SALES_SETTINGS: SalesSettings = salesSettingsSchema.parse({});
 
 // Rows saved while prefixes could have 8 characters still read (and print) as they were saved.
-const storedSettingsSchema = salesSettingsSchema.extend({ receiptPrefix: z.string().regex(/^[A-Z0-9]{1,8}$/).optional() });
+const storedSettingsSchema = salesSettingsSchema.extend({
+  receiptPrefix: z
+    .string()
+    .regex(/^[A-Z0-9]{1,8}$/)
+    .optional(),
+});
 
 /** Stored JSON → settings with defaults; an unreadable row falls back to defaults. */
 export function parseSalesSettings(text: string | null | undefined): SalesSettings {
@@ -60,7 +65,10 @@ export function receiptPrefix(settings: SalesSettings, slug: string): string {
 }
 
 export function defaultReceiptPrefix(slug: string): string {
-  const words = slug.toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
+  const words = slug
+    .toUpperCase()
+    .split(/[^A-Z0-9]+/)
+    .filter(Boolean);
   const prefix = words.length > 1 ? words.map((w) => (/^\d+$/.test(w) ? w : w[0])).join('') : (words[0] ?? '').slice(0, 3);
   return prefix.slice(0, 6) || 'R';
 }

@@ -28,8 +28,10 @@ export const IMPORT_JOB_KIND = 'clients.import';
 export const BATCH_SIZE = 500;
 /** More rows than this failing to save in one batch is not bad data but a broken database: retry the job. */
 export const MAX_SAVE_FAILURES_PER_BATCH = 25;
+/** An import that wrote at least this many clients refreshes the planner statistics (PostgreSQL: VACUUM ANALYZE). */
+export const ANALYZE_AFTER_ROWS = 1_000;
 
-export type RunOptions = { batchSize?: number; maxSaveFailuresPerBatch?: number };
+export type RunOptions = { batchSize?: number; maxSaveFailuresPerBatch?: number; analyzeAfterRows?: number };
 
 export type ImportJobPayload = { importId: string; actorId: string | null; ip: string | null; requestId: string | null };
 
@@ -110,7 +112,7 @@ export async function runImport(deps: Pick<Deps, 'database' | 'clock'>, p: Impor
     }
   }
 
-  await withTransaction(db, async ({ tx }) => {
+  const done = await withTransaction(db, async ({ tx }) => {
     const now = deps.clock.now();
     const done = await tx
       .updateTable('client_imports')
@@ -127,7 +129,14 @@ export async function runImport(deps: Pick<Deps, 'database' | 'clock'>, p: Impor
       storeId: imp.store_id,
       after: { ...done, fileName: imp.file_name },
     });
+    return done;
   });
+  // Thousands of new clients at once: do now what PostgreSQL's autovacuum does at its next turn — fresh
+  // statistics, so search and list plans are not made from the counts of a (nearly) empty table, and the
+  // visibility map, so the search-term index scans need not visit the table. (Outside any transaction.)
+  if (deps.database.dialect === 'postgres' && done.created + done.updated >= (opts.analyzeAfterRows ?? ANALYZE_AFTER_ROWS)) {
+    await sql`vacuum (analyze) clients, client_search_terms, client_tags`.execute(db);
+  }
 }
 
 type BatchInput = {

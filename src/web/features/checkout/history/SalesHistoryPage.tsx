@@ -57,7 +57,7 @@ function History() {
         : {
             storeId: store?.id ?? '',
             from: date,
-            to: to < date ? date : to,
+            to,
             status: status || undefined,
             staffId: staffId || undefined,
             tender: tender || undefined,
@@ -88,7 +88,11 @@ function History() {
           type="date"
           value={date}
           max={today}
-          onChange={(e) => setDate(e.target.value || today)}
+          onChange={(e) => {
+            const from = e.target.value || today;
+            setDate(from);
+            if (to < from) setTo(from);
+          }}
           className="w-44"
           aria-label={t('checkout.history.date')}
           data-testid="history-date"
@@ -96,7 +100,7 @@ function History() {
         />
         <Input
           type="date"
-          value={to < date ? date : to}
+          value={to}
           min={date}
           max={today}
           onChange={(e) => setTo(e.target.value || date)}

@@ -63,7 +63,14 @@ describe('tenders from the server’s registry', () => {
     });
     const specs = tenderSpecs({
       lineKinds: [],
-      tenders: [kind({ kind: 'cash', label: 'Cash', cash: true }), card, other, storedValue, kind({ kind: 'points', enabled: false }), voucher],
+      tenders: [
+        kind({ kind: 'cash', label: 'Cash', cash: true }),
+        card,
+        other,
+        storedValue,
+        kind({ kind: 'points', enabled: false }),
+        voucher,
+      ],
     });
     expect(specs.map((s) => s.kind)).toEqual(['cash', 'card', 'other', 'stored_value', 'partner_voucher']);
     expect(specs[0]).toMatchObject({ cash: true, icon: 'cash', label: 'Cash' });

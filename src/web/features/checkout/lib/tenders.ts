@@ -93,7 +93,9 @@ export function tenderSpecs(kinds: SalesKinds): TenderSpec[] {
 
 /** A new tender's starting field values: a required list starts on its first value. */
 export function initialFields(spec: TenderSpec): Record<string, string> {
-  return Object.fromEntries(spec.fields.flatMap((f) => (f.type === 'select' && f.required && f.options[0] ? [[f.name, f.options[0]]] : [])));
+  return Object.fromEntries(
+    spec.fields.flatMap((f) => (f.type === 'select' && f.required && f.options[0] ? [[f.name, f.options[0]]] : [])),
+  );
 }
 
 /** Whether a field's value is acceptable (blank is fine unless required). */

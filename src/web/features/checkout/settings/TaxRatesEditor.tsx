@@ -133,7 +133,11 @@ export function TaxRatesEditor({
               </div>
               <div className="mt-3 grid gap-3 sm:grid-cols-2">
                 {TRANSLATED.map((lang) => (
-                  <Field key={lang} label={t('checkout.settings.rateNameIn', { language: LANGUAGE_NAMES[lang] })} optional={t('common.optional')}>
+                  <Field
+                    key={lang}
+                    label={t('checkout.settings.rateNameIn', { language: LANGUAGE_NAMES[lang] })}
+                    optional={t('common.optional')}
+                  >
                     <Input
                       value={r.nameTranslations?.[lang] ?? ''}
                       onChange={(e) => set(i, { nameTranslations: withName(r.nameTranslations, lang, e.target.value) })}
