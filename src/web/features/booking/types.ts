@@ -96,5 +96,7 @@ export interface BookingSettings {
   depositPolicy: { cardOnFileRequired: boolean; depositAmount: number };
   reminderHoursBefore: number;
   smsQuietHours: { start: string; end: string };
+  /** Rolling 24 h cap on texts to one client (cancellations always go). */
+  smsPerClientPerDay: number;
   version: number;
 }

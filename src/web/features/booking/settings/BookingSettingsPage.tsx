@@ -324,6 +324,17 @@ function StoreSettings({ store }: { store: StoreSummary }) {
                 onChange={(e) => set('smsQuietHours', { ...draft.smsQuietHours, end: e.target.value })}
               />
             </Field>
+            <Field label={t('booking.settings.smsCap')} hint={t('booking.settings.smsCapHint')} error={errors.smsPerClientPerDay}>
+              <Input
+                type="number"
+                min={0}
+                max={50}
+                value={draft.smsPerClientPerDay}
+                onChange={(e) => set('smsPerClientPerDay', num(e.target.value, 0))}
+                className="w-32"
+                data-testid="booking-sms-cap"
+              />
+            </Field>
           </div>
         </Card>
       </fieldset>
