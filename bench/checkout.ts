@@ -130,7 +130,16 @@ const { baseUrl, headers, jobs, connections, warmupMs, durationMs } = workerData
 })();
 `;
 
-type LoadOut = { requests: number; totalRequests: number; rps: number; p50: number; p90: number; p99: number; max: number; ranOut: boolean };
+type LoadOut = {
+  requests: number;
+  totalRequests: number;
+  rps: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  ranOut: boolean;
+};
 
 function drive(server: BenchServer, csrf: string, jobs: Array<{ path: string; key: string; body: string }>): Promise<LoadOut> {
   return new Promise((resolve, reject) => {
@@ -217,7 +226,12 @@ async function rawWriteRate(server: BenchServer, w: World): Promise<number> {
     for (const r of rows) lineIdsOf.set(r.sale_id, [...(lineIdsOf.get(r.sale_id) ?? []), r.id]);
   }
   const staffOf = lines.map((l) => (JSON.parse(l.staff) as Array<{ staffId: string }>)[0]?.staffId ?? null);
-  const shift = await db.selectFrom('shifts').select('id').where('store_id', '=', w.storeId).where('status', '=', 'open').executeTakeFirstOrThrow();
+  const shift = await db
+    .selectFrom('shifts')
+    .select('id')
+    .where('store_id', '=', w.storeId)
+    .where('status', '=', 'open')
+    .executeTakeFirstOrThrow();
   // A completion's stored response is its sale document (~3.3 KB for this ticket).
   const response = JSON.stringify({ raw: 'x'.repeat(3_300) });
   const concurrency = server.engine === 'sqlite' ? 1 : CONNECTIONS;
@@ -319,7 +333,8 @@ async function rawWriteRate(server: BenchServer, w: World): Promise<number> {
               entity_type: 'sale',
               entity_id: saleId,
               before: null,
-              after: '{"receipt":"RAW-000001","total":12460,"tip":1890,"cashRounding":0,"tenders":[{"kind":"card","amount":7175},{"kind":"cash","amount":7175}]}',
+              after:
+                '{"receipt":"RAW-000001","total":12460,"tip":1890,"cashRounding":0,"tenders":[{"kind":"card","amount":7175},{"kind":"cash","amount":7175}]}',
               ip: null,
               request_id: null,
             })

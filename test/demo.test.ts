@@ -87,6 +87,15 @@ describe('npm run demo', () => {
       const health = await deps.database.db.selectFrom('clients').select('health').where('health', 'is not', null).execute();
       expect(health.length).toBeGreaterThan(0);
       expect(health.every((h) => h.health!.startsWith('v1.'))).toBe(true);
+      // Each store prints receipts with its own prefix.
+      const receipts = await deps.database.db
+        .selectFrom('sales')
+        .innerJoin('stores', 'stores.id', 'sales.store_id')
+        .select(['stores.name', 'sales.receipt_code'])
+        .where('sales.receipt_code', 'is not', null)
+        .execute();
+      const prefixes = new Set(receipts.map((r) => `${r.name} ${r.receipt_code!.split('-')[0]}`));
+      expect([...prefixes].sort()).toEqual(['Lotus Flushing FLU', 'Lotus Richmond RMD']);
     } finally {
       await deps.database.close();
     }

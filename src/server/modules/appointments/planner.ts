@@ -254,17 +254,21 @@ export function check(p: Plan, start: number): StartCheck {
 }
 
 export function slotDto(slot: Slot, tz: string): SlotAlternative {
+  const start = isoIn(slot.start, tz);
+  const end = isoIn(slot.end, tz);
+  // Most lines start or end with the visit: reuse those strings (a month of slots formats thousands).
+  const iso = (ms: number) => (ms === slot.start ? start : ms === slot.end ? end : isoIn(ms, tz));
   return {
-    start: isoIn(slot.start, tz),
-    end: isoIn(slot.end, tz),
+    start,
+    end,
     date: slot.date,
     startLocal: slot.startLocal,
     lines: slot.lines.map((l) => ({
       serviceId: l.serviceId,
       staffId: l.staffId,
       resourceId: l.resourceId,
-      start: isoIn(l.start, tz),
-      end: isoIn(l.end, tz),
+      start: iso(l.start),
+      end: iso(l.end),
     })),
   };
 }

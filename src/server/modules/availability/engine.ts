@@ -146,9 +146,10 @@ export function evaluateStart(input: AvailabilityInput, start: number): StartChe
     return { ok: false, reason: 'no_resource' };
 
   const [before, after] = [shiftDate(date, -1), shiftDate(date, 1)];
-  const loose = new Planner(input, before, after, false);
-  if (!loose.place(loose.toSec(start), 1)) return { ok: false, reason: 'outside_working_hours' };
   const planner = new Planner(input, before, after, true);
   const slot = planner.place(planner.toSec(start), 1);
-  return slot ? { ok: true, slot } : { ok: false, reason: 'slot_taken' };
+  if (slot) return { ok: true, slot };
+  // Refused: without anyone's bookings, would it fit the hours at all?
+  const loose = new Planner(input, before, after, false);
+  return { ok: false, reason: loose.place(loose.toSec(start), 1) ? 'slot_taken' : 'outside_working_hours' };
 }

@@ -125,6 +125,33 @@ export function nextFit(sorted: readonly Interval[], start: number, end: number)
   return Number.POSITIVE_INFINITY;
 }
 
+/**
+ * The smallest x ≥ start such that [x, x + (end − start)) lies inside one interval of `within` and clear of
+ * every interval of `busy` (both sorted), or +Infinity. Each round moves past a range too short or the busy
+ * interval in the way (every x skipped fails the same way). The search stops at the first x ≥ `limit`
+ * (a lower bound then, not the answer).
+ */
+export function nextFree(
+  within: readonly Interval[],
+  busy: readonly Interval[],
+  start: number,
+  end: number,
+  limit = Number.POSITIVE_INFINITY,
+): number {
+  const length = end - start;
+  let x = start;
+  // The first busy interval ending after x; later ones start after it ends.
+  let j = lastStartingAtOrBefore(busy, x) + 1;
+  if (j > 0 && busy[j - 1]!.end > x) j--;
+  while (x < limit) {
+    x = nextFit(within, x, x + length);
+    while (j < busy.length && busy[j]!.end <= x) j++;
+    if (j === busy.length || busy[j]!.start >= x + length) return x;
+    x = busy[j]!.end;
+  }
+  return x;
+}
+
 export const contains = (sorted: readonly Interval[], iv: Interval): boolean => containsRange(sorted, iv.start, iv.end);
 export const overlapsAny = (sorted: readonly Interval[], iv: Interval): boolean => overlapsRange(sorted, iv.start, iv.end);
 

@@ -3,7 +3,7 @@
 // "any technician" candidates in the strategy's order and backtracking across the lines of a visit.
 import type { Interval, LocalDate } from '../../platform/zoned-time.js';
 import { applyExceptions, compileExceptions, compileWeekly, storeDayMinutes } from './day-hours.js';
-import { containsRange, intersect, mergeSorted, nextFit, normalizeInPlace, overlapEnd, overlapsRange } from './intervals.js';
+import { containsRange, intersect, mergeSorted, nextFit, nextFree, normalizeInPlace, overlapsRange } from './intervals.js';
 import { expandMinutes, type LocalDay, localDays, wallTime } from './local-calendar.js';
 import { type DayLoads, dayLoads, orderForDay } from './pick-staff.js';
 import { ANY_STAFF, type AvailabilityInput, type ServiceRequest, type Slot, type SlotLine } from './types.js';
@@ -78,6 +78,8 @@ export class Planner {
   private chosen: Chosen[] = [];
   private budget = 0;
   private dayIndex = 0;
+  /** The end of the current day (planner seconds). */
+  private dayEnd = 0;
   // Starts are tried in increasing order on one day, and every piece of the first line is [t + c, t + c')
   // for constants of the person: when a piece does not fit at t, no start before the first t' at which it
   // could (the next range long enough, the end of the booking in the way) can fit either. Per person.
@@ -252,20 +254,13 @@ export class Planner {
 
   /**
    * Free for a piece = inside one working range and clear of every busy range. When not, and the piece
-   * belongs to the first line at grid start `t`, notes the first start at which it could be.
+   * belongs to the first line at grid start `t`, notes the first start at which it is free again.
    */
   private free(s: PlannedStaff, p0: number, p1: number, t: number): boolean {
-    if (!containsRange(s.working, p0, p1)) {
-      if (t === t) this.skipUntil[s.index] = t + (nextFit(s.working, p0, p1) - p0);
-      return false;
-    }
-    const blockedTo = overlapEnd(s.busy, p0, p1);
-    if (blockedTo > p0) {
-      // [t' + (p0 − t), …) keeps overlapping that booking until t' + (p0 − t) ≥ its end.
-      if (t === t) this.skipUntil[s.index] = t + (blockedTo - p0);
-      return false;
-    }
-    return true;
+    if (containsRange(s.working, p0, p1) && !overlapsRange(s.busy, p0, p1)) return true;
+    // Looking past the day is wasted: the next day starts afresh.
+    if (t === t) this.skipUntil[s.index] = t + (nextFree(s.working, s.busy, p0, p1, this.dayEnd + (p0 - t)) - p0);
+    return false;
   }
 
   private step(i: number, groupStart: number): boolean {
@@ -346,6 +341,7 @@ export class Planner {
     this.chosen = [];
     this.budget = SEARCH_BUDGET;
     this.dayIndex = dayIndex;
+    this.dayEnd = this.toSec(this.days[dayIndex]!.end);
     if (!this.step(0, t)) {
       // A candidate that failed for another reason (a later line, a resource) still has skipUntil <= t.
       let next = Number.POSITIVE_INFINITY;

@@ -126,7 +126,7 @@ export function searchTermsFor(c: SearchableClient): SearchTerm[] {
 }
 
 export type SearchQuery = {
-  /** Each word must match (intersection); ordered longest first (the most selective drives the query). */
+  /** Each word must match (intersection); ordered longest first. */
   words: string[];
   /** The words joined: an exact full-name / phone match on it ranks first. */
   joined: string;

@@ -9,7 +9,7 @@ import { visibleClientsFilter } from './visibility.js';
 // Client search and listing, each ONE statement that returns the page with its tags. Search reads only the
 // client_search_terms btree: each word is a prefix range `term >= :w AND term < :next(w)` (no LIKE, no scan
 // of clients). A driver's first SCAN_CAP index entries, in index order (so exact matches — the smallest
-// terms of the range — come first), are the candidates; every other word must also match (EXISTS on the
+// terms of the range — come first), are the candidates; every other word must also match (a probe on the
 // (client_id, term) index). Every word drives, and so does the words joined ("jennifer smi" →
 // "jennifersmi", a prefix of the full-name term "jennifersmith"), which finds the few right clients even
 // when each word alone is too common for SCAN_CAP.

@@ -23,6 +23,10 @@
 //     Built in: 'cash' { } (amount = cash handed over; change computed; CAD rounds to 5 ¢; needs an open
 //               shift), 'card' { brand?, last4?, authCode? }, 'other' { method: 'cheque'|'voucher'|'other', reference? }.
 //
+//   Line kinds and tenders may also say, for GET /sales/kinds (what the web offers at the desk):
+//     fieldLabels { field: { en, zh-CN, zh-TW } }, requiresClient, enabled?(tx, storeId) (default: on).
+//     The web draws a tender's fields from its schema (JSON Schema): no web change for a new kind.
+//
 //   registerSaleHook({ name, onComplete?(tx, sale, ctx), onRefund?(tx, sale, refund, ctx) })
 //     Sale-wide reactions: points earned / reversed, coupon use claimed / released.
 //   registerDiscountSource({ type, check(tx, discount, ctx), auto?(tx, lines, ctx) })
@@ -37,7 +41,8 @@
 // Every registry returns an unregister function (for tests). Register once, at module load.
 //
 // OTHER EXPORTS
-//   salesRoutes(deps)                          all /sales, /stores/:id/tax-settings, /stores/:id/sales-settings routes
+//   salesRoutes(deps)                          all /sales (incl. GET /sales/kinds), /stores/:id/tax-settings, /stores/:id/sales-settings routes
+//   verifyApproval(db, approval, storeId, permission, now)   a manager's PIN at the terminal → their staff id
 //   summarizeSales(db, { storeId, date } | { shiftId })   X / Z report figures (shifts module)
 //   cashOfShift(db, shiftId)                   cash taken and paid back through a drawer shift
 //   paidLines(db, kind, refIds)                lines of a kind for these refs that stand paid (completed,
