@@ -165,11 +165,22 @@ describe('checkout in a real browser', () => {
       await route.fetch();
       await route.abort('connectionreset');
     });
+    // The open ticket polls the sale every 5 s and would find it completed by itself; hold those polls until
+    // the desk has pressed retry, so that this test is about the retry (on a slow machine the poll can win).
+    let releasePolls = () => {};
+    const pollsHeld = new Promise<void>((resolve) => {
+      releasePolls = resolve;
+    });
+    await page.route(/\/api\/v1\/sales\/(?!kinds\b)[^/?]+(\?.*)?$/, async (route) => {
+      if (route.request().method() === 'GET') await pollsHeld;
+      await route.continue();
+    });
     await page.getByTestId('pay-complete').click();
     await page.getByTestId('pay-lost').waitFor();
     await shot(page, 'checkout-answer-lost-en');
     // …so the desk retries, with the same key: the server answers with the first completion.
     await page.getByTestId('pay-retry').click();
+    releasePolls();
     await page.getByTestId('sale-view').waitFor();
     expect(keys).toHaveLength(2);
     expect(keys[0]).toMatch(/^[\w-]{8,}$/);

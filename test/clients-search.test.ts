@@ -87,6 +87,20 @@ describe('client search: names, pinyin, initials, phone digits, email', () => {
     for (const q of ['lvli', 'luli', 'll', '吕丽', '0178']) expect(await ids(owner, q), q).toContain(c.id);
   });
 
+  it('returns each client with its tags in search results and in the list, as on the card', async () => {
+    const c = (
+      await owner.post('/api/v1/clients', { firstName: 'Tagged', lastName: 'Zzyzx', tags: ['walk-in', 'VIP', 'Nails, Gel', '老客户'] })
+    ).json();
+    const card = (await owner.get(`/api/v1/clients/${c.id}`)).json();
+    expect([...card.tags].sort()).toEqual(['Nails, Gel', 'VIP', 'walk-in', '老客户'].sort());
+    const found = (await owner.get('/api/v1/clients?q=zzyzx')).json().data;
+    expect(found.map((x: { id: string; tags: string[] }) => [x.id, x.tags])).toEqual([[c.id, card.tags]]);
+    const listed = (await owner.get('/api/v1/clients?tag=vip&limit=100')).json().data.find((x: { id: string }) => x.id === c.id);
+    expect(listed.tags).toEqual(card.tags);
+    expect(found[0].phoneDisplay).toBeNull();
+    expect((await ids(owner, 'tagged zzy'))[0]).toBe(c.id);
+  });
+
   it('pages through a broad search without repeats', async () => {
     const first = (await owner.get('/api/v1/clients?q=a&limit=20')).json();
     expect(first.data).toHaveLength(20);
