@@ -63,14 +63,13 @@ export async function staffBusy(
   const rel = sql<number>`(busy_start_at - ${from})`;
   const len = sql<number>`(busy_end_at - busy_start_at)`;
   const gapped = sql<boolean>`processing_start_at is not null and processing_end_at is not null`;
+  const gap = sql<string>`(processing_start_at - busy_start_at) || ',' || (processing_end_at - busy_start_at)`;
   let q = db
     .selectFrom('appointment_lines')
     .select([
       'staff_id',
       sql<string | null>`string_agg(case when not (${gapped}) then ${rel} || ',' || ${len} end, ',')`.as('plain'),
-      sql<string | null>`string_agg(case when ${gapped} then ${rel} || ',' || ${len} || ',' || (processing_start_at - busy_start_at) || ',' || (processing_end_at - busy_start_at) end, ',')`.as(
-        'gapped',
-      ),
+      sql<string | null>`string_agg(case when ${gapped} then ${rel} || ',' || ${len} || ',' || ${gap} end, ',')`.as('gapped'),
     ])
     .where('active', '=', 1)
     .where('staff_id', 'in', staffIds)

@@ -170,8 +170,8 @@ export class Planner {
         if (minutes.length) {
           const key = `${i}|${minutes.join(';')}`;
           const known = dayHours.get(key);
-          if (known) ivs = known;
-          else dayHours.set(key, (ivs = intersect(exact(expandMinutes(day, minutes, tz)), this.storeByDay[i]!)));
+          ivs = known ?? intersect(exact(expandMinutes(day, minutes, tz)), this.storeByDay[i]!);
+          if (!known) dayHours.set(key, ivs);
         }
         worksOnDay.push(ivs.length > 0);
         for (const iv of ivs) working.push(iv);
@@ -184,7 +184,9 @@ export class Planner {
         working: mergeSorted(working),
         busy: normalizeInPlace(staffBusy.get(st.id) ?? []),
         worksOnDay,
-        durations: this.lines.map((L) => (L.fixed >= 0 ? L.fixed : (st.durationsMin?.[L.req.serviceId] ?? L.req.durationMin) * 60 + L.extra)),
+        durations: this.lines.map((L) =>
+          L.fixed >= 0 ? L.fixed : (st.durationsMin?.[L.req.serviceId] ?? L.req.durationMin) * 60 + L.extra,
+        ),
       });
     }
     this.skipUntil = new Float64Array(this.staff.size).fill(Number.NEGATIVE_INFINITY);
@@ -259,7 +261,7 @@ export class Planner {
   private free(s: PlannedStaff, p0: number, p1: number, t: number): boolean {
     if (containsRange(s.working, p0, p1) && !overlapsRange(s.busy, p0, p1)) return true;
     // Looking past the day is wasted: the next day starts afresh.
-    if (t === t) this.skipUntil[s.index] = t + (nextFree(s.working, s.busy, p0, p1, this.dayEnd + (p0 - t)) - p0);
+    if (!Number.isNaN(t)) this.skipUntil[s.index] = t + (nextFree(s.working, s.busy, p0, p1, this.dayEnd + (p0 - t)) - p0);
     return false;
   }
 
