@@ -30,6 +30,11 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: Access;
+    /**
+     * The route's writes never change who anyone is or may do (staff, roles, stores, sessions, terminals),
+     * so the cached identities survive it. Only for hot paths at the counter; the default forgets them.
+     */
+    keepsIdentity?: true;
   }
 }
 

@@ -40,9 +40,10 @@ export function registerGuard(app: FastifyInstance, deps: Deps): void {
   });
 
   // Any successful write may change who someone is or what they may do (and it has committed by
-  // now): forget cached identities so the next request reads them fresh.
+  // now): forget cached identities so the next request reads them fresh — unless the route says its
+  // writes cannot (checkout and booking, where re-reading every terminal's identity would cost the peak).
   app.addHook('onSend', (request, reply, payload, done) => {
-    if (UNSAFE.has(request.method) && reply.statusCode < 400) invalidateAuthCaches();
+    if (UNSAFE.has(request.method) && reply.statusCode < 400 && !request.routeOptions.config?.keepsIdentity) invalidateAuthCaches();
     done(null, payload);
   });
 }

@@ -93,7 +93,7 @@ export function calendarRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/appointments',
       {
-        config: { access: { permission: 'appointments.write' } },
+        config: { access: { permission: 'appointments.write' }, keepsIdentity: true },
         schema: {
           tags: ['appointments'],
           summary: 'Book a visit (one or more services); send an Idempotency-Key',
@@ -215,7 +215,7 @@ export function calendarRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.patch(
       '/appointments/:id',
       {
-        config: { access: { permission: 'appointments.write' } },
+        config: { access: { permission: 'appointments.write' }, keepsIdentity: true },
         schema: {
           tags: ['appointments'],
           summary: 'Edit notes, or lines in place: a length set by hand (resize) or add-ons (send the version)',
@@ -232,7 +232,7 @@ export function calendarRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/appointments/:id/reschedule',
       {
-        config: { access: { permission: 'appointments.write' } },
+        config: { access: { permission: 'appointments.write' }, keepsIdentity: true },
         schema: {
           tags: ['appointments'],
           summary: 'Move a visit: new time, technician or services, same guarantees as a booking',
@@ -293,7 +293,7 @@ export function calendarRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/appointments/:id/fee/waive',
       {
         // Managers (sales.discount_override), or the front desk with a manager's PIN in `approval`.
-        config: { access: { permission: 'appointments.write' } },
+        config: { access: { permission: 'appointments.write' }, keepsIdentity: true },
         schema: {
           tags: ['appointments'],
           summary: 'Waive a recorded late-cancel / no-show fee not yet collected, with a reason (audited)',

@@ -49,7 +49,7 @@ export function salesRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/sales',
       {
-        config: { access: { permission: 'sales.write' } },
+        config: { access: { permission: 'sales.write' }, keepsIdentity: true },
         schema: { tags, summary: 'Open a ticket (walk-in, or from an appointment)', body: saleCreate },
       },
       async (request, reply) => {
@@ -99,7 +99,7 @@ export function salesRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.patch(
       '/sales/:id',
       {
-        config: { access: { permission: 'sales.write' } },
+        config: { access: { permission: 'sales.write' }, keepsIdentity: true },
         schema: { tags, summary: 'Change an open ticket (send its version; lines replace all lines)', params: idParams, body: saleUpdate },
       },
       async (request) => {
@@ -112,7 +112,7 @@ export function salesRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/sales/:id/lines',
       {
-        config: { access: { permission: 'sales.write' } },
+        config: { access: { permission: 'sales.write' }, keepsIdentity: true },
         schema: { tags, summary: 'Add one line to an open ticket', params: idParams, body: lineAdd },
       },
       async (request, reply) => {
@@ -125,7 +125,7 @@ export function salesRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.delete(
       '/sales/:id/lines/:lineId',
       {
-        config: { access: { permission: 'sales.write' } },
+        config: { access: { permission: 'sales.write' }, keepsIdentity: true },
         schema: {
           tags,
           summary: 'Remove a line from an open ticket',
@@ -143,7 +143,7 @@ export function salesRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.delete(
       '/sales/:id',
       {
-        config: { access: { permission: 'sales.write' } },
+        config: { access: { permission: 'sales.write' }, keepsIdentity: true },
         schema: { tags, summary: 'Discard an open ticket', params: idParams, querystring: versionQuery },
       },
       async (request, reply) => {
@@ -156,7 +156,7 @@ export function salesRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/sales/:id/complete',
       {
-        config: { access: { permission: 'sales.write' } },
+        config: { access: { permission: 'sales.write' }, keepsIdentity: true },
         schema: {
           tags,
           summary:
@@ -179,7 +179,7 @@ export function salesRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/sales/:id/refunds',
       {
-        config: { access: { permission: 'sales.write' } },
+        config: { access: { permission: 'sales.write' }, keepsIdentity: true },
         schema: {
           tags,
           summary: 'Refund lines, an amount, or everything left, to the original tenders (Idempotency-Key accepted)',
@@ -201,7 +201,7 @@ export function salesRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/sales/:id/void',
       {
-        config: { access: { permission: 'sales.write' } },
+        config: { access: { permission: 'sales.write' }, keepsIdentity: true },
         schema: {
           tags,
           summary: 'Void a sale before its shift closes, the day it was made (reverses everything, keeps the record)',
@@ -245,7 +245,7 @@ export function salesRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/sales/:id/receipt/email',
       {
-        config: { access: { permission: 'sales.write' } },
+        config: { access: { permission: 'sales.write' }, keepsIdentity: true },
         schema: {
           tags,
           summary: 'Email the receipt to the client (again)',
