@@ -115,7 +115,9 @@ describe('clients in a real browser', () => {
     await page.getByTestId('import-view-clients').click();
     await page.getByTestId('clients-search').fill('4155550162');
     await resultsFor(page, '4155550162');
-    expect(await page.getByTestId('client-row-name').allTextContents()).toEqual(['Jordan Lee']);
+    // Square's nickname column became her preferred name: the list calls her "Jo Lee", legal name beside it.
+    expect(await page.getByTestId('client-row-name').allTextContents()).toEqual(['Jo Lee']);
+    await page.getByText('Jordan Lee', { exact: true }).waitFor();
     await shot(page, 'clients-after-import-en');
   });
 
