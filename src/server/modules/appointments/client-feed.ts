@@ -1,5 +1,7 @@
 // One client's visits (GET /appointments?clientId=): her history and what is coming, newest first, at the
 // stores the caller may see. Each visit is shaped in its own store's zone and currency.
+import type { SelectQueryBuilder } from 'kysely';
+import type { DB } from '../../db/tables.js';
 import type { Executor } from '../../db/tx.js';
 import { type Actor, assertStore } from '../../http/actor.js';
 import { PlatformErrors } from '../../platform/errors.js';
@@ -11,6 +13,29 @@ import { loadStore, type StoreInfo } from './planner.js';
 import type { FeedQuery } from './schemas.js';
 import { storeOrFail } from './service.js';
 import { parseIso } from './time.js';
+
+/** The feed's optional filters (a technician's visits, changes since, cancelled left out), for both feeds. */
+export function withFeedFilters<O>(
+  query: SelectQueryBuilder<DB, 'appointments', O>,
+  q: FeedQuery,
+): SelectQueryBuilder<DB, 'appointments', O> {
+  let out = query;
+  if (q.staffId) {
+    const staffId = q.staffId;
+    out = out.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('appointment_lines')
+          .select('id')
+          .whereRef('appointment_lines.appointment_id', '=', 'appointments.id')
+          .where('appointment_lines.staff_id', '=', staffId),
+      ),
+    );
+  }
+  if (q.changedSince) out = out.where('updated_at', '>', parseIso(q.changedSince));
+  if (q.includeCancelled === 'false') out = out.where('status', 'not in', ['cancelled', 'no_show']);
+  return out;
+}
 
 export async function clientFeed(
   db: Executor,
@@ -33,20 +58,7 @@ export async function clientFeed(
   }
   if (q.from) query = query.where('end_at', '>', instant(q.from, false));
   if (q.to) query = query.where('start_at', '<', instant(q.to, true));
-  if (q.staffId) {
-    const staffId = q.staffId;
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('appointment_lines')
-          .select('id')
-          .whereRef('appointment_lines.appointment_id', '=', 'appointments.id')
-          .where('appointment_lines.staff_id', '=', staffId),
-      ),
-    );
-  }
-  if (q.changedSince) query = query.where('updated_at', '>', parseIso(q.changedSince));
-  if (q.includeCancelled === 'false') query = query.where('status', 'not in', ['cancelled', 'no_show']);
+  query = withFeedFilters(query, q);
   if (q.cursor) {
     const [at, id] = (decodeCursor(q.cursor) ?? '').split('|');
     if (!Number.isSafeInteger(Number(at)) || !id)

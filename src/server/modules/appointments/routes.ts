@@ -5,7 +5,7 @@ import { assertStore, auditContext, requireActor } from '../../http/actor.js';
 import { PlatformErrors } from '../../platform/errors.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
 import { addDays, isLocalDate, startOfLocalDay } from '../../platform/zoned-time.js';
-import { clientFeed } from './client-feed.js';
+import { clientFeed, withFeedFilters } from './client-feed.js';
 import { appointmentDtos } from './dto.js';
 import { feeWaiveBody, waiveFee } from './fees.js';
 import { plan, slotDto, slots } from './planner.js';
@@ -147,20 +147,7 @@ export function calendarRoutes(deps: Deps): FastifyPluginAsyncZod {
           .where('store_id', '=', storeId)
           .where('start_at', '<', toMs)
           .where('end_at', '>', fromMs);
-        if (q.staffId) {
-          const staffId = q.staffId;
-          query = query.where((eb) =>
-            eb.exists(
-              eb
-                .selectFrom('appointment_lines')
-                .select('id')
-                .whereRef('appointment_lines.appointment_id', '=', 'appointments.id')
-                .where('appointment_lines.staff_id', '=', staffId),
-            ),
-          );
-        }
-        if (q.changedSince) query = query.where('updated_at', '>', parseIso(q.changedSince));
-        if (q.includeCancelled === 'false') query = query.where('status', 'not in', ['cancelled', 'no_show']);
+        query = withFeedFilters(query, q);
         if (q.cursor) {
           const [at, id] = (decodeCursor(q.cursor) ?? '').split('|');
           if (!Number.isSafeInteger(Number(at)) || !id) throw rangeError('cursor', 'not a cursor from this list');
