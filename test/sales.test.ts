@@ -401,6 +401,18 @@ describe('permissions, stores and the catalog', () => {
     expectProblem(await elsewhere.post(`${V1}/sales/${sale.id}/refunds`, { reason: 'x' }), 403, 'store_forbidden');
   });
 
+  it('keeps cached identities across checkout writes, and forgets them after other writes', async () => {
+    const businessName = async () => (await s.desk.get(`${V1}/me`)).json().business.name as string;
+    const before = await businessName();
+    // A change made behind the server's back shows only once the identity cache is dropped.
+    await t.db.db.updateTable('business').set({ name: 'Renamed Behind The Cache' }).execute();
+    await openTicket(s.desk, { storeId: s.storeId, label: 'cache probe', lines: [serviceLine(s.manicure, s.amy)] });
+    expect(await businessName()).toBe(before);
+    expect((await s.desk.patch(`${V1}/me`, { language: 'en' })).statusCode).toBe(200);
+    expect(await businessName()).toBe('Renamed Behind The Cache');
+    await t.db.db.updateTable('business').set({ name: before }).execute();
+  });
+
   it('documents the checkout routes in the OpenAPI document', async () => {
     const res = await s.owner.get(`${V1}/openapi.json`);
     expect(res.statusCode).toBe(200);
