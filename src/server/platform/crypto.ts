@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 // Field encryption for sensitive columns (health notes, allergies): AES-256-GCM, a fresh random 96-bit IV
 // per value, and a 128-bit auth tag so any change to the stored token is detected instead of decrypting
@@ -75,6 +75,16 @@ function unb64(s: string | undefined): Buffer {
 
 export function sha256Hex(s: string): string {
   return createHash('sha256').update(s, 'utf8').digest('hex');
+}
+
+/**
+ * A keyed signature (HMAC-SHA256, base64url) of `purpose:part:…`, for what must not be guessable or forged:
+ * manage links, calendar-feed tokens, one-time code hashes. The purpose keeps one kind from passing as another.
+ */
+export function hmacSign(secret: string, purpose: string, ...parts: string[]): string {
+  return createHmac('sha256', secret)
+    .update([purpose, ...parts].join(':'))
+    .digest('base64url');
 }
 
 /** A random secret (session ids, API tokens, CSRF tokens) as base64url. */

@@ -7,12 +7,12 @@
 //
 // Manage token: `<appointment id>.<HMAC(session key, id + nonce)>`. Nothing to look up or leak from the
 // database, it can be rebuilt for any message, and changing the appointment's nonce revokes it.
-import { createHmac, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/tables.js';
 import { type Executor, withTransaction } from '../../db/tx.js';
 import type { AuditContext } from '../../platform/audit.js';
-import { timingSafeEqualStr } from '../../platform/crypto.js';
+import { hmacSign, timingSafeEqualStr } from '../../platform/crypto.js';
 import { PlatformErrors } from '../../platform/errors.js';
 import type { Language } from '../../platform/i18n.js';
 import { newId } from '../../platform/ids.js';
@@ -37,7 +37,7 @@ export function contactOf(store: StoreInfo, input: { phone?: string | undefined;
   throw PlatformErrors.validation_failed({ fields: 'phone' }, [{ path: 'phone', message: 'give a phone number or an email address' }]);
 }
 
-const codeHash = (key: string, otpId: string, code: string) => createHmac('sha256', key).update(`otp:${otpId}:${code}`).digest('base64url');
+const codeHash = (key: string, otpId: string, code: string) => hmacSign(key, 'otp', otpId, code);
 
 /** Sends a new code (through the outbox) and returns when it expires. */
 export async function sendOtp(
@@ -160,7 +160,7 @@ export async function findOrCreateClient(
 }
 
 const mac = (secret: string, row: Pick<AppointmentRow, 'id' | 'manage_nonce'>) =>
-  createHmac('sha256', secret).update(`manage:${row.id}:${row.manage_nonce}`).digest('base64url').slice(0, 32);
+  hmacSign(secret, 'manage', row.id, row.manage_nonce).slice(0, 32);
 
 export function manageToken(secret: string, row: Pick<AppointmentRow, 'id' | 'manage_nonce'>): string {
   return `${row.id}.${mac(secret, row)}`;

@@ -4,9 +4,8 @@
 // and answers 404 like an unknown one, and rotating (a new nonce) kills every copy of the old URL.
 // What the feed shows is minimal on purpose: service names and the client's first name. No phone, email,
 // notes or health data: a subscribed calendar syncs to devices and clouds the salon does not control.
-import { createHmac, randomBytes } from 'node:crypto';
 import type { Executor } from '../../db/tx.js';
-import { timingSafeEqualStr } from '../../platform/crypto.js';
+import { hmacSign, randomToken, timingSafeEqualStr } from '../../platform/crypto.js';
 import { PlatformErrors } from '../../platform/errors.js';
 import { isLanguage } from '../../platform/i18n.js';
 import { loadNames } from './dto.js';
@@ -16,15 +15,14 @@ const DAY_MS = 86_400_000;
 export const FEED_DAYS_BACK = 30;
 export const FEED_DAYS_AHEAD = 90;
 
-const mac = (secret: string, staffId: string, nonce: string) =>
-  createHmac('sha256', secret).update(`staff-calendar:${staffId}:${nonce}`).digest('base64url').slice(0, 32);
+const mac = (secret: string, staffId: string, nonce: string) => hmacSign(secret, 'staff-calendar', staffId, nonce).slice(0, 32);
 
 export const feedToken = (secret: string, staffId: string, nonce: string) => `${staffId}.${mac(secret, staffId, nonce)}`;
 
 /** The API path of a feed (the web or PUBLIC_URL puts a host in front). */
 export const feedPath = (token: string) => `/api/v1/public/staff-calendar/${token}.ics`;
 
-const newNonce = () => randomBytes(16).toString('base64url');
+const newNonce = () => randomToken(16);
 
 /** The staff member's feed, created on first ask. */
 export async function ensureFeed(tx: Executor, staffId: string, now: number) {

@@ -3,11 +3,11 @@
 // keeps its own: 6 digits stored as an HMAC, valid 10 minutes, 5 wrong tries and the code is dead, at most
 // 5 codes per destination per hour (plus the route's per-IP limit). Asking for a code never tells whether a
 // client exists (202 either way). The session token (30 days) is stored as a SHA-256 only.
-import { createHmac, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/tables.js';
 import { type Executor, withTransaction } from '../../db/tx.js';
-import { randomToken, sha256Hex, timingSafeEqualStr } from '../../platform/crypto.js';
+import { hmacSign, randomToken, sha256Hex, timingSafeEqualStr } from '../../platform/crypto.js';
 import { PlatformErrors } from '../../platform/errors.js';
 import type { Language } from '../../platform/i18n.js';
 import { newId } from '../../platform/ids.js';
@@ -33,7 +33,7 @@ export async function contactOf(db: Kysely<DB>, input: { phone?: string | undefi
   throw PlatformErrors.validation_failed({ fields: 'phone' }, [{ path: 'phone', message: 'give a phone number or an email address' }]);
 }
 
-const codeHash = (key: string, id: string, code: string) => createHmac('sha256', key).update(`portal:${id}:${code}`).digest('base64url');
+const codeHash = (key: string, id: string, code: string) => hmacSign(key, 'portal', id, code);
 
 async function clientFor(db: Executor, c: Contact) {
   return db
