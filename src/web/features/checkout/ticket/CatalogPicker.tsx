@@ -1,5 +1,5 @@
 // The left half of the register: who is doing the work, a search / scan box, category tiles and item
-// tiles. One tap adds an item; a barcode scanner types a code and Enter.
+// tiles (services, add-ons, products, packages). One tap adds an item; a barcode scanner types a code and Enter.
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cx } from '../../../components/cx.js';
@@ -10,6 +10,9 @@ import { Loading } from '../../../components/Spinner.js';
 import type { Currency } from '../../../http/types.js';
 import { formatDuration } from '../../catalog/duration.js';
 import type { AddOn } from '../../catalog/types.js';
+import { useTr } from '../../packages/format.js';
+import { PackageIcon } from '../../packages/icons.js';
+import type { PackageTemplate } from '../../packages/types.js';
 import { CIcon } from '../icons.js';
 import { useMoney } from '../lib/money.js';
 import type { StoreStaff } from '../lib/staff.js';
@@ -21,10 +24,12 @@ export type Pick =
   | { kind: 'service'; service: SellableService }
   | { kind: 'product'; product: SellableProduct }
   | { kind: 'add_on'; addOn: AddOn }
+  | { kind: 'package'; template: PackageTemplate }
   | { kind: 'code'; code: string };
 
 const PRODUCTS = 'products';
 const ADD_ONS = 'add-ons';
+const PACKAGES = 'packages';
 const ALL = 'all';
 
 export function CatalogPicker({
@@ -46,6 +51,7 @@ export function CatalogPicker({
 }) {
   const { t } = useTranslation();
   const money = useMoney(currency);
+  const tr = useTr();
   const [tab, setTab] = useState<string>(ALL);
   const [q, setQ] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
@@ -53,7 +59,7 @@ export function CatalogPicker({
   const searching = q.trim().length > 0;
   const services = useMemo(() => {
     if (searching) return catalog.services.filter((s) => matchesText(q, [s.name, s.displayName, ...Object.values(s.nameTranslations)]));
-    if (tab === PRODUCTS || tab === ADD_ONS) return [];
+    if (tab === PRODUCTS || tab === ADD_ONS || tab === PACKAGES) return [];
     return tab === ALL ? catalog.services : catalog.services.filter((s) => s.categoryId === tab);
   }, [catalog.services, q, searching, tab]);
   const products = useMemo(() => {
@@ -67,16 +73,21 @@ export function CatalogPicker({
     if (searching) return catalog.addOns.filter((a) => matchesText(q, [a.name, a.displayName, ...Object.values(a.nameTranslations)]));
     return tab === ADD_ONS ? catalog.addOns : [];
   }, [catalog.addOns, q, searching, tab]);
+  const packages = useMemo(() => {
+    if (searching) return catalog.packages.filter((p) => matchesText(q, [p.name, ...Object.values(p.nameTranslations)]));
+    return tab === PACKAGES ? catalog.packages : [];
+  }, [catalog.packages, q, searching, tab]);
 
   const submit = () => {
     const code = q.trim();
     if (!code) return;
     const exact = productByCode(catalog.products, code);
     if (exact) onPick({ kind: 'product', product: exact });
-    else if (services.length + products.length + addOns.length === 1) {
+    else if (services.length + products.length + addOns.length + packages.length === 1) {
       if (services[0]) onPick({ kind: 'service', service: services[0] });
       else if (products[0]) onPick({ kind: 'product', product: products[0] });
       else if (addOns[0]) onPick({ kind: 'add_on', addOn: addOns[0] });
+      else if (packages[0]) onPick({ kind: 'package', template: packages[0] });
     } else if (/^\S+$/.test(code)) onPick({ kind: 'code', code });
     else return;
     setQ('');
@@ -87,8 +98,9 @@ export function CatalogPicker({
     ...catalog.categories.map((c) => ({ id: c.id, label: c.displayName, color: c.color })),
     ...(catalog.products.length ? [{ id: PRODUCTS, label: t('checkout.catalog.products'), color: null }] : []),
     ...(catalog.addOns.length ? [{ id: ADD_ONS, label: t('checkout.catalog.addOns'), color: null }] : []),
+    ...(catalog.packages.length ? [{ id: PACKAGES, label: t('checkout.catalog.packages'), color: null }] : []),
   ];
-  const empty = services.length + products.length + addOns.length === 0;
+  const empty = services.length + products.length + addOns.length + packages.length === 0;
 
   return (
     <div className="flex h-full min-h-0 flex-col" data-testid="catalog-picker">
@@ -171,8 +183,20 @@ export function CatalogPicker({
                 meta={p.brand ?? p.sku}
                 price={money(p.price)}
                 color={null}
-                icon
+                icon="tag"
                 onClick={() => onPick({ kind: 'product', product: p })}
+              />
+            ))}
+            {packages.map((p) => (
+              <Tile
+                key={`k-${p.id}`}
+                testId="catalog-package"
+                name={tr(p.name, p.nameTranslations)}
+                meta={t('packages.templates.sessions', { count: p.sessionsTotal })}
+                price={money(p.price)}
+                color={null}
+                icon="layers"
+                onClick={() => onPick({ kind: 'package', template: p })}
               />
             ))}
           </div>
@@ -195,7 +219,8 @@ function Tile({
   meta: string;
   price: string;
   color: string | null;
-  icon?: boolean;
+  /** What the meta line is: a duration (the default), a product or a package's sessions. */
+  icon?: 'tag' | 'layers';
   onClick: () => void;
   testId: string;
 }) {
@@ -211,7 +236,13 @@ function Tile({
       <span className="line-clamp-2 text-[15px] font-medium leading-snug text-zinc-900">{name}</span>
       <span className="mt-2 flex items-end justify-between gap-2">
         <span className="flex min-w-0 items-center gap-1 truncate text-xs text-zinc-500">
-          {icon ? <CIcon name="tag" className="size-3.5" /> : <Icon name="clock" className="size-3.5" />}
+          {icon === 'tag' ? (
+            <CIcon name="tag" className="size-3.5" />
+          ) : icon === 'layers' ? (
+            <PackageIcon name="layers" className="size-3.5" />
+          ) : (
+            <Icon name="clock" className="size-3.5" />
+          )}
           <span className="truncate">{meta}</span>
         </span>
         <span className="shrink-0 text-sm font-semibold tabular-nums text-zinc-900">{price}</span>

@@ -7,6 +7,7 @@ import { cx } from '../../../components/cx.js';
 import { ProblemAlert, useProblemText } from '../../../components/ProblemAlert.js';
 import { useToast } from '../../../components/Toast.js';
 import type { StoreSummary } from '../../../http/types.js';
+import { useTr } from '../../packages/format.js';
 import { ApprovalDialog } from '../ApprovalDialog.js';
 import { addTicketLine, discardTicket, patchTicket, removeTicketLine } from '../api.js';
 import { discountBody, type LineChange, linesWith } from '../lib/lines.js';
@@ -31,6 +32,7 @@ export function TicketScreen({ ticket, store }: { ticket: TicketState; store: St
   const problem = useProblemText();
   const sale = ticket.sale as Sale;
   const money = useMoney(sale.currency);
+  const tr = useTr();
   const catalog = useRegisterCatalog(store.id);
   const staff = useStoreStaff(store.id);
   const [technicianId, setTechnicianId] = useState<string | null>(
@@ -74,6 +76,14 @@ export function TicketScreen({ ticket, store }: { ticket: TicketState; store: St
       addLine(
         { kind: 'add_on', addOnId: pick.addOn.id, ...(technicianId ? { staffId: technicianId } : {}) },
         placeholderLine('add_on', pick.addOn.displayName, pick.addOn.price),
+      );
+    } else if (pick.kind === 'package') {
+      // Sold to the ticket's client (the server refuses it without one); the technician chosen above, if
+      // any, is credited with the sale. The sessions open when the sale completes.
+      const name = tr(pick.template.name, pick.template.nameTranslations);
+      addLine(
+        { kind: 'package_purchase', templateId: pick.template.id, ...(technicianId ? { staffId: technicianId } : {}) },
+        placeholderLine('package_purchase', name, pick.template.price),
       );
     } else {
       // A code the catalog on screen does not know: the server looks it up (SKU or barcode).

@@ -1,8 +1,12 @@
-// What the register can sell at a store: available services by category, add-ons and retail products.
+// What the register can sell at a store: available services by category, add-ons, retail products and the
+// package templates sold there (for staff who may sell packages).
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { useCan } from '../../auth/session.js';
 import { addOnsQuery, categoriesQuery, productsQuery, servicesQuery } from '../../catalog/api.js';
 import { type AddOn, type AnyProduct, type AnyService, type Category, isStoreProduct, isStoreService } from '../../catalog/types.js';
+import { templatesQuery } from '../../packages/api.js';
+import type { PackageTemplate } from '../../packages/types.js';
 
 export type SellableService = AnyService;
 export type SellableProduct = AnyProduct;
@@ -12,6 +16,7 @@ export interface RegisterCatalog {
   services: SellableService[];
   products: SellableProduct[];
   addOns: AddOn[];
+  packages: PackageTemplate[];
   isLoading: boolean;
   error: unknown;
 }
@@ -24,6 +29,8 @@ export function useRegisterCatalog(storeId: string): RegisterCatalog {
   const services = useQuery({ ...servicesQuery({ storeId }), staleTime: 60_000 });
   const products = useQuery({ ...productsQuery({ storeId }), staleTime: 60_000 });
   const addOns = useQuery({ ...addOnsQuery(), staleTime: 60_000 });
+  const canSellPackages = useCan()('packages.sell');
+  const packages = useQuery({ ...templatesQuery({ storeId }), staleTime: 60_000, enabled: canSellPackages });
   return useMemo(() => {
     const svc = (services.data ?? []).filter(sellableService);
     const used = new Set(svc.map((s) => s.categoryId));
@@ -32,6 +39,7 @@ export function useRegisterCatalog(storeId: string): RegisterCatalog {
       services: svc,
       products: (products.data ?? []).filter(sellableProduct),
       addOns: (addOns.data ?? []).filter((a) => !a.archived),
+      packages: canSellPackages ? (packages.data?.data ?? []) : [],
       isLoading: services.isPending || products.isPending,
       error: services.error ?? products.error ?? categories.error ?? null,
     };
@@ -40,6 +48,8 @@ export function useRegisterCatalog(storeId: string): RegisterCatalog {
     services.data,
     products.data,
     addOns.data,
+    packages.data,
+    canSellPackages,
     services.isPending,
     products.isPending,
     services.error,

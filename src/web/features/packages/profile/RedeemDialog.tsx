@@ -114,6 +114,8 @@ export function RedeemDialog({
                   packageSessionId: done.id,
                   packageId: p.id,
                   ...(done.staffId ? { staffId: done.staffId } : {}),
+                  // Used for an appointment's line: the record is that visit's too.
+                  ...(done.appointmentLineId ? { appointmentLineId: done.appointmentLineId } : {}),
                 }}
                 className={buttonClass('primary', 'md')}
                 data-testid="redeem-write-record"

@@ -59,10 +59,10 @@ export function Glance({ clientId, serviceId, storeId, staffId, appointmentLineI
         ) : null}
       </div>
       {open.map((p) => (
-        <div key={p.id} className="space-y-1">
+        <div key={p.id} className="space-y-1" data-testid="glance-package" data-package-id={p.id}>
           <div className="flex items-baseline justify-between gap-2 text-sm">
             <span className="truncate font-medium text-zinc-800">{tr(p.name, p.nameTranslations)}</span>
-            <span className="shrink-0 tabular-nums text-zinc-600">
+            <span className="shrink-0 tabular-nums text-zinc-600" data-testid="glance-package-left">
               {t('packages.client.leftOf', { left: p.sessions.remaining, total: p.sessions.total })}
             </span>
           </div>
