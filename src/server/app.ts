@@ -59,13 +59,6 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
   registerProblemHandlers(app);
 
-  app.addHook('onSend', (request, reply, payload, done) => {
-    reply.header('x-request-id', String(request.id));
-    // The API reference page runs its own inline bootstrap script.
-    if (request.url.startsWith('/api/docs')) reply.removeHeader('content-security-policy');
-    done(null, payload);
-  });
-
   await app.register(fastifyCookie, { secret: deps.secrets.sessionKey });
   registerSecurityHeaders(app);
   await app.register(fastifyRateLimit, {

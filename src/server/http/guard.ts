@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onSendHookHandler } from 'fastify';
 import type { Deps } from '../deps.js';
 import { actorCache, actorFromApiToken, actorFromSessionToken, invalidateAuthCaches, SESSION_COOKIE } from '../modules/auth/index.js';
 import { timingSafeEqualStr } from '../platform/crypto.js';
@@ -6,45 +6,61 @@ import { PlatformErrors } from '../platform/errors.js';
 import { negotiateLanguage } from '../platform/i18n.js';
 import { type Actor, assertCan } from './actor.js';
 import { readSignedCookie } from './cookies.js';
+import { appendOnSend, prependOnRequest } from './route-hooks.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Resolves who is calling (Bearer token or session cookie), then enforces the route's access rule
  * and CSRF. API routes are private unless they declare `config: { access: { public: true } }`.
+ * Each route gets its own hooks when it is registered, so the per-request work is only what that route
+ * needs (reading `request.routeOptions` builds a new object on every access).
  */
 export function registerGuard(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('actor', null);
-  app.decorateRequest('lang', 'en');
+  // Accept-Language first; without one, the signed-in person's own language. Worked out only when asked.
+  app.decorateRequest('lang', {
+    getter(this: FastifyRequest) {
+      const header = this.headers['accept-language'];
+      return header ? negotiateLanguage(header) : (this.actor?.language ?? 'en');
+    },
+  });
   const idleMs = deps.settings.sessionIdleMinutes * 60_000;
 
-  app.addHook('onRequest', async (request) => {
-    const isApiRoute = request.routeOptions.url?.startsWith('/api/v1/') ?? false;
-    // Static files of the web app need no identity: skip the lookup for them.
-    if (isApiRoute) request.actor = await resolveActor(request, deps, idleMs);
-    const header = request.headers['accept-language'];
-    request.lang = header ? negotiateLanguage(header) : (request.actor?.language ?? 'en');
+  app.addHook('onRoute', (route) => {
+    // Static files of the web app need no identity.
+    if (!route.url.startsWith('/api/v1/')) return;
+    const access = route.config?.access;
+    const isPublic = access !== undefined && 'public' in access;
+    const permission = access && 'permission' in access ? access.permission : undefined;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const unsafe = methods.some((m) => UNSAFE.has(m));
 
-    const access = request.routeOptions.config?.access;
-    if (!isApiRoute || (access && 'public' in access)) return;
-
-    const actor = request.actor;
-    if (!actor) throw PlatformErrors.unauthenticated();
-    if (actor.via === 'session' && UNSAFE.has(request.method)) {
-      const sent = request.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !actor.csrfToken || !timingSafeEqualStr(sent, actor.csrfToken)) {
-        throw PlatformErrors.csrf_failed();
+    const guard = async (request: FastifyRequest) => {
+      request.actor = await resolveActor(request, deps, idleMs);
+      if (isPublic) return;
+      const actor = request.actor;
+      if (!actor) throw PlatformErrors.unauthenticated();
+      if (actor.via === 'session' && UNSAFE.has(request.method)) {
+        const sent = request.headers['x-csrf-token'];
+        if (typeof sent !== 'string' || !actor.csrfToken || !timingSafeEqualStr(sent, actor.csrfToken)) {
+          throw PlatformErrors.csrf_failed();
+        }
       }
-    }
-    if (access && 'permission' in access) assertCan(actor, access.permission);
-  });
+      if (permission) assertCan(actor, permission);
+    };
+    prependOnRequest(route, guard);
 
-  // Any successful write may change who someone is or what they may do (and it has committed by
-  // now): forget cached identities so the next request reads them fresh — unless the route says its
-  // writes cannot (checkout and booking, where re-reading every terminal's identity would cost the peak).
-  app.addHook('onSend', (request, reply, payload, done) => {
-    if (UNSAFE.has(request.method) && reply.statusCode < 400 && !request.routeOptions.config?.keepsIdentity) invalidateAuthCaches();
-    done(null, payload);
+    // Any successful write may change who someone is or what they may do (and it has committed by
+    // now): forget cached identities so the next request reads them fresh — unless the route says its
+    // writes cannot (checkout and booking, where re-reading every terminal's identity would cost the peak).
+    if (unsafe && !route.config?.keepsIdentity) {
+      const forget: onSendHookHandler = (request, reply, payload, done) => {
+        if (UNSAFE.has(request.method) && reply.statusCode < 400) invalidateAuthCaches();
+        done(null, payload);
+      };
+      appendOnSend(route, forget);
+    }
   });
 }
 

@@ -1,5 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, onSendHookHandler } from 'fastify';
 import helmet from 'helmet';
+import { appendOnSend } from './route-hooks.js';
 
 // helmet's defaults plus our content-security policy. The headers never change, so they are computed
 // once at start-up instead of running helmet's middleware on every request.
@@ -29,8 +30,18 @@ function computeHeaders(): Record<string, string> {
 
 export function registerSecurityHeaders(app: FastifyInstance): void {
   const headers = computeHeaders();
-  app.addHook('onRequest', (_request, reply, done) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.headers(headers);
+    reply.header('x-request-id', request.id);
     done();
+  });
+  // The API reference page runs its own inline bootstrap script.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/docs')) return;
+    const withoutPolicy: onSendHookHandler = (_request, reply, payload, done) => {
+      reply.removeHeader('content-security-policy');
+      done(null, payload);
+    };
+    appendOnSend(route, withoutPolicy);
   });
 }
