@@ -3,7 +3,16 @@ import { withTransaction } from '../src/server/db/tx.js';
 import { ledgerJobHandlers, loadLedgerSettings, reconcile } from '../src/server/modules/ledgers/index.js';
 import { previewBonus, refundSpend, spend } from '../src/server/modules/wallet/index.js';
 import { createPlatformWorker } from '../src/server/platform/jobs/index.js';
-import { addStaff, addStore, createTestApp, expectProblem, type Session, setUpBusiness, type TestApp } from './support/app.js';
+import {
+  addStaff,
+  addStore,
+  createTestApp,
+  expectProblem,
+  OWNER_PASSWORD,
+  type Session,
+  setUpBusiness,
+  type TestApp,
+} from './support/app.js';
 import { aClient, setLedgerSettings, withWallet } from './support/ledger-fixtures.js';
 
 const DAY = 86_400_000;
@@ -434,13 +443,31 @@ describe('stored value', () => {
       expect(sent.map((m) => m.channel).sort()).toEqual(['email', 'sms']);
       expect(sent.find((m) => m.channel === 'email')?.text).toContain('储值余额');
       expect(sent.find((m) => m.channel === 'email')?.text).toContain('45.00');
+      const told = (await wallet(clientId)).lastReminder;
+      expect({ ...told, channels: [...told.channels].sort() }).toEqual({
+        at: new Date(t.clock.now()).toISOString(),
+        balance: 4_500,
+        channels: ['email', 'sms'],
+        skipped: null,
+      });
 
-      t.clock.advance(DAY); // next day, another spend: the cap holds
+      t.clock.advance(DAY); // next day, another spend: the cap holds, and the wallet says why she got nothing
       await pay(clientId, 500);
       await runJobs();
       expect(t.notifier.sent.length).toBe(before + 2);
+      await owner.login('owner@lotus.test', OWNER_PASSWORD); // a day later: the session has idled out
+      expect((await wallet(clientId)).lastReminder).toEqual({
+        at: new Date(t.clock.now()).toISOString(),
+        balance: 4_000,
+        channels: [],
+        skipped: 'frequency_cap',
+      });
+      expect(
+        await db().selectFrom('balance_notices').select('kind').where('client_id', '=', clientId).orderBy('created_at').execute(),
+      ).toEqual([{ kind: 'balance_reminder' }, { kind: 'balance_reminder_skipped' }]);
 
-      t.clock.advance(7 * DAY);
+      // A week and an hour after the message, six days after the skipped decision (which the cap ignores).
+      t.clock.advance(6 * DAY + DAY / 24);
       await db()
         .insertInto('client_consents')
         .values({
@@ -458,7 +485,10 @@ describe('stored value', () => {
       await pay(clientId, 500);
       await runJobs();
       const later = t.notifier.sent.slice(before + 2);
+      // She is told again: the skipped decision did not extend the cap.
       expect(later.map((m) => m.channel)).toEqual(['email']);
+      await owner.login('owner@lotus.test', OWNER_PASSWORD);
+      expect((await wallet(clientId)).lastReminder).toMatchObject({ balance: 3_500, channels: ['email'], skipped: null });
     });
   });
 });

@@ -4,11 +4,12 @@ import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { buildApp } from '../../src/server/app.js';
+import { jobHandlers } from '../../src/server/cli/index.js';
 import type { Deps } from '../../src/server/deps.js';
 import { systemClock } from '../../src/server/platform/clock.js';
-import { JobWorker } from '../../src/server/platform/jobs/worker.js';
-import type { OutgoingMessage } from '../../src/server/platform/notifications/notifier.js';
-import { NOTIFY_KIND, notifyHandler } from '../../src/server/platform/notifications/outbox.js';
+import { createPlatformWorker } from '../../src/server/platform/jobs/platform-worker.js';
+import { LogNotifier } from '../../src/server/platform/notifications/log.js';
+import type { Notifier, OutgoingMessage } from '../../src/server/platform/notifications/notifier.js';
 import { ephemeralSecrets } from '../../src/server/platform/secrets.js';
 import { MemoryNotifier } from '../../test/support/app.js';
 import { createTestDatabase, type TestDatabase } from '../../test/support/db.js';
@@ -33,7 +34,10 @@ export type E2E = {
   browser: Browser;
   /** Every message the app has sent so far (SMS, email), in order. */
   notifier: MemoryNotifier;
-  /** Runs the outbox once (no worker runs in e2e) and returns everything sent so far. */
+  /**
+   * Runs the jobs that are due with the production handlers (module jobs such as balance reminders, then
+   * the outbox they feed) until none is left — no worker runs in e2e — and returns everything sent so far.
+   */
   deliverMessages(): Promise<OutgoingMessage[]>;
   close(): Promise<void>;
 };
@@ -42,13 +46,23 @@ export type E2E = {
 export async function startE2E(): Promise<E2E> {
   const db = await createTestDatabase();
   const notifier = new MemoryNotifier();
+  // Messages go through the production default adapter (kept in `messages`, shown on the dev mailbox
+  // page) and are also kept in memory for tests that read them directly.
+  const mailbox = new LogNotifier(db.db, { log: { info: () => {} } });
+  const delivering: Notifier = {
+    name: 'log',
+    send: async (message) => {
+      await mailbox.send(message);
+      await notifier.send(message);
+    },
+  };
   // Treatment photos go to a throwaway directory, as they go to DATA_DIR/photos in production.
   const photoDir = mkdtempSync(join(tmpdir(), 'orchid-e2e-photos-'));
   const deps: Deps = {
     database: db,
     clock: systemClock,
     secrets: ephemeralSecrets(),
-    notifier,
+    notifier: delivering,
     settings: { sessionIdleMinutes: 60, trustProxy: false, version: 'e2e', webDir: resolve('dist/web'), photoDir },
   };
   const app = await buildApp(deps);
@@ -64,7 +78,9 @@ export async function startE2E(): Promise<E2E> {
     browser,
     notifier,
     deliverMessages: async () => {
-      await new JobWorker({ database: db, clock: systemClock }).register(NOTIFY_KIND, notifyHandler(notifier)).runOnce();
+      const worker = createPlatformWorker(deps, undefined, { handlers: Object.assign({}, ...jobHandlers.map((h) => h(deps))) });
+      // A job may enqueue others (a reminder its notify.send): poll until a pass finds nothing due.
+      for (let pass = 0; pass < 10 && (await worker.runOnce()).leased > 0; pass++);
       return notifier.sent;
     },
     close: async () => {

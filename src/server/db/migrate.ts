@@ -14,6 +14,7 @@ import * as m0013 from './migrations/0013_ledger_rules.js';
 import * as m0014 from './migrations/0014_package_rule_names.js';
 import * as m0015 from './migrations/0015_sale_tax_names.js';
 import * as m0016 from './migrations/0016_open_shift_lookup.js';
+import * as m0017 from './migrations/0017_balance_notice_skips.js';
 
 // Migrations are listed here (not discovered from disk) so they bundle and type-check;
 // a new one is one import and one line. Numbers never change once landed.
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0014_package_rule_names': m0014,
   '0015_sale_tax_names': m0015,
   '0016_open_shift_lookup': m0016,
+  '0017_balance_notice_skips': m0017,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -777,10 +777,12 @@ export interface WalletStoreLimitsTable {
 export interface BalanceNoticesTable {
   id: string;
   client_id: string;
-  kind: string; // balance_reminder | points_expiry
+  kind: string; // balance_reminder | balance_reminder_skipped | points_expiry
   subject: string;
   channels: string;
   balance: number;
+  /** Why no message went out (kind balance_reminder_skipped); null otherwise. */
+  skipped: string | null;
   created_at: number;
 }
 

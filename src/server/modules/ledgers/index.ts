@@ -40,9 +40,11 @@ export { formatReconcileReport, type ReconcileProblem, type ReconcileReport, rec
 export {
   considerBalanceReminder,
   decideReminder,
+  lastReminderDecision,
   quietUntil,
   REMINDER_JOB_KIND,
   type ReminderPayload,
+  type ReminderSkip,
   reminderHandler,
   reminderThreshold,
   renderReminder,

@@ -8,7 +8,9 @@
 //   yes; an opt-out always wins);
 // - quiet hours: an SMS due inside the store's quiet window waits until it ends (a new job, re-decided);
 // - the message is in the client's language; it is recorded in `balance_notices` (the cap reads it) and
-//   goes out through `notify.send` jobs with fixed ids, so a handler that runs twice sends once.
+//   goes out through `notify.send` jobs with fixed ids, so a handler that runs twice sends once;
+// - a reminder decided against is recorded too, with why (kind `balance_reminder_skipped`, which the cap
+//   does not count), so the salon can see why a client got no message (lastReminderDecision).
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/tables.js';
@@ -142,7 +144,7 @@ export async function decideReminder(db: Executor, p: ReminderPayload, now: numb
     (a, r) => a + r.balance,
     0,
   );
-  if (balance >= p.threshold) return { skip: 'balance_recovered' as const };
+  if (balance >= p.threshold) return { skip: 'balance_recovered' as const, balance };
   const since = now - settings.minIntervalDays * DAY_MS;
   const recent = await db
     .selectFrom('balance_notices')
@@ -151,22 +153,22 @@ export async function decideReminder(db: Executor, p: ReminderPayload, now: numb
     .where('kind', '=', 'balance_reminder')
     .where('created_at', '>', since)
     .executeTakeFirst();
-  if (recent && !p.channel) return { skip: 'frequency_cap' as const };
+  if (recent && !p.channel) return { skip: 'frequency_cap' as const, balance };
   const client = await db
     .selectFrom('clients')
     .select(['first_name', 'preferred_name', 'phone', 'email', 'language', 'merged_into_id', 'archived'])
     .where('id', '=', p.clientId)
     .executeTakeFirst();
-  if (!client || client.merged_into_id || client.archived) return { skip: 'no_client' as const };
+  if (!client || client.merged_into_id || client.archived) return { skip: 'no_client' as const, balance };
   const store = await db.selectFrom('stores').select(['name', 'time_zone', 'currency']).where('id', '=', p.storeId).executeTakeFirst();
-  if (!store) return { skip: 'no_client' as const };
+  if (!store) return { skip: 'no_client' as const, balance };
   const channels: Array<{ channel: 'sms' | 'email'; to: string }> = [];
   for (const channel of settings.channels) {
     if (p.channel && p.channel !== channel) continue;
     const to = channel === 'sms' ? client.phone : client.email;
     if (to && (await latestConsent(db, p.clientId, channel)) !== false) channels.push({ channel, to });
   }
-  if (!channels.length) return { skip: 'no_channel' as const };
+  if (!channels.length) return { skip: 'no_channel' as const, balance };
   const deferSmsUntil = channels.some((c) => c.channel === 'sms') ? quietUntil(now, store.time_zone, settings.quietHours) : null;
   const lang: Language = isLanguage(client.language) ? client.language : 'en';
   const currency = isCurrency(store.currency) ? store.currency : 'USD';
@@ -178,6 +180,36 @@ export async function decideReminder(db: Executor, p: ReminderPayload, now: numb
     ...(p.last4 ? { last4: p.last4 } : {}),
   });
   return { send: channels, deferSmsUntil, rendered, balance };
+}
+
+const SKIPPED_KIND = 'balance_reminder_skipped';
+export type ReminderSkip = 'balance_recovered' | 'frequency_cap' | 'no_channel';
+
+const noticeSubject = (p: Pick<ReminderPayload, 'subject' | 'subjectId'>) =>
+  p.subject === 'wallet' ? 'wallet' : `gift_card:${p.subjectId}`;
+
+/** The latest reminder decision about a wallet or a gift card: sent (on which channels) or not (why). */
+export async function lastReminderDecision(
+  db: Executor,
+  clientId: string,
+  subject: Pick<ReminderPayload, 'subject' | 'subjectId'>,
+): Promise<{ at: string; balance: number; channels: Array<'sms' | 'email'>; skipped: ReminderSkip | null } | null> {
+  const row = await db
+    .selectFrom('balance_notices')
+    .select(['channels', 'balance', 'skipped', 'created_at'])
+    .where('client_id', '=', clientId)
+    .where('kind', 'in', ['balance_reminder', SKIPPED_KIND])
+    .where('subject', '=', noticeSubject(subject))
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    at: new Date(Number(row.created_at)).toISOString(),
+    balance: row.balance,
+    channels: JSON.parse(row.channels) as Array<'sms' | 'email'>,
+    skipped: (row.skipped as ReminderSkip | null) ?? null,
+  };
 }
 
 /** The `ledgers.balance_reminder` job handler. */
@@ -192,7 +224,26 @@ export function reminderHandler(deps: Pick<Deps, 'database' | 'clock'>): JobHand
       const { settings } = await loadLedgerSettings(tx);
       if (!settings.reminders.enabled) return;
       const d = await decideReminder(tx, p, now, settings.reminders);
-      if ('skip' in d) return;
+      if ('skip' in d) {
+        // A client who is gone (merged, archived) has no one to tell; every other "no" is kept.
+        if (d.skip !== 'no_client') {
+          await tx
+            .insertInto('balance_notices')
+            .values({
+              id: `${ctx.id}:skipped`,
+              client_id: p.clientId,
+              kind: SKIPPED_KIND,
+              subject: noticeSubject(p),
+              channels: '[]',
+              balance: d.balance,
+              skipped: d.skip,
+              created_at: now,
+            })
+            .onConflict((oc) => oc.column('id').doNothing())
+            .execute();
+        }
+        return;
+      }
       const used: string[] = [];
       for (const c of d.send) {
         if (c.channel === 'sms' && d.deferSmsUntil !== null) {
@@ -225,7 +276,7 @@ export function reminderHandler(deps: Pick<Deps, 'database' | 'clock'>): JobHand
             id: newId(),
             client_id: p.clientId,
             kind: 'balance_reminder',
-            subject: p.subject === 'wallet' ? 'wallet' : `gift_card:${p.subjectId}`,
+            subject: noticeSubject(p),
             channels: JSON.stringify(used),
             balance: d.balance,
             created_at: now,

@@ -10,7 +10,7 @@ import { isCurrency } from '../../platform/money.js';
 import { decodeCursor, pageQuery } from '../../platform/pagination.js';
 import { localDate, toZonedIso } from '../../platform/zoned-time.js';
 import { clientRowName } from '../clients/index.js';
-import { loadLedgerSettings, reportQuery, reportScope, visibleClient } from '../ledgers/index.js';
+import { lastReminderDecision, loadLedgerSettings, reportQuery, reportScope, visibleClient } from '../ledgers/index.js';
 import { storedValueLiability } from './liability.js';
 import { setWalletStoreLimit, usableStores, walletStoreLimit } from './limits.js';
 import { requestConfirmation, verifyConfirmation } from './otp.js';
@@ -25,11 +25,12 @@ const id = z.uuid();
 const clientParams = z.object({ id });
 
 export async function walletSummary(db: Parameters<typeof findWallet>[0], clientId: string) {
-  const [wallet, last, { settings }, limit] = await Promise.all([
+  const [wallet, last, { settings }, limit, reminder] = await Promise.all([
     findWallet(db, clientId),
     lastTopUp(db, clientId),
     loadLedgerSettings(db),
     walletStoreLimit(db, clientId),
+    lastReminderDecision(db, clientId, { subject: 'wallet', subjectId: '' }),
   ]);
   const principal = wallet?.principal.balance ?? 0;
   const bonus = wallet?.bonus.balance ?? 0;
@@ -45,6 +46,8 @@ export async function walletSummary(db: Parameters<typeof findWallet>[0], client
     storeLimit: limit,
     spendOrder: settings.wallet.spendOrder,
     confirmation: settings.wallet.confirmation,
+    /** The latest balance reminder decision: sent (channels) or not (skipped: why). */
+    lastReminder: reminder,
   };
 }
 

@@ -13,6 +13,13 @@ export interface WalletSummary {
   storeLimit: { storeIds: string[]; reason: string | null; version: number; updatedAt: string } | null;
   spendOrder: SpendOrder;
   confirmation: 'none' | 'otp';
+  /** The latest balance reminder decision: sent on these channels, or not sent (skipped: why). */
+  lastReminder: {
+    at: string;
+    balance: number;
+    channels: ('sms' | 'email')[];
+    skipped: 'balance_recovered' | 'frequency_cap' | 'no_channel' | null;
+  } | null;
 }
 
 export const WALLET_KINDS = [

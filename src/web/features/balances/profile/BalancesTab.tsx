@@ -37,6 +37,7 @@ function Balances({ clientId }: { clientId: string }) {
     storeLimit: null,
     spendOrder: 'proportional' as const,
     confirmation: 'none' as const,
+    lastReminder: null,
   };
   const points = b.points ?? { enabled: false, balance: 0, worth: 0, pointsPerDollar: 100, minPoints: 0, accountId: null };
   const tier = b.tier ?? { tier: null, since: null, basis: 'spend' as const, qualifying: 0, next: null };

@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button.js';
+import { Icon } from '../../../components/icons.js';
 import { Card } from '../../../components/Page.js';
 import { useToast } from '../../../components/Toast.js';
 import { useFormat } from '../../../lib/format.js';
@@ -18,6 +19,7 @@ import { BalanceIcon } from '../icons.js';
 import { parseMoney, useMoney } from '../money.js';
 import { currentOffers, todayIn } from '../rules.js';
 import type { WalletSummary } from '../types.js';
+import { TopUpDrawer } from './TopUpDrawer.js';
 import { WalletStoresDialog } from './WalletStoresDialog.js';
 
 export function WalletCard({ clientId, wallet }: { clientId: string; wallet: WalletSummary }) {
@@ -31,6 +33,7 @@ export function WalletCard({ clientId, wallet }: { clientId: string; wallet: Wal
   const { m, currency } = useMoney();
   const [adjusting, setAdjusting] = useState(false);
   const [limiting, setLimiting] = useState(false);
+  const [toppingUp, setToppingUp] = useState(false);
   const [check, setCheck] = useState('');
   const rules = useQuery(bonusRulesQuery);
   const offers = currentOffers(rules.data?.data ?? [], {
@@ -55,6 +58,11 @@ export function WalletCard({ clientId, wallet }: { clientId: string; wallet: Wal
       description={t(`balances.wallet.spendOrder.${wallet.spendOrder}`)}
       actions={
         <div className="flex flex-wrap gap-2">
+          {store && can('sales.write') ? (
+            <Button size="sm" variant="primary" icon="plus" onClick={() => setToppingUp(true)} data-testid="wallet-top-up">
+              {t('balances.topUp.action')}
+            </Button>
+          ) : null}
           {can('ledgers.rules') ? (
             <Button size="sm" icon="lock" onClick={() => setLimiting(true)} data-testid="wallet-stores">
               {t('balances.wallet.stores.action')}
@@ -92,6 +100,8 @@ export function WalletCard({ clientId, wallet }: { clientId: string; wallet: Wal
           <p className="max-w-xs text-sm text-zinc-500 sm:text-right">{t('balances.wallet.never')}</p>
         )}
       </div>
+
+      {wallet.lastReminder ? <ReminderNote reminder={wallet.lastReminder} /> : null}
 
       {usableAt ? (
         <p
@@ -178,6 +188,10 @@ export function WalletCard({ clientId, wallet }: { clientId: string; wallet: Wal
         </div>
       ) : null}
 
+      {store ? (
+        <TopUpDrawer open={toppingUp} clientId={clientId} storeId={store.id} offers={offers} onClose={() => setToppingUp(false)} />
+      ) : null}
+
       {limiting ? (
         <WalletStoresDialog
           clientId={clientId}
@@ -217,5 +231,28 @@ export function WalletCard({ clientId, wallet }: { clientId: string; wallet: Wal
         testId="wallet-adjust-dialog"
       />
     </Card>
+  );
+}
+
+/** The latest balance reminder decision, so the desk knows whether she was told her balance is low, and if not, why. */
+function ReminderNote({ reminder }: { reminder: NonNullable<WalletSummary['lastReminder']> }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { m } = useMoney();
+  const vars = { date: format.date(reminder.at), balance: m(reminder.balance) };
+  return (
+    <p
+      className="mt-3 flex items-center gap-2 text-sm text-zinc-600"
+      data-testid="wallet-reminder"
+      data-state={reminder.skipped ? `skipped:${reminder.skipped}` : 'sent'}
+    >
+      <Icon name="mail" className="size-4 shrink-0 text-zinc-400" />
+      {reminder.skipped
+        ? t('balances.wallet.reminder.skipped', { ...vars, why: t(`balances.wallet.reminder.why.${reminder.skipped}`) })
+        : t('balances.wallet.reminder.sent', {
+            ...vars,
+            channels: reminder.channels.map((c) => t(`balances.wallet.reminder.channel.${c}`)).join(t('balances.wallet.reminder.and')),
+          })}
+    </p>
   );
 }

@@ -101,6 +101,10 @@ export function SaleSummaryCard({
                 <span className="block text-xs text-zinc-500">
                   {[
                     tenderDetail(x, tt),
+                    // Stored value: the principal and bonus this payment took (the business's spend order).
+                    typeof x.details.principal === 'number' && typeof x.details.bonus === 'number'
+                      ? t('checkout.sale.tenderSplit', { principal: money(x.details.principal), bonus: money(x.details.bonus) })
+                      : '',
                     x.change > 0 ? t('checkout.sale.tenderedChange', { tendered: money(x.tendered), change: money(x.change) }) : '',
                     x.tip > 0 ? t('checkout.sale.tenderTip', { tip: money(x.tip) }) : '',
                   ]
