@@ -64,3 +64,14 @@ export function useValidityText(): (v: Validity) => string {
         ? t('packages.validity.fixedText', { date: day(v.until) })
         : t('packages.validity.noneText');
 }
+
+export type ItemCount = { sessions: number; used: number; remaining: number };
+export type SessionCount = { number: number; total: number; leftAfter: number };
+
+/**
+ * Which session a new use of an item is, with `taken` other uses waiting before it (lines of the same
+ * ticket): "session 2 of 10 · 8 left after this". leftAfter below 0: no session left for it.
+ */
+export function sessionCount(item: ItemCount, taken = 0): SessionCount {
+  return { number: item.used + taken + 1, total: item.sessions, leftAfter: item.remaining - taken - 1 };
+}

@@ -7,6 +7,7 @@ import { useCallback, useState } from 'react';
 import { isApiError, NETWORK_ERROR } from '../../../http/problem.js';
 import { useStaffPost } from '../../calendar/api.js';
 import { newIdempotencyKey } from '../../calendar/http.js';
+import { PACKAGES_KEY } from '../../packages/api.js';
 import { saleQuery } from '../api.js';
 import type { CompleteBody, Sale } from '../types.js';
 
@@ -59,6 +60,8 @@ export function useCompletion(saleId: string, onDone: (sale: Sale, replayed: boo
       void queryClient.invalidateQueries({ queryKey: ['sales', 'list'] });
       void queryClient.invalidateQueries({ queryKey: ['shifts'] });
       void queryClient.invalidateQueries({ queryKey: ['appointments'] });
+      // Packages sold or sessions used: her sessions left change.
+      void queryClient.invalidateQueries({ queryKey: PACKAGES_KEY });
       setState({ status: 'idle' });
       onDone(sale, replayed);
     },
@@ -84,6 +87,8 @@ export function useCompletion(saleId: string, onDone: (sale: Sale, replayed: boo
             return;
           }
         }
+        // A package refused (a session used in the room meanwhile, expired, used up): show her packages as they are now.
+        if (isApiError(error) && error.code.startsWith('package_')) void queryClient.invalidateQueries({ queryKey: PACKAGES_KEY });
         saveAttempt(saleId, null);
         setMemory(null);
         setState({ status: 'refused', error });

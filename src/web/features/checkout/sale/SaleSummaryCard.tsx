@@ -1,16 +1,22 @@
 // What a sale was, as the server recorded it: lines, discounts, tax by rate, tip, cash rounding, tenders,
-// tips per technician (for payroll) and refunds.
+// tips per technician (for payroll) and refunds; for a package session, the sessions left on it now.
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button.js';
 import { cx } from '../../../components/cx.js';
 import { Card } from '../../../components/Page.js';
+import { useCan } from '../../auth/session.js';
+import { clientPackageQuery } from '../../packages/api.js';
+import { useTr } from '../../packages/format.js';
+import { PackageIcon } from '../../packages/icons.js';
 import { CIcon } from '../icons.js';
 import { lineAmount } from '../lib/lines.js';
 import { useMoney } from '../lib/money.js';
+import { redemptionRef } from '../lib/redemption.js';
 import type { StoreStaff } from '../lib/staff.js';
 import { tenderIcon } from '../lib/tenders.js';
 import { useWallTime } from '../lib/time.js';
-import type { Sale, SaleTender } from '../types.js';
+import type { Sale, SaleLine, SaleTender } from '../types.js';
 
 export function tenderDetail(tender: SaleTender, t: (key: string, opts?: Record<string, unknown>) => string): string {
   const d = tender.details;
@@ -22,6 +28,26 @@ export function tenderDetail(tender: SaleTender, t: (key: string, opts?: Record<
   if (typeof d.reference === 'string') parts.push(d.reference);
   if (typeof d.code === 'string') parts.push(d.code);
   return parts.join(' · ');
+}
+
+/** A package session line: its package and the sessions left on it now. */
+function SessionsLeft({ line }: { line: SaleLine }) {
+  const { t } = useTranslation();
+  const tr = useTr();
+  const ref = redemptionRef(line);
+  const can = useCan();
+  const pkg = useQuery({ ...clientPackageQuery(ref?.clientPackageId ?? ''), enabled: !!ref && can('clients.read') });
+  if (!ref) return null;
+  const p = pkg.data;
+  return (
+    <p className="mt-0.5 flex items-center gap-1 text-xs font-medium text-orchid-800" data-testid="sale-line-package">
+      <PackageIcon name="layers" className="size-3.5 shrink-0" />
+      {t('checkout.kinds.package_redemption')}
+      {p
+        ? ` · ${tr(p.name, p.nameTranslations)} · ${t('packages.client.leftOf', { left: p.sessions.remaining, total: p.sessions.total })}`
+        : ''}
+    </p>
+  );
 }
 
 export function SaleSummaryCard({
@@ -58,6 +84,7 @@ export function SaleSummaryCard({
                   .filter(Boolean)
                   .join(' · ')}
               </p>
+              <SessionsLeft line={l} />
             </div>
             <div className="shrink-0 text-right">
               <p className="tabular-nums text-zinc-900">{money(lineAmount(l))}</p>

@@ -1,36 +1,51 @@
 // One line in detail: quantity, who did it (a service may be split between two technicians), a typed
-// price (audited, with a reason), a discount and a note. Saving re-prices the ticket on the server.
+// price (audited, with a reason), a discount and a note. Saving re-prices the ticket on the server. A service
+// her package covers can be used as a session; a package session has no price, discount or quantity to
+// change, and can go back to a charged service.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button.js';
+import { cx } from '../../../components/cx.js';
 import { Drawer } from '../../../components/Drawer.js';
 import { Field } from '../../../components/Field.js';
 import { Input, Select, Textarea } from '../../../components/Input.js';
+import { Alert } from '../../../components/ProblemAlert.js';
 import { MoneyInput } from '../../catalog/parts/MoneyInput.js';
+import { PackageIcon } from '../../packages/icons.js';
 import { CIcon } from '../icons.js';
 import { type LineChange, SELLER_KINDS, techniciansBody } from '../lib/lines.js';
 import { centsToInput, parseMoney, useMoney } from '../lib/money.js';
+import { REDEMPTION_KIND } from '../lib/redemption.js';
 import type { StoreStaff } from '../lib/staff.js';
 import type { Discount, SaleLine } from '../types.js';
 import { DiscountDialog } from './DiscountDialog.js';
+import { type LinePackage, RoomSessionText } from './TicketLines.js';
 
 export function LineEditor({
   line,
   currency,
   staff,
+  pkg = null,
   onSave,
   onRemove,
   onClose,
+  onUsePackage,
+  onChargeInstead,
 }: {
   line: SaleLine;
   currency: string;
   staff: StoreStaff;
+  pkg?: LinePackage;
   onSave: (change: LineChange) => void;
   onRemove: () => void;
   onClose: () => void;
+  onUsePackage?: () => void;
+  onChargeInstead?: () => void;
 }) {
   const { t } = useTranslation();
   const money = useMoney(currency);
+  // A session is one, at no price: only who did it and a note change.
+  const session = line.kind === REDEMPTION_KIND;
   const hasTechs = 'technicians' in line.input;
   const sells = SELLER_KINDS.has(line.kind);
   const [quantity, setQuantity] = useState(line.quantity);
@@ -91,7 +106,7 @@ export function LineEditor({
       open
       onClose={onClose}
       title={line.displayName}
-      description={t('checkout.line.listPrice', { price: money(line.listPrice) })}
+      description={session ? t('checkout.kinds.package_redemption') : t('checkout.line.listPrice', { price: money(line.listPrice) })}
       testId="line-editor"
       footer={
         <>
@@ -106,7 +121,9 @@ export function LineEditor({
       }
     >
       <div className="space-y-5">
-        <Field label={t('checkout.ticket.quantity')}>
+        <PackageSection pkg={pkg} session={session} onUse={onUsePackage} onCharge={onChargeInstead} onRemove={onRemove} />
+
+        <Field label={t('checkout.ticket.quantity')} className={session ? 'hidden' : undefined}>
           <div className="flex items-center gap-3">
             <Button
               size="lg"
@@ -196,7 +213,7 @@ export function LineEditor({
           </Field>
         ) : null}
 
-        <div className="grid gap-3 sm:grid-cols-2">
+        <div className={cx('grid gap-3 sm:grid-cols-2', session && 'hidden')}>
           <Field
             label={t('checkout.line.unitPrice')}
             error={tried ? errors.price : undefined}
@@ -211,7 +228,12 @@ export function LineEditor({
           ) : null}
         </div>
 
-        <div className="flex items-center justify-between gap-3 rounded-xl bg-zinc-50 px-4 py-3 ring-1 ring-zinc-200">
+        <div
+          className={cx(
+            'flex items-center justify-between gap-3 rounded-xl bg-zinc-50 px-4 py-3 ring-1 ring-zinc-200',
+            session && 'hidden',
+          )}
+        >
           <div className="min-w-0 text-sm">
             <p className="font-medium text-zinc-800">{t('checkout.line.discount')}</p>
             <p className="truncate text-zinc-500">
@@ -243,4 +265,61 @@ export function LineEditor({
       ) : null}
     </Drawer>
   );
+}
+
+function PackageSection({
+  pkg,
+  session,
+  onUse,
+  onCharge,
+  onRemove,
+}: {
+  pkg: LinePackage;
+  session: boolean;
+  onUse?: (() => void) | undefined;
+  onCharge?: (() => void) | undefined;
+  onRemove: () => void;
+}) {
+  const { t } = useTranslation();
+  if (pkg?.kind === 'room')
+    return (
+      <Alert tone="warning" title={t('checkout.package.roomTitle')} testId="line-room-session">
+        <p>
+          <RoomSessionText pkg={pkg} />
+        </p>
+        <Button size="sm" className="mt-2" onClick={onRemove} data-testid="line-room-remove">
+          {t('checkout.ticket.removeLine')}
+        </Button>
+      </Alert>
+    );
+  if (session)
+    return (
+      <div className="space-y-2 rounded-xl bg-orchid-50/70 px-4 py-3 ring-1 ring-orchid-100" data-testid="line-session">
+        <p className="flex items-center gap-1.5 text-sm font-semibold text-orchid-900">
+          <PackageIcon name="layers" className="size-4" />
+          {pkg?.kind === 'session' ? pkg.name : t('checkout.kinds.package_redemption')}
+        </p>
+        {pkg?.kind === 'session' ? (
+          <p className="text-sm text-orchid-900">
+            {t('packages.picker.sessionOf', { n: pkg.count.number, total: pkg.count.total, left: Math.max(0, pkg.count.leftAfter) })}
+          </p>
+        ) : null}
+        <p className="text-sm text-zinc-600">{t('checkout.package.fixed')}</p>
+        {onCharge ? (
+          <Button size="sm" onClick={onCharge} data-testid="line-charge-instead">
+            {t('checkout.package.chargeInstead')}
+          </Button>
+        ) : null}
+      </div>
+    );
+  if (pkg?.kind === 'offer' && onUse)
+    return (
+      <div className="flex items-center justify-between gap-3 rounded-xl bg-orchid-50/70 px-4 py-3 ring-1 ring-orchid-100">
+        <p className="min-w-0 text-sm text-orchid-900">{t('checkout.package.offerHint', { count: pkg.left })}</p>
+        <Button size="sm" variant="primary" onClick={onUse} data-testid="line-use-package">
+          {t('checkout.package.useSession')}
+        </Button>
+      </div>
+    );
+  return null;
 }

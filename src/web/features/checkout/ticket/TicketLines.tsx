@@ -1,32 +1,83 @@
 // The lines of the ticket: what, who did it, how many, and the amount the server priced. Tap a line to
-// change its technician, price or discount; the stepper changes the quantity in place.
+// change its technician, price or discount; the stepper changes the quantity in place. With her packages:
+// "Use package" on a service one covers, which session a package line is, and a visit's service whose
+// session was already used in the treatment room (so she is not charged, or debited, twice).
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { IconButton } from '../../../components/Button.js';
 import { cx } from '../../../components/cx.js';
 import { Icon } from '../../../components/icons.js';
 import { Spinner } from '../../../components/Spinner.js';
+import { type SessionCount, sessionCount, useTr } from '../../packages/format.js';
+import { PackageIcon } from '../../packages/icons.js';
 import { salesKindsQuery } from '../api.js';
 import { CIcon } from '../icons.js';
 import { lineAmount } from '../lib/lines.js';
 import { useMoney } from '../lib/money.js';
+import { lineAppointmentLineId, lineServiceId, REDEMPTION_KIND, takenOnTicket } from '../lib/redemption.js';
 import type { StoreStaff } from '../lib/staff.js';
 import type { Sale, SaleLine } from '../types.js';
 import { isPendingLine } from './optimistic.js';
+import type { TicketPackages } from './useTicketPackages.js';
+
+/** What a line shows about her packages. */
+export type LinePackage =
+  /** A service one of her packages covers here and now (sessions left on the first). */
+  | { kind: 'offer'; left: number }
+  /** A package session: which one, of which package. */
+  | { kind: 'session'; name: string; count: SessionCount }
+  /** The visit's service already paid with a session in the room (`second`: this line is a session too). */
+  | { kind: 'room'; name: string; number: number; total: number; second: boolean }
+  | null;
+
+export function usePackageOfLine(sale: Sale, packages: TicketPackages): (line: SaleLine) => LinePackage {
+  const tr = useTr();
+  return (line) => {
+    if (!packages.enabled || isPendingLine(line)) return null;
+    const room = packages.usedInRoom(lineAppointmentLineId(line));
+    if (room && (line.kind === 'service' || line.kind === REDEMPTION_KIND))
+      return {
+        kind: 'room',
+        name: tr(room.pkg.name, room.pkg.nameTranslations),
+        number: room.session.sessionNumber,
+        total: room.item?.sessions ?? room.pkg.sessions.total,
+        second: line.kind === REDEMPTION_KIND,
+      };
+    if (line.kind === REDEMPTION_KIND) {
+      const r = packages.redemptionOf(line);
+      if (!r) return null;
+      return {
+        kind: 'session',
+        name: tr(r.pkg.name, r.pkg.nameTranslations),
+        count: sessionCount(r.item, takenOnTicket(sale.lines, r.item.id, line.id)),
+      };
+    }
+    const serviceId = line.kind === 'service' ? lineServiceId(line) : undefined;
+    const first = serviceId ? packages.optionsFor(serviceId)?.[0] : undefined;
+    if (!first) return null;
+    const item = first.package.items.find((i) => i.id === first.itemId);
+    return { kind: 'offer', left: item?.remaining ?? first.package.sessions.remaining };
+  };
+}
 
 export function TicketLines({
   sale,
   staff,
+  packages,
   onEdit,
   onQuantity,
   onRemove,
+  onUsePackage,
 }: {
   sale: Sale;
   staff: StoreStaff;
+  packages: TicketPackages;
   onEdit: (line: SaleLine) => void;
   onQuantity: (line: SaleLine, quantity: number) => void;
   onRemove: (line: SaleLine) => void;
+  onUsePackage: (line: SaleLine) => void;
 }) {
+  const packageOf = usePackageOfLine(sale, packages);
   // Labels of line kinds from the server's registry (a module's own kinds included).
   const kinds = useQuery(salesKindsQuery(sale.storeId));
   const kindLabel = (kind: string) => kinds.data?.lineKinds.find((k) => k.kind === kind)?.label;
@@ -39,9 +90,11 @@ export function TicketLines({
           currency={sale.currency}
           staff={staff}
           registryLabel={kindLabel(line.kind)}
+          pkg={packageOf(line)}
           onEdit={() => onEdit(line)}
           onQuantity={(q) => onQuantity(line, q)}
           onRemove={() => onRemove(line)}
+          onUsePackage={() => onUsePackage(line)}
         />
       ))}
     </ul>
@@ -53,17 +106,21 @@ function LineRow({
   currency,
   staff,
   registryLabel,
+  pkg,
   onEdit,
   onQuantity,
   onRemove,
+  onUsePackage,
 }: {
   line: SaleLine;
   currency: string;
   staff: StoreStaff;
   registryLabel: string | undefined;
+  pkg: LinePackage;
   onEdit: () => void;
   onQuantity: (quantity: number) => void;
   onRemove: () => void;
+  onUsePackage: () => void;
 }) {
   const { t } = useTranslation();
   const money = useMoney(currency);
@@ -126,7 +183,7 @@ function LineRow({
         </p>
         {!pending ? (
           <div className="flex shrink-0 items-center gap-1">
-            <div className="flex items-center rounded-lg ring-1 ring-zinc-200">
+            <div className={cx('flex items-center rounded-lg ring-1 ring-zinc-200', line.kind === REDEMPTION_KIND && 'hidden')}>
               <button
                 type="button"
                 className="flex size-8 items-center justify-center rounded-l-lg text-zinc-600 hover:bg-zinc-100 disabled:opacity-30"
@@ -162,6 +219,60 @@ function LineRow({
           </div>
         ) : null}
       </div>
+      <LinePackageNote pkg={pkg} onUse={onUsePackage} onRemove={onRemove} />
     </li>
   );
+}
+
+function LinePackageNote({ pkg, onUse, onRemove }: { pkg: LinePackage; onUse: () => void; onRemove: () => void }) {
+  const { t } = useTranslation();
+  if (!pkg) return null;
+  if (pkg.kind === 'offer')
+    return (
+      <button
+        type="button"
+        onClick={onUse}
+        data-testid="ticket-line-use-package"
+        className="mt-2 inline-flex min-h-9 items-center gap-1.5 rounded-full bg-orchid-50 px-3 text-xs font-semibold text-orchid-800 ring-1 ring-orchid-200 transition-colors hover:bg-orchid-100"
+      >
+        <PackageIcon name="layers" className="size-3.5" />
+        {t('checkout.package.offer', { count: pkg.left })}
+      </button>
+    );
+  if (pkg.kind === 'session')
+    return (
+      <p className="mt-1.5 flex items-center gap-1.5 text-xs font-medium text-orchid-800" data-testid="ticket-line-session">
+        <PackageIcon name="layers" className="size-3.5 shrink-0" />
+        {/* The package's name is in the line's own name. */}
+        <span className="min-w-0 truncate">
+          {t('packages.picker.sessionOf', { n: pkg.count.number, total: pkg.count.total, left: Math.max(0, pkg.count.leftAfter) })}
+        </span>
+      </p>
+    );
+  return (
+    <div
+      className="mt-2 flex items-start gap-2 rounded-lg bg-amber-50 px-2.5 py-2 text-xs text-amber-900 ring-1 ring-amber-200"
+      data-testid="ticket-line-room-session"
+    >
+      <Icon name="alert" className="mt-px size-3.5 shrink-0 text-amber-600" />
+      <p className="min-w-0 flex-1">
+        <RoomSessionText pkg={pkg} />
+      </p>
+      <button
+        type="button"
+        onClick={onRemove}
+        data-testid="ticket-line-room-remove"
+        className="shrink-0 rounded-md bg-white px-2 py-1 font-semibold text-amber-900 ring-1 ring-amber-300 hover:bg-amber-100"
+      >
+        {t('checkout.ticket.removeLine')}
+      </button>
+    </div>
+  );
+}
+
+/** A visit's service whose session was used in the treatment room: which one, and what to do with the line. */
+export function RoomSessionText({ pkg }: { pkg: Extract<LinePackage, { kind: 'room' }> }) {
+  const { t } = useTranslation();
+  const vars = { name: pkg.name, n: pkg.number, total: pkg.total };
+  return <>{pkg.second ? t('checkout.package.usedInRoomSecond', vars) : t('checkout.package.usedInRoomCharged', vars)}</>;
 }

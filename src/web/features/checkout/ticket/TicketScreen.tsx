@@ -8,22 +8,36 @@ import { ProblemAlert, useProblemText } from '../../../components/ProblemAlert.j
 import { useToast } from '../../../components/Toast.js';
 import type { StoreSummary } from '../../../http/types.js';
 import { useTr } from '../../packages/format.js';
+import type { ClientPackage } from '../../packages/types.js';
 import { ApprovalDialog } from '../ApprovalDialog.js';
 import { addTicketLine, discardTicket, patchTicket, removeTicketLine } from '../api.js';
-import { discountBody, type LineChange, linesWith } from '../lib/lines.js';
+import { discountBody, type LineChange, lineBody, linesWith } from '../lib/lines.js';
 import { useMoney } from '../lib/money.js';
+import {
+  lineServiceId,
+  newRedemptionLine,
+  REDEMPTION_KIND,
+  type RedemptionChoice,
+  redemptionBody,
+  serviceBody,
+  takenOnTicket,
+} from '../lib/redemption.js';
 import { useStoreStaff } from '../lib/staff.js';
 import { PaymentPanel } from '../pay/PaymentPanel.js';
 import type { LineInput, Sale, SaleLine } from '../types.js';
 import { CatalogPicker, type Pick } from './CatalogPicker.js';
-import { useRegisterCatalog } from './catalog.js';
+import { PackageSessionDialog } from './ClientPackages.js';
+import { type SellableService, useRegisterCatalog } from './catalog.js';
 import { DiscountDialog } from './DiscountDialog.js';
 import { LineEditor } from './LineEditor.js';
 import { placeholderLine, withLine, withLineChange, withoutLine } from './optimistic.js';
 import { TechnicianDialog } from './TechnicianDialog.js';
 import { TicketHeader } from './TicketHeader.js';
+import { usePackageOfLine } from './TicketLines.js';
 import { TicketPanel } from './TicketPanel.js';
+import { UsePackageDialog } from './UsePackageDialog.js';
 import type { TicketState } from './useTicket.js';
+import { useTicketPackages } from './useTicketPackages.js';
 
 export function TicketScreen({ ticket, store }: { ticket: TicketState; store: StoreSummary }) {
   const { t } = useTranslation();
@@ -44,6 +58,12 @@ export function TicketScreen({ ticket, store }: { ticket: TicketState; store: St
   const [paying, setPaying] = useState(false);
   const [pane, setPane] = useState<'catalog' | 'ticket'>('catalog');
   const [scanError, setScanError] = useState<string | null>(null);
+  const packages = useTicketPackages(sale);
+  const packageOf = usePackageOfLine(sale, packages);
+  // "Use package session" for a line; a package from her chips; a session to add that needs its technician.
+  const [usingFor, setUsingFor] = useState<SaleLine | null>(null);
+  const [openPackage, setOpenPackage] = useState<ClientPackage | null>(null);
+  const [sessionTech, setSessionTech] = useState<{ service: SellableService; pkg: ClientPackage } | null>(null);
 
   const addLine = (line: LineInput, shown: SaleLine) => {
     setScanError(null);
@@ -109,6 +129,45 @@ export function TicketScreen({ ticket, store }: { ticket: TicketState; store: St
       run: (s, approval) =>
         patchTicket(s.id, { version: s.version, lines: linesWith(s.lines, line.id, change), ...(approval ? { approval } : {}) }),
     });
+
+  /** Sends the ticket with one line rebuilt (e.g. another kind, same id), the others as they are. */
+  const rebuildLine = (line: SaleLine, body: (l: SaleLine) => LineInput, shown: Partial<SaleLine>) =>
+    ticket.apply({
+      optimistic: withLineChange(line.id, shown),
+      run: (s, approval) =>
+        patchTicket(s.id, {
+          version: s.version,
+          lines: s.lines.map((l) => (l.id === line.id ? body(l) : lineBody(l))),
+          ...(approval ? { approval } : {}),
+        }),
+    });
+
+  // The service costs nothing now: a session comes off her package when the sale completes.
+  const redeemLine = (line: SaleLine, choice: RedemptionChoice) => {
+    setUsingFor(null);
+    setOpenPackage(null);
+    setEditing(null);
+    void rebuildLine(line, (l) => redemptionBody(l, choice), {
+      kind: REDEMPTION_KIND,
+      unitPrice: 0,
+      gross: 0,
+      lineDiscount: 0,
+      discount: null,
+    });
+  };
+
+  const chargeInstead = (line: SaleLine) => {
+    setEditing(null);
+    void rebuildLine(line, serviceBody, { kind: 'service' });
+  };
+
+  const addSession = (service: SellableService, pkg: ClientPackage, staffId: string) => {
+    setOpenPackage(null);
+    addLine(
+      newRedemptionLine(service.id, staffId, { clientPackageId: pkg.id, itemId: null }),
+      placeholderLine(REDEMPTION_KIND, service.displayName, 0, [{ staffId, sharePercent: 100 }]),
+    );
+  };
 
   const removeLine = (line: SaleLine) =>
     ticket.apply({ optimistic: withoutLine(line.id), run: (s) => removeTicketLine(s.id, line.id, s.version) });
@@ -180,6 +239,9 @@ export function TicketScreen({ ticket, store }: { ticket: TicketState; store: St
             busy={ticket.busy}
             error={ticket.error ? <ProblemAlert error={ticket.error} testId="ticket-error" /> : null}
             canPay={canPay}
+            packages={packages}
+            onUsePackage={setUsingFor}
+            onOpenPackage={setOpenPackage}
             onClient={(client) =>
               void ticket.apply({ run: (s) => patchTicket(s.id, { version: s.version, clientId: client?.id ?? null }) })
             }
@@ -210,6 +272,9 @@ export function TicketScreen({ ticket, store }: { ticket: TicketState; store: St
           line={editing}
           currency={sale.currency}
           staff={staff}
+          pkg={packageOf(editing)}
+          onUsePackage={() => setUsingFor(editing)}
+          onChargeInstead={() => chargeInstead(editing)}
           onClose={() => setEditing(null)}
           onRemove={() => {
             void removeLine(editing);
@@ -218,6 +283,48 @@ export function TicketScreen({ ticket, store }: { ticket: TicketState; store: St
           onSave={(change) => {
             void changeLine(editing, change, change.quantity !== undefined ? { quantity: change.quantity } : {});
             setEditing(null);
+          }}
+        />
+      ) : null}
+      {usingFor && sale.clientId && lineServiceId(usingFor) ? (
+        <UsePackageDialog
+          clientId={sale.clientId}
+          storeId={sale.storeId}
+          serviceId={lineServiceId(usingFor)!}
+          serviceName={usingFor.displayName}
+          taken={(itemId) => takenOnTicket(sale.lines, itemId)}
+          onUse={(choice) => redeemLine(usingFor, choice)}
+          onClose={() => setUsingFor(null)}
+        />
+      ) : null}
+      {openPackage ? (
+        <PackageSessionDialog
+          pkg={openPackage}
+          sale={sale}
+          packages={packages}
+          services={catalog.services}
+          staff={staff}
+          onUseLine={(line) => redeemLine(line, { clientPackageId: openPackage.id, itemId: null })}
+          onAdd={(service) => {
+            if (technicianId) addSession(service, openPackage, technicianId);
+            else {
+              setSessionTech({ service, pkg: openPackage });
+              setOpenPackage(null);
+            }
+          }}
+          onClose={() => setOpenPackage(null)}
+        />
+      ) : null}
+      {sessionTech ? (
+        <TechnicianDialog
+          serviceName={sessionTech.service.displayName}
+          performers={new Set(sessionTech.service.staff.map((x) => x.staffId))}
+          staff={staff}
+          onClose={() => setSessionTech(null)}
+          onPick={(id) => {
+            setTechnicianId(id);
+            addSession(sessionTech.service, sessionTech.pkg, id);
+            setSessionTech(null);
           }}
         />
       ) : null}

@@ -2,7 +2,8 @@
 //   <PackageTemplatePicker storeId onPick />  a package to sell → line `package_purchase` { templateId }
 //   <PackageRedemptionPicker clientId storeId serviceId? onPick />  a session to use → line
 //       `package_redemption` { clientPackageId, serviceId, itemId, stepOverride? } (stepBlocked: a manager must
-//       give a reason to use a later step first)
+//       give a reason to use a later step first); `taken` counts the sessions of an item already on the ticket,
+//       so each option says which session this would be and how many are left after it
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/Badge.js';
@@ -11,7 +12,7 @@ import { EmptyState } from '../../../components/EmptyState.js';
 import { ProblemAlert } from '../../../components/ProblemAlert.js';
 import { Loading } from '../../../components/Spinner.js';
 import { applicableQuery, templatesQuery } from '../api.js';
-import { useDay, useMoney, useTr } from '../format.js';
+import { sessionCount, useDay, useMoney, useTr } from '../format.js';
 import { PackageIcon } from '../icons.js';
 import { ProgressRing } from '../parts/Progress.js';
 import type { Applicable, PackageTemplate } from '../types.js';
@@ -60,11 +61,13 @@ export function PackageRedemptionPicker({
   clientId,
   storeId,
   serviceId,
+  taken,
   onPick,
 }: {
   clientId: string;
   storeId: string;
   serviceId?: string | undefined;
+  taken?: ((itemId: string) => number) | undefined;
   onPick: (choice: RedemptionChoice) => void;
 }) {
   const { t } = useTranslation();
@@ -80,15 +83,19 @@ export function PackageRedemptionPicker({
       {list.map((a) => {
         const p = a.package;
         const item = p.items.find((i) => i.id === a.itemId);
+        const count = item ? sessionCount(item, taken?.(item.id) ?? 0) : null;
+        const none = !!count && count.leftAfter < 0;
         return (
           <li key={p.id}>
             <button
               type="button"
               onClick={() => onPick({ clientPackageId: p.id, itemId: a.itemId, stepBlocked: a.stepBlocked, applicable: a })}
+              disabled={none}
               data-testid="package-redemption-option"
               data-package-id={p.id}
               className={cx(
                 'flex w-full items-center gap-3 rounded-xl bg-white p-3 text-left ring-1 ring-zinc-200 transition hover:bg-orchid-50 hover:ring-orchid-300',
+                'disabled:cursor-not-allowed disabled:opacity-50 disabled:hover:bg-white disabled:hover:ring-zinc-200',
               )}
             >
               <ProgressRing
@@ -99,6 +106,13 @@ export function PackageRedemptionPicker({
               />
               <span className="min-w-0 flex-1">
                 <span className="block font-medium text-zinc-900">{tr(p.name, p.nameTranslations)}</span>
+                {count && taken ? (
+                  <span className="block text-sm font-medium text-orchid-800" data-testid="package-redemption-count">
+                    {none
+                      ? t('packages.picker.allOnTicket')
+                      : t('packages.picker.sessionOf', { n: count.number, total: count.total, left: count.leftAfter })}
+                  </span>
+                ) : null}
                 <span className="block text-sm text-zinc-500">
                   {item
                     ? t('packages.client.itemLeft', { left: item.remaining, total: item.sessions })
