@@ -234,7 +234,7 @@ describe('package sessions at checkout in a real browser', () => {
     const room = line.getByTestId('ticket-line-room-session');
     await expect
       .poll(() => room.innerText())
-      .toContain('本次预约已在护理间使用面部护理十次卡的第 2 次(共 10 次)。请删除此项目,以免重复收费。');
+      .toContain('本次预约已在护理间使用面部护理十次卡的第 2 次（共 10 次）。请删除此项目，以免重复收费。');
     expect(await line.getByTestId('ticket-line-use-package').count()).toBe(0);
     await shot(page, 'checkout-redeem-room-used-zh-CN-1024');
     await room.getByTestId('ticket-line-room-remove').click();
@@ -244,7 +244,7 @@ describe('package sessions at checkout in a real browser', () => {
     const second = await visitTicket('13:00');
     await page.goto(`/checkout/${second.saleId}`);
     await page.getByTestId('ticket-screen').waitFor();
-    await expect.poll(() => page.getByTestId('ticket-package-left').innerText()).toContain('共 10 次,剩 8 次');
+    await expect.poll(() => page.getByTestId('ticket-package-left').innerText()).toContain('共 10 次，剩 8 次');
     await page.locator(`[data-testid=ticket-package][data-package-id="${pkgId}"]`).click();
     const dialog = page.getByTestId('package-session-dialog');
     await dialog.waitFor();
@@ -262,7 +262,7 @@ describe('package sessions at checkout in a real browser', () => {
     await expect.poll(() => page.getByTestId('pay-error').innerText()).toContain('本次预约的该项目已扣过疗程次数');
     await shot(page, 'checkout-redeem-409-zh-CN-1024');
     await page.getByTestId('pay-back').click();
-    await expect.poll(() => session.getByTestId('ticket-line-room-session').innerText()).toContain('此项目会为同一服务再扣一次,请删除。');
+    await expect.poll(() => session.getByTestId('ticket-line-room-session').innerText()).toContain('此项目会为同一服务再扣一次，请删除。');
     await shot(page, 'checkout-redeem-second-session-zh-CN-1024');
 
     // Two sessions used in the room, one at the desk before: 7 left, none twice for a visit line.

@@ -210,7 +210,7 @@ describe('treatment packages in a real browser', () => {
     const drawer = page.getByTestId('appointment-drawer');
     await drawer.waitFor();
     const left = drawer.getByTestId('glance-package-left');
-    await expect.poll(() => left.innerText()).toBe('共 10 次,剩 10 次');
+    await expect.poll(() => left.innerText()).toBe('共 10 次，剩 10 次');
     await drawer.getByTestId('treatment-glance').scrollIntoViewIfNeeded();
     await shot(page, 'packages-appointment-drawer-zh-CN-1024');
     await drawer.getByTestId('glance-redeem').click();
@@ -224,7 +224,7 @@ describe('treatment packages in a real browser', () => {
     const done = page.getByTestId('redeem-done');
     await done.waitFor();
     expect(await done.getByTestId('redeem-done-text').innerText()).toContain('第 1 次 / 共 10 次');
-    await expect.poll(() => left.innerText()).toBe('共 10 次,剩 9 次');
+    await expect.poll(() => left.innerText()).toBe('共 10 次，剩 9 次');
 
     // Straight to the treatment record of that session, made for the tablet.
     await done.getByTestId('redeem-write-record').click();

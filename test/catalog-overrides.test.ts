@@ -129,7 +129,7 @@ describe('catalog: HQ values with per-store overrides and locks', () => {
     );
     expect(refused.statusCode).toBe(422);
     expect(refused.json()).toMatchObject({ code: 'field_locked', title: '總部已鎖定此欄位', errors: [{ path: 'price' }] });
-    expect(refused.json().detail).toBe('總部已鎖定此項目的「價格」,門市不能修改。');
+    expect(refused.json().detail).toBe('總部已鎖定此項目的「價格」，門市不能修改。');
 
     // The stored price override no longer applies; the duration override still does.
     const atA = (await managerA.get(`${V1}/services/${service.id}?storeId=${storeA}`)).json();

@@ -59,8 +59,8 @@ export const PlatformErrors = defineErrors({
     title: { en: 'The request is not valid', 'zh-CN': '请求内容无效', 'zh-TW': '請求內容無效' },
     detail: {
       en: 'Some fields are missing or invalid: {fields}',
-      'zh-CN': '部分字段缺失或无效:{fields}',
-      'zh-TW': '部分欄位缺少或無效:{fields}',
+      'zh-CN': '部分字段缺失或无效：{fields}',
+      'zh-TW': '部分欄位缺少或無效：{fields}',
     },
   },
   invalid_json: {
@@ -88,8 +88,8 @@ export const PlatformErrors = defineErrors({
     status: 403,
     title: {
       en: 'Security check failed: reload the page and try again',
-      'zh-CN': '安全校验失败,请刷新页面后重试',
-      'zh-TW': '安全驗證失敗,請重新整理頁面後再試',
+      'zh-CN': '安全校验失败，请刷新页面后重试',
+      'zh-TW': '安全驗證失敗，請重新整理頁面後再試',
     },
   },
   not_found: {
@@ -97,8 +97,8 @@ export const PlatformErrors = defineErrors({
     title: { en: 'Not found', 'zh-CN': '未找到', 'zh-TW': '找不到' },
     detail: {
       en: 'Nothing with this id exists, or it is not visible to you.',
-      'zh-CN': '此编号的记录不存在,或您无权查看。',
-      'zh-TW': '此編號的紀錄不存在,或您無權檢視。',
+      'zh-CN': '此编号的记录不存在，或您无权查看。',
+      'zh-TW': '此編號的紀錄不存在，或您無權檢視。',
     },
   },
   route_not_found: {
@@ -111,8 +111,8 @@ export const PlatformErrors = defineErrors({
     title: { en: 'Method not allowed', 'zh-CN': '不支持该请求方法', 'zh-TW': '不支援此請求方法' },
     detail: {
       en: '{method} is not allowed here; use {allowed}.',
-      'zh-CN': '此处不允许 {method},请使用 {allowed}。',
-      'zh-TW': '此處不允許 {method},請使用 {allowed}。',
+      'zh-CN': '此处不允许 {method}，请使用 {allowed}。',
+      'zh-TW': '此處不允許 {method}，請使用 {allowed}。',
     },
   },
   payload_too_large: {
@@ -123,8 +123,8 @@ export const PlatformErrors = defineErrors({
     status: 415,
     title: {
       en: 'Unsupported content type: send application/json',
-      'zh-CN': '不支持的内容类型,请发送 application/json',
-      'zh-TW': '不支援的內容類型,請傳送 application/json',
+      'zh-CN': '不支持的内容类型，请发送 application/json',
+      'zh-TW': '不支援的內容類型，請傳送 application/json',
     },
   },
   conflict: {
@@ -139,8 +139,8 @@ export const PlatformErrors = defineErrors({
     status: 409,
     title: {
       en: 'Someone else changed this in the meantime: reload and try again',
-      'zh-CN': '此记录已被他人修改,请刷新后重试',
-      'zh-TW': '此紀錄已被他人修改,請重新整理後再試',
+      'zh-CN': '此记录已被他人修改，请刷新后重试',
+      'zh-TW': '此紀錄已被他人修改，請重新整理後再試',
     },
   },
   idempotency_key_reused: {
@@ -161,11 +161,11 @@ export const PlatformErrors = defineErrors({
   },
   rate_limited: {
     status: 429,
-    title: { en: 'Too many attempts: please wait', 'zh-CN': '尝试次数过多,请稍候', 'zh-TW': '嘗試次數過多,請稍候' },
+    title: { en: 'Too many attempts: please wait', 'zh-CN': '尝试次数过多，请稍候', 'zh-TW': '嘗試次數過多，請稍候' },
     detail: {
       en: 'Too many attempts. Try again in {seconds} seconds.',
-      'zh-CN': '尝试次数过多,请在 {seconds} 秒后重试。',
-      'zh-TW': '嘗試次數過多,請在 {seconds} 秒後再試。',
+      'zh-CN': '尝试次数过多，请在 {seconds} 秒后重试。',
+      'zh-TW': '嘗試次數過多，請在 {seconds} 秒後再試。',
     },
   },
   internal_error: {
@@ -177,8 +177,8 @@ export const PlatformErrors = defineErrors({
     },
     detail: {
       en: 'Something went wrong on our side. Reference: {requestId}',
-      'zh-CN': '服务器出现问题。参考编号:{requestId}',
-      'zh-TW': '伺服器發生問題。參考編號:{requestId}',
+      'zh-CN': '服务器出现问题。参考编号：{requestId}',
+      'zh-TW': '伺服器發生問題。參考編號：{requestId}',
     },
   },
 });

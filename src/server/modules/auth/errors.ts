@@ -10,8 +10,8 @@ export const AuthErrors = defineErrors({
     title: { en: 'This password is too weak', 'zh-CN': '密码强度不够', 'zh-TW': '密碼強度不足' },
     detail: {
       en: 'Use at least 10 characters and avoid common passwords.',
-      'zh-CN': '请至少使用 10 个字符,并避免常见密码。',
-      'zh-TW': '請至少使用 10 個字元,並避免常見密碼。',
+      'zh-CN': '请至少使用 10 个字符，并避免常见密码。',
+      'zh-TW': '請至少使用 10 個字元，並避免常見密碼。',
     },
   },
   invalid_pin: {
@@ -28,8 +28,8 @@ export const AuthErrors = defineErrors({
     title: { en: 'This PIN is locked', 'zh-CN': '此 PIN 码已锁定', 'zh-TW': '此 PIN 碼已鎖定' },
     detail: {
       en: 'Too many wrong PINs. Try again in {minutes} minutes or sign in with your password.',
-      'zh-CN': 'PIN 码错误次数过多,请 {minutes} 分钟后再试,或使用密码登录。',
-      'zh-TW': 'PIN 碼錯誤次數過多,請 {minutes} 分鐘後再試,或使用密碼登入。',
+      'zh-CN': 'PIN 码错误次数过多，请 {minutes} 分钟后再试，或使用密码登录。',
+      'zh-TW': 'PIN 碼錯誤次數過多，請 {minutes} 分鐘後再試，或使用密碼登入。',
     },
   },
   terminal_required: {

@@ -214,8 +214,8 @@ describe('field_locked', () => {
   it('shows the field names in the reader language, never the API keys, with the API paths as field errors', () => {
     const detail = (lang: (typeof LANGUAGES)[number]) => describeError(fieldLocked(['price', 'duration', 'available'], lang), lang).detail;
     expect(detail('en')).toBe('Head office locked “price, duration, availability” for this item, so a store cannot override it.');
-    expect(detail('zh-CN')).toBe('总部已锁定此项目的“价格、时长、供应”,门店不能修改。');
-    expect(detail('zh-TW')).toBe('總部已鎖定此項目的「價格、時長、供應」,門市不能修改。');
+    expect(detail('zh-CN')).toBe('总部已锁定此项目的“价格、时长、供应”，门店不能修改。');
+    expect(detail('zh-TW')).toBe('總部已鎖定此項目的「價格、時長、供應」，門市不能修改。');
     const err = fieldLocked(['price', 'duration'], 'zh-CN');
     expect(err.errors).toEqual([
       { path: 'price', message: '总部已锁定' },

@@ -12,21 +12,21 @@ export const CatalogErrors = defineErrors({
     },
     detail: {
       en: 'Head office locked “{field}” for this item, so a store cannot override it.',
-      'zh-CN': '总部已锁定此项目的“{field}”,门店不能修改。',
-      'zh-TW': '總部已鎖定此項目的「{field}」,門市不能修改。',
+      'zh-CN': '总部已锁定此项目的“{field}”，门店不能修改。',
+      'zh-TW': '總部已鎖定此項目的「{field}」，門市不能修改。',
     },
   },
   in_use: {
     status: 409,
     title: {
       en: 'Already booked or sold: archive it instead',
-      'zh-CN': '已有预约或销售记录,请改为归档',
-      'zh-TW': '已有預約或銷售紀錄,請改為封存',
+      'zh-CN': '已有预约或销售记录，请改为归档',
+      'zh-TW': '已有預約或銷售紀錄，請改為封存',
     },
     detail: {
       en: 'This item was already booked or sold, so it cannot be deleted without losing history. Archive it instead: it disappears from menus and stays in past records.',
-      'zh-CN': '此项目已有预约或销售记录,删除会丢失历史。请改为归档:它将从菜单中隐藏,但保留在历史记录中。',
-      'zh-TW': '此項目已有預約或銷售紀錄,刪除會遺失歷史。請改為封存:它會從選單中隱藏,但保留在歷史紀錄中。',
+      'zh-CN': '此项目已有预约或销售记录，删除会丢失历史。请改为归档：它将从菜单中隐藏，但保留在历史记录中。',
+      'zh-TW': '此項目已有預約或銷售紀錄，刪除會遺失歷史。請改為封存：它會從選單中隱藏，但保留在歷史紀錄中。',
     },
   },
   sku_taken: {
@@ -56,8 +56,8 @@ export const CatalogErrors = defineErrors({
     },
     detail: {
       en: 'These staff members do not exist, are archived or work at no store: {staffIds}',
-      'zh-CN': '以下员工不存在、已归档或未分配门店:{staffIds}',
-      'zh-TW': '以下員工不存在、已封存或未分配門市:{staffIds}',
+      'zh-CN': '以下员工不存在、已归档或未分配门店：{staffIds}',
+      'zh-TW': '以下員工不存在、已封存或未分配門市：{staffIds}',
     },
   },
   unknown_category: {

@@ -7,14 +7,14 @@ export const CouponErrors = defineErrors({
     title: { en: 'This coupon has been used up', 'zh-CN': '此优惠券已用完', 'zh-TW': '此優惠券已用完' },
     detail: {
       en: 'Its use limit ({limit}) is reached.',
-      'zh-CN': '已达到使用次数上限({limit})。',
-      'zh-TW': '已達到使用次數上限({limit})。',
+      'zh-CN': '已达到使用次数上限（{limit}）。',
+      'zh-TW': '已達到使用次數上限（{limit}）。',
     },
   },
   coupon_not_applicable: {
     status: 422,
     title: { en: 'This coupon cannot be used here', 'zh-CN': '此优惠券不适用', 'zh-TW': '此優惠券不適用' },
-    detail: { en: 'Reason: {reason_en}.', 'zh-CN': '原因:{reason_zh_CN}。', 'zh-TW': '原因:{reason_zh_TW}。' },
+    detail: { en: 'Reason: {reason_en}.', 'zh-CN': '原因：{reason_zh_CN}。', 'zh-TW': '原因：{reason_zh_TW}。' },
   },
   coupon_code_taken: {
     status: 409,

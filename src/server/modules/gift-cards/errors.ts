@@ -11,8 +11,8 @@ export const GiftCardErrors = defineErrors({
     title: { en: 'This gift card is not active', 'zh-CN': '此礼品卡未激活或已作废', 'zh-TW': '此禮品卡未啟用或已作廢' },
     detail: {
       en: 'A gift card works once the sale that sold it is completed, and not after it was refunded or voided.',
-      'zh-CN': '礼品卡在售卡的单据结账后才能使用,退款或作废后不能再用。',
-      'zh-TW': '禮品卡在售卡的單據結帳後才能使用,退款或作廢後不能再用。',
+      'zh-CN': '礼品卡在售卡的单据结账后才能使用，退款或作废后不能再用。',
+      'zh-TW': '禮品卡在售卡的單據結帳後才能使用，退款或作廢後不能再用。',
     },
   },
   gift_card_replaced: {
@@ -20,8 +20,8 @@ export const GiftCardErrors = defineErrors({
     title: { en: 'This gift card was replaced', 'zh-CN': '此礼品卡已换新卡', 'zh-TW': '此禮品卡已換新卡' },
     detail: {
       en: 'Its balance moved to a replacement card: use the new card.',
-      'zh-CN': '余额已转入补发的新卡,请使用新卡。',
-      'zh-TW': '餘額已轉入補發的新卡,請使用新卡。',
+      'zh-CN': '余额已转入补发的新卡，请使用新卡。',
+      'zh-TW': '餘額已轉入補發的新卡，請使用新卡。',
     },
   },
   gift_card_unknown: {
@@ -33,8 +33,8 @@ export const GiftCardErrors = defineErrors({
     title: { en: 'This gift card number is not valid', 'zh-CN': '礼品卡号无效', 'zh-TW': '禮品卡號無效' },
     detail: {
       en: 'Check the number: a generated code is 16 characters and its last one is a check character.',
-      'zh-CN': '请核对卡号:系统生成的卡号为 16 位,最后一位是校验位。',
-      'zh-TW': '請核對卡號:系統產生的卡號為 16 位,最後一位是檢查碼。',
+      'zh-CN': '请核对卡号：系统生成的卡号为 16 位，最后一位是校验位。',
+      'zh-TW': '請核對卡號：系統產生的卡號為 16 位，最後一位是檢查碼。',
     },
   },
   gift_card_code_taken: {
@@ -42,8 +42,8 @@ export const GiftCardErrors = defineErrors({
     title: { en: 'A gift card with this number already exists', 'zh-CN': '已有相同卡号的礼品卡', 'zh-TW': '已有相同卡號的禮品卡' },
     detail: {
       en: 'Use another card, or sell it as a reload of the existing one.',
-      'zh-CN': '请换一张卡,或作为该卡的充值出售。',
-      'zh-TW': '請換一張卡,或作為該卡的加值出售。',
+      'zh-CN': '请换一张卡，或作为该卡的充值出售。',
+      'zh-TW': '請換一張卡，或作為該卡的加值出售。',
     },
   },
   gift_card_amount_out_of_range: {

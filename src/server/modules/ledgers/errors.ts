@@ -8,8 +8,8 @@ export const LedgerErrors = defineErrors({
     title: { en: 'The balance is not enough', 'zh-CN': '余额不足', 'zh-TW': '餘額不足' },
     detail: {
       en: 'Available: {availableText}; needed: {requestedText}.',
-      'zh-CN': '可用:{availableText};所需:{requestedText}。',
-      'zh-TW': '可用:{availableText};所需:{requestedText}。',
+      'zh-CN': '可用：{availableText}；所需：{requestedText}。',
+      'zh-TW': '可用：{availableText}；所需：{requestedText}。',
     },
   },
   ledger_amount_invalid: {
@@ -17,8 +17,8 @@ export const LedgerErrors = defineErrors({
     title: { en: 'The amount is not valid', 'zh-CN': '金额无效', 'zh-TW': '金額無效' },
     detail: {
       en: 'Amounts are whole numbers of cents, points or uses, other than zero and at most {max}.',
-      'zh-CN': '金额须为非零整数(分、积分或次数),且不超过 {max}。',
-      'zh-TW': '金額須為非零整數(分、積分或次數),且不超過 {max}。',
+      'zh-CN': '金额须为非零整数（分、积分或次数），且不超过 {max}。',
+      'zh-TW': '金額須為非零整數（分、積分或次數），且不超過 {max}。',
     },
   },
 });

@@ -103,14 +103,14 @@ const TEXT: Record<Language, { subject: string; wallet: string; giftCard: string
     giftCard: 'Hi {name}, your {store} gift card ending {last4} has {balance} left.',
   },
   'zh-CN': {
-    subject: '{store}:您的余额不多了',
-    wallet: '{name}您好,您在{store}的储值余额现为 {balance}。下次到店时可以充值,继续享受会员优惠。',
-    giftCard: '{name}您好,您尾号 {last4} 的{store}礼品卡余额为 {balance}。',
+    subject: '{store}：您的余额不多了',
+    wallet: '{name}您好，您在{store}的储值余额现为 {balance}。下次到店时可以充值，继续享受会员优惠。',
+    giftCard: '{name}您好，您尾号 {last4} 的{store}礼品卡余额为 {balance}。',
   },
   'zh-TW': {
-    subject: '{store}:您的餘額不多了',
-    wallet: '{name}您好,您在{store}的儲值餘額現為 {balance}。下次到店時可以加值,繼續享受會員優惠。',
-    giftCard: '{name}您好,您尾號 {last4} 的{store}禮品卡餘額為 {balance}。',
+    subject: '{store}：您的餘額不多了',
+    wallet: '{name}您好，您在{store}的儲值餘額現為 {balance}。下次到店時可以加值，繼續享受會員優惠。',
+    giftCard: '{name}您好，您尾號 {last4} 的{store}禮品卡餘額為 {balance}。',
   },
 };
 

@@ -44,7 +44,7 @@ export const PackageErrors = defineErrors({
   package_not_active: {
     status: 422,
     title: { en: 'This package is closed', 'zh-CN': '该疗程已关闭', 'zh-TW': '該療程已關閉' },
-    detail: { en: 'Its status is “{status}”.', 'zh-CN': '当前状态:{status}。', 'zh-TW': '目前狀態:{status}。' },
+    detail: { en: 'Its status is “{status}”.', 'zh-CN': '当前状态：{status}。', 'zh-TW': '目前狀態：{status}。' },
   },
   package_service_not_included: {
     status: 422,
@@ -68,8 +68,8 @@ export const PackageErrors = defineErrors({
     title: { en: 'Choose the client first', 'zh-CN': '请先选择客户', 'zh-TW': '請先選擇客戶' },
     detail: {
       en: 'A package is sold to and used by a client: put the client on the ticket.',
-      'zh-CN': '疗程须绑定客户购买和使用,请先在单据上选择客户。',
-      'zh-TW': '療程須綁定客戶購買與使用,請先在單據上選擇客戶。',
+      'zh-CN': '疗程须绑定客户购买和使用，请先在单据上选择客户。',
+      'zh-TW': '療程須綁定客戶購買與使用，請先在單據上選擇客戶。',
     },
   },
   package_template_unavailable: {
@@ -81,8 +81,8 @@ export const PackageErrors = defineErrors({
     title: { en: 'This package cannot be frozen that long', 'zh-CN': '该疗程无法冻结这么久', 'zh-TW': '該療程無法凍結這麼久' },
     detail: {
       en: '{days} freeze day(s) are left on it.',
-      'zh-CN': '剩余可冻结天数:{days} 天。',
-      'zh-TW': '剩餘可凍結天數:{days} 天。',
+      'zh-CN': '剩余可冻结天数：{days} 天。',
+      'zh-TW': '剩餘可凍結天數：{days} 天。',
     },
   },
   package_not_frozen: {
@@ -107,8 +107,8 @@ export const PackageErrors = defineErrors({
     },
     detail: {
       en: 'It was sold on receipt {receipt}: refund its line there, so the money goes back to the original payment.',
-      'zh-CN': '该疗程由小票 {receipt} 售出,请在该单据上退该项目,款项会原路退回。',
-      'zh-TW': '該療程由收據 {receipt} 售出,請在該單據上退該項目,款項會原路退回。',
+      'zh-CN': '该疗程由小票 {receipt} 售出，请在该单据上退该项目，款项会原路退回。',
+      'zh-TW': '該療程由收據 {receipt} 售出，請在該單據上退該項目，款項會原路退回。',
     },
   },
   package_session_reversed: {
@@ -124,8 +124,8 @@ export const PackageErrors = defineErrors({
     },
     detail: {
       en: 'Reverse that session first if it was used by mistake.',
-      'zh-CN': '如系误扣,请先撤销那一次。',
-      'zh-TW': '如係誤扣,請先撤銷那一次。',
+      'zh-CN': '如系误扣，请先撤销那一次。',
+      'zh-TW': '如係誤扣，請先撤銷那一次。',
     },
   },
   package_session_via_sale: {
@@ -133,8 +133,8 @@ export const PackageErrors = defineErrors({
     title: { en: 'Reverse this session through its sale', 'zh-CN': '请通过原单据撤销该次消费', 'zh-TW': '請透過原單據撤銷該次消費' },
     detail: {
       en: 'It was redeemed on receipt {receipt}: refund or void that line.',
-      'zh-CN': '该次消费记录在小票 {receipt} 上,请退款或作废该项目。',
-      'zh-TW': '該次消費記錄在收據 {receipt} 上,請退款或作廢該項目。',
+      'zh-CN': '该次消费记录在小票 {receipt} 上，请退款或作废该项目。',
+      'zh-TW': '該次消費記錄在收據 {receipt} 上，請退款或作廢該項目。',
     },
   },
 });

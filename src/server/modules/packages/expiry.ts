@@ -29,15 +29,15 @@ const TEXT: Record<Language, { subject: string; body: string; link: string; call
     call: ' Call us to book your next visit.',
   },
   'zh-CN': {
-    subject: '{store}:您的{package}即将到期',
-    body: '{name}您好,您在{store}的「{package}」还剩 {n} 次,可使用至 {date}。',
-    link: '立即预约:{link}',
+    subject: '{store}：您的{package}即将到期',
+    body: '{name}您好，您在{store}的「{package}」还剩 {n} 次，可使用至 {date}。',
+    link: '立即预约：{link}',
     call: '欢迎致电预约。',
   },
   'zh-TW': {
-    subject: '{store}:您的{package}即將到期',
-    body: '{name}您好,您在{store}的「{package}」還剩 {n} 次,可使用至 {date}。',
-    link: '立即預約:{link}',
+    subject: '{store}：您的{package}即將到期',
+    body: '{name}您好，您在{store}的「{package}」還剩 {n} 次，可使用至 {date}。',
+    link: '立即預約：{link}',
     call: '歡迎來電預約。',
   },
 };

@@ -127,12 +127,12 @@ const DEFAULT_TEXT: Record<Language, { subject: string; body: string }> = {
     body: 'Hi {name}, you are nearly through your {from}. To keep the results going, we suggest the {to} next — ask us at your next visit.',
   },
   'zh-CN': {
-    subject: '{store}:为您推荐下一阶段疗程',
-    body: '{name}您好,您的「{from}」即将完成。为巩固效果,建议您继续「{to}」,欢迎下次到店咨询。',
+    subject: '{store}：为您推荐下一阶段疗程',
+    body: '{name}您好，您的「{from}」即将完成。为巩固效果，建议您继续「{to}」，欢迎下次到店咨询。',
   },
   'zh-TW': {
-    subject: '{store}:為您推薦下一階段療程',
-    body: '{name}您好,您的「{from}」即將完成。為鞏固效果,建議您繼續「{to}」,歡迎下次到店諮詢。',
+    subject: '{store}：為您推薦下一階段療程',
+    body: '{name}您好，您的「{from}」即將完成。為鞏固效果，建議您繼續「{to}」，歡迎下次到店諮詢。',
   },
 };
 

@@ -10,8 +10,8 @@ export const PointsErrors = defineErrors({
     title: { en: 'Choose the client first', 'zh-CN': '请先选择会员', 'zh-TW': '請先選擇會員' },
     detail: {
       en: 'Points belong to a client: put a client on the ticket to pay with points.',
-      'zh-CN': '积分属于会员本人:请先在单据上选择会员,再用积分付款。',
-      'zh-TW': '積分屬於會員本人:請先在單據上選擇會員,再用積分付款。',
+      'zh-CN': '积分属于会员本人：请先在单据上选择会员，再用积分付款。',
+      'zh-TW': '積分屬於會員本人：請先在單據上選擇會員，再用積分付款。',
     },
   },
   points_below_minimum: {
@@ -19,8 +19,8 @@ export const PointsErrors = defineErrors({
     title: { en: 'Too few points to redeem', 'zh-CN': '积分不足最低兑换数量', 'zh-TW': '積分未達最低兌換數量' },
     detail: {
       en: 'At least {min} points must be redeemed at a time; this needs {points}.',
-      'zh-CN': '每次至少兑换 {min} 积分;本次为 {points}。',
-      'zh-TW': '每次至少兌換 {min} 積分;本次為 {points}。',
+      'zh-CN': '每次至少兑换 {min} 积分；本次为 {points}。',
+      'zh-TW': '每次至少兌換 {min} 積分；本次為 {points}。',
     },
   },
   points_discount_mismatch: {

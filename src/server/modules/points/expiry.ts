@@ -49,8 +49,8 @@ const TEXT: Record<Language, { subject: string; body: string }> = {
     subject: '{store}: your points expire soon',
     body: 'Hi {name}, {points} of your points at {store} will expire by {date}. Use them at your next visit!',
   },
-  'zh-CN': { subject: '{store}:您的积分即将过期', body: '{name}您好,您在{store}的 {points} 积分将于 {date} 前过期,欢迎下次到店使用!' },
-  'zh-TW': { subject: '{store}:您的積分即將過期', body: '{name}您好,您在{store}的 {points} 積分將於 {date} 前過期,歡迎下次到店使用!' },
+  'zh-CN': { subject: '{store}：您的积分即将过期', body: '{name}您好，您在{store}的 {points} 积分将于 {date} 前过期，欢迎下次到店使用！' },
+  'zh-TW': { subject: '{store}：您的積分即將過期', body: '{name}您好，您在{store}的 {points} 積分將於 {date} 前過期，歡迎下次到店使用！' },
 };
 
 async function notify(

@@ -10,8 +10,8 @@ export const TierErrors = defineErrors({
     },
     detail: {
       en: 'Use the client’s current tier (its id as the source ref) and at most its discount percent.',
-      'zh-CN': '请使用会员当前等级(以等级编号作为来源),折扣不得超过该等级的折扣比例。',
-      'zh-TW': '請使用會員目前等級(以等級編號作為來源),折扣不得超過該等級的折扣比例。',
+      'zh-CN': '请使用会员当前等级（以等级编号作为来源），折扣不得超过该等级的折扣比例。',
+      'zh-TW': '請使用會員目前等級（以等級編號作為來源），折扣不得超過該等級的折扣比例。',
     },
   },
 });

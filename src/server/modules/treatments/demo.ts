@@ -105,7 +105,7 @@ export async function seedDemoPackages(tx: Tx, opts: DemoPackagesOptions): Promi
     tx,
     {
       name: '10 Facials in 12 Months',
-      nameTranslations: { 'zh-CN': '面部护理十次卡(12 个月)', 'zh-TW': '臉部護理十次卡(12 個月)' },
+      nameTranslations: { 'zh-CN': '面部护理十次卡（12 个月）', 'zh-TW': '臉部護理十次卡（12 個月）' },
       description: 'Ten Signature Facials to use within a year; freeze up to 30 days.',
       items: [
         {
@@ -125,7 +125,7 @@ export async function seedDemoPackages(tx: Tx, opts: DemoPackagesOptions): Promi
     tx,
     {
       name: 'Skin Renewal Course 5 + 5',
-      nameTranslations: { 'zh-CN': '焕肤疗程(5 + 5 次)', 'zh-TW': '煥膚療程(5 + 5 次)' },
+      nameTranslations: { 'zh-CN': '焕肤疗程（5 + 5 次）', 'zh-TW': '煥膚療程（5 + 5 次）' },
       description: 'Five deep-hydration sessions to calm and clear the skin, then five repair facials.',
       items: [
         {
@@ -152,7 +152,7 @@ export async function seedDemoPackages(tx: Tx, opts: DemoPackagesOptions): Promi
       items: [
         {
           label: 'Massage (60 min)',
-          labelTranslations: { 'zh-CN': '按摩(60 分钟)', 'zh-TW': '按摩(60 分鐘)' },
+          labelTranslations: { 'zh-CN': '按摩（60 分钟）', 'zh-TW': '按摩（60 分鐘）' },
           sessions: 12,
           serviceIds: deep ? [massage.id, deep.id] : [massage.id],
         },

@@ -127,17 +127,17 @@ const TEXT: Record<Language, { subject: string; body: string; left: string; link
     call: ' Call us to book.',
   },
   'zh-CN': {
-    subject: '{store}:该预约下一次{service}了',
-    body: '{name}您好,建议您在 {date} 前后到{store}进行下一次{service}。',
+    subject: '{store}：该预约下一次{service}了',
+    body: '{name}您好，建议您在 {date} 前后到{store}进行下一次{service}。',
     left: '您的「{package}」还剩 {n} 次。',
-    link: '在线预约:{link}',
+    link: '在线预约：{link}',
     call: '欢迎致电预约。',
   },
   'zh-TW': {
-    subject: '{store}:該預約下一次{service}了',
-    body: '{name}您好,建議您在 {date} 前後到{store}進行下一次{service}。',
+    subject: '{store}：該預約下一次{service}了',
+    body: '{name}您好，建議您在 {date} 前後到{store}進行下一次{service}。',
     left: '您的「{package}」還剩 {n} 次。',
-    link: '線上預約:{link}',
+    link: '線上預約：{link}',
     call: '歡迎來電預約。',
   },
 };

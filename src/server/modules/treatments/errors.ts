@@ -6,8 +6,8 @@ export const TreatmentErrors = defineErrors({
     title: { en: 'This record is locked', 'zh-CN': '该记录已锁定', 'zh-TW': '該紀錄已鎖定' },
     detail: {
       en: 'A treatment record can be edited for 24 hours after it was written. Add an addendum instead.',
-      'zh-CN': '护理记录仅在写入后 24 小时内可修改,请改为添加补充说明。',
-      'zh-TW': '護理紀錄僅在寫入後 24 小時內可修改,請改為新增補充說明。',
+      'zh-CN': '护理记录仅在写入后 24 小时内可修改，请改为添加补充说明。',
+      'zh-TW': '護理紀錄僅在寫入後 24 小時內可修改，請改為新增補充說明。',
     },
   },
   record_not_author: {
@@ -15,8 +15,8 @@ export const TreatmentErrors = defineErrors({
     title: { en: 'Only the author can edit this record', 'zh-CN': '只有记录作者可以修改', 'zh-TW': '只有紀錄作者可以修改' },
     detail: {
       en: 'Add an addendum to complete someone else’s record.',
-      'zh-CN': '如需补充他人的记录,请添加补充说明。',
-      'zh-TW': '如需補充他人的紀錄,請新增補充說明。',
+      'zh-CN': '如需补充他人的记录，请添加补充说明。',
+      'zh-TW': '如需補充他人的紀錄，請新增補充說明。',
     },
   },
   record_exists: {
@@ -36,8 +36,8 @@ export const TreatmentErrors = defineErrors({
     title: { en: 'A category already has a record template', 'zh-CN': '该分类已有护理记录模板', 'zh-TW': '該分類已有護理紀錄範本' },
     detail: {
       en: 'Each service category uses one template: archive the other one first.',
-      'zh-CN': '每个服务分类只能使用一个模板,请先归档另一个。',
-      'zh-TW': '每個服務分類只能使用一個範本,請先封存另一個。',
+      'zh-CN': '每个服务分类只能使用一个模板，请先归档另一个。',
+      'zh-TW': '每個服務分類只能使用一個範本，請先封存另一個。',
     },
   },
   photo_too_large: {
@@ -50,8 +50,8 @@ export const TreatmentErrors = defineErrors({
     title: { en: 'This kind of file is not a supported photo', 'zh-CN': '不支持此文件格式', 'zh-TW': '不支援此檔案格式' },
     detail: {
       en: 'Send a JPEG, PNG, WebP or AVIF photo (HEIC: set the camera to “Most Compatible”).',
-      'zh-CN': '请上传 JPEG、PNG、WebP 或 AVIF 格式的照片(HEIC 格式请将相机设为“兼容性最佳”)。',
-      'zh-TW': '請上傳 JPEG、PNG、WebP 或 AVIF 格式的照片(HEIC 格式請將相機設為「最相容」)。',
+      'zh-CN': '请上传 JPEG、PNG、WebP 或 AVIF 格式的照片（HEIC 格式请将相机设为“兼容性最佳”）。',
+      'zh-TW': '請上傳 JPEG、PNG、WebP 或 AVIF 格式的照片（HEIC 格式請將相機設為「最相容」）。',
     },
   },
   photo_storage_unavailable: {
@@ -65,7 +65,7 @@ export const TreatmentErrors = defineErrors({
   },
   portal_code_expired: {
     status: 422,
-    title: { en: 'This code has expired: ask for a new one', 'zh-CN': '验证码已过期,请重新获取', 'zh-TW': '驗證碼已過期,請重新取得' },
+    title: { en: 'This code has expired: ask for a new one', 'zh-CN': '验证码已过期，请重新获取', 'zh-TW': '驗證碼已過期，請重新取得' },
   },
   portal_signin_required: {
     status: 401,

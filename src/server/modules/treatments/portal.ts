@@ -52,12 +52,12 @@ const TEXT: Record<Language, (code: string) => { subject: string; text: string }
     text: `Your code to see your treatment history is ${code}. It expires in 10 minutes. If you did not ask for it, ignore this message.`,
   }),
   'zh-CN': (code) => ({
-    subject: `您的登录验证码:${code}`,
-    text: `您查看护理记录的验证码为 ${code},10 分钟内有效。如非本人操作,请忽略此消息。`,
+    subject: `您的登录验证码：${code}`,
+    text: `您查看护理记录的验证码为 ${code}，10 分钟内有效。如非本人操作，请忽略此消息。`,
   }),
   'zh-TW': (code) => ({
-    subject: `您的登入驗證碼:${code}`,
-    text: `您查看護理紀錄的驗證碼為 ${code},10 分鐘內有效。如非本人操作,請忽略此訊息。`,
+    subject: `您的登入驗證碼：${code}`,
+    text: `您查看護理紀錄的驗證碼為 ${code}，10 分鐘內有效。如非本人操作，請忽略此訊息。`,
   }),
 };
 

@@ -6,8 +6,8 @@ export const WalletErrors = defineErrors({
     title: { en: 'Choose the client first', 'zh-CN': '请先选择会员', 'zh-TW': '請先選擇會員' },
     detail: {
       en: 'Stored value belongs to a client: put a client on the ticket to top up or pay with it.',
-      'zh-CN': '储值属于会员本人:请先在单据上选择会员,再充值或使用储值付款。',
-      'zh-TW': '儲值屬於會員本人:請先在單據上選擇會員,再加值或使用儲值付款。',
+      'zh-CN': '储值属于会员本人：请先在单据上选择会员，再充值或使用储值付款。',
+      'zh-TW': '儲值屬於會員本人：請先在單據上選擇會員，再加值或使用儲值付款。',
     },
   },
   wallet_store_restricted: {
@@ -19,8 +19,8 @@ export const WalletErrors = defineErrors({
     },
     detail: {
       en: 'Head office limits this client’s stored value to: {stores}.',
-      'zh-CN': '总部规定该会员的储值只能在以下门店使用:{stores}。',
-      'zh-TW': '總部規定該會員的儲值只能在以下門市使用:{stores}。',
+      'zh-CN': '总部规定该会员的储值只能在以下门店使用：{stores}。',
+      'zh-TW': '總部規定該會員的儲值只能在以下門市使用：{stores}。',
     },
   },
   top_up_amount_out_of_range: {

@@ -19,8 +19,8 @@ const hashCode = (id: string, code: string) => sha256Hex(`${id}:${code}`);
 
 const TEXT: Record<Language, string> = {
   en: '{store}: your code to pay {amount} from your stored value is {code}. It expires in 10 minutes.',
-  'zh-CN': '{store}:您使用储值支付 {amount} 的验证码是 {code},10 分钟内有效。',
-  'zh-TW': '{store}:您使用儲值支付 {amount} 的驗證碼是 {code},10 分鐘內有效。',
+  'zh-CN': '{store}：您使用储值支付 {amount} 的验证码是 {code}，10 分钟内有效。',
+  'zh-TW': '{store}：您使用儲值支付 {amount} 的驗證碼是 {code}，10 分鐘內有效。',
 };
 
 const mask = (to: string) => (to.includes('@') ? to.replace(/^(.).*(@.*)$/, '$1•••$2') : `•••${to.slice(-4)}`);
