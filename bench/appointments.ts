@@ -459,7 +459,7 @@ export async function run(): Promise<BenchOutcome> {
     );
     console.log(
       `\nRaw database write rate (same run, in-process, no HTTP): ${fmt.int(raw.commitsPerSecond)} one-row transactions/s` +
-        ` with ${raw.concurrency} writer${raw.concurrency > 1 ? 's' : ''} (${fmt.ms(1000 / raw.commitsPerSecond)} per commit${server.engine === 'sqlite' ? ', synchronous=FULL: each commit waits for the disk' : ''}).` +
+        ` with ${raw.concurrency} writer${raw.concurrency > 1 ? 's' : ''} (${fmt.ms(1000 / raw.commitsPerSecond)} per commit${server.engine === 'sqlite' ? ', each commit waits for its WAL sync on disk' : ''}).` +
         ` A booking is one such transaction with ~10 statements; the create run reached ${fmt.int(create.rps)}/s.`,
     );
     return { name: 'appointments', pass: targets.every((t) => !t.binding || t.pass) };

@@ -54,6 +54,11 @@ describe('Idempotency-Key on completion', () => {
     expectProblem(await complete(s.desk, sale, { tenders: [{ kind: 'cash', amount: 3000 }] }, k), 409, 'idempotency_key_reused');
     const other = await openTicket(s.desk, { storeId: s.storeId, lines: [serviceLine(s.manicure, s.amy)] });
     expectProblem(await complete(s.desk, other, { tenders: [{ kind: 'card', amount: 3000 }] }, k), 409, 'idempotency_key_reused');
+    // The key is checked as the completion commits: the refused one rolled back whole, so the ticket is
+    // still open, holds no tender, and completes with a key of its own.
+    expect(await count('sale_tenders', other.id)).toBe(0);
+    const retried = await complete(s.desk, other, { tenders: [{ kind: 'card', amount: 3000 }] }, key());
+    expect(retried.statusCode, retried.body).toBe(200);
   });
 
   it('racing retries with one key complete once and all answer the same', async () => {

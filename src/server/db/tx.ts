@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from './tables.js';
+import { afterTransaction, watchStamp } from './write-watch.js';
 
 export type Tx = Transaction<DB>;
 /** Either the root handle or an open transaction: repos accept both. */
@@ -22,7 +23,15 @@ export async function withTransaction<T>(
   onHookError: (err: unknown) => void = () => {},
 ): Promise<T> {
   const hooks: Array<() => void | Promise<void>> = [];
-  const result = await db.transaction().execute((tx) => fn({ tx, afterCommit: (h) => hooks.push(h) }));
+  const stamp = watchStamp();
+  let result: T;
+  try {
+    result = await db.transaction().execute((tx) => fn({ tx, afterCommit: (h) => hooks.push(h) }));
+  } finally {
+    // A watched write in here was committed or rolled back only now: what was cached meanwhile (on
+    // another connection, before the commit) may be stale (see write-watch.ts).
+    afterTransaction(stamp);
+  }
   for (const hook of hooks) {
     try {
       await hook();

@@ -1,3 +1,4 @@
+import { precompiled } from '../db/compiled.js';
 import type { Executor } from '../db/tx.js';
 import { newId } from './ids.js';
 
@@ -26,23 +27,41 @@ export function maskSensitive(value: unknown): unknown {
   return value;
 }
 
+export const AUDIT_COLUMNS = [
+  'id',
+  'at',
+  'actor_id',
+  'store_id',
+  'action',
+  'entity_type',
+  'entity_id',
+  'before',
+  'after',
+  'ip',
+  'request_id',
+] as const;
+// Every write audits: one statement compiled once, not built per call.
+export const insertAuditRow = precompiled(AUDIT_COLUMNS, (db, p) => db.insertInto('audit_log').values(p));
+
+/** The audit_log row of an entry (for a statement that writes it along with others). */
+export function auditRow(ctx: AuditContext, entry: AuditEntry): { [K in (typeof AUDIT_COLUMNS)[number]]: string | number | null } {
+  const json = (v: unknown) => (v === undefined ? null : JSON.stringify(maskSensitive(v)));
+  return {
+    id: newId(),
+    at: ctx.now,
+    actor_id: ctx.actorId ?? null,
+    store_id: entry.storeId ?? null,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId ?? null,
+    before: json(entry.before),
+    after: json(entry.after),
+    ip: ctx.ip ?? null,
+    request_id: ctx.requestId ?? null,
+  };
+}
+
 /** Appends one audit row inside the caller's transaction: the action and its record commit together. */
 export async function writeAudit(db: Executor, ctx: AuditContext, entry: AuditEntry): Promise<void> {
-  const json = (v: unknown) => (v === undefined ? null : JSON.stringify(maskSensitive(v)));
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: newId(),
-      at: ctx.now,
-      actor_id: ctx.actorId,
-      store_id: entry.storeId ?? null,
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId ?? null,
-      before: json(entry.before),
-      after: json(entry.after),
-      ip: ctx.ip,
-      request_id: ctx.requestId,
-    })
-    .execute();
+  await insertAuditRow(db, auditRow(ctx, entry));
 }

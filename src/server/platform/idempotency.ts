@@ -1,10 +1,16 @@
 import type { Kysely } from 'kysely';
+import { precompiled } from '../db/compiled.js';
 import type { DB } from '../db/tables.js';
 import { type TxContext, withTransaction } from '../db/tx.js';
 import { sha256Hex } from './crypto.js';
 import { AppError, PlatformErrors } from './errors.js';
 
 export type StoredResponse = { status: number; body: unknown };
+export type IdempotentResult = StoredResponse & {
+  replayed: boolean;
+  /** The body as JSON, as stored: send it as is, without serialising the body a second time. */
+  json: string;
+};
 
 const KEY = /^[A-Za-z0-9._:-]{8,200}$/;
 
@@ -21,20 +27,36 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
+const storedResponse = precompiled(['scope', 'key'], (db, p) =>
+  db
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'status_code', 'response'])
+    .where('scope', '=', p.scope)
+    .where('key', '=', p.key),
+);
+const insertKey = precompiled(['scope', 'key', 'request_hash', 'status_code', 'response', 'created_at'], (db, p) =>
+  db.insertInto('idempotency_keys').values(p),
+);
+
 /**
  * Runs a money or booking write at most once per Idempotency-Key. The key row is written in the same
  * transaction as the write, so either both commit or neither. A concurrent retry with the same key
  * loses the race on the primary key, rolls back, and answers with the winner's stored response.
  * The same key with a different body is 409 idempotency_key_reused.
+ *
+ * `lookFirst: false` skips the look-up before the write, for a write that refuses to run twice by itself
+ * (completing a completed sale is a 409): a retry then finds the stored response once the write refuses,
+ * and the key's primary key still stops a second write. First attempts save a query.
  */
 export async function runIdempotent(
   db: Kysely<DB>,
-  opts: { scope: string; key: string | undefined; required?: boolean; request: unknown; now: number },
+  opts: { scope: string; key: string | undefined; required?: boolean; lookFirst?: boolean; request: unknown; now: number },
   write: (ctx: TxContext) => Promise<StoredResponse>,
-): Promise<StoredResponse & { replayed: boolean }> {
+): Promise<IdempotentResult> {
   if (opts.key === undefined) {
     if (opts.required) throw PlatformErrors.idempotency_key_required();
-    return { ...(await withTransaction(db, write)), replayed: false };
+    const result = await withTransaction(db, write);
+    return { ...result, replayed: false, json: JSON.stringify(result.body) };
   }
   if (!KEY.test(opts.key))
     throw PlatformErrors.validation_failed({ fields: 'Idempotency-Key' }, [
@@ -42,37 +64,32 @@ export async function runIdempotent(
     ]);
   const requestHash = sha256Hex(canonicalJson(opts.request));
   const replay = async () => {
-    const row = await db
-      .selectFrom('idempotency_keys')
-      .select(['request_hash', 'status_code', 'response'])
-      .where('scope', '=', opts.scope)
-      .where('key', '=', opts.key!)
-      .executeTakeFirst();
+    const row = (await storedResponse(db, { scope: opts.scope, key: opts.key! })).rows[0];
     if (!row) return undefined;
     if (row.request_hash !== requestHash) throw PlatformErrors.idempotency_key_reused();
-    return { status: row.status_code, body: JSON.parse(row.response) as unknown, replayed: true };
+    return { status: row.status_code, body: JSON.parse(row.response) as unknown, replayed: true, json: row.response };
   };
-  const earlier = await replay();
-  if (earlier) return earlier;
+  if (opts.lookFirst !== false) {
+    const earlier = await replay();
+    if (earlier) return earlier;
+  }
   try {
     const result = await withTransaction(db, async (ctx) => {
       const response = await write(ctx);
-      await ctx.tx
-        .insertInto('idempotency_keys')
-        .values({
-          scope: opts.scope,
-          key: opts.key!,
-          request_hash: requestHash,
-          status_code: response.status,
-          response: JSON.stringify(response.body),
-          created_at: opts.now,
-        })
-        .execute();
-      return response;
+      const json = JSON.stringify(response.body);
+      await insertKey(ctx.tx, {
+        scope: opts.scope,
+        key: opts.key!,
+        request_hash: requestHash,
+        status_code: response.status,
+        response: json,
+        created_at: opts.now,
+      });
+      return { ...response, json };
     });
     return { ...result, replayed: false };
   } catch (err) {
-    if (err instanceof AppError) throw err;
+    if (err instanceof AppError && (opts.lookFirst !== false || err.code === 'idempotency_key_reused')) throw err;
     const winner = await replay();
     if (winner) return winner;
     throw err;

@@ -83,10 +83,39 @@ export function compareHHmm(a: string, b: string): -1 | 0 | 1 {
 
 /** ISO 8601 with the zone's offset, e.g. '2026-03-08T10:30:00-04:00'; milliseconds only when non-zero. */
 export function toZonedIso(ms: number, tz: string): string {
-  return zoned(ms, tz).toString({
-    timeZoneName: 'never',
-    fractionalSecondDigits: ms % 1000 === 0 ? 'auto' : 3,
-  });
+  const offset = cachedOffset(ms, tz);
+  if (offset === undefined)
+    return zoned(ms, tz).toString({
+      timeZoneName: 'never',
+      fractionalSecondDigits: ms % 1000 === 0 ? 'auto' : 3,
+    });
+  const wall = new Date(ms + offset).toISOString(); // 'YYYY-MM-DDTHH:mm:ss.sssZ' of the wall clock
+  const abs = Math.abs(offset) / 60_000;
+  const sign = offset < 0 ? '-' : '+';
+  const off = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${ms % 1000 === 0 ? wall.slice(0, 19) : wall.slice(0, 23)}${off}`;
+}
+
+// Offsets by zone and quarter hour. Formatting through Temporal costs ~0.1 ms a call, and a response may
+// format several instants; an offset only changes at a zone transition, and no zone has two transitions
+// within a quarter hour, so one offset holds for the whole bucket when both its ends agree.
+const BUCKET_MS = 15 * 60_000;
+const offsets = new Map<string, number | null>();
+
+function cachedOffset(ms: number, tz: string): number | undefined {
+  // Temporal itself for what the shortcut does not format the same way (years beyond 4 digits, odd offsets).
+  if (!Number.isSafeInteger(ms) || ms < 0 || ms >= 253_402_214_400_000) return undefined;
+  const bucket = Math.floor(ms / BUCKET_MS);
+  const key = `${tz}\u0000${bucket}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const start = zoned(bucket * BUCKET_MS, tz).offsetNanoseconds;
+    const end = zoned((bucket + 1) * BUCKET_MS - 1, tz).offsetNanoseconds;
+    offset = start === end && start % 60_000_000_000 === 0 ? start / 1_000_000 : null;
+    if (offsets.size >= 4096) offsets.delete(offsets.keys().next().value!);
+    offsets.set(key, offset);
+  }
+  return offset ?? undefined;
 }
 
 /** Parses an ISO 8601 instant; it must carry 'Z' or an offset, since a bare wall time is not an instant. */
@@ -100,7 +129,8 @@ export function parseInstant(iso: string): number {
 
 /** The calendar date ('YYYY-MM-DD') in `tz` at instant `ms`. */
 export function localDate(ms: number, tz: string): LocalDate {
-  return zoned(ms, tz).toPlainDate().toString();
+  const offset = cachedOffset(ms, tz);
+  return offset === undefined ? zoned(ms, tz).toPlainDate().toString() : new Date(ms + offset).toISOString().slice(0, 10);
 }
 
 /** The first instant of `date` in `tz` (usually 00:00; later where midnight itself is skipped by DST). */

@@ -185,13 +185,17 @@ export async function freshDto(
   services: ReadonlyMap<string, EffectiveService>,
   lang: Language,
   addOns: ReadonlyMap<string, CatalogAddOn> = new Map(),
+  known: { staff?: Names['staff']; clients?: Names['clients'] } = {},
 ): Promise<AppointmentDto> {
+  // Names read before the transaction (see book) save round trips when they cover this visit.
   const [staff, clients] = await Promise.all([
-    staffNames(
-      db,
-      lines.map((l) => l.staff_id),
-    ),
-    clientSummaries(db, [row.client_id]),
+    known.staff && lines.every((l) => known.staff!.has(l.staff_id))
+      ? known.staff
+      : staffNames(
+          db,
+          lines.map((l) => l.staff_id),
+        ),
+    known.clients && (!row.client_id || known.clients.has(row.client_id)) ? known.clients : clientSummaries(db, [row.client_id]),
   ]);
   const names: Names = {
     services: new Map([...services].map(([id, s]) => [id, { name: resolveText(s.name, s.nameTranslations, lang) }])),

@@ -18,9 +18,10 @@ import {
   type WeeklyHours,
 } from '../availability/index.js';
 import { type CatalogAddOn, type EffectiveService, getEffectiveServices } from '../catalog/index.js';
+import { cachedForStore, cachedStoreRow, type StoreRow } from '../stores/index.js';
 import { extraMinutes, resolveLineAddOns } from './add-ons.js';
 import { AppointmentErrors, type SlotAlternative } from './errors.js';
-import { loadSettings, resourceBusy, staffBusy, storeResources } from './repo.js';
+import { loadSettings, resourceBusy, staffBusy, staffNames, storeResources } from './repo.js';
 import { loadBlocked, loadRosters } from './schedules.js';
 import { type BookingSettings, engineSettings } from './settings.js';
 import { isoIn, shiftDate } from './time.js';
@@ -38,10 +39,13 @@ export type StoreInfo = {
   archived: boolean;
 };
 
+/** The store by id (cached: see cachedForStore; the value is shared, do not change it) or by slug. */
 export async function loadStore(db: Executor, where: { id: string } | { slug: string }): Promise<StoreInfo | undefined> {
-  let q = db.selectFrom('stores').selectAll();
-  q = 'id' in where ? q.where('id', '=', where.id) : q.where('slug', '=', where.slug);
-  const row = await q.executeTakeFirst();
+  if ('id' in where) return cachedForStore(db, 'appointments.store', where.id, async () => storeInfo(await cachedStoreRow(db, where.id)));
+  return storeInfo(await db.selectFrom('stores').selectAll().where('slug', '=', where.slug).executeTakeFirst());
+}
+
+function storeInfo(row: StoreRow | undefined): StoreInfo | undefined {
   if (!row) return undefined;
   return {
     id: row.id,
@@ -75,6 +79,8 @@ export type Plan = {
   /** The add-ons of each request, checked against the catalog. */
   addOns: CatalogAddOn[][];
   input: AvailabilityInput;
+  /** Names of the store's staff (for the answer of a booking). */
+  staffNames: Map<string, { name: string; displayName: string; active: boolean }>;
   /** Instants whose busy time matters (the range plus a day each side). */
   window: { fromMs: number; toMs: number };
   excludeAppointmentId: string | undefined;
@@ -107,10 +113,9 @@ export async function prepare(
 ): Promise<Plan> {
   const at = (i: number, field: 'serviceId' | 'staffId') => opts.field?.(i, field) ?? `lines.${(opts.offset ?? 0) + i}.${field}`;
   const settings = opts.settings ?? (await loadSettings(db, store.id)).settings;
-  const services = await getEffectiveServices(
-    db,
-    store.id,
-    lines.map((l) => l.serviceId),
+  const serviceIds = lines.map((l) => l.serviceId);
+  const services = await cachedForStore(db, `appointments.services:${serviceIds.join(',')}`, store.id, () =>
+    getEffectiveServices(db, store.id, serviceIds),
   );
   lines.forEach((l, i) => {
     const s = services.get(l.serviceId);
@@ -133,6 +138,7 @@ export async function prepare(
   const fromMs = localDay(shiftDate(range.from, -1), store.timeZone).start;
   const toMs = localDay(shiftDate(range.to, 1), store.timeZone).end;
   const rosters = await loadRosters(db, store.id, fromMs, toMs);
+  const names = await cachedForStore(db, 'appointments.staffNames', store.id, () => staffNames(db, [...rosters.keys()]));
   lines.forEach((l, i) => {
     if (l.staffId !== ANY_STAFF && !rosters.has(l.staffId)) {
       throw AppointmentErrors.unknown_reference({ field: at(i, 'staffId') }, [
@@ -200,6 +206,7 @@ export async function prepare(
     requests,
     addOns,
     input,
+    staffNames: names,
     window: { fromMs, toMs },
     excludeAppointmentId: opts.excludeAppointmentId,
   };
@@ -216,17 +223,17 @@ export async function withBusy(
 ): Promise<Plan> {
   const { fromMs, toMs } = p.window;
   const staffIds = p.input.staff.map((s) => s.id);
-  const [busyStaff, busyResources, blocked] = await Promise.all([
-    staffBusy(db, staffIds, fromMs, toMs, p.excludeAppointmentId),
-    resourceBusy(
-      db,
-      p.input.resources.map((r) => r.id),
-      fromMs,
-      toMs,
-      p.excludeAppointmentId,
-    ),
-    loadBlocked(db, staffIds, fromMs, toMs),
-  ]);
+  const resourceIds = p.input.resources.map((r) => r.id);
+  const read = () =>
+    Promise.all([
+      staffBusy(db, staffIds, fromMs, toMs, p.excludeAppointmentId),
+      resourceBusy(db, resourceIds, fromMs, toMs, p.excludeAppointmentId),
+      loadBlocked(db, staffIds, fromMs, toMs),
+    ]);
+  // Browsing availability reuses what was read since the last booking write (a month of a busy salon is
+  // thousands of lines); a booking checks what its own transaction reads.
+  const key = `appointments.busy:${fromMs}:${toMs}:${p.excludeAppointmentId ?? ''}:${staffIds.join(',')}:${resourceIds.join(',')}`;
+  const [busyStaff, busyResources, blocked] = db.isTransaction ? await read() : await cachedForStore(db, key, p.store.id, read, 'busy');
   const busy = {
     staff: [...busyStaff, ...blocked, ...(extra?.staff ?? [])],
     resources: [...busyResources, ...(extra?.resources ?? [])],

@@ -21,7 +21,7 @@ import type { DB } from '../../db/tables.js';
 import { type Executor, withTransaction } from '../../db/tx.js';
 import type { Deps } from '../../deps.js';
 import { isLanguage, type Language } from '../../platform/i18n.js';
-import { enqueue, type JobHandler, PermanentJobError } from '../../platform/jobs/index.js';
+import { enqueue, enqueueAll, type JobHandler, type JobSpec, PermanentJobError } from '../../platform/jobs/index.js';
 import {
   countSent,
   logSent,
@@ -76,20 +76,11 @@ export async function scheduleMessages(
 ): Promise<void> {
   if (!appt.client_id) return;
   const base = { appointmentId: appt.id, startAt: appt.start_at };
-  await enqueue(
-    tx,
-    { kind: MESSAGE_JOB_KIND, payload: { ...base, event } satisfies MessagePayload, runAt: now, maxAttempts: 5 },
-    now,
-    afterCommit,
-  );
-  if (event === 'cancelled' || settings.reminderHoursBefore === 0) return;
+  const jobs: JobSpec[] = [{ kind: MESSAGE_JOB_KIND, payload: { ...base, event } satisfies MessagePayload, runAt: now, maxAttempts: 5 }];
   const runAt = appt.start_at - settings.reminderHoursBefore * HOUR_MS;
-  if (runAt <= now) return;
-  await enqueue(
-    tx,
-    { kind: MESSAGE_JOB_KIND, payload: { ...base, event: 'reminder' } satisfies MessagePayload, runAt, maxAttempts: 5 },
-    now,
-  );
+  if (event !== 'cancelled' && settings.reminderHoursBefore !== 0 && runAt > now)
+    jobs.push({ kind: MESSAGE_JOB_KIND, payload: { ...base, event: 'reminder' } satisfies MessagePayload, runAt, maxAttempts: 5 });
+  await enqueueAll(tx, jobs, now, afterCommit);
 }
 
 /** Whether a message about `event` still makes sense for the appointment as it is now. */

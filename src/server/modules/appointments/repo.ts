@@ -10,6 +10,7 @@ import type {
 import type { Executor } from '../../db/tx.js';
 import { newId } from '../../platform/ids.js';
 import { MAX_LINE_SPAN_MS, type ResourceBusy, type StaffBusy } from '../availability/index.js';
+import { cachedForStore } from '../stores/index.js';
 import { type BookingSettings, parseStoredSettings } from './settings.js';
 
 export type AppointmentRow = Selectable<AppointmentsTable>;
@@ -36,13 +37,16 @@ export async function linesByAppointment(db: Executor, ids: readonly string[]): 
   return out;
 }
 
-export async function loadSettings(db: Executor, storeId: string): Promise<{ settings: BookingSettings; version: number }> {
-  const row = await db
-    .selectFrom('store_booking_settings')
-    .select(['settings', 'version'])
-    .where('store_id', '=', storeId)
-    .executeTakeFirst();
-  return { settings: parseStoredSettings(row?.settings), version: row?.version ?? 0 };
+/** The store's booking settings (cached: see cachedForStore; the value is shared, do not change it). */
+export function loadSettings(db: Executor, storeId: string): Promise<{ settings: BookingSettings; version: number }> {
+  return cachedForStore(db, 'appointments.settings', storeId, async () => {
+    const row = await db
+      .selectFrom('store_booking_settings')
+      .select(['settings', 'version'])
+      .where('store_id', '=', storeId)
+      .executeTakeFirst();
+    return { settings: parseStoredSettings(row?.settings), version: row?.version ?? 0 };
+  });
 }
 
 /** Active lines of these staff members overlapping [from, to), as the engine's busy entries. */
@@ -223,6 +227,8 @@ export type ClientSummary = {
   language: string;
   /** The client has an allergies reminder (preferences): a flag only, never its text. */
   allergyFlag: boolean;
+  /** Merged into another card: no longer bookable. */
+  merged: boolean;
 };
 
 export async function clientSummaries(db: Executor, ids: readonly (string | null)[]): Promise<Map<string, ClientSummary>> {
@@ -231,7 +237,7 @@ export async function clientSummaries(db: Executor, ids: readonly (string | null
   for (let i = 0; i < unique.length; i += 500) {
     const rows = await db
       .selectFrom('clients')
-      .select(['id', 'first_name', 'last_name', 'preferred_name', 'phone', 'email', 'language'])
+      .select(['id', 'first_name', 'last_name', 'preferred_name', 'phone', 'email', 'language', 'merged_into_id'])
       .select(sql<number>`case when coalesce(allergy_reminder, '') <> '' then 1 else 0 end`.as('allergy_flag'))
       .where('id', 'in', unique.slice(i, i + 500))
       .execute();
@@ -245,6 +251,7 @@ export async function clientSummaries(db: Executor, ids: readonly (string | null
         email: r.email,
         language: r.language,
         allergyFlag: Number(r.allergy_flag) === 1,
+        merged: r.merged_into_id !== null,
       });
     }
   }

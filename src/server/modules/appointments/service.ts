@@ -9,7 +9,6 @@ import { AppError, PlatformErrors } from '../../platform/errors.js';
 import type { Language } from '../../platform/i18n.js';
 import { runIdempotent, type StoredResponse } from '../../platform/idempotency.js';
 import type { BookingMode } from '../availability/index.js';
-import { findClientById } from '../clients/index.js';
 import { lineTotal } from './add-ons.js';
 import { guardOccupancy, insertVisit, lineRows, type PreparedRun, placePrepared, prepareVisit, withAlternatives } from './booking.js';
 import { type AppointmentDto, appointmentDtos, freshDto } from './dto.js';
@@ -17,7 +16,16 @@ import { AppointmentErrors } from './errors.js';
 import { linesInPlace } from './line-edit.js';
 import { loadStore, type StoreInfo } from './planner.js';
 import { scheduleMessages } from './reminders.js';
-import { type AppointmentRow, findAppointment, insertHistory, linesOf, loadSettings, releaseOccupancy } from './repo.js';
+import {
+  type AppointmentRow,
+  type ClientSummary,
+  clientSummaries,
+  findAppointment,
+  insertHistory,
+  linesOf,
+  loadSettings,
+  releaseOccupancy,
+} from './repo.js';
 import type { AppointmentCreate, AppointmentPatch, LineInput } from './schemas.js';
 import { type BookingSettings, feeFor, isLateCancel } from './settings.js';
 import { type Action, MOVABLE, STAMP, type Status, TECHNICIAN_ACTIONS, transition } from './status.js';
@@ -29,11 +37,13 @@ export async function storeOrFail(db: Executor, storeId: string, path = 'storeId
   return store;
 }
 
-async function assertClient(db: Executor, clientId: string | null | undefined): Promise<void> {
-  if (!clientId) return;
-  const client = await findClientById(db, clientId);
-  if (!client || client.merged_into_id)
+/** The client to book for, as the answer shows it (422 when unknown or merged away). */
+async function clientOrFail(db: Executor, clientId: string | null | undefined): Promise<Map<string, ClientSummary>> {
+  if (!clientId) return new Map();
+  const clients = await clientSummaries(db, [clientId]);
+  if (!clients.get(clientId) || clients.get(clientId)!.merged)
     throw AppointmentErrors.unknown_reference({ field: 'clientId' }, [{ path: 'clientId', message: 'no such client' }]);
+  return clients;
 }
 
 export async function dtoOf(db: Executor, store: StoreInfo, row: AppointmentRow, lang: Language): Promise<AppointmentDto> {
@@ -59,6 +69,8 @@ export async function book(
     notes: string | null;
     lines: readonly LineInput[];
     waitlistEntryId?: string | undefined;
+    /** The client as read before the transaction (the answer shows it). */
+    clients?: Map<string, ClientSummary>;
   },
   ctx: BookContext,
   opts: {
@@ -106,7 +118,10 @@ export async function book(
       if (input.waitlistEntryId) await markWaitlistBooked(tx, input.waitlistEntryId, input.store.id, row.id, ctx.now);
       const services = new Map(placed.map((l) => [l.serviceId, l.service]));
       const addOns = new Map(placed.flatMap((l) => l.addOns.map((a) => [a.id, a] as const)));
-      const dto = await freshDto(tx, input.store, row, lines, services, ctx.lang, addOns);
+      const dto = await freshDto(tx, input.store, row, lines, services, ctx.lang, addOns, {
+        staff: runs[0]?.plan.staffNames,
+        clients: input.clients,
+      });
       await writeAudit(tx, ctx, {
         action: 'appointment.create',
         entityType: 'appointment',
@@ -124,7 +139,7 @@ export async function book(
 export async function createAppointment(db: Kysely<DB>, actor: Actor, input: AppointmentCreate, ctx: BookContext) {
   assertStore(actor, input.storeId);
   const store = await storeOrFail(db, input.storeId);
-  await assertClient(db, input.clientId);
+  const clients = await clientOrFail(db, input.clientId);
   const { settings } = await loadSettings(db, store.id);
   return book(
     db,
@@ -136,6 +151,7 @@ export async function createAppointment(db: Kysely<DB>, actor: Actor, input: App
       notes: input.notes ?? null,
       lines: input.lines,
       waitlistEntryId: input.waitlistEntryId,
+      clients,
     },
     ctx,
     {

@@ -4,7 +4,7 @@ import type { Executor } from '../../db/tx.js';
 import { PlatformErrors } from '../../platform/errors.js';
 import { addDays, localDate } from '../../platform/zoned-time.js';
 import type { StaffBusy, StaffRoster, StoreHours, WeeklyHours } from '../availability/index.js';
-import { findStoreById } from '../stores/index.js';
+import { cachedForStore, cachedStoreRow } from '../stores/index.js';
 import { blockedOfStaff, exceptionsOfStore, rostersOfStore, staffOfStore } from './repo.js';
 import { toEngineException } from './rosters.js';
 import { storeHoursOf } from './service.js';
@@ -15,24 +15,33 @@ import { storeHoursOf } from './service.js';
  * Sorted by rotation order (then when the person joined). Throws not_found for an unknown store.
  */
 export async function loadStaffSchedules(db: Executor, storeId: string, fromMs: number, toMs: number): Promise<StaffRoster[]> {
-  const store = await findStoreById(db, storeId);
+  const store = await cachedStoreRow(db, storeId);
   if (!store) throw PlatformErrors.not_found();
   const tz = store.time_zone;
   const from = addDays(localDate(fromMs, tz), -1);
   const to = addDays(localDate(Math.max(fromMs, toMs), tz), 1);
-  const [staff, rosters, exceptions] = await Promise.all([
-    staffOfStore(db, storeId),
-    rostersOfStore(db, storeId),
-    exceptionsOfStore(db, storeId, from, to),
+  const [people, exceptions] = await Promise.all([
+    cachedForStore(db, 'rosters.weekly', storeId, () => weeklyOfStore(db, storeId)),
+    cachedForStore(db, `rosters.exceptions:${from}:${to}`, storeId, () => exceptionsOfStore(db, storeId, from, to)),
   ]);
+  return people.map(
+    (p): StaffRoster => ({
+      ...p,
+      exceptions: exceptions.filter((e) => e.staff_id === p.id).map(toEngineException),
+    }),
+  );
+}
+
+/** Active staff of the store with their weekly hours (empty when none were set), by rotation order. */
+async function weeklyOfStore(db: Executor, storeId: string): Promise<Array<Omit<StaffRoster, 'exceptions'>>> {
+  const [staff, rosters] = await Promise.all([staffOfStore(db, storeId), rostersOfStore(db, storeId)]);
   const rosterOf = new Map(rosters.map((r) => [r.staff_id, r]));
   return staff
-    .map((person): StaffRoster => {
+    .map((person) => {
       const roster = rosterOf.get(person.id);
       return {
         id: person.id,
         weeklyHours: roster ? (JSON.parse(roster.hours) as WeeklyHours) : {},
-        exceptions: exceptions.filter((e) => e.staff_id === person.id).map(toEngineException),
         rotationOrder: roster?.rotation_order ?? 0,
       };
     })
@@ -50,6 +59,6 @@ export async function loadBlockedTimes(db: Executor, staffIds: readonly string[]
 
 /** The store's zone and hours (weekly + special dates) as the engine takes them; undefined if no such store. */
 export async function loadStoreHours(db: Executor, storeId: string): Promise<{ timeZone: string; storeHours: StoreHours } | undefined> {
-  const store = await findStoreById(db, storeId);
+  const store = await cachedStoreRow(db, storeId);
   return store ? { timeZone: store.time_zone, storeHours: storeHoursOf(store) } : undefined;
 }

@@ -3,10 +3,10 @@
 // refusal (payment mismatch, a ledger's insufficient balance…) rolls all of it back: nothing is written.
 import type { Insertable } from 'kysely';
 import { z } from 'zod';
-import type { SaleLineStaffTable, SaleTaxesTable, SaleTendersTable, SaleTipsTable } from '../../db/tables.js';
+import type { SaleLineStaffTable, SaleTaxesTable, SaleTipsTable } from '../../db/tables.js';
 import type { TxContext } from '../../db/tx.js';
 import { assertStore } from '../../http/actor.js';
-import { writeAudit } from '../../platform/audit.js';
+import { auditRow } from '../../platform/audit.js';
 import { PlatformErrors } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { allocate } from '../../platform/money.js';
@@ -20,7 +20,17 @@ import { lineFromRow, snapshot, toPricingLine } from './model.js';
 import { priceTicket, serviceWeights } from './pricing.js';
 import { receiptEmail } from './receipt.js';
 import { allSaleHooks, type HookContext, lineKind, type TenderKind, tenderKind } from './registry.js';
-import { type LineRow, linesOf, lockSaleWithStore, openShiftsOf, type SaleRow, type TenderRow, takeReceiptNumber } from './repo.js';
+import {
+  type CompletionPatch,
+  type LineRow,
+  linesOf,
+  lockSaleWithStore,
+  openShiftsOf,
+  type SaleRow,
+  type TenderRow,
+  writeCompletion,
+  writeDetailsTakeReceiptNumber,
+} from './repo.js';
 import { type SaleComplete, tenderCommon } from './schemas.js';
 import { formatReceipt, receiptPrefix } from './settings.js';
 import { staffAtStore } from './staff.js';
@@ -78,7 +88,7 @@ export async function completeSale(
 
   if (!store) throw PlatformErrors.not_found();
   const sc = storeContextOf(store);
-  const rows = await linesOf(tx, id);
+  const rows = found.lines ?? (await linesOf(tx, id));
   if (rows.length === 0) throw SalesErrors.empty_ticket();
   const ticketLines = rows.map(lineFromRow);
   const pricingLines = ticketLines.map(toPricingLine);
@@ -197,20 +207,14 @@ export async function completeSale(
     refund_id: null,
     created_at: ctx.now,
   }));
-  if (staffRows.length) await tx.insertInto('sale_line_staff').values(staffRows).execute();
-  if (taxRows.length) await tx.insertInto('sale_taxes').values(taxRows).execute();
-  if (tenderRows.length)
-    await tx
-      .insertInto('sale_tenders')
-      .values(tenderRows as Insertable<SaleTendersTable>[])
-      .execute();
-  if (tipRows.length) await tx.insertInto('sale_tips').values(tipRows).execute();
-
-  // The receipt number last, so the store's counter row stays locked for as short a time as possible.
-  const receiptNumber = await takeReceiptNumber(tx, sale.store_id);
+  const receiptNumber = await writeDetailsTakeReceiptNumber(tx, sale.store_id, {
+    staff: staffRows,
+    taxes: taxRows,
+    tenders: tenderRows,
+    tips: tipRows,
+  });
   const receiptCode = formatReceipt(receiptPrefix(sc.settings, sc.store.slug), receiptNumber);
-  // Only the columns completion sets (the rest of the locked row is unchanged).
-  const patch = {
+  const patch: CompletionPatch = {
     status: 'completed',
     subtotal: totals.subtotal,
     discount_total: totals.discountTotal,
@@ -230,9 +234,22 @@ export async function completeSale(
     completed_at: ctx.now,
     version: sale.version + 1,
     updated_at: ctx.now,
-  } satisfies Partial<SaleRow>;
+  };
   const completed: SaleRow = { ...sale, ...patch };
-  await tx.updateTable('sales').set(patch).where('id', '=', id).execute();
+  const audit = auditRow(ctx, {
+    action: 'sale.complete',
+    entityType: 'sale',
+    entityId: id,
+    storeId: sale.store_id,
+    after: {
+      receipt: receiptCode,
+      total: totals.total,
+      tip,
+      cashRounding: settlement.cashRounding,
+      tenders: tenderRows.map((t) => ({ kind: t.kind, amount: t.amount })),
+    },
+  });
+  await writeCompletion(tx, id, patch, audit);
 
   // Hooks of the kinds (ledgers, packages): inside this transaction, in a fixed order.
   const snap = snapshot(completed, lineRows, tenderRows);
@@ -257,19 +274,6 @@ export async function completeSale(
   for (const hook of allSaleHooks()) await hook.onComplete?.(tx, snap, hctx);
 
   if (sale.appointment_id) await completeAppointmentFromSale(tx, sale.appointment_id, id, ctx);
-  await writeAudit(tx, ctx, {
-    action: 'sale.complete',
-    entityType: 'sale',
-    entityId: id,
-    storeId: sale.store_id,
-    after: {
-      receipt: receiptCode,
-      total: totals.total,
-      tip,
-      cashRounding: settlement.cashRounding,
-      tenders: tenderRows.map((t) => ({ kind: t.kind, amount: t.amount })),
-    },
-  });
 
   const dtoCtx = { timeZone: sc.store.time_zone, tax: sc.tax, settings: sc.settings, lang: ctx.lang };
   const dto = saleDto(completed, lineRows, dtoCtx, { tenders: tenderRows, tips: tipRows as never, taxes: taxRows as never, refunds: [] });

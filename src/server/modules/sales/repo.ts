@@ -1,6 +1,9 @@
 // SQL of checkout. Services own the transactions; these functions take the executor they are given.
-import { type Insertable, PostgresAdapter, type Selectable } from 'kysely';
+import { type Insertable, PostgresAdapter, type Selectable, sql } from 'kysely';
+import { type Markers, precompiled, precompiledInsert, precompiledShapes } from '../../db/compiled.js';
 import type {
+  DB,
+  SaleLineStaffTable,
   SaleLinesTable,
   SaleRefundLinesTable,
   SaleRefundsTable,
@@ -11,6 +14,7 @@ import type {
   SaleTipsTable,
 } from '../../db/tables.js';
 import type { Executor } from '../../db/tx.js';
+import { AUDIT_COLUMNS, type auditRow, insertAuditRow } from '../../platform/audit.js';
 import { parseSalesSettings, receiptPrefix } from './settings.js';
 
 export type SaleRow = Selectable<SalesTable>;
@@ -35,13 +39,8 @@ export async function lockSale(tx: Executor, id: string): Promise<SaleRow | unde
   return (isPostgres(tx) ? q.forUpdate() : q).executeTakeFirst();
 }
 
-/**
- * lockSale and storeForSale in one query (completion, once per checkout): the sale row locked as in
- * lockSale (on PostgreSQL only the sale's row: the store stays free for its other checkouts); undefined
- * when the sale is unknown, `store` undefined when its store is archived.
- */
-export async function lockSaleWithStore(tx: Executor, id: string): Promise<{ sale: SaleRow; store: StoreForSale | undefined } | undefined> {
-  const q = tx
+const lockSaleWithStoreQuery = precompiled(['id'], (db, p) => {
+  const q = db
     .selectFrom('sales')
     .leftJoin('stores', (j) => j.onRef('stores.id', '=', 'sales.store_id').on('stores.archived', '=', 0))
     .leftJoin('store_sales_settings', 'store_sales_settings.store_id', 'sales.store_id')
@@ -57,10 +56,43 @@ export async function lockSaleWithStore(tx: Executor, id: string): Promise<{ sal
       'stores.tax_settings as st_tax_settings',
       'store_sales_settings.settings as st_sales_settings',
     ])
-    .where('sales.id', '=', id);
-  const row = await (isPostgres(tx) ? q.forUpdate(['sales']) : q).executeTakeFirst();
+    .where('sales.id', '=', p.id);
+  if (!isPostgres(db)) return q;
+  // PostgreSQL: the lines come along as JSON (text and integer columns only, so the same values as
+  // linesOf), saving a round trip.
+  return q
+    .select(sql<LineRow[] | null>`(select json_agg(l order by l.position) from sale_lines l where l.sale_id = sales.id)`.as('lines_json'))
+    .forUpdate(['sales']);
+});
+
+/**
+ * lockSale and storeForSale in one query (completion, once per checkout): the sale row locked as in
+ * lockSale (on PostgreSQL only the sale's row: the store stays free for its other checkouts); undefined
+ * when the sale is unknown, `store` undefined when its store is archived. On PostgreSQL `lines` are its
+ * lines (as linesOf); on SQLite, where a query costs no round trip, undefined: ask linesOf.
+ */
+export async function lockSaleWithStore(
+  tx: Executor,
+  id: string,
+): Promise<{ sale: SaleRow; store: StoreForSale | undefined; lines: LineRow[] | undefined } | undefined> {
+  const row = (await lockSaleWithStoreQuery(tx, { id })).rows[0] as
+    | (Awaited<ReturnType<typeof lockSaleWithStoreQuery>>['rows'][number] & { lines_json?: LineRow[] | null })
+    | undefined;
   if (!row) return undefined;
-  const { st_id, st_name, st_slug, st_address, st_phone, st_time_zone, st_currency, st_tax_settings, st_sales_settings, ...sale } = row;
+  const {
+    st_id,
+    st_name,
+    st_slug,
+    st_address,
+    st_phone,
+    st_time_zone,
+    st_currency,
+    st_tax_settings,
+    st_sales_settings,
+    lines_json,
+    ...sale
+  } = row;
+  const lines = lines_json === undefined ? undefined : (lines_json ?? []);
   const store =
     st_id === null
       ? undefined
@@ -75,11 +107,13 @@ export async function lockSaleWithStore(tx: Executor, id: string): Promise<{ sal
           tax_settings: st_tax_settings!,
           sales_settings: st_sales_settings,
         };
-  return { sale, store };
+  return { sale, store, lines };
 }
 
-export const linesOf = (db: Executor, saleId: string) =>
-  db.selectFrom('sale_lines').selectAll().where('sale_id', '=', saleId).orderBy('position').execute();
+const linesQuery = precompiled(['saleId'], (db, p) =>
+  db.selectFrom('sale_lines').selectAll().where('sale_id', '=', p.saleId).orderBy('position'),
+);
+export const linesOf = async (db: Executor, saleId: string): Promise<LineRow[]> => (await linesQuery(db, { saleId })).rows;
 
 export const tendersOf = (db: Executor, saleId: string) =>
   db.selectFrom('sale_tenders').selectAll().where('sale_id', '=', saleId).orderBy('position').execute();
@@ -109,6 +143,138 @@ export async function refundPartsOf(db: Executor, refundIds: readonly string[]) 
   return { lines, tenders };
 }
 
+// What a completion writes: fixed-shape statements, compiled once (per row count). On PostgreSQL, where every
+// statement is a round trip inside the transaction, the detail rows go in one statement and the sale's
+// completion with its audit row in another.
+type DetailRows = {
+  staff: Insertable<SaleLineStaffTable>[];
+  taxes: Insertable<SaleTaxesTable>[];
+  tenders: Insertable<SaleTendersTable>[];
+  tips: Insertable<SaleTipsTable>[];
+};
+const DETAILS = [
+  { key: 'staff', table: 'sale_line_staff', columns: ['line_id', 'sale_id', 'staff_id', 'share_bp', 'amount'] },
+  { key: 'taxes', table: 'sale_taxes', columns: ['sale_id', 'line_id', 'code', 'name', 'name_translations', 'rate', 'amount'] },
+  {
+    key: 'tenders',
+    table: 'sale_tenders',
+    columns: [
+      'id',
+      'sale_id',
+      'position',
+      'kind',
+      'amount',
+      'tendered',
+      'change_due',
+      'tip',
+      'data',
+      'refunded_amount',
+      'shift_id',
+      'created_at',
+    ],
+  },
+  {
+    key: 'tips',
+    table: 'sale_tips',
+    columns: ['id', 'sale_id', 'staff_id', 'tender_id', 'tender_kind', 'amount', 'refund_id', 'created_at'],
+  },
+] as const satisfies ReadonlyArray<{ key: keyof DetailRows; table: keyof DB; columns: readonly string[] }>;
+
+const insertDetail = Object.fromEntries(
+  DETAILS.map((d) => [
+    d.key,
+    precompiledInsert<Record<string, unknown>>(d.columns, (db, rows) => db.insertInto(d.table).values(rows as never)),
+  ]),
+) as Record<keyof DetailRows, (db: Executor, rows: readonly object[]) => Promise<unknown>>;
+
+// PostgreSQL: WITH a AS (INSERT …), b AS (INSERT …) … UPDATE receipt_counters … RETURNING — every detail
+// table and the receipt number in one round trip.
+const detailsThenReceiptNumber = precompiledShapes(
+  (counts: Record<keyof DetailRows, number>) => DETAILS.map((d) => counts[d.key]).join('.'),
+  (db, counts, mark) => {
+    let q: any = db;
+    for (const d of DETAILS) {
+      if (counts[d.key] === 0) continue;
+      const rows = Array.from({ length: counts[d.key] }, (_, i) =>
+        Object.fromEntries(d.columns.map((c) => [c, mark(`${d.key}.${i}.${c}`)])),
+      );
+      q = q.with(`new_${d.table}`, (qc: any) => qc.insertInto(d.table).values(rows));
+    }
+    return bumpStatement(q, mark('storeId'));
+  },
+);
+
+/**
+ * Writes the sale's line credits, taxes, tenders and tips, then takes the receipt number — last, so the
+ * store's counter row stays locked for as short a time as possible.
+ */
+export async function writeDetailsTakeReceiptNumber(tx: Executor, storeId: string, rows: DetailRows): Promise<number> {
+  if (!isPostgres(tx)) {
+    for (const d of DETAILS) if (rows[d.key].length) await insertDetail[d.key](tx, rows[d.key]);
+    return takeReceiptNumber(tx, storeId);
+  }
+  const counts = { staff: rows.staff.length, taxes: rows.taxes.length, tenders: rows.tenders.length, tips: rows.tips.length };
+  const res = await detailsThenReceiptNumber(tx, counts, (name) => {
+    if (name === 'storeId') return storeId;
+    const [key, i, column] = name.split('.') as [keyof DetailRows, string, string];
+    return (rows[key][Number(i)] as Record<string, unknown>)[column];
+  });
+  const row = res.rows[0] as { last_number: number } | undefined;
+  // A store's first receipt: its counter row is created (and bumped) by takeReceiptNumber.
+  return row ? Number(row.last_number) : takeReceiptNumber(tx, storeId);
+}
+
+const COMPLETION_COLUMNS = [
+  'status',
+  'subtotal',
+  'discount_total',
+  'tax_total',
+  'total',
+  'tip_total',
+  'cash_rounding',
+  'amount_paid',
+  'change_due',
+  'receipt_number',
+  'receipt_code',
+  'business_date',
+  'shift_id',
+  'email_receipt',
+  'receipt_language',
+  'completed_by',
+  'completed_at',
+  'version',
+  'updated_at',
+] as const satisfies ReadonlyArray<keyof SaleRow>;
+export type CompletionPatch = { [K in (typeof COMPLETION_COLUMNS)[number]]: SaleRow[K] };
+type AuditValues = ReturnType<typeof auditRow>;
+
+const completionUpdate = (db: Executor, p: Markers<string>) =>
+  db
+    .updateTable('sales')
+    .set(Object.fromEntries(COMPLETION_COLUMNS.map((c) => [c, p[c]])))
+    .where('id', '=', p.id);
+const completeSaleRow = precompiled(['id', ...COMPLETION_COLUMNS], completionUpdate);
+const auditMarkers = (p: Markers<string>) => Object.fromEntries(AUDIT_COLUMNS.map((c) => [c, p[`audit_${c}`]])) as never;
+// PostgreSQL: WITH done AS (UPDATE sales …) INSERT INTO audit_log … — one round trip.
+const completeSaleRowAudited = precompiled(['id', ...COMPLETION_COLUMNS, ...AUDIT_COLUMNS.map((c) => `audit_${c}` as const)], (db, p) =>
+  db
+    .with('done', (qc) => completionUpdate(qc as unknown as Executor, p))
+    .insertInto('audit_log')
+    .values(auditMarkers(p)),
+);
+
+/** Sets only the columns completion fills in (the rest of the locked row is unchanged), and audits it. */
+export async function writeCompletion(tx: Executor, id: string, patch: CompletionPatch, audit: AuditValues): Promise<void> {
+  if (!isPostgres(tx)) {
+    await completeSaleRow(tx, { ...patch, id });
+    await insertAuditRow(tx, audit);
+    return;
+  }
+  const values: Record<string, unknown> = { ...patch, id };
+  for (const c of AUDIT_COLUMNS) values[`audit_${c}`] = audit[c];
+  await completeSaleRowAudited(tx, values as never);
+}
+
 export async function replaceLines(tx: Executor, saleId: string, rows: Insertable<SaleLinesTable>[]): Promise<void> {
   await tx.deleteFrom('sale_lines').where('sale_id', '=', saleId).execute();
   if (rows.length) await tx.insertInto('sale_lines').values(rows).execute();
@@ -118,14 +284,16 @@ export async function replaceLines(tx: Executor, saleId: string, rows: Insertabl
  * The next receipt number of a store, gap-free: the counter row is incremented in the caller's
  * transaction (rolled back with it) and locked until it commits, so concurrent completions queue on it.
  */
+const bumpStatement = (db: Executor, storeId: unknown) =>
+  db
+    .updateTable('receipt_counters')
+    .set((eb) => ({ last_number: eb('last_number', '+', 1) }))
+    .where('store_id', '=', storeId as string)
+    .returning('last_number');
+const bumpReceiptCounter = precompiled(['storeId'], (db, p) => bumpStatement(db, p.storeId));
+
 export async function takeReceiptNumber(tx: Executor, storeId: string): Promise<number> {
-  const bump = () =>
-    tx
-      .updateTable('receipt_counters')
-      .set((eb) => ({ last_number: eb('last_number', '+', 1) }))
-      .where('store_id', '=', storeId)
-      .returning('last_number')
-      .executeTakeFirst();
+  const bump = async () => (await bumpReceiptCounter(tx, { storeId })).rows[0];
   let row = await bump();
   if (!row) {
     await tx
@@ -176,14 +344,28 @@ export async function salesSettingsText(db: Executor, storeId: string): Promise<
   return row?.settings ?? null;
 }
 
+const openShiftsQuery = precompiled(['storeId'], (db, p, variant) => {
+  const q = db.selectFrom('shifts').select(['id', 'store_id', 'drawer']).where('store_id', '=', p.storeId).where('status', '=', 'open');
+  return variant === 'lock' ? q.forShare() : q;
+});
+const openShiftQuery = precompiled(['storeId', 'shiftId'], (db, p, variant) => {
+  const q = db
+    .selectFrom('shifts')
+    .select(['id', 'store_id', 'drawer'])
+    .where('store_id', '=', p.storeId)
+    .where('status', '=', 'open')
+    .where('id', '=', p.shiftId);
+  return variant === 'lock' ? q.forShare() : q;
+});
+
 /**
  * The open shifts of a store (or the one named). When cash moves (`lock`), they are share-locked on
  * PostgreSQL so a concurrent close waits for this sale and counts its cash; SQLite has one writer.
  */
 export async function openShiftsOf(db: Executor, storeId: string, shiftId: string | undefined, lock: boolean) {
-  let q = db.selectFrom('shifts').select(['id', 'store_id', 'drawer']).where('store_id', '=', storeId).where('status', '=', 'open');
-  if (shiftId) q = q.where('id', '=', shiftId);
-  return (lock && isPostgres(db) ? q.forShare() : q).execute();
+  const variant = lock && isPostgres(db) ? 'lock' : '';
+  const res = shiftId ? await openShiftQuery(db, { storeId, shiftId }, variant) : await openShiftsQuery(db, { storeId }, variant);
+  return res.rows;
 }
 
 export type PaidLine = { refId: string; saleId: string; lineId: string; receiptCode: string | null };

@@ -172,7 +172,8 @@ export function salesRoutes(deps: Deps): FastifyPluginAsyncZod {
           lang: request.lang,
         });
         if (res.replayed) reply.header('idempotent-replayed', 'true');
-        return reply.status(res.status).send(res.body);
+        // The JSON already made for the idempotency record: not serialised a second time.
+        return reply.status(res.status).type('application/json; charset=utf-8').send(res.json);
       },
     );
 

@@ -111,11 +111,15 @@ async function withReplay<T>(key: string | undefined, run: () => Promise<T>): Pr
   }
 }
 
+/**
+ * Completion is a write that refuses to run twice (a completed sale is 409), so the stored response is looked
+ * up only after such a refusal (lookFirst: false), which also answers a retry racing its first attempt.
+ */
 export async function completeWithKey(db: Kysely<DB>, id: string, body: SaleComplete, ctx: SalesCtx, opts: CompleteOptions) {
-  return withReplay(opts.key, () =>
-    runIdempotent(db, { scope: 'sales.complete', key: opts.key, required: true, request: { saleId: id, body }, now: ctx.now }, (tx) =>
-      completeSale(tx, id, body, { ...ctx, lang: opts.lang }),
-    ),
+  return runIdempotent(
+    db,
+    { scope: 'sales.complete', key: opts.key, required: true, lookFirst: false, request: { saleId: id, body }, now: ctx.now },
+    (tx) => completeSale(tx, id, body, { ...ctx, lang: opts.lang }),
   );
 }
 

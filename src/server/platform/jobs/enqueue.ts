@@ -38,16 +38,25 @@ export function wakeWorkers(): void {
  * once it did. Returns the job id.
  */
 export async function enqueue(executor: Executor, job: JobSpec, now: number, afterCommit?: (fn: () => void) => void): Promise<string> {
-  if (!job.kind || job.kind.length > 100) throw new RangeError('job kind must be 1–100 characters');
-  const maxAttempts = job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new RangeError(`maxAttempts must be an integer ≥ 1, got ${maxAttempts}`);
-  const runAt = job.runAt ?? now;
-  if (!Number.isSafeInteger(runAt)) throw new RangeError(`runAt must be an integer epoch ms, got ${runAt}`);
-  const id = job.id ?? newId();
-  await executor
-    .insertInto('jobs')
-    .values({
-      id,
+  return (await enqueueAll(executor, [job], now, afterCommit))[0]!;
+}
+
+/** Like enqueue, for several jobs in one statement (one round trip). Returns their ids in order. */
+export async function enqueueAll(
+  executor: Executor,
+  jobs: readonly JobSpec[],
+  now: number,
+  afterCommit?: (fn: () => void) => void,
+): Promise<string[]> {
+  if (jobs.length === 0) return [];
+  const rows = jobs.map((job) => {
+    if (!job.kind || job.kind.length > 100) throw new RangeError('job kind must be 1–100 characters');
+    const maxAttempts = job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+    if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new RangeError(`maxAttempts must be an integer ≥ 1, got ${maxAttempts}`);
+    const runAt = job.runAt ?? now;
+    if (!Number.isSafeInteger(runAt)) throw new RangeError(`runAt must be an integer epoch ms, got ${runAt}`);
+    return {
+      id: job.id ?? newId(),
       kind: job.kind,
       payload: JSON.stringify(job.payload ?? null),
       status: 'pending',
@@ -59,9 +68,13 @@ export async function enqueue(executor: Executor, job: JobSpec, now: number, aft
       last_error: null,
       created_at: now,
       done_at: null,
-    })
+    };
+  });
+  await executor
+    .insertInto('jobs')
+    .values(rows)
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
   afterCommit?.(wakeWorkers);
-  return id;
+  return rows.map((r) => r.id);
 }
