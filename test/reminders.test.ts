@@ -68,7 +68,7 @@ describe('booking messages and reminders', () => {
     t.clock.set(Date.UTC(2026, 10, 29, 15, 0));
     const reminder = await drain();
     expect(reminder.map((m) => m.channel).sort()).toEqual(['email', 'sms']);
-    expect(reminder.find((m) => m.channel === 'email')!.subject).toBe('预约提醒:Flushing');
+    expect(reminder.find((m) => m.channel === 'email')!.subject).toBe('预约提醒：Flushing');
     expect(await drain()).toEqual([]); // sent once
   });
 

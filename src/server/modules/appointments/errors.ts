@@ -6,16 +6,16 @@ export const AppointmentErrors = defineErrors({
     title: { en: 'This time has already passed', 'zh-CN': '该时间已经过去', 'zh-TW': '該時間已經過去' },
     detail: {
       en: 'The start time is in the past: choose a time from now on.',
-      'zh-CN': '开始时间已经过去,请选择现在之后的时间。',
-      'zh-TW': '開始時間已經過去,請選擇現在之後的時間。',
+      'zh-CN': '开始时间已经过去，请选择现在之后的时间。',
+      'zh-TW': '開始時間已經過去，請選擇現在之後的時間。',
     },
   },
   too_soon: {
     status: 422,
     title: {
       en: 'This time is too soon to book online',
-      'zh-CN': '该时间距离现在太近,无法在线预约',
-      'zh-TW': '該時間距離現在太近,無法線上預約',
+      'zh-CN': '该时间距离现在太近，无法在线预约',
+      'zh-TW': '該時間距離現在太近，無法線上預約',
     },
     detail: {
       en: 'Online bookings need at least {minutes} minutes’ notice.',
@@ -25,7 +25,7 @@ export const AppointmentErrors = defineErrors({
   },
   beyond_horizon: {
     status: 422,
-    title: { en: 'This date is too far ahead', 'zh-CN': '该日期太远,暂不开放预约', 'zh-TW': '該日期太遠,暫不開放預約' },
+    title: { en: 'This date is too far ahead', 'zh-CN': '该日期太远，暂不开放预约', 'zh-TW': '該日期太遠，暫不開放預約' },
     detail: {
       en: 'Online bookings open at most {days} days ahead.',
       'zh-CN': '在线预约最多可提前 {days} 天。',
@@ -41,8 +41,8 @@ export const AppointmentErrors = defineErrors({
     },
     detail: {
       en: 'The store is closed or the technician is not working for the whole visit at this time.',
-      'zh-CN': '此时门店未营业,或技师在整个服务期间不在班。',
-      'zh-TW': '此時門市未營業,或技師在整個服務期間不在班。',
+      'zh-CN': '此时门店未营业，或技师在整个服务期间不在班。',
+      'zh-TW': '此時門市未營業，或技師在整個服務期間不在班。',
     },
   },
   staff_cannot_perform: {
@@ -70,13 +70,13 @@ export const AppointmentErrors = defineErrors({
     status: 422,
     title: {
       en: 'This local time does not exist (clocks change that day)',
-      'zh-CN': '该当地时间不存在(当天时钟调整)',
-      'zh-TW': '該當地時間不存在(當天時鐘調整)',
+      'zh-CN': '该当地时间不存在（当天时钟调整）',
+      'zh-TW': '該當地時間不存在（當天時鐘調整）',
     },
     detail: {
       en: '{time} on {date} does not exist in {timeZone}: the clocks skip that hour. Choose another time.',
-      'zh-CN': '{timeZone} 的 {date} {time} 不存在:当天时钟跳过了这一小时。请选择其他时间。',
-      'zh-TW': '{timeZone} 的 {date} {time} 不存在:當天時鐘跳過了這一小時。請選擇其他時間。',
+      'zh-CN': '{timeZone} 的 {date} {time} 不存在：当天时钟跳过了这一小时。请选择其他时间。',
+      'zh-TW': '{timeZone} 的 {date} {time} 不存在：當天時鐘跳過了這一小時。請選擇其他時間。',
     },
   },
   unknown_reference: {
@@ -110,8 +110,8 @@ export const AppointmentErrors = defineErrors({
     title: { en: 'This appointment can no longer be changed', 'zh-CN': '此预约已无法更改', 'zh-TW': '此預約已無法更改' },
     detail: {
       en: 'The appointment is “{status}”: only booked or confirmed appointments can be moved.',
-      'zh-CN': '预约状态为“{status}”:只有已预约或已确认的预约可以改期。',
-      'zh-TW': '預約狀態為「{status}」:只有已預約或已確認的預約可以改期。',
+      'zh-CN': '预约状态为“{status}”：只有已预约或已确认的预约可以改期。',
+      'zh-TW': '預約狀態為「{status}」：只有已預約或已確認的預約可以改期。',
     },
   },
   add_on_not_for_service: {
@@ -123,8 +123,8 @@ export const AppointmentErrors = defineErrors({
     },
     detail: {
       en: '“{field}” names an add-on that is not attached to the service of its line, or is no longer offered.',
-      'zh-CN': '“{field}”中的附加项目未关联到该行的服务,或已停止提供。',
-      'zh-TW': '「{field}」中的附加項目未關聯到該行的服務,或已停止提供。',
+      'zh-CN': '“{field}”中的附加项目未关联到该行的服务，或已停止提供。',
+      'zh-TW': '「{field}」中的附加項目未關聯到該行的服務，或已停止提供。',
     },
   },
   service_not_bookable_online: {
@@ -139,8 +139,8 @@ export const AppointmentErrors = defineErrors({
     status: 422,
     title: {
       en: 'Online booking is for existing clients: please call the store',
-      'zh-CN': '在线预约仅限老顾客,请致电门店预约',
-      'zh-TW': '線上預約僅限老顧客,請致電門市預約',
+      'zh-CN': '在线预约仅限老顾客，请致电门店预约',
+      'zh-TW': '線上預約僅限老顧客，請致電門市預約',
     },
   },
   otp_invalid: {
@@ -148,33 +148,33 @@ export const AppointmentErrors = defineErrors({
     title: { en: 'The code is not correct', 'zh-CN': '验证码不正确', 'zh-TW': '驗證碼不正確' },
     detail: {
       en: 'The code is not correct. {triesLeft} tries left.',
-      'zh-CN': '验证码不正确,还可尝试 {triesLeft} 次。',
-      'zh-TW': '驗證碼不正確,還可嘗試 {triesLeft} 次。',
+      'zh-CN': '验证码不正确，还可尝试 {triesLeft} 次。',
+      'zh-TW': '驗證碼不正確，還可嘗試 {triesLeft} 次。',
     },
   },
   otp_expired: {
     status: 422,
-    title: { en: 'The code has expired: ask for a new one', 'zh-CN': '验证码已失效,请重新获取', 'zh-TW': '驗證碼已失效,請重新取得' },
+    title: { en: 'The code has expired: ask for a new one', 'zh-CN': '验证码已失效，请重新获取', 'zh-TW': '驗證碼已失效，請重新取得' },
   },
   otp_too_many_attempts: {
     status: 429,
     title: {
       en: 'Too many wrong codes: ask for a new one',
-      'zh-CN': '验证码错误次数过多,请重新获取',
-      'zh-TW': '驗證碼錯誤次數過多,請重新取得',
+      'zh-CN': '验证码错误次数过多，请重新获取',
+      'zh-TW': '驗證碼錯誤次數過多，請重新取得',
     },
   },
   cancellation_window_passed: {
     status: 422,
     title: {
       en: 'It is too late to change this appointment online: please call the store',
-      'zh-CN': '已过在线更改期限,请致电门店',
-      'zh-TW': '已過線上更改期限,請致電門市',
+      'zh-CN': '已过在线更改期限，请致电门店',
+      'zh-TW': '已過線上更改期限，請致電門市',
     },
     detail: {
       en: 'Online changes close {hours} hours before the appointment. Please call the store.',
-      'zh-CN': '预约开始前 {hours} 小时内无法在线更改,请致电门店。',
-      'zh-TW': '預約開始前 {hours} 小時內無法線上更改,請致電門市。',
+      'zh-CN': '预约开始前 {hours} 小时内无法在线更改，请致电门店。',
+      'zh-TW': '預約開始前 {hours} 小時內無法線上更改，請致電門市。',
     },
   },
   waitlist_entry_closed: {
@@ -199,8 +199,8 @@ export const AppointmentErrors = defineErrors({
     title: { en: 'This fee has already been collected', 'zh-CN': '该费用已收取', 'zh-TW': '該費用已收取' },
     detail: {
       en: 'It was paid on receipt {receipt}. Refund that line first to charge it again.',
-      'zh-CN': '已在收据 {receipt} 中支付。如需重新收取,请先退还该项。',
-      'zh-TW': '已在收據 {receipt} 中支付。如需重新收取,請先退還該項。',
+      'zh-CN': '已在收据 {receipt} 中支付。如需重新收取，请先退还该项。',
+      'zh-TW': '已在收據 {receipt} 中支付。如需重新收取，請先退還該項。',
     },
   },
   appointment_fee_other_client: {
@@ -212,8 +212,8 @@ export const AppointmentErrors = defineErrors({
     },
     detail: {
       en: 'Put the appointment’s client on the ticket to collect its fee.',
-      'zh-CN': '请先将该预约的顾客加到单据上,再收取费用。',
-      'zh-TW': '請先將該預約的顧客加到單據上,再收取費用。',
+      'zh-CN': '请先将该预约的顾客加到单据上，再收取费用。',
+      'zh-TW': '請先將該預約的顧客加到單據上，再收取費用。',
     },
   },
 });

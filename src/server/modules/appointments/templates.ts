@@ -31,13 +31,13 @@ const TEMPLATES: Record<MessageEvent, Record<Language, Template>> = {
     },
     'zh-CN': {
       subject: (f) => `您在${f.storeName}的预约已确认`,
-      intro: (f) => `${f.clientName}您好,您在${f.storeName}的预约已确认,时间为${f.when}。`,
-      sms: (f) => `【${f.storeName}】您已预约${f.when}(${list(f.services, 'zh-CN')}),期待您的光临!`,
+      intro: (f) => `${f.clientName}您好，您在${f.storeName}的预约已确认，时间为${f.when}。`,
+      sms: (f) => `【${f.storeName}】您已预约${f.when}（${list(f.services, 'zh-CN')}），期待您的光临！`,
     },
     'zh-TW': {
       subject: (f) => `您在${f.storeName}的預約已確認`,
-      intro: (f) => `${f.clientName}您好,您在${f.storeName}的預約已確認,時間為${f.when}。`,
-      sms: (f) => `【${f.storeName}】您已預約${f.when}(${list(f.services, 'zh-TW')}),期待您的光臨!`,
+      intro: (f) => `${f.clientName}您好，您在${f.storeName}的預約已確認，時間為${f.when}。`,
+      sms: (f) => `【${f.storeName}】您已預約${f.when}（${list(f.services, 'zh-TW')}），期待您的光臨！`,
     },
   },
   changed: {
@@ -48,13 +48,13 @@ const TEMPLATES: Record<MessageEvent, Record<Language, Template>> = {
     },
     'zh-CN': {
       subject: (f) => `您在${f.storeName}的预约时间已更改`,
-      intro: (f) => `${f.clientName}您好,您在${f.storeName}的预约已改为${f.when}。`,
-      sms: (f) => `【${f.storeName}】您的预约已改为${f.when}(${list(f.services, 'zh-CN')})。`,
+      intro: (f) => `${f.clientName}您好，您在${f.storeName}的预约已改为${f.when}。`,
+      sms: (f) => `【${f.storeName}】您的预约已改为${f.when}（${list(f.services, 'zh-CN')}）。`,
     },
     'zh-TW': {
       subject: (f) => `您在${f.storeName}的預約時間已更改`,
-      intro: (f) => `${f.clientName}您好,您在${f.storeName}的預約已改為${f.when}。`,
-      sms: (f) => `【${f.storeName}】您的預約已改為${f.when}(${list(f.services, 'zh-TW')})。`,
+      intro: (f) => `${f.clientName}您好，您在${f.storeName}的預約已改為${f.when}。`,
+      sms: (f) => `【${f.storeName}】您的預約已改為${f.when}（${list(f.services, 'zh-TW')}）。`,
     },
   },
   cancelled: {
@@ -65,13 +65,13 @@ const TEMPLATES: Record<MessageEvent, Record<Language, Template>> = {
     },
     'zh-CN': {
       subject: (f) => `您在${f.storeName}的预约已取消`,
-      intro: (f) => `${f.clientName}您好,您在${f.storeName}于${f.when}的预约已取消。`,
-      sms: (f) => `【${f.storeName}】您${f.when}的预约已取消,如需重新预约请致电我们。`,
+      intro: (f) => `${f.clientName}您好，您在${f.storeName}于${f.when}的预约已取消。`,
+      sms: (f) => `【${f.storeName}】您${f.when}的预约已取消，如需重新预约请致电我们。`,
     },
     'zh-TW': {
       subject: (f) => `您在${f.storeName}的預約已取消`,
-      intro: (f) => `${f.clientName}您好,您在${f.storeName}於${f.when}的預約已取消。`,
-      sms: (f) => `【${f.storeName}】您${f.when}的預約已取消,如需重新預約請致電我們。`,
+      intro: (f) => `${f.clientName}您好，您在${f.storeName}於${f.when}的預約已取消。`,
+      sms: (f) => `【${f.storeName}】您${f.when}的預約已取消，如需重新預約請致電我們。`,
     },
   },
   reminder: {
@@ -81,14 +81,14 @@ const TEMPLATES: Record<MessageEvent, Record<Language, Template>> = {
       sms: (f) => `${f.storeName}: reminder of your appointment ${f.when} (${list(f.services, 'en')}).`,
     },
     'zh-CN': {
-      subject: (f) => `预约提醒:${f.storeName}`,
-      intro: (f) => `${f.clientName}您好,提醒您在${f.storeName}的预约时间为${f.when}。`,
-      sms: (f) => `【${f.storeName}】提醒:您的预约时间为${f.when}(${list(f.services, 'zh-CN')})。`,
+      subject: (f) => `预约提醒：${f.storeName}`,
+      intro: (f) => `${f.clientName}您好，提醒您在${f.storeName}的预约时间为${f.when}。`,
+      sms: (f) => `【${f.storeName}】提醒：您的预约时间为${f.when}（${list(f.services, 'zh-CN')}）。`,
     },
     'zh-TW': {
-      subject: (f) => `預約提醒:${f.storeName}`,
-      intro: (f) => `${f.clientName}您好,提醒您在${f.storeName}的預約時間為${f.when}。`,
-      sms: (f) => `【${f.storeName}】提醒:您的預約時間為${f.when}(${list(f.services, 'zh-TW')})。`,
+      subject: (f) => `預約提醒：${f.storeName}`,
+      intro: (f) => `${f.clientName}您好，提醒您在${f.storeName}的預約時間為${f.when}。`,
+      sms: (f) => `【${f.storeName}】提醒：您的預約時間為${f.when}（${list(f.services, 'zh-TW')}）。`,
     },
   },
 };
@@ -110,18 +110,18 @@ const LABELS: Record<Language, Labels> = {
     staff: '服务人员',
     phone: '电话',
     address: '地址',
-    change: '如需更改或取消,请致电门店。',
-    manage: '如需在线更改或取消(须在门店规定的取消期限前),请打开:',
-    smsManage: '更改/取消:',
+    change: '如需更改或取消，请致电门店。',
+    manage: '如需在线更改或取消（须在门店规定的取消期限前），请打开：',
+    smsManage: '更改/取消：',
   },
   'zh-TW': {
     services: '服務項目',
     staff: '服務人員',
     phone: '電話',
     address: '地址',
-    change: '如需更改或取消,請致電門市。',
-    manage: '如需線上更改或取消(須在門市規定的取消期限前),請開啟:',
-    smsManage: '更改/取消:',
+    change: '如需更改或取消，請致電門市。',
+    manage: '如需線上更改或取消（須在門市規定的取消期限前），請開啟：',
+    smsManage: '更改/取消：',
   },
 };
 
@@ -151,11 +151,11 @@ const OTP: Record<Language, { subject: (store: string) => string; text: (code: s
   },
   'zh-CN': {
     subject: (s) => `${s}预约验证码`,
-    text: (c, s) => `您的${s}预约验证码为 ${c},10 分钟内有效。如非本人操作,请忽略此消息。`,
+    text: (c, s) => `您的${s}预约验证码为 ${c}，10 分钟内有效。如非本人操作，请忽略此消息。`,
   },
   'zh-TW': {
     subject: (s) => `${s}預約驗證碼`,
-    text: (c, s) => `您的${s}預約驗證碼為 ${c},10 分鐘內有效。如非本人操作,請忽略此訊息。`,
+    text: (c, s) => `您的${s}預約驗證碼為 ${c}，10 分鐘內有效。如非本人操作，請忽略此訊息。`,
   },
 };
 

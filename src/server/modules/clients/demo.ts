@@ -277,7 +277,7 @@ export async function seedDemoClients(tx: Executor, opts: DemoClientsOptions): P
       const body = pick([
         'Prefers almond shape, short length.',
         'Likes the window seat.',
-        '喜欢淡色系,不要太长。',
+        '喜欢淡色系，不要太长。',
         'Allergic reaction to gel brand X in 2025: use hypoallergenic gel.',
         'Always running late: book 15 min buffer.',
       ]);

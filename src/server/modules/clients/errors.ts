@@ -28,8 +28,8 @@ export const ClientErrors = defineErrors({
     },
     detail: {
       en: 'A client with the same phone number or email already exists: open that card instead of creating a new one.',
-      'zh-CN': '已有相同电话或邮箱的客户,请打开该客户档案,不要重复建档。',
-      'zh-TW': '已有相同電話或電子郵件的客戶,請開啟該客戶檔案,不要重複建檔。',
+      'zh-CN': '已有相同电话或邮箱的客户，请打开该客户档案，不要重复建档。',
+      'zh-TW': '已有相同電話或電子郵件的客戶，請開啟該客戶檔案，不要重複建檔。',
     },
   },
   client_merged: {

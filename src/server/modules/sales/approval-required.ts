@@ -8,8 +8,8 @@ import { type Currency, formatMoney } from '../../platform/money.js';
 import { SalesErrors } from './errors.js';
 
 const WHAT = {
-  line_discount: { en: 'This discount ({amount})', 'zh-CN': '此折扣({amount})', 'zh-TW': '此折扣({amount})' },
-  ticket_discount: { en: 'This ticket discount ({amount})', 'zh-CN': '此整单折扣({amount})', 'zh-TW': '此整單折扣({amount})' },
+  line_discount: { en: 'This discount ({amount})', 'zh-CN': '此折扣（{amount}）', 'zh-TW': '此折扣（{amount}）' },
+  ticket_discount: { en: 'This ticket discount ({amount})', 'zh-CN': '此整单折扣（{amount}）', 'zh-TW': '此整單折扣（{amount}）' },
   refund: { en: 'A refund of {amount}', 'zh-CN': '退款 {amount} ', 'zh-TW': '退款 {amount} ' },
   void: { en: 'Voiding a sale', 'zh-CN': '作废销售', 'zh-TW': '作廢銷售' },
 } satisfies Record<string, Messages>;

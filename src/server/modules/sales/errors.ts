@@ -6,8 +6,8 @@ export const SalesErrors = defineErrors({
     title: { en: 'This ticket is no longer open', 'zh-CN': '此单据已不再是未结状态', 'zh-TW': '此單據已不再是未結狀態' },
     detail: {
       en: 'The ticket is {status}: it cannot be changed any more.',
-      'zh-CN': '此单据状态为 {status},不能再修改。',
-      'zh-TW': '此單據狀態為 {status},不能再修改。',
+      'zh-CN': '此单据状态为 {status}，不能再修改。',
+      'zh-TW': '此單據狀態為 {status}，不能再修改。',
     },
   },
   sale_already_completed: {
@@ -15,8 +15,8 @@ export const SalesErrors = defineErrors({
     title: { en: 'This sale is already completed', 'zh-CN': '此销售已完成结账', 'zh-TW': '此銷售已完成結帳' },
     detail: {
       en: 'Receipt {receipt} was already issued for this ticket. Nothing was charged again.',
-      'zh-CN': '此单据已开具收据 {receipt},未重复收费。',
-      'zh-TW': '此單據已開立收據 {receipt},未重複收費。',
+      'zh-CN': '此单据已开具收据 {receipt}，未重复收费。',
+      'zh-TW': '此單據已開立收據 {receipt}，未重複收費。',
     },
   },
   sale_not_completed: {
@@ -36,8 +36,8 @@ export const SalesErrors = defineErrors({
     title: { en: 'The payments do not match the amount due', 'zh-CN': '付款金额与应付金额不符', 'zh-TW': '付款金額與應付金額不符' },
     detail: {
       en: 'Amount due {due}, payments {paid}: difference {difference}.',
-      'zh-CN': '应付 {due},已付 {paid},差额 {difference}。',
-      'zh-TW': '應付 {due},已付 {paid},差額 {difference}。',
+      'zh-CN': '应付 {due}，已付 {paid}，差额 {difference}。',
+      'zh-TW': '應付 {due}，已付 {paid}，差額 {difference}。',
     },
   },
   refund_exceeds_paid: {
@@ -58,8 +58,8 @@ export const SalesErrors = defineErrors({
     title: { en: 'A manager must approve this', 'zh-CN': '需要经理批准', 'zh-TW': '需要經理核准' },
     detail: {
       en: '{what_en} needs a manager’s approval: ask a manager to enter their PIN.',
-      'zh-CN': '{what_zh_CN}需要经理批准,请经理输入 PIN 码。',
-      'zh-TW': '{what_zh_TW}需要經理核准,請經理輸入 PIN 碼。',
+      'zh-CN': '{what_zh_CN}需要经理批准，请经理输入 PIN 码。',
+      'zh-TW': '{what_zh_TW}需要經理核准，請經理輸入 PIN 碼。',
     },
   },
   approval_invalid: {
@@ -114,13 +114,13 @@ export const SalesErrors = defineErrors({
     title: { en: 'The tip shares do not add up to the tip', 'zh-CN': '小费分配之和与小费不符', 'zh-TW': '小費分配之和與小費不符' },
     detail: {
       en: 'Tip {tip}, shares {shares}.',
-      'zh-CN': '小费 {tip},分配合计 {shares}。',
-      'zh-TW': '小費 {tip},分配合計 {shares}。',
+      'zh-CN': '小费 {tip}，分配合计 {shares}。',
+      'zh-TW': '小費 {tip}，分配合計 {shares}。',
     },
   },
   no_open_shift: {
     status: 422,
-    title: { en: 'Open the cash drawer shift first', 'zh-CN': '请先开班(打开钱箱)', 'zh-TW': '請先開班(打開錢箱)' },
+    title: { en: 'Open the cash drawer shift first', 'zh-CN': '请先开班（打开钱箱）', 'zh-TW': '請先開班（打開錢箱）' },
     detail: {
       en: 'Cash needs an open drawer shift at this store.',
       'zh-CN': '现金收付需要本店有一个已开的钱箱班次。',
@@ -132,13 +132,13 @@ export const SalesErrors = defineErrors({
     title: { en: 'Say which drawer takes the cash', 'zh-CN': '请指定收现金的钱箱', 'zh-TW': '請指定收現金的錢箱' },
     detail: {
       en: 'Several drawers are open at this store: send shiftId.',
-      'zh-CN': '本店有多个钱箱班次已开,请传入 shiftId。',
-      'zh-TW': '本店有多個錢箱班次已開,請傳入 shiftId。',
+      'zh-CN': '本店有多个钱箱班次已开，请传入 shiftId。',
+      'zh-TW': '本店有多個錢箱班次已開，請傳入 shiftId。',
     },
   },
   void_window_closed: {
     status: 422,
-    title: { en: 'Too late to void: refund it instead', 'zh-CN': '已过作废时限,请改为退款', 'zh-TW': '已過作廢時限,請改為退款' },
+    title: { en: 'Too late to void: refund it instead', 'zh-CN': '已过作废时限，请改为退款', 'zh-TW': '已過作廢時限，請改為退款' },
     detail: {
       en: 'A sale can be voided only before its shift closes, on the day it was made.',
       'zh-CN': '只能在当天、班次结束前作废销售。',
@@ -149,8 +149,8 @@ export const SalesErrors = defineErrors({
     status: 422,
     title: {
       en: 'This sale has refunds: refund the rest instead of voiding',
-      'zh-CN': '此销售已有退款,请退还剩余部分而非作废',
-      'zh-TW': '此銷售已有退款,請退還剩餘部分而非作廢',
+      'zh-CN': '此销售已有退款，请退还剩余部分而非作废',
+      'zh-TW': '此銷售已有退款，請退還剩餘部分而非作廢',
     },
   },
   appointment_not_checkoutable: {
@@ -158,8 +158,8 @@ export const SalesErrors = defineErrors({
     title: { en: 'This appointment cannot be checked out', 'zh-CN': '此预约无法结账', 'zh-TW': '此預約無法結帳' },
     detail: {
       en: 'The appointment is {status} or belongs to another store.',
-      'zh-CN': '此预约状态为 {status},或属于其他门店。',
-      'zh-TW': '此預約狀態為 {status},或屬於其他門市。',
+      'zh-CN': '此预约状态为 {status}，或属于其他门店。',
+      'zh-TW': '此預約狀態為 {status}，或屬於其他門市。',
     },
   },
   appointment_on_ticket: {
@@ -175,8 +175,8 @@ export const SalesErrors = defineErrors({
     title: { en: 'Another store uses this receipt prefix', 'zh-CN': '其他门店已使用此收据前缀', 'zh-TW': '其他門市已使用此收據前綴' },
     detail: {
       en: '{store} already prints receipts as {prefix}-…: choose another prefix.',
-      'zh-CN': '{store} 的收据已使用 {prefix}-…,请换一个前缀。',
-      'zh-TW': '{store} 的收據已使用 {prefix}-…,請換一個前綴。',
+      'zh-CN': '{store} 的收据已使用 {prefix}-…，请换一个前缀。',
+      'zh-TW': '{store} 的收據已使用 {prefix}-…，請換一個前綴。',
     },
   },
 });

@@ -26,7 +26,7 @@ const M = {
   refundTotal: { en: 'Total refunded', 'zh-CN': '退款合计', 'zh-TW': '退款合計' },
   reason: { en: 'Reason', 'zh-CN': '原因', 'zh-TW': '原因' },
   balances: { en: 'Your balances', 'zh-CN': '您的余额', 'zh-TW': '您的餘額' },
-  thanks: { en: 'Thank you for your visit!', 'zh-CN': '感谢您的光临!', 'zh-TW': '感謝您的光臨!' },
+  thanks: { en: 'Thank you for your visit!', 'zh-CN': '感谢您的光临！', 'zh-TW': '感謝您的光臨！' },
   emailSubject: { en: 'Your receipt {code} from {store}', 'zh-CN': '{store} 的收据 {code}', 'zh-TW': '{store} 的收據 {code}' },
   cardEnding: { en: 'ending', 'zh-CN': '尾号', 'zh-TW': '末四碼' },
 } satisfies Record<string, Messages>;

@@ -73,6 +73,6 @@ describe('approval_required', () => {
       what_zh_CN: '退款 CA$123.45 ',
       what_zh_TW: '退款 CA$123.45 ',
     });
-    expect(approvalRequired('line_discount', 250, 'USD').params.what_zh_TW).toBe('此折扣(US$2.50)');
+    expect(approvalRequired('line_discount', 250, 'USD').params.what_zh_TW).toBe('此折扣（US$2.50）');
   });
 });

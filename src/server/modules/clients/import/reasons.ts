@@ -22,8 +22,8 @@ const MESSAGES: Record<ReasonCode, Messages> = {
   },
   invalid_birthday: {
     en: '“{value}” is not a date in the chosen format ({format}).',
-    'zh-CN': '“{value}”不是所选格式({format})的日期。',
-    'zh-TW': '「{value}」不是所選格式({format})的日期。',
+    'zh-CN': '“{value}”不是所选格式（{format}）的日期。',
+    'zh-TW': '「{value}」不是所選格式（{format}）的日期。',
   },
   invalid_consent: {
     en: '“{value}” in {field} is not yes or no.',
@@ -32,8 +32,8 @@ const MESSAGES: Record<ReasonCode, Messages> = {
   },
   invalid_consent_date: {
     en: '“{value}” in {field} is not a date with a year in the chosen format ({format}).',
-    'zh-CN': '{field} 中的“{value}”不是所选格式({format})且含年份的日期。',
-    'zh-TW': '{field} 中的「{value}」不是所選格式({format})且含年份的日期。',
+    'zh-CN': '{field} 中的“{value}”不是所选格式（{format}）且含年份的日期。',
+    'zh-TW': '{field} 中的「{value}」不是所選格式（{format}）且含年份的日期。',
   },
   invalid_value: {
     en: '“{value}” is not valid for {field}.',
@@ -42,8 +42,8 @@ const MESSAGES: Record<ReasonCode, Messages> = {
   },
   invalid_custom_field: {
     en: '“{value}” is not valid for {field}: {message}.',
-    'zh-CN': '“{value}”不是 {field} 的有效值:{message}。',
-    'zh-TW': '「{value}」不是 {field} 的有效值:{message}。',
+    'zh-CN': '“{value}”不是 {field} 的有效值：{message}。',
+    'zh-TW': '「{value}」不是 {field} 的有效值：{message}。',
   },
   custom_field_required: { en: '{field} is required.', 'zh-CN': '{field} 为必填项。', 'zh-TW': '{field} 為必填欄位。' },
   too_long: {
@@ -59,38 +59,38 @@ const MESSAGES: Record<ReasonCode, Messages> = {
   },
   unknown_language: {
     en: 'Language “{value}” is not known; English is used.',
-    'zh-CN': '无法识别语言“{value}”,将使用英语。',
-    'zh-TW': '無法識別語言「{value}」,將使用英文。',
+    'zh-CN': '无法识别语言“{value}”，将使用英语。',
+    'zh-TW': '無法識別語言「{value}」，將使用英文。',
   },
   unknown_store: {
     en: 'No store “{value}”; the import’s store is used.',
-    'zh-CN': '没有名为“{value}”的门店,将使用本次导入的门店。',
-    'zh-TW': '沒有名為「{value}」的門市,將使用本次匯入的門市。',
+    'zh-CN': '没有名为“{value}”的门店，将使用本次导入的门店。',
+    'zh-TW': '沒有名為「{value}」的門市，將使用本次匯入的門市。',
   },
   unknown_staff: {
     en: 'No staff member “{value}”; the favourite technician is left empty.',
-    'zh-CN': '没有员工“{value}”,常用技师留空。',
-    'zh-TW': '沒有員工「{value}」,常用技師留空。',
+    'zh-CN': '没有员工“{value}”，常用技师留空。',
+    'zh-TW': '沒有員工「{value}」，常用技師留空。',
   },
   duplicate_in_file: {
     en: 'Same {matchedOn} as row {row} of this file: skipped.',
-    'zh-CN': '与本文件第 {row} 行的{matchedOn}相同,已跳过。',
-    'zh-TW': '與本檔案第 {row} 列的{matchedOn}相同,已略過。',
+    'zh-CN': '与本文件第 {row} 行的{matchedOn}相同，已跳过。',
+    'zh-TW': '與本檔案第 {row} 列的{matchedOn}相同，已略過。',
   },
   client_exists: {
     en: 'A client with the same {matchedOn} already exists: skipped.',
-    'zh-CN': '已有{matchedOn}相同的客户,已跳过。',
-    'zh-TW': '已有{matchedOn}相同的客戶,已略過。',
+    'zh-CN': '已有{matchedOn}相同的客户，已跳过。',
+    'zh-TW': '已有{matchedOn}相同的客戶，已略過。',
   },
   already_imported: {
     en: 'This row was already imported by an earlier import: skipped.',
-    'zh-CN': '此行已在之前的导入中导入,已跳过。',
-    'zh-TW': '此列已在先前的匯入中匯入,已略過。',
+    'zh-CN': '此行已在之前的导入中导入，已跳过。',
+    'zh-TW': '此列已在先前的匯入中匯入，已略過。',
   },
   save_failed: {
     en: 'Could not be saved: {message}',
-    'zh-CN': '无法保存:{message}',
-    'zh-TW': '無法儲存:{message}',
+    'zh-CN': '无法保存：{message}',
+    'zh-TW': '無法儲存：{message}',
   },
 };
 

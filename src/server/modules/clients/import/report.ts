@@ -30,8 +30,8 @@ export async function reportCsv(
     'zh-TW': ['列號', '結果', '原因'],
   };
   const OUTCOME: Record<string, Record<Language, string>> = {
-    failed: { en: 'not imported (error)', 'zh-CN': '未导入(错误)', 'zh-TW': '未匯入(錯誤)' },
-    skipped: { en: 'skipped (duplicate)', 'zh-CN': '已跳过(重复)', 'zh-TW': '已略過(重複)' },
+    failed: { en: 'not imported (error)', 'zh-CN': '未导入（错误）', 'zh-TW': '未匯入（錯誤）' },
+    skipped: { en: 'skipped (duplicate)', 'zh-CN': '已跳过（重复）', 'zh-TW': '已略過（重複）' },
   };
   const records = rows.map((r) => {
     const details = JSON.parse(r.details);
