@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { withTransaction } from '../../db/tx.js';
 import type { Deps } from '../../deps.js';
 import { assertStore, auditContext, requireActor } from '../../http/actor.js';
+import { sendHtmlPage } from '../../http/security-headers.js';
 import { PlatformErrors } from '../../platform/errors.js';
 import { LANGUAGES } from '../../platform/i18n.js';
 import { enqueueMessage } from '../../platform/notifications/index.js';
@@ -239,7 +240,7 @@ export function salesRoutes(deps: Deps): FastifyPluginAsyncZod {
         const sc = await loadStoreContext(db, sale.store_id);
         const data = await loadReceipt(db, sale, sc, { lang: request.query.lang, refundId: request.query.refundId });
         if (request.query.format === 'text') return reply.type('text/plain; charset=utf-8').send(renderReceiptText(data));
-        return reply.type('text/html; charset=utf-8').send(renderReceiptHtml(data));
+        return sendHtmlPage(reply, renderReceiptHtml(data));
       },
     );
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { withTransaction } from '../../db/tx.js';
 import type { Deps } from '../../deps.js';
 import { assertStore, auditContext, requireActor } from '../../http/actor.js';
+import { sendHtmlPage } from '../../http/security-headers.js';
 import { writeAudit } from '../../platform/audit.js';
 import { isLanguage, LANGUAGES } from '../../platform/i18n.js';
 import { runIdempotent } from '../../platform/idempotency.js';
@@ -142,7 +143,7 @@ export function walletRoutes(deps: Deps): FastifyPluginAsyncZod {
           storeNames: new Map(stores.map((s) => [s.id, s.name])),
           printedAt: toZonedIso(now(), tz).slice(0, 16).replace('T', ' '),
         });
-        return reply.type('text/html; charset=utf-8').send(html);
+        return sendHtmlPage(reply, html);
       },
     );
 
