@@ -40,4 +40,5 @@ export function homeStoreVisible(actor: Pick<Actor, 'allStores' | 'storeIds'>, h
   return actor.allStores || actor.storeIds.includes(homeStoreId);
 }
 
-export const hasStoreLinks = () => links.length > 0;
+/** How many links are registered (each one is a branch of the filter: part of a cached statement's shape). */
+export const storeLinkCount = () => links.length;
