@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OWNER_PASSWORD, SETUP_BODY, Session, type TestApp, createTestApp, setUpBusiness } from './support/app.js';
+import { createTestApp, OWNER_PASSWORD, SETUP_BODY, Session, setUpBusiness, type TestApp } from './support/app.js';
 
 describe('setup, sign-in and sessions', () => {
   let t: TestApp;
@@ -84,7 +84,7 @@ describe('setup, sign-in and sessions', () => {
   });
 
   it('rate-limits repeated failed logins for an account with 429 and Retry-After', async () => {
-    let last;
+    let last: Awaited<ReturnType<Session['login']>> | undefined;
     for (let i = 0; i < 9; i++) last = await new Session(t.app).login('owner@lotus.test', `wrong-password-${i}`);
     expect(last!.statusCode).toBe(429);
     expect(last!.json().code).toBe('rate_limited');

@@ -1,6 +1,6 @@
+import { Temporal } from 'temporal-polyfill';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../src/server/app.js';
-import { Temporal } from 'temporal-polyfill';
 import { DEMO_PASSWORD, DEMO_STAFF, type DemoContext, demo, demoSteps } from '../src/server/cli/demo.js';
 import { type Config, loadConfig } from '../src/server/config.js';
 import { openRuntime } from '../src/server/main.js';
@@ -26,8 +26,17 @@ async function counts(config: Config) {
   const deps = await openRuntime(config);
   try {
     const db = deps.database.db;
-    const count = async (table: 'services' | 'clients' | 'appointments' | 'sales' | 'client_packages' | 'treatment_records' | 'gift_cards') =>
-      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async (
+      table: 'services' | 'clients' | 'appointments' | 'sales' | 'client_packages' | 'treatment_records' | 'gift_cards',
+    ) =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     return {
       businesses: (await db.selectFrom('business').select('name').execute()).map((b) => b.name),
       stores: await db.selectFrom('stores').select(['name', 'time_zone', 'currency']).orderBy('name').execute(),

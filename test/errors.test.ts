@@ -395,7 +395,12 @@ describe('field error messages follow the caller language', () => {
     expect(cn['owner.email']).toMatch(/电子邮件/);
     expect(tw['owner.email']).toMatch(/郵件/);
     expect(cn.extra).toMatch(/未知/);
-    const missing = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'accept-language': 'zh-TW' }, payload: { email: 'a@b.co' } });
+    const missing = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'accept-language': 'zh-TW' },
+      payload: { email: 'a@b.co' },
+    });
     expect(missing.json().errors).toEqual([{ path: 'password', message: '必填' }]);
   });
 });

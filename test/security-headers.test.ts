@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp } from './support/app.js';
+import { createTestApp, type TestApp } from './support/app.js';
 
 describe('security headers', () => {
   let t: TestApp;

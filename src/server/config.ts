@@ -13,7 +13,12 @@ const envSchema = z.object({
   NOTIFY_ADAPTER: z.enum(['log', 'smtp']).default('log'),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Orchid <no-reply@orchid.local>'),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(60 * 12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(60 * 24 * 30)
+    .default(60 * 12),
   /** Where clients and calendar apps reach this deployment (https://book.example.com): links in messages. */
   PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
@@ -55,9 +60,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR,
-    database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL }
-      : { kind: 'sqlite', file: `${e.DATA_DIR}/orchid.sqlite` },
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', file: `${e.DATA_DIR}/orchid.sqlite` },
     logLevel: e.LOG_LEVEL,
     notify: { adapter: e.NOTIFY_ADAPTER, smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,

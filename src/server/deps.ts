@@ -1,7 +1,7 @@
 import type { Database } from './db/database.js';
 import type { Clock } from './platform/clock.js';
-import type { Secrets } from './platform/secrets.js';
 import type { Notifier } from './platform/notifications/notifier.js';
+import type { Secrets } from './platform/secrets.js';
 
 /** Everything the app needs from outside, injected so tests control time, storage and messages. */
 export type Deps = {

@@ -441,7 +441,12 @@ async function packages(c: DemoContext): Promise<void> {
     .where('merged_into_id', 'is', null)
     .orderBy('id')
     .execute();
-  const family = rows.flatMap((a, i) => rows.slice(i + 1, i + 40).filter((b) => b.last_name === a.last_name).map((b) => [a.id, b.id]))[0];
+  const family = rows.flatMap((a, i) =>
+    rows
+      .slice(i + 1, i + 40)
+      .filter((b) => b.last_name === a.last_name)
+      .map((b) => [a.id, b.id]),
+  )[0];
   const others = rows.map((r) => r.id).filter((id) => !family?.includes(id));
   const clientIds = [...others.slice(0, 2), ...(family ?? others.slice(2, 4))];
   const r = await seedDemoPackages(c.tx, {
@@ -476,7 +481,8 @@ export const demo: CliCommand = async (config, _args, openRuntime) => {
     }
     const took = `${(result.totalMs / 1000).toFixed(1)} s`;
     if (result.status === 'created') console.log(`Created the demo business "${DEMO_BUSINESS.name}" in ${took}:`);
-    else if (result.status === 'extended') console.log(`The demo business is already here; added: ${result.stepsRun.join(', ')} (${took}):`);
+    else if (result.status === 'extended')
+      console.log(`The demo business is already here; added: ${result.stepsRun.join(', ')} (${took}):`);
     else console.log(`The demo business "${DEMO_BUSINESS.name}" is already here and complete; nothing to do.`);
     for (const line of result.notes) console.log(`  - ${line}`);
     if (result.timings.length)

@@ -1,14 +1,14 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { Deps } from '../deps.js';
-import { type JobHandler, startPlatformWorkers } from '../platform/jobs/index.js';
 import { appointmentJobHandlers } from '../modules/appointments/index.js';
 import { IMPORT_JOB_KIND, importJobHandler } from '../modules/clients/import/index.js';
 import { ledgerJobHandlers, reconcileCommand } from '../modules/ledgers/index.js';
+import { PACKAGE_EXPIRE_CRON, PACKAGE_EXPIRE_JOB_KIND, packageJobHandlers } from '../modules/packages/index.js';
 import { EXPIRE_CRON, EXPIRE_JOB_KIND, pointsJobHandlers } from '../modules/points/index.js';
 import { BIRTHDAY_CRON, BIRTHDAY_JOB_KIND, EVALUATE_CRON, EVALUATE_JOB_KIND, tierJobHandlers } from '../modules/tiers/index.js';
-import { PACKAGE_EXPIRE_CRON, PACKAGE_EXPIRE_JOB_KIND, packageJobHandlers } from '../modules/packages/index.js';
 import { NEXT_SESSION_CRON, NEXT_SESSION_JOB_KIND, treatmentJobHandlers } from '../modules/treatments/index.js';
+import { type JobHandler, startPlatformWorkers } from '../platform/jobs/index.js';
 import { backup, restore } from './backup.js';
 import { demo } from './demo.js';
 
@@ -38,5 +38,6 @@ export const commands: {
   startWorkers: (deps: Deps, log: FastifyBaseLogger) => Promise<() => Promise<void>>;
 } = {
   cli: { demo, backup, restore, reconcile: reconcileCommand },
-  startWorkers: (deps, log) => startPlatformWorkers(deps, log, { handlers: Object.assign({}, ...jobHandlers.map((h) => h(deps))), schedules: jobSchedules }),
+  startWorkers: (deps, log) =>
+    startPlatformWorkers(deps, log, { handlers: Object.assign({}, ...jobHandlers.map((h) => h(deps))), schedules: jobSchedules }),
 };

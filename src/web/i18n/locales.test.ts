@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type LocaleTree as Tree, featureLocaleFiles, localeBundles } from './bundle.js';
+import { featureLocaleFiles, localeBundles, type LocaleTree as Tree } from './bundle.js';
 
 // The merged bundles: shared strings plus every feature's own locale files.
 const locales: Record<string, Tree> = localeBundles;

@@ -1,6 +1,6 @@
 // Prints one element on its own: a hidden frame gets the page's styles and a copy of the element, 80 mm
 // wide, so a receipt printer and an office printer both take it and a long report runs onto more pages.
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 
 export function printElement(el: HTMLElement, title: string): void {
   const frame = document.createElement('iframe');
@@ -25,7 +25,7 @@ export function printElement(el: HTMLElement, title: string): void {
   frame.addEventListener('load', go, { once: true });
   doc.open();
   doc.write(
-    `<!doctype html><html lang="${escape(document.documentElement.lang)}"><head><meta charset="utf-8"><title>${escape(title)}</title>${styles}` +
+    `<!doctype html><html lang="${escapeHtml(document.documentElement.lang)}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>${styles}` +
       '<style>@page{size:80mm auto;margin:4mm}html,body{background:#fff}body{width:72mm;margin:0 auto;font-size:11px}</style>' +
       `</head><body>${el.outerHTML}</body></html>`,
   );
