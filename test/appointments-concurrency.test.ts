@@ -61,6 +61,36 @@ describe('no double booking under concurrency', () => {
       .execute();
   });
 
+  it('a long occupancy row still clashes with one starting days after it; rows beyond the longest line are refused', async () => {
+    const existing = await t.db.db.selectFrom('staff_occupancy').selectAll().executeTakeFirstOrThrow();
+    const day = 86_400_000;
+    const from = existing.end_at + 90 * day;
+    const row = (start: number, end: number) => ({ ...existing, id: newId(), start_at: start, end_at: end });
+    await t.db.db
+      .insertInto('staff_occupancy')
+      .values(row(from, from + 3 * day))
+      .execute();
+    // Starts two and a half days later, inside the first row: the search must reach back that far.
+    await expect(
+      t.db.db
+        .insertInto('staff_occupancy')
+        .values(row(from + 2.5 * day, from + 2.5 * day + 3_600_000))
+        .execute(),
+    ).rejects.toThrow();
+    await t.db.db
+      .insertInto('staff_occupancy')
+      .values(row(from + 3 * day, from + 3 * day + 3_600_000))
+      .execute();
+    // SQLite's trigger looks back only as far as the longest line (4 days), so it refuses anything longer.
+    if (t.db.dialect === 'sqlite')
+      await expect(
+        t.db.db
+          .insertInto('staff_occupancy')
+          .values(row(from + 10 * day, from + 15 * day))
+          .execute(),
+      ).rejects.toThrow(/slot_taken/);
+  });
+
   it('an idempotent retry returns the first answer and books nothing twice', async () => {
     const body = oneService(w, w.services.pedi, '2026-12-02', '10:00', w.techs[0]!.id);
     const headers = { 'idempotency-key': 'booking-retry-0001' };

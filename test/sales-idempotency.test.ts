@@ -40,11 +40,22 @@ describe('Idempotency-Key on completion', () => {
     expect(await count('sale_tips', sale.id)).toBe(2);
     const audits = await t.db.db
       .selectFrom('audit_log')
-      .select('id')
+      .select('after')
       .where('action', '=', 'sale.complete')
       .where('entity_id', '=', sale.id)
       .execute();
     expect(audits).toHaveLength(1);
+    // The receipt code is written with the sale in one statement on PostgreSQL: the stored row and the
+    // audit row carry the code the response shows.
+    const { receiptNumber, receiptCode } = first.json();
+    expect(receiptCode).toBe(`${receiptCode.split('-')[0]}-${String(receiptNumber).padStart(6, '0')}`);
+    expect(JSON.parse(audits[0]!.after!).receipt).toBe(receiptCode);
+    const stored = await t.db.db
+      .selectFrom('sales')
+      .select(['receipt_number', 'receipt_code'])
+      .where('id', '=', sale.id)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ receipt_number: receiptNumber, receipt_code: receiptCode });
   });
 
   it('the same key with another body is 409 idempotency_key_reused', async () => {

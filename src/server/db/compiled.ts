@@ -57,8 +57,8 @@ function run<R>(db: Executor, shape: Shape, value: (key: string) => unknown): Pr
     return v;
   });
   // The compile-time query id is shared by every run of the shape: plugins only see a precompiled statement's
-  // result, never its tree, so write-watch (db/write-watch.ts) does not notice writes made this way — keep
-  // precompiled writes off its watched tables.
+  // result, never its tree, so write-watch (db/write-watch.ts) does not notice writes made this way — a
+  // precompiled write to one of its watched tables must call its noteWrite before and after.
   return db.executeQuery<R>({ sql: shape.sql, parameters, query: shape.query, queryId: shape.queryId });
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { closeSync, fdatasync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -214,8 +215,40 @@ export function openPostgres(url: string, opts: { max?: number; schema?: string;
   // An idle client dropped by the server (restart, failover) must not crash the process;
   // the pool replaces it on next use.
   pool.on('error', (err) => opts.onIdleError?.(err));
+  pool.on('connect', (client) => namePreparedStatements(client));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new WriteWatch()] });
   return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+const statementNames = new Map<string, string>();
+const MAX_STATEMENT_NAMES = 5_000;
+const MAX_PREPARED_PER_CONNECTION = 500;
+
+/**
+ * PostgreSQL parses and plans an unnamed statement on every run; for our short statements that is most of
+ * the server's work, done while the transaction holds its row locks. A named statement is parsed once per
+ * connection and its plan reused (PostgreSQL re-plans by itself when a table it uses changes). Only
+ * statements with parameters are named: they already go through the extended protocol one at a time,
+ * whereas parameterless text (migrations, BEGIN/COMMIT) may hold several statements. Names are a hash of
+ * the text; a connection keeps at most MAX_PREPARED_PER_CONNECTION (server memory), the rest run unnamed.
+ */
+function namePreparedStatements(client: pg.PoolClient) {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const named = new Set<string>();
+  client.query = ((text: unknown, values?: unknown, callback?: unknown) => {
+    if (typeof text !== 'string' || !Array.isArray(values) || values.length === 0 || callback !== undefined)
+      return query(text, values, callback);
+    let name = statementNames.get(text);
+    if (name === undefined) {
+      name = `k${createHash('sha1').update(text).digest('base64url')}`;
+      if (statementNames.size < MAX_STATEMENT_NAMES) statementNames.set(text, name);
+    }
+    if (!named.has(name)) {
+      if (named.size >= MAX_PREPARED_PER_CONNECTION) return query(text, values);
+      named.add(name);
+    }
+    return query({ name, text, values });
+  }) as typeof client.query;
 }
 
 export function openDatabase(database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string }): Database {

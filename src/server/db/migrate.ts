@@ -16,6 +16,7 @@ import * as m0015 from './migrations/0015_sale_tax_names.js';
 import * as m0016 from './migrations/0016_open_shift_lookup.js';
 import * as m0017 from './migrations/0017_balance_notice_skips.js';
 import * as m0018 from './migrations/0018_client_search_covering.js';
+import * as m0019 from './migrations/0019_bounded_overlap_triggers.js';
 
 // Migrations are listed here (not discovered from disk) so they bundle and type-check;
 // a new one is one import and one line. Numbers never change once landed.
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '0016_open_shift_lookup': m0016,
   '0017_balance_notice_skips': m0017,
   '0018_client_search_covering': m0018,
+  '0019_bounded_overlap_triggers': m0019,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

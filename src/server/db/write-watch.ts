@@ -50,6 +50,14 @@ const generations: Record<WatchedGroup, number> = { setup: 0, busy: 0 };
 /** Moves on every write to a table of the group: before it runs, once it ran, and once its transaction ended. */
 export const generationOf = (group: WatchedGroup): number => generations[group];
 
+/**
+ * For writes this plugin cannot see (statements precompiled by db/compiled.ts): call it before and after
+ * the statement runs, like the plugin does; withTransaction moves the group once more after the commit.
+ */
+export function noteWrite(group: WatchedGroup): void {
+  generations[group]++;
+}
+
 /** The generations now, to hand to `afterTransaction` once the transaction ended. */
 export const watchStamp = (): Readonly<Record<WatchedGroup, number>> => ({ ...generations });
 

@@ -17,14 +17,8 @@ export type AuditEntry = {
 // Keys whose values never enter the audit log, whatever module writes it.
 const SENSITIVE = /password|pin|token|secret|hash|allerg|condition|medication|contraindication|health|skin/i;
 
-export function maskSensitive(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(maskSensitive);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, SENSITIVE.test(k) ? '***' : maskSensitive(v)]),
-    );
-  }
-  return value;
+function maskReplacer(key: string, value: unknown): unknown {
+  return SENSITIVE.test(key) ? '***' : value;
 }
 
 export const AUDIT_COLUMNS = [
@@ -45,7 +39,8 @@ export const insertAuditRow = precompiled(AUDIT_COLUMNS, (db, p) => db.insertInt
 
 /** The audit_log row of an entry (for a statement that writes it along with others). */
 export function auditRow(ctx: AuditContext, entry: AuditEntry): { [K in (typeof AUDIT_COLUMNS)[number]]: string | number | null } {
-  const json = (v: unknown) => (v === undefined ? null : JSON.stringify(maskSensitive(v)));
+  // Masked while serialising (the replacer sees every key once): no masked copy of the record is built.
+  const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v, maskReplacer));
   return {
     id: newId(),
     at: ctx.now,

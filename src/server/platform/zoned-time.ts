@@ -52,12 +52,16 @@ const HH_MM = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 /** Strict 'YYYY-MM-DD' that is a real calendar date (Temporal alone would also take '20260308' or times). */
 export function isLocalDate(s: unknown): s is LocalDate {
   if (typeof s !== 'string' || !DATE.test(s)) return false;
-  try {
-    Temporal.PlainDate.from(s);
-    return true;
-  } catch {
-    return false;
-  }
+  // Plain arithmetic (every request checks its dates; Temporal parsing costs ~30 µs each).
+  const year = Number(s.slice(0, 4));
+  const month = Number(s.slice(5, 7));
+  const day = Number(s.slice(8, 10));
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 function plainDate(date: string): Temporal.PlainDate {
@@ -100,23 +104,34 @@ export function toZonedIso(ms: number, tz: string): string {
 // format several instants; an offset only changes at a zone transition, and no zone has two transitions
 // within a quarter hour, so one offset holds for the whole bucket when both its ends agree.
 const BUCKET_MS = 15 * 60_000;
-const offsets = new Map<string, number | null>();
+// By zone, then bucket number (a numeric key: no string built per look-up).
+const offsets = new Map<string, Map<number, number | null>>();
 
 function cachedOffset(ms: number, tz: string): number | undefined {
   // Temporal itself for what the shortcut does not format the same way (years beyond 4 digits, odd offsets).
   if (!Number.isSafeInteger(ms) || ms < 0 || ms >= 253_402_214_400_000) return undefined;
   const bucket = Math.floor(ms / BUCKET_MS);
-  const key = `${tz}\u0000${bucket}`;
-  let offset = offsets.get(key);
+  let ofZone = offsets.get(tz);
+  if (!ofZone) {
+    ofZone = new Map();
+    offsets.set(tz, ofZone);
+  }
+  let offset = ofZone.get(bucket);
   if (offset === undefined) {
     const start = zoned(bucket * BUCKET_MS, tz).offsetNanoseconds;
     const end = zoned((bucket + 1) * BUCKET_MS - 1, tz).offsetNanoseconds;
     offset = start === end && start % 60_000_000_000 === 0 ? start / 1_000_000 : null;
-    if (offsets.size >= 4096) offsets.delete(offsets.keys().next().value!);
-    offsets.set(key, offset);
+    if (ofZone.size >= 8192) ofZone.delete(ofZone.keys().next().value!);
+    ofZone.set(bucket, offset);
   }
   return offset ?? undefined;
 }
+
+/**
+ * The zone's UTC offset at `ms` in ms (cached per quarter hour, see above); undefined where the cache does
+ * not apply (sub-minute offsets, instants outside years 1970–9999): ask Temporal then.
+ */
+export const zoneOffsetMs = (ms: number, tz: string): number | undefined => cachedOffset(ms, tz);
 
 /** Parses an ISO 8601 instant; it must carry 'Z' or an offset, since a bare wall time is not an instant. */
 export function parseInstant(iso: string): number {
@@ -140,6 +155,13 @@ export function startOfLocalDay(date: LocalDate, tz: string): number {
 
 export function addDays(date: LocalDate, days: number): LocalDate {
   if (!Number.isSafeInteger(days)) throw new RangeError(`days must be an integer, got ${days}`);
+  if (!isLocalDate(date)) throw new RangeError(`not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
+  // Calendar arithmetic on a UTC Date (no zone involved); Temporal where the year leaves 1000–9999
+  // (Date.UTC reads years below 100 as 19xx, and Temporal writes others with a sign).
+  const at = new Date(0);
+  at.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + days);
+  const year = at.getUTCFullYear();
+  if (year >= 1000 && year <= 9999) return at.toISOString().slice(0, 10);
   return plainDate(date).add({ days }).toString();
 }
 

@@ -1,5 +1,6 @@
 // SQL of the appointments module. Everything takes an Executor, so it runs inside the caller's transaction.
 import { type Insertable, type Selectable, sql } from 'kysely';
+import { precompiled, precompiledInsert, precompiledShapes } from '../../db/compiled.js';
 import type {
   AppointmentLinesTable,
   AppointmentsTable,
@@ -8,6 +9,7 @@ import type {
   WaitlistEntriesTable,
 } from '../../db/tables.js';
 import type { Executor } from '../../db/tx.js';
+import { noteWrite } from '../../db/write-watch.js';
 import { newId } from '../../platform/ids.js';
 import { MAX_LINE_SPAN_MS, type ResourceBusy, type StaffBusy } from '../availability/index.js';
 import { cachedForStore } from '../stores/index.js';
@@ -49,6 +51,42 @@ export function loadSettings(db: Executor, storeId: string): Promise<{ settings:
   });
 }
 
+// A month of a busy salon is thousands of lines, and building one row object per line costs several
+// times more than the query: one row per person instead, their lines packed as comma-separated numbers
+// relative to `from` (short to print and parse; JSON.parse reads them natively). Lines without a
+// processing gap (most) pack as "start,length", the others as "start,length,gapStart,gapEnd" in a second
+// list. string_agg skips the NULLs of the CASE and reads the same on both engines. (Parentheses: SQLite
+// binds || tighter than -.) Compiled once per number of staff (db/compiled.ts): every booking runs it.
+const staffBusyQuery = precompiledShapes(
+  (v: { staff: number; exclude: boolean }) => `${v.staff}:${v.exclude}`,
+  (db, v, mark) => {
+    const rel = sql<number>`(busy_start_at - ${mark('from')})`;
+    const len = sql<number>`(busy_end_at - busy_start_at)`;
+    const gapped = sql<boolean>`processing_start_at is not null and processing_end_at is not null`;
+    const gap = sql<string>`(processing_start_at - busy_start_at) || ',' || (processing_end_at - busy_start_at)`;
+    let q = db
+      .selectFrom('appointment_lines')
+      .select([
+        'staff_id',
+        sql<string | null>`string_agg(case when not (${gapped}) then ${rel} || ',' || ${len} end, ',')`.as('plain'),
+        sql<string | null>`string_agg(case when ${gapped} then ${rel} || ',' || ${len} || ',' || ${gap} end, ',')`.as('gapped'),
+      ])
+      .where('active', '=', 1)
+      .where(
+        'staff_id',
+        'in',
+        Array.from({ length: v.staff }, (_, i) => mark(`s${i}`)),
+      )
+      .where('busy_start_at', '<', mark('to'))
+      // Bounds the index range from below too (a store's whole history lies before `from`).
+      .where('busy_start_at', '>', mark('lower'))
+      .where('busy_end_at', '>', mark('from'))
+      .groupBy('staff_id');
+    if (v.exclude) q = q.where('appointment_id', '<>', mark('exclude'));
+    return q;
+  },
+);
+
 /** Active lines of these staff members overlapping [from, to), as the engine's busy entries. */
 export async function staffBusy(
   db: Executor,
@@ -58,33 +96,12 @@ export async function staffBusy(
   excludeAppointmentId?: string,
 ): Promise<StaffBusy[]> {
   if (staffIds.length === 0) return [];
-  // A month of a busy salon is thousands of lines, and building one row object per line costs several
-  // times more than the query: one row per person instead, their lines packed as comma-separated numbers
-  // relative to `from` (short to print and parse; JSON.parse reads them natively). Lines without a
-  // processing gap (most) pack as "start,length", the others as "start,length,gapStart,gapEnd" in a second
-  // list. string_agg skips the NULLs of the CASE and reads the same on both engines. (Parentheses: SQLite
-  // binds || tighter than -.)
-  const rel = sql<number>`(busy_start_at - ${from})`;
-  const len = sql<number>`(busy_end_at - busy_start_at)`;
-  const gapped = sql<boolean>`processing_start_at is not null and processing_end_at is not null`;
-  const gap = sql<string>`(processing_start_at - busy_start_at) || ',' || (processing_end_at - busy_start_at)`;
-  let q = db
-    .selectFrom('appointment_lines')
-    .select([
-      'staff_id',
-      sql<string | null>`string_agg(case when not (${gapped}) then ${rel} || ',' || ${len} end, ',')`.as('plain'),
-      sql<string | null>`string_agg(case when ${gapped} then ${rel} || ',' || ${len} || ',' || ${gap} end, ',')`.as('gapped'),
-    ])
-    .where('active', '=', 1)
-    .where('staff_id', 'in', staffIds)
-    .where('busy_start_at', '<', to)
-    // Bounds the index range from below too (a store's whole history lies before `from`).
-    .where('busy_start_at', '>', from - MAX_LINE_SPAN_MS)
-    .where('busy_end_at', '>', from)
-    .groupBy('staff_id');
-  if (excludeAppointmentId) q = q.where('appointment_id', '<>', excludeAppointmentId);
+  const values = { from, lower: from - MAX_LINE_SPAN_MS, to, exclude: excludeAppointmentId };
+  const { rows } = await staffBusyQuery(db, { staff: staffIds.length, exclude: !!excludeAppointmentId }, (name) =>
+    name.startsWith('s') ? staffIds[Number(name.slice(1))] : values[name as keyof typeof values],
+  );
   const out: StaffBusy[] = [];
-  for (const row of await q.execute()) {
+  for (const row of rows) {
     const staffId = row.staff_id;
     if (row.plain) {
       const v = JSON.parse(`[${row.plain}]`) as number[];
@@ -141,13 +158,92 @@ export const storeResources = (db: Executor, storeId: string) =>
     .orderBy('id')
     .execute();
 
+// Every booking writes these: compiled once (db/compiled.ts). The plugin that watches writes to busy-time
+// tables does not see precompiled statements, so they tell it (noteWrite) before and after.
+const APPOINTMENT_COLUMNS = [
+  'id',
+  'store_id',
+  'client_id',
+  'status',
+  'source',
+  'notes',
+  'start_at',
+  'end_at',
+  'cancel_reason',
+  'fee_kind',
+  'fee_amount',
+  'reschedule_count',
+  'manage_nonce',
+  'created_by',
+  'confirmed_at',
+  'confirmed_by',
+  'checked_in_at',
+  'checked_in_by',
+  'started_at',
+  'started_by',
+  'completed_at',
+  'completed_by',
+  'cancelled_at',
+  'cancelled_by',
+  'no_show_at',
+  'no_show_by',
+  'version',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof AppointmentsTable)[];
+const LINE_COLUMNS = [
+  'id',
+  'appointment_id',
+  'position',
+  'service_id',
+  'staff_id',
+  'staff_requested',
+  'resource_id',
+  'parallel_with_previous',
+  'start_at',
+  'end_at',
+  'busy_start_at',
+  'busy_end_at',
+  'buffer_before_min',
+  'buffer_after_min',
+  'processing_start_at',
+  'processing_end_at',
+  'duration_min',
+  'price',
+  'active',
+  'add_ons',
+  'custom_duration',
+] as const satisfies readonly (keyof AppointmentLinesTable)[];
+const OCCUPANCY_COLUMNS = ['id', 'appointment_id', 'line_id', 'staff_id', 'start_at', 'end_at'] as const;
+
+const insertAppointmentRow = precompiledInsert<Insertable<AppointmentsTable>>(APPOINTMENT_COLUMNS, (db, rows) =>
+  db.insertInto('appointments').values(rows),
+);
+const insertLineRows = precompiledInsert<Insertable<AppointmentLinesTable>>(LINE_COLUMNS, (db, rows) =>
+  db.insertInto('appointment_lines').values(rows),
+);
+const insertStaffOccupancy = precompiledInsert<Insertable<StaffOccupancyTable>>(OCCUPANCY_COLUMNS, (db, rows) =>
+  db.insertInto('staff_occupancy').values(rows),
+);
+
+/** Runs a precompiled write to a busy-time table, telling write-watch (see noteWrite). */
+async function busyWrite<T>(write: () => Promise<T>): Promise<T> {
+  noteWrite('busy');
+  try {
+    return await write();
+  } finally {
+    noteWrite('busy');
+  }
+}
+
+/** Writes a new appointment and its lines. Each row carries every column (null where empty). */
 export async function insertAppointment(
   db: Executor,
   row: Insertable<AppointmentsTable>,
   lines: Insertable<AppointmentLinesTable>[],
 ): Promise<void> {
-  await db.insertInto('appointments').values(row).execute();
-  if (lines.length) await db.insertInto('appointment_lines').values(lines).execute();
+  await insertAppointmentRow(db, [row]);
+  if (lines.length) await busyWrite(() => insertLineRows(db, lines));
 }
 
 /**
@@ -166,7 +262,7 @@ export async function insertOccupancy(
       key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.start_at - b.start_at;
   const s = [...staff].sort(byKey((r) => r.staff_id)).map((r) => ({ ...r, id: newId() }));
   const r = [...resources].sort(byKey((x) => x.resource_id)).map((x) => ({ ...x, id: newId() }));
-  if (s.length) await db.insertInto('staff_occupancy').values(s).execute();
+  if (s.length) await busyWrite(() => insertStaffOccupancy(db, s));
   if (r.length) await db.insertInto('resource_occupancy').values(r).execute();
 }
 
@@ -175,6 +271,11 @@ export async function releaseOccupancy(db: Executor, appointmentId: string): Pro
   await db.deleteFrom('staff_occupancy').where('appointment_id', '=', appointmentId).execute();
   await db.deleteFrom('resource_occupancy').where('appointment_id', '=', appointmentId).execute();
 }
+
+const insertHistoryRow = precompiled(
+  ['id', 'appointment_id', 'from_status', 'to_status', 'at', 'actor_id', 'reason', 'start_at'],
+  (db, p) => db.insertInto('appointment_status_history').values(p),
+);
 
 export async function insertHistory(
   db: Executor,
@@ -188,19 +289,16 @@ export async function insertHistory(
     startAt?: number | null;
   },
 ): Promise<void> {
-  await db
-    .insertInto('appointment_status_history')
-    .values({
-      id: newId(),
-      appointment_id: entry.appointmentId,
-      from_status: entry.from,
-      to_status: entry.to,
-      at: entry.at,
-      actor_id: entry.actorId,
-      reason: entry.reason ?? null,
-      start_at: entry.startAt ?? null,
-    })
-    .execute();
+  await insertHistoryRow(db, {
+    id: newId(),
+    appointment_id: entry.appointmentId,
+    from_status: entry.from,
+    to_status: entry.to,
+    at: entry.at,
+    actor_id: entry.actorId,
+    reason: entry.reason ?? null,
+    start_at: entry.startAt ?? null,
+  });
 }
 
 export const historyOf = (db: Executor, appointmentId: string) =>
@@ -231,16 +329,21 @@ export type ClientSummary = {
   merged: boolean;
 };
 
+const clientSummaryQuery = (db: Executor, ids: readonly unknown[]) =>
+  db
+    .selectFrom('clients')
+    .select(['id', 'first_name', 'last_name', 'preferred_name', 'phone', 'email', 'language', 'merged_into_id'])
+    .select(sql<number>`case when coalesce(allergy_reminder, '') <> '' then 1 else 0 end`.as('allergy_flag'))
+    .where('id', 'in', ids as string[]);
+const oneClientSummary = precompiled(['id'], (db, p) => clientSummaryQuery(db, [p.id]));
+
 export async function clientSummaries(db: Executor, ids: readonly (string | null)[]): Promise<Map<string, ClientSummary>> {
   const unique = [...new Set(ids.filter((x): x is string => !!x))];
   const out = new Map<string, ClientSummary>();
   for (let i = 0; i < unique.length; i += 500) {
-    const rows = await db
-      .selectFrom('clients')
-      .select(['id', 'first_name', 'last_name', 'preferred_name', 'phone', 'email', 'language', 'merged_into_id'])
-      .select(sql<number>`case when coalesce(allergy_reminder, '') <> '' then 1 else 0 end`.as('allergy_flag'))
-      .where('id', 'in', unique.slice(i, i + 500))
-      .execute();
+    const chunk = unique.slice(i, i + 500);
+    // One client (every booking) through a compiled statement; a feed's clients in chunks.
+    const rows = chunk.length === 1 ? (await oneClientSummary(db, { id: chunk[0] })).rows : await clientSummaryQuery(db, chunk).execute();
     for (const r of rows) {
       out.set(r.id, {
         id: r.id,

@@ -114,7 +114,8 @@ export function calendarRoutes(deps: Deps): FastifyPluginAsyncZod {
           idempotencyKey: typeof key === 'string' ? key : undefined,
         });
         if (res.replayed) reply.header('idempotent-replayed', 'true');
-        return reply.status(res.status).send(res.body);
+        // The answer as stored with the key (runIdempotent serialised it once): sent as is.
+        return reply.status(res.status).type('application/json; charset=utf-8').send(res.json);
       },
     );
 

@@ -7,7 +7,7 @@ import { type Actor, assertStore } from '../../http/actor.js';
 import { type AuditContext, writeAudit } from '../../platform/audit.js';
 import { AppError, PlatformErrors } from '../../platform/errors.js';
 import type { Language } from '../../platform/i18n.js';
-import { runIdempotent, type StoredResponse } from '../../platform/idempotency.js';
+import { type IdempotentResult, runIdempotent } from '../../platform/idempotency.js';
 import type { BookingMode } from '../availability/index.js';
 import { lineTotal } from './add-ons.js';
 import { guardOccupancy, insertVisit, lineRows, type PreparedRun, placePrepared, prepareVisit, withAlternatives } from './booking.js';
@@ -80,7 +80,7 @@ export async function book(
     before?: (tx: Executor) => Promise<string | null | undefined>;
     respond: (tx: Executor, row: AppointmentRow, dto: AppointmentDto) => Promise<unknown> | unknown;
   },
-): Promise<StoredResponse & { replayed: boolean }> {
+): Promise<IdempotentResult> {
   // A walk-in is recorded as it sits down: its start may lie a few minutes back (WALK_IN_GRACE_MS).
   const placeNow = input.source === 'walk_in' && opts.mode === 'front_desk' ? ctx.now - WALK_IN_GRACE_MS : ctx.now;
   const placeOpts = { mode: opts.mode, now: placeNow, settings: input.settings };

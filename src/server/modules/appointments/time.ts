@@ -8,43 +8,13 @@
 //   -04:00). The answer always carries the offset, and a client that wants the second sends `start`
 //   with '-05:00'.
 import { Temporal } from 'temporal-polyfill';
-import { type LocalDate, toZonedIso } from '../../platform/zoned-time.js';
+import { type LocalDate, toZonedIso, zoneOffsetMs } from '../../platform/zoned-time.js';
 import { AppointmentErrors } from './errors.js';
 
-const BUCKET_MS = 15 * 60_000;
-const offsets = new Map<string, number>();
-const MAX_MEMO = 100_000;
+const DAY_MS = 1440 * 60_000;
 
-function offsetMinutes(ms: number, tz: string): number {
-  const key = `${tz}|${Math.floor(ms / BUCKET_MS)}`;
-  let v = offsets.get(key);
-  if (v === undefined) {
-    const bucket = Math.floor(ms / BUCKET_MS) * BUCKET_MS;
-    const a = Temporal.Instant.fromEpochMilliseconds(bucket).toZonedDateTimeISO(tz).offsetNanoseconds;
-    const b = Temporal.Instant.fromEpochMilliseconds(bucket + BUCKET_MS - 1).toZonedDateTimeISO(tz).offsetNanoseconds;
-    // A zone never changes its offset twice within 15 minutes: equal ends mean one offset for the bucket.
-    if (a !== b) return Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(tz).offsetNanoseconds / 60e9;
-    v = a / 60e9;
-    if (offsets.size > MAX_MEMO) offsets.clear();
-    offsets.set(key, v);
-  }
-  return v;
-}
-
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
-/** ISO 8601 with the zone's offset, like platform toZonedIso but cheap enough for thousands of slots. */
-export function isoIn(ms: number, tz: string): string {
-  if (ms % 60_000 !== 0) return toZonedIso(ms, tz);
-  const off = offsetMinutes(ms, tz);
-  const wall = new Date(ms + off * 60_000);
-  const sign = off < 0 ? '-' : '+';
-  const abs = Math.abs(off);
-  return (
-    `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}` +
-    `T${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
-  );
-}
+/** ISO 8601 with the zone's offset (platform toZonedIso: cached offsets, cheap enough for thousands of slots). */
+export const isoIn = toZonedIso;
 
 /** The store-local 'YYYY-MM-DD' and 'HH:mm' of an instant. */
 export function localParts(ms: number, tz: string): { date: LocalDate; time: string } {
@@ -54,6 +24,23 @@ export function localParts(ms: number, tz: string): { date: LocalDate; time: str
 
 /** A store-local date and time as an instant, by the rule above. */
 export function localToInstant(date: LocalDate, time: string, tz: string): number {
+  // Every booking converts its start: away from a clock change (the same offset a day either side, and
+  // the wall time read with it maps back to itself) it is the wall time minus that offset, no Temporal.
+  const wallMs = Date.UTC(
+    Number(date.slice(0, 4)),
+    Number(date.slice(5, 7)) - 1,
+    Number(date.slice(8, 10)),
+    Number(time.slice(0, 2)),
+    Number(time.slice(3, 5)),
+  );
+  if (/^\d{4}-\d{2}-\d{2}$/.test(date) && /^\d{2}:\d{2}$/.test(time) && Number.isSafeInteger(wallMs)) {
+    const before = zoneOffsetMs(wallMs - DAY_MS, tz);
+    if (before !== undefined && before === zoneOffsetMs(wallMs + DAY_MS, tz) && before === zoneOffsetMs(wallMs - before, tz)) {
+      const back = new Date(wallMs).toISOString();
+      // Date.UTC rolls over what is not a real date or time (02-30, 24:00): those go to Temporal below.
+      if (back.slice(0, 10) === date && back.slice(11, 16) === time) return wallMs - before;
+    }
+  }
   const wall = Temporal.PlainDateTime.from(`${date}T${time}`);
   const zone = tz;
   const earlier = wall.toZonedDateTime(zone, { disambiguation: 'earlier' });

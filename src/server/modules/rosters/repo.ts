@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { precompiledShapes } from '../../db/compiled.js';
 import type { BlockedTimesTable, RosterExceptionsTable, StaffRostersTable } from '../../db/tables.js';
 import type { Executor } from '../../db/tx.js';
 import { MAX_BLOCK_MINUTES } from './schemas.js';
@@ -78,18 +79,30 @@ export const blockedOfStore = (db: Executor, storeId: string, fromMs: number, to
     .execute();
 
 /** Blocked time of these staff members (at any store) overlapping [fromMs, toMs). */
-export const blockedOfStaff = (db: Executor, staffIds: readonly string[], fromMs: number, toMs: number): Promise<BlockedRow[]> =>
-  staffIds.length === 0
-    ? Promise.resolve([])
-    : db
-        .selectFrom('blocked_times')
-        .selectAll()
-        .where('staff_id', 'in', staffIds)
-        .where('start_at', '>=', earliestStart(fromMs))
-        .where('start_at', '<', toMs)
-        .where('end_at', '>', fromMs)
-        .orderBy('start_at')
-        .orderBy('id')
-        .execute();
+// Every booking and availability read runs this: compiled once per number of staff (db/compiled.ts).
+const blockedQuery = precompiledShapes(
+  (staff: number) => String(staff),
+  (db, staff, mark) =>
+    db
+      .selectFrom('blocked_times')
+      .selectAll()
+      .where(
+        'staff_id',
+        'in',
+        Array.from({ length: staff }, (_, i) => mark(`s${i}`)),
+      )
+      .where('start_at', '>=', mark('earliest'))
+      .where('start_at', '<', mark('to'))
+      .where('end_at', '>', mark('from'))
+      .orderBy('start_at')
+      .orderBy('id'),
+);
+
+export async function blockedOfStaff(db: Executor, staffIds: readonly string[], fromMs: number, toMs: number): Promise<BlockedRow[]> {
+  if (staffIds.length === 0) return [];
+  const values: Record<string, number> = { earliest: earliestStart(fromMs), to: toMs, from: fromMs };
+  const { rows } = await blockedQuery(db, staffIds.length, (name) => (name[0] === 's' ? staffIds[Number(name.slice(1))] : values[name]));
+  return rows as BlockedRow[];
+}
 
 export const findBlocked = (db: Executor, id: string) => db.selectFrom('blocked_times').selectAll().where('id', '=', id).executeTakeFirst();

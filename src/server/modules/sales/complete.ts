@@ -29,7 +29,6 @@ import {
   type SaleRow,
   type TenderRow,
   writeCompletion,
-  writeDetailsTakeReceiptNumber,
 } from './repo.js';
 import { type SaleComplete, tenderCommon } from './schemas.js';
 import { formatReceipt, receiptPrefix } from './settings.js';
@@ -207,13 +206,6 @@ export async function completeSale(
     refund_id: null,
     created_at: ctx.now,
   }));
-  const receiptNumber = await writeDetailsTakeReceiptNumber(tx, sale.store_id, {
-    staff: staffRows,
-    taxes: taxRows,
-    tenders: tenderRows,
-    tips: tipRows,
-  });
-  const receiptCode = formatReceipt(receiptPrefix(sc.settings, sc.store.slug), receiptNumber);
   const patch: CompletionPatch = {
     status: 'completed',
     subtotal: totals.subtotal,
@@ -224,8 +216,6 @@ export async function completeSale(
     cash_rounding: settlement.cashRounding,
     amount_paid: settlement.paid,
     change_due: settlement.change,
-    receipt_number: receiptNumber,
-    receipt_code: receiptCode,
     business_date: localDate(ctx.now, sc.store.time_zone),
     shift_id: shiftId,
     email_receipt: body.emailReceipt ? 1 : 0,
@@ -235,21 +225,28 @@ export async function completeSale(
     version: sale.version + 1,
     updated_at: ctx.now,
   };
-  const completed: SaleRow = { ...sale, ...patch };
-  const audit = auditRow(ctx, {
-    action: 'sale.complete',
-    entityType: 'sale',
-    entityId: id,
-    storeId: sale.store_id,
-    after: {
-      receipt: receiptCode,
-      total: totals.total,
-      tip,
-      cashRounding: settlement.cashRounding,
-      tenders: tenderRows.map((t) => ({ kind: t.kind, amount: t.amount })),
-    },
-  });
-  await writeCompletion(tx, id, patch, audit);
+  const auditOf = (receiptCode: string) =>
+    auditRow(ctx, {
+      action: 'sale.complete',
+      entityType: 'sale',
+      entityId: id,
+      storeId: sale.store_id,
+      after: {
+        receipt: receiptCode,
+        total: totals.total,
+        tip,
+        cashRounding: settlement.cashRounding,
+        tenders: tenderRows.map((t) => ({ kind: t.kind, amount: t.amount })),
+      },
+    });
+  const prefix = receiptPrefix(sc.settings, sc.store.slug);
+  const receiptNumber = await writeCompletion(
+    tx,
+    { id, storeId: sale.store_id, receiptPrefix: prefix },
+    { staff: staffRows, taxes: taxRows, tenders: tenderRows, tips: tipRows },
+    (receiptCode) => ({ patch, audit: auditOf(receiptCode) }),
+  );
+  const completed: SaleRow = { ...sale, ...patch, receipt_number: receiptNumber, receipt_code: formatReceipt(prefix, receiptNumber) };
 
   // Hooks of the kinds (ledgers, packages): inside this transaction, in a fixed order.
   const snap = snapshot(completed, lineRows, tenderRows);

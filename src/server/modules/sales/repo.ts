@@ -1,6 +1,6 @@
 // SQL of checkout. Services own the transactions; these functions take the executor they are given.
 import { type Insertable, PostgresAdapter, type Selectable, sql } from 'kysely';
-import { type Markers, precompiled, precompiledInsert, precompiledShapes } from '../../db/compiled.js';
+import { precompiled, precompiledInsert, precompiledShapes } from '../../db/compiled.js';
 import type {
   DB,
   SaleLineStaffTable,
@@ -15,7 +15,7 @@ import type {
 } from '../../db/tables.js';
 import type { Executor } from '../../db/tx.js';
 import { AUDIT_COLUMNS, type auditRow, insertAuditRow } from '../../platform/audit.js';
-import { parseSalesSettings, receiptPrefix } from './settings.js';
+import { formatReceipt, parseSalesSettings, receiptPrefix } from './settings.js';
 
 export type SaleRow = Selectable<SalesTable>;
 export type LineRow = Selectable<SaleLinesTable>;
@@ -187,43 +187,6 @@ const insertDetail = Object.fromEntries(
   ]),
 ) as Record<keyof DetailRows, (db: Executor, rows: readonly object[]) => Promise<unknown>>;
 
-// PostgreSQL: WITH a AS (INSERT …), b AS (INSERT …) … UPDATE receipt_counters … RETURNING — every detail
-// table and the receipt number in one round trip.
-const detailsThenReceiptNumber = precompiledShapes(
-  (counts: Record<keyof DetailRows, number>) => DETAILS.map((d) => counts[d.key]).join('.'),
-  (db, counts, mark) => {
-    let q: any = db;
-    for (const d of DETAILS) {
-      if (counts[d.key] === 0) continue;
-      const rows = Array.from({ length: counts[d.key] }, (_, i) =>
-        Object.fromEntries(d.columns.map((c) => [c, mark(`${d.key}.${i}.${c}`)])),
-      );
-      q = q.with(`new_${d.table}`, (qc: any) => qc.insertInto(d.table).values(rows));
-    }
-    return bumpStatement(q, mark('storeId'));
-  },
-);
-
-/**
- * Writes the sale's line credits, taxes, tenders and tips, then takes the receipt number — last, so the
- * store's counter row stays locked for as short a time as possible.
- */
-export async function writeDetailsTakeReceiptNumber(tx: Executor, storeId: string, rows: DetailRows): Promise<number> {
-  if (!isPostgres(tx)) {
-    for (const d of DETAILS) if (rows[d.key].length) await insertDetail[d.key](tx, rows[d.key]);
-    return takeReceiptNumber(tx, storeId);
-  }
-  const counts = { staff: rows.staff.length, taxes: rows.taxes.length, tenders: rows.tenders.length, tips: rows.tips.length };
-  const res = await detailsThenReceiptNumber(tx, counts, (name) => {
-    if (name === 'storeId') return storeId;
-    const [key, i, column] = name.split('.') as [keyof DetailRows, string, string];
-    return (rows[key][Number(i)] as Record<string, unknown>)[column];
-  });
-  const row = res.rows[0] as { last_number: number } | undefined;
-  // A store's first receipt: its counter row is created (and bumped) by takeReceiptNumber.
-  return row ? Number(row.last_number) : takeReceiptNumber(tx, storeId);
-}
-
 const COMPLETION_COLUMNS = [
   'status',
   'subtotal',
@@ -234,8 +197,6 @@ const COMPLETION_COLUMNS = [
   'cash_rounding',
   'amount_paid',
   'change_due',
-  'receipt_number',
-  'receipt_code',
   'business_date',
   'shift_id',
   'email_receipt',
@@ -245,34 +206,106 @@ const COMPLETION_COLUMNS = [
   'version',
   'updated_at',
 ] as const satisfies ReadonlyArray<keyof SaleRow>;
+/** The columns completion fills in, except the receipt number and code (writeCompletion sets those). */
 export type CompletionPatch = { [K in (typeof COMPLETION_COLUMNS)[number]]: SaleRow[K] };
 type AuditValues = ReturnType<typeof auditRow>;
 
-const completionUpdate = (db: Executor, p: Markers<string>) =>
+const SALE_COLUMNS = ['receipt_number', 'receipt_code', ...COMPLETION_COLUMNS] as const;
+const completeSaleRow = precompiled(['id', ...SALE_COLUMNS], (db, p) =>
   db
     .updateTable('sales')
-    .set(Object.fromEntries(COMPLETION_COLUMNS.map((c) => [c, p[c]])))
-    .where('id', '=', p.id);
-const completeSaleRow = precompiled(['id', ...COMPLETION_COLUMNS], completionUpdate);
-const auditMarkers = (p: Markers<string>) => Object.fromEntries(AUDIT_COLUMNS.map((c) => [c, p[`audit_${c}`]])) as never;
-// PostgreSQL: WITH done AS (UPDATE sales …) INSERT INTO audit_log … — one round trip.
-const completeSaleRowAudited = precompiled(['id', ...COMPLETION_COLUMNS, ...AUDIT_COLUMNS.map((c) => `audit_${c}` as const)], (db, p) =>
-  db
-    .with('done', (qc) => completionUpdate(qc as unknown as Executor, p))
-    .insertInto('audit_log')
-    .values(auditMarkers(p)),
+    .set(Object.fromEntries(SALE_COLUMNS.map((c) => [c, p[c]])))
+    .where('id', '=', p.id),
 );
 
-/** Sets only the columns completion fills in (the rest of the locked row is unchanged), and audits it. */
-export async function writeCompletion(tx: Executor, id: string, patch: CompletionPatch, audit: AuditValues): Promise<void> {
+// In the audit row's JSON, where the receipt code goes (PostgreSQL fills it in, see below).
+const RECEIPT_MARK = '\u0001receipt-code\u0001';
+
+// PostgreSQL, one statement: WITH (INSERT detail rows…), n AS (bump the store's receipt counter, creating it
+// on the first receipt), code AS (its receipt code), done AS (UPDATE sales …) INSERT INTO audit_log …. The
+// counter row is locked from here until COMMIT and every completion of the store queues on it, so nothing
+// else runs between taking the number and committing but the caller's own last statements: each round trip
+// to the server while the lock is held would slow every checkout of the store.
+const completionStatement = precompiledShapes(
+  (counts: Record<keyof DetailRows, number>) => DETAILS.map((d) => counts[d.key]).join('.'),
+  (db, counts, mark) => {
+    let q: any = db;
+    for (const d of DETAILS) {
+      if (counts[d.key] === 0) continue;
+      const rows = Array.from({ length: counts[d.key] }, (_, i) =>
+        Object.fromEntries(d.columns.map((c) => [c, mark(`${d.key}.${i}.${c}`)])),
+      );
+      q = q.with(`new_${d.table}`, (qc: any) => qc.insertInto(d.table).values(rows));
+    }
+    // The same format as formatReceipt (settings.ts): prefix, '-', the number zero-padded to at least 6 digits.
+    const padded = sql`lpad(last_number::text, greatest(6, length(last_number::text)), '0')`;
+    return q
+      .with('n', (qc: any) =>
+        qc
+          .insertInto('receipt_counters')
+          .values({ store_id: mark('storeId'), last_number: 1 })
+          .onConflict((oc: any) => oc.column('store_id').doUpdateSet({ last_number: sql`receipt_counters.last_number + 1` }))
+          .returning('last_number'),
+      )
+      .with('code', (qc: any) => qc.selectFrom('n').select(['last_number', sql`${mark('prefix')}::text || '-' || ${padded}`.as('code')]))
+      .with('done', (qc: any) =>
+        qc
+          .updateTable('sales')
+          .set({
+            ...Object.fromEntries(COMPLETION_COLUMNS.map((c) => [c, mark(c)])),
+            receipt_number: sql`(select last_number from code)`,
+            receipt_code: sql`(select code from code)`,
+          })
+          .where('id', '=', mark('saleId')),
+      )
+      .with('audited', (qc: any) =>
+        qc.insertInto('audit_log').values({
+          ...Object.fromEntries(AUDIT_COLUMNS.map((c) => [c, mark(`audit_${c}`)])),
+          after: sql`(select replace(${mark('audit_after')}::text, ${mark('receiptMark')}::text, to_json(code)::text) from code)`,
+        }),
+      )
+      .selectFrom('code')
+      .select('last_number');
+  },
+);
+
+/**
+ * Writes a completion: the sale's line credits, taxes, tenders and tips, its receipt number (gap-free, see
+ * takeReceiptNumber) and code, its completion columns and its audit row (`build` makes both, given the
+ * receipt code). The receipt number is taken last, so the store's counter row stays locked for as short a
+ * time as possible. Returns the receipt number.
+ */
+export async function writeCompletion(
+  tx: Executor,
+  sale: { id: string; storeId: string; receiptPrefix: string },
+  rows: DetailRows,
+  build: (receiptCode: string) => { patch: CompletionPatch; audit: AuditValues },
+): Promise<number> {
   if (!isPostgres(tx)) {
-    await completeSaleRow(tx, { ...patch, id });
+    for (const d of DETAILS) if (rows[d.key].length) await insertDetail[d.key](tx, rows[d.key]);
+    const receiptNumber = await takeReceiptNumber(tx, sale.storeId);
+    const receiptCode = formatReceipt(sale.receiptPrefix, receiptNumber);
+    const { patch, audit } = build(receiptCode);
+    await completeSaleRow(tx, { ...patch, id: sale.id, receipt_number: receiptNumber, receipt_code: receiptCode });
     await insertAuditRow(tx, audit);
-    return;
+    return receiptNumber;
   }
-  const values: Record<string, unknown> = { ...patch, id };
+  const { patch, audit } = build(RECEIPT_MARK);
+  const values: Record<string, unknown> = {
+    ...patch,
+    saleId: sale.id,
+    storeId: sale.storeId,
+    prefix: sale.receiptPrefix,
+    receiptMark: JSON.stringify(RECEIPT_MARK),
+  };
   for (const c of AUDIT_COLUMNS) values[`audit_${c}`] = audit[c];
-  await completeSaleRowAudited(tx, values as never);
+  const counts = { staff: rows.staff.length, taxes: rows.taxes.length, tenders: rows.tenders.length, tips: rows.tips.length };
+  const res = await completionStatement(tx, counts, (name) => {
+    if (name in values) return values[name];
+    const [key, i, column] = name.split('.') as [keyof DetailRows, string, string];
+    return (rows[key][Number(i)] as Record<string, unknown>)[column];
+  });
+  return Number((res.rows[0] as { last_number: number }).last_number);
 }
 
 export async function replaceLines(tx: Executor, saleId: string, rows: Insertable<SaleLinesTable>[]): Promise<void> {
@@ -284,13 +317,13 @@ export async function replaceLines(tx: Executor, saleId: string, rows: Insertabl
  * The next receipt number of a store, gap-free: the counter row is incremented in the caller's
  * transaction (rolled back with it) and locked until it commits, so concurrent completions queue on it.
  */
-const bumpStatement = (db: Executor, storeId: unknown) =>
+const bumpReceiptCounter = precompiled(['storeId'], (db, p) =>
   db
     .updateTable('receipt_counters')
     .set((eb) => ({ last_number: eb('last_number', '+', 1) }))
-    .where('store_id', '=', storeId as string)
-    .returning('last_number');
-const bumpReceiptCounter = precompiled(['storeId'], (db, p) => bumpStatement(db, p.storeId));
+    .where('store_id', '=', p.storeId)
+    .returning('last_number'),
+);
 
 export async function takeReceiptNumber(tx: Executor, storeId: string): Promise<number> {
   const bump = async () => (await bumpReceiptCounter(tx, { storeId })).rows[0];

@@ -1,3 +1,6 @@
+import type { Insertable } from 'kysely';
+import { precompiledInsert } from '../../db/compiled.js';
+import type { JobsTable } from '../../db/tables.js';
 import type { Executor } from '../../db/tx.js';
 import { newId } from '../ids.js';
 
@@ -41,6 +44,28 @@ export async function enqueue(executor: Executor, job: JobSpec, now: number, aft
   return (await enqueueAll(executor, [job], now, afterCommit))[0]!;
 }
 
+const JOB_COLUMNS = [
+  'id',
+  'kind',
+  'payload',
+  'status',
+  'run_at',
+  'attempts',
+  'max_attempts',
+  'locked_by',
+  'locked_until',
+  'last_error',
+  'created_at',
+  'done_at',
+] as const satisfies readonly (keyof JobsTable)[];
+// Every booking enqueues its messages: compiled once per row count (db/compiled.ts).
+const insertJobs = precompiledInsert<Insertable<JobsTable>>(JOB_COLUMNS, (db, rows) =>
+  db
+    .insertInto('jobs')
+    .values(rows)
+    .onConflict((oc) => oc.column('id').doNothing()),
+);
+
 /** Like enqueue, for several jobs in one statement (one round trip). Returns their ids in order. */
 export async function enqueueAll(
   executor: Executor,
@@ -70,11 +95,7 @@ export async function enqueueAll(
       done_at: null,
     };
   });
-  await executor
-    .insertInto('jobs')
-    .values(rows)
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
+  await insertJobs(executor, rows);
   afterCommit?.(wakeWorkers);
   return rows.map((r) => r.id);
 }
