@@ -55,4 +55,27 @@ describe('SQLite group commit', () => {
       { v: 'tx', n: 30 },
     ]);
   });
+
+  it('flushes for every kind of write, RETURNING included, and not for reads', async () => {
+    const database = openSqlite(fresh());
+    const { db } = database;
+    await sql`create table t (id integer primary key, v text not null)`.execute(db);
+    await sql`insert into t (id, v) values (1, 'a')`.execute(db);
+    const flushes = () => database.walFlushes!();
+    let before = flushes();
+    // better-sqlite3 treats a statement with RETURNING as a reader: it must still wait for the disk.
+    await sql`update t set v = 'b' where id = 1 returning id`.execute(db);
+    expect(flushes()).toBe(before + 1);
+    before = flushes();
+    await sql`select v from t`.execute(db);
+    await db.transaction().execute(async (tx) => {
+      await sql`select v from t`.execute(tx);
+    });
+    expect(flushes()).toBe(before);
+    await db.transaction().execute(async (tx) => {
+      await sql`insert into t (id, v) values (2, 'c') returning id`.execute(tx);
+    });
+    expect(flushes()).toBe(before + 1);
+    await database.close();
+  });
 });

@@ -24,6 +24,8 @@ export type Database = {
   dialect: Dialect;
   /** The raw better-sqlite3 handle (backup API); undefined on PostgreSQL. */
   sqlite?: SqliteDatabase.Database;
+  /** SQLite at full durability: how many WAL flushes ran (one flush covers every commit made meanwhile). */
+  walFlushes?(): number;
   close(): Promise<void>;
 };
 
@@ -66,11 +68,20 @@ export function openSqlite(file: string, opts: SqliteOptions = {}): Database {
     db,
     dialect: 'sqlite',
     sqlite,
+    ...(wal ? { walFlushes: wal.flushes } : {}),
     close: async () => {
       await db.destroy();
       wal?.close();
     },
   };
+}
+
+/** The disk refused a WAL flush: writes since the last good flush may not survive a power cut. */
+export class WalSyncFailed extends Error {
+  constructor(cause: unknown) {
+    super(`the SQLite write-ahead log could not be flushed to disk: ${String(cause)}`, { cause });
+    this.name = 'WalSyncFailed';
+  }
 }
 
 /**
@@ -81,14 +92,28 @@ function walSyncer(path: string) {
   let fd: number | undefined;
   let running: Promise<void> | undefined;
   let next: Promise<void> | undefined;
+  // After a failed fdatasync Linux may report the next one as fine although the pages it failed to write
+  // are gone, so one failure is final: nothing written after it is ever acknowledged (as PostgreSQL does).
+  let failed: WalSyncFailed | undefined;
+  let flushes = 0;
   const once = () =>
     new Promise<void>((resolve, reject) => {
       // Opened on first use: SQLite creates the file with the first write. It keeps its inode for the
       // connection's life (a checkpoint rewinds it, never deletes it).
-      fd ??= openSync(path, 'r');
-      fdatasync(fd, (err) => (err ? reject(err) : resolve()));
+      try {
+        fd ??= openSync(path, 'r');
+      } catch (err) {
+        failed ??= new WalSyncFailed(err);
+        return reject(failed);
+      }
+      flushes++;
+      fdatasync(fd, (err) => {
+        if (err) failed ??= new WalSyncFailed(err);
+        return failed ? reject(failed) : resolve();
+      });
     });
   const sync = (): Promise<void> => {
+    if (failed) return Promise.reject(failed);
     if (!running) {
       running = once().finally(() => {
         running = undefined;
@@ -106,6 +131,7 @@ function walSyncer(path: string) {
   };
   return {
     sync,
+    flushes: () => flushes,
     close: () => {
       if (fd !== undefined) closeSync(fd);
       fd = undefined;
@@ -131,7 +157,12 @@ class GroupCommitDialect extends SqliteDialect {
  * outside one) is released first, then its release waits for the WAL sync. Releasing first lets the next
  * transaction run during the sync, which is what lets one sync cover several commits.
  */
+const READ_ONLY = /^\s*(select|begin|commit)\b/i;
+
 class GroupCommitDriver implements Driver {
+  /** A statement since the last commit may have changed data. */
+  private dirty = false;
+  /** Committed changes wait for a WAL flush before the connection's holder is answered. */
   private wrote = false;
   constructor(
     private readonly inner: Driver,
@@ -146,8 +177,14 @@ class GroupCommitDriver implements Driver {
     return {
       executeQuery: async <R>(query: CompiledQuery) => {
         const result = await conn.executeQuery<R>(query);
-        // A statement that changed data and left no transaction open has committed something.
-        if (result.numAffectedRows !== undefined && !this.sqlite.inTransaction) this.wrote = true;
+        // Anything but a plain SELECT may have changed data (numAffectedRows is unset for `… RETURNING`,
+        // so it cannot tell). BEGIN and COMMIT change nothing themselves: a read-only transaction needs no flush.
+        if (!READ_ONLY.test(query.sql)) this.dirty = true;
+        // Once no transaction is open, what was changed has committed: it must reach the disk.
+        if (this.dirty && !this.sqlite.inTransaction) {
+          this.wrote = true;
+          this.dirty = false;
+        }
         return result;
       },
       streamQuery: (query, chunkSize) => conn.streamQuery(query, chunkSize),
@@ -162,6 +199,7 @@ class GroupCommitDriver implements Driver {
   async rollbackTransaction(conn: DatabaseConnection) {
     await this.inner.rollbackTransaction(conn);
     this.wrote = false;
+    this.dirty = false;
   }
   savepoint(conn: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']) {
     return this.inner.savepoint!(conn, name, compile);
@@ -235,6 +273,7 @@ const MAX_PREPARED_PER_CONNECTION = 500;
 function namePreparedStatements(client: pg.PoolClient) {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   const named = new Set<string>();
+  const unnamed = new Set<string>();
   client.query = ((text: unknown, values?: unknown, callback?: unknown) => {
     if (typeof text !== 'string' || !Array.isArray(values) || values.length === 0 || callback !== undefined)
       return query(text, values, callback);
@@ -243,11 +282,18 @@ function namePreparedStatements(client: pg.PoolClient) {
       name = `k${createHash('sha1').update(text).digest('base64url')}`;
       if (statementNames.size < MAX_STATEMENT_NAMES) statementNames.set(text, name);
     }
+    if (unnamed.has(name)) return query(text, values);
     if (!named.has(name)) {
       if (named.size >= MAX_PREPARED_PER_CONNECTION) return query(text, values);
       named.add(name);
     }
-    return query({ name, text, values });
+    return (query({ name, text, values }) as Promise<unknown>).catch((err: { code?: string }) => {
+      // "cached plan must not change result type": a table under a `select *` changed (another server ran
+      // a migration). This request fails — its transaction is already aborted — and this connection runs
+      // the statement unnamed from now on, so nothing fails twice.
+      if (err?.code === '0A000') unnamed.add(name);
+      throw err;
+    });
   }) as typeof client.query;
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { precompiled } from '../db/compiled.js';
+import { WalSyncFailed } from '../db/database.js';
 import type { DB } from '../db/tables.js';
 import { type TxContext, withTransaction } from '../db/tx.js';
 import { sha256Hex } from './crypto.js';
@@ -89,6 +90,8 @@ export async function runIdempotent(
     });
     return { ...result, replayed: false };
   } catch (err) {
+    // Committed but not on disk: the stored answer is not durable either, so it must not be replayed.
+    if (err instanceof WalSyncFailed) throw err;
     if (err instanceof AppError && (opts.lookFirst !== false || err.code === 'idempotency_key_reused')) throw err;
     const winner = await replay();
     if (winner) return winner;

@@ -87,7 +87,7 @@ export async function completeSale(
 
   if (!store) throw PlatformErrors.not_found();
   const sc = storeContextOf(store);
-  const rows = found.lines ?? (await linesOf(tx, id));
+  const rows = await linesOf(tx, id);
   if (rows.length === 0) throw SalesErrors.empty_ticket();
   const ticketLines = rows.map(lineFromRow);
   const pricingLines = ticketLines.map(toPricingLine);

@@ -57,42 +57,20 @@ const lockSaleWithStoreQuery = precompiled(['id'], (db, p) => {
       'store_sales_settings.settings as st_sales_settings',
     ])
     .where('sales.id', '=', p.id);
-  if (!isPostgres(db)) return q;
-  // PostgreSQL: the lines come along as JSON (text and integer columns only, so the same values as
-  // linesOf), saving a round trip.
-  return q
-    .select(sql<LineRow[] | null>`(select json_agg(l order by l.position) from sale_lines l where l.sale_id = sales.id)`.as('lines_json'))
-    .forUpdate(['sales']);
+  // Not the lines as well: under READ COMMITTED a lock that had to wait sees the sale's newest row but a
+  // subquery's lines from the statement's older snapshot. They are read after the lock (linesOf).
+  return isPostgres(db) ? q.forUpdate(['sales']) : q;
 });
 
 /**
  * lockSale and storeForSale in one query (completion, once per checkout): the sale row locked as in
  * lockSale (on PostgreSQL only the sale's row: the store stays free for its other checkouts); undefined
- * when the sale is unknown, `store` undefined when its store is archived. On PostgreSQL `lines` are its
- * lines (as linesOf); on SQLite, where a query costs no round trip, undefined: ask linesOf.
+ * when the sale is unknown, `store` undefined when its store is archived. Its lines: linesOf, after this.
  */
-export async function lockSaleWithStore(
-  tx: Executor,
-  id: string,
-): Promise<{ sale: SaleRow; store: StoreForSale | undefined; lines: LineRow[] | undefined } | undefined> {
-  const row = (await lockSaleWithStoreQuery(tx, { id })).rows[0] as
-    | (Awaited<ReturnType<typeof lockSaleWithStoreQuery>>['rows'][number] & { lines_json?: LineRow[] | null })
-    | undefined;
+export async function lockSaleWithStore(tx: Executor, id: string): Promise<{ sale: SaleRow; store: StoreForSale | undefined } | undefined> {
+  const row = (await lockSaleWithStoreQuery(tx, { id })).rows[0];
   if (!row) return undefined;
-  const {
-    st_id,
-    st_name,
-    st_slug,
-    st_address,
-    st_phone,
-    st_time_zone,
-    st_currency,
-    st_tax_settings,
-    st_sales_settings,
-    lines_json,
-    ...sale
-  } = row;
-  const lines = lines_json === undefined ? undefined : (lines_json ?? []);
+  const { st_id, st_name, st_slug, st_address, st_phone, st_time_zone, st_currency, st_tax_settings, st_sales_settings, ...sale } = row;
   const store =
     st_id === null
       ? undefined
@@ -107,7 +85,7 @@ export async function lockSaleWithStore(
           tax_settings: st_tax_settings!,
           sales_settings: st_sales_settings,
         };
-  return { sale, store, lines };
+  return { sale, store };
 }
 
 const linesQuery = precompiled(['saleId'], (db, p) =>
