@@ -5,6 +5,7 @@
 import type { Insertable } from 'kysely';
 import type { AppointmentLinesTable } from '../../db/tables.js';
 import type { Executor } from '../../db/tx.js';
+import type { auditRow } from '../../platform/audit.js';
 import { randomToken } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -22,7 +23,16 @@ import type { CatalogAddOn, EffectiveService } from '../catalog/index.js';
 import { booked } from './add-ons.js';
 import { AppointmentErrors, isSlotTaken, type SlotAlternative, slotTaken } from './errors.js';
 import { check, type LineRequest, nearestAlternatives, type Plan, plan, prepare, type StoreInfo, withBusy } from './planner.js';
-import { type AppointmentRow, insertAppointment, insertOccupancy, type LineRow } from './repo.js';
+import {
+  type AppointmentRow,
+  type HistoryEntry,
+  insertAppointment,
+  insertNewVisit,
+  insertOccupancy,
+  type LineRow,
+  type ResourceOccupancy,
+  type StaffOccupancy,
+} from './repo.js';
 import type { LineInput } from './schemas.js';
 import type { BookingSettings } from './settings.js';
 import { localParts, localToInstant, parseIso } from './time.js';
@@ -258,13 +268,13 @@ export function lineRows(appointmentId: string, placed: readonly PlacedLine[]): 
   return rows;
 }
 
-export async function guardOccupancy(
-  db: Executor,
+/** What placed lines take from staff and resources (the rows the database refuses on an overlap). */
+function occupancyRows(
   appointmentId: string,
   rows: readonly Insertable<AppointmentLinesTable>[],
   placed: readonly PlacedLine[],
   allowOverlap: boolean,
-): Promise<void> {
+): { staff: StaffOccupancy[]; resources: ResourceOccupancy[] } {
   const staff = rows.flatMap((row, i) =>
     staffPieces(occupancy(placed[i]!), allowOverlap).map((p) => ({
       appointment_id: appointmentId,
@@ -283,12 +293,28 @@ export async function guardOccupancy(
       start_at: row.busy_start_at,
       end_at: row.busy_end_at,
     }));
+  return { staff, resources };
+}
+
+/** Runs a write of occupancy rows: the database's refusal of an overlap is a 409 slot_taken. */
+async function guarded(write: () => Promise<void>): Promise<void> {
   try {
-    await insertOccupancy(db, staff, resources);
+    await write();
   } catch (err) {
     if (isOverlapViolation(err)) throw slotTaken(null);
     throw err;
   }
+}
+
+export async function guardOccupancy(
+  db: Executor,
+  appointmentId: string,
+  rows: readonly Insertable<AppointmentLinesTable>[],
+  placed: readonly PlacedLine[],
+  allowOverlap: boolean,
+): Promise<void> {
+  const { staff, resources } = occupancyRows(appointmentId, rows, placed, allowOverlap);
+  await guarded(() => insertOccupancy(db, staff, resources));
 }
 
 export type NewAppointment = {
@@ -300,13 +326,8 @@ export type NewAppointment = {
   now: number;
 };
 
-/** Inserts the appointment, its lines and (guarded) occupancy. Returns the row. */
-export async function insertVisit(
-  db: Executor,
-  a: NewAppointment,
-  placed: readonly PlacedLine[],
-  settings: BookingSettings,
-): Promise<{ row: AppointmentRow; lines: LineRow[] }> {
+/** The rows of a new appointment and its lines (not written yet). */
+export function newVisit(a: NewAppointment, placed: readonly PlacedLine[]): { row: AppointmentRow; lines: LineRow[] } {
   const id = newId();
   const row: AppointmentRow = {
     id,
@@ -339,8 +360,33 @@ export async function insertVisit(
     created_at: a.now,
     updated_at: a.now,
   };
-  const lines = lineRows(id, placed);
-  await insertAppointment(db, row, lines);
-  await guardOccupancy(db, id, lines, placed, settings.allowProcessingOverlap);
-  return { row, lines: lines as LineRow[] };
+  return { row, lines: lineRows(id, placed) as LineRow[] };
+}
+
+/** Inserts the appointment, its lines and (guarded) occupancy, without history or audit (the demo). */
+export async function insertVisit(
+  db: Executor,
+  a: NewAppointment,
+  placed: readonly PlacedLine[],
+  settings: BookingSettings,
+): Promise<{ row: AppointmentRow; lines: LineRow[] }> {
+  const visit = newVisit(a, placed);
+  await insertAppointment(db, visit.row, visit.lines);
+  await guardOccupancy(db, visit.row.id, visit.lines, placed, settings.allowProcessingOverlap);
+  return visit;
+}
+
+/**
+ * Writes a booking made by `newVisit`: its rows, guarded occupancy, first history row and audit row (one
+ * statement on PostgreSQL, see insertNewVisit).
+ */
+export async function writeNewVisit(
+  db: Executor,
+  visit: { row: AppointmentRow; lines: LineRow[] },
+  placed: readonly PlacedLine[],
+  settings: BookingSettings,
+  extra: { history: HistoryEntry; audit: ReturnType<typeof auditRow> },
+): Promise<void> {
+  const occ = occupancyRows(visit.row.id, visit.lines, placed, settings.allowProcessingOverlap);
+  await guarded(() => insertNewVisit(db, { ...visit, ...occ, ...extra }));
 }

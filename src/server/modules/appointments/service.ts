@@ -4,13 +4,22 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/tables.js';
 import { type Executor, withTransaction } from '../../db/tx.js';
 import { type Actor, assertStore } from '../../http/actor.js';
-import { type AuditContext, writeAudit } from '../../platform/audit.js';
+import { type AuditContext, auditRow, writeAudit } from '../../platform/audit.js';
 import { AppError, PlatformErrors } from '../../platform/errors.js';
 import type { Language } from '../../platform/i18n.js';
 import { type IdempotentResult, runIdempotent } from '../../platform/idempotency.js';
 import type { BookingMode } from '../availability/index.js';
 import { lineTotal } from './add-ons.js';
-import { guardOccupancy, insertVisit, lineRows, type PreparedRun, placePrepared, prepareVisit, withAlternatives } from './booking.js';
+import {
+  guardOccupancy,
+  lineRows,
+  newVisit,
+  type PreparedRun,
+  placePrepared,
+  prepareVisit,
+  withAlternatives,
+  writeNewVisit,
+} from './booking.js';
 import { type AppointmentDto, appointmentDtos, freshDto } from './dto.js';
 import { AppointmentErrors } from './errors.js';
 import { linesInPlace } from './line-edit.js';
@@ -101,34 +110,30 @@ export async function book(
     return idempotent(async ({ tx, afterCommit }) => {
       const clientId = (await opts.before?.(tx)) || input.clientId;
       const placed = await placePrepared(tx, runs, input.settings);
-      const { row, lines } = await insertVisit(
-        tx,
+      const visit = newVisit(
         { storeId: input.store.id, clientId, source: input.source, notes: input.notes, createdBy: ctx.actorId, now: ctx.now },
         placed,
-        input.settings,
       );
-      await insertHistory(tx, {
-        appointmentId: row.id,
-        from: null,
-        to: 'booked',
-        at: ctx.now,
-        actorId: ctx.actorId,
-        startAt: row.start_at,
-      });
-      if (input.waitlistEntryId) await markWaitlistBooked(tx, input.waitlistEntryId, input.store.id, row.id, ctx.now);
+      const { row, lines } = visit;
+      // The answer (and audit record) is built before the write, so the rows, history and audit go together
+      // (one statement on PostgreSQL: see writeNewVisit).
       const services = new Map(placed.map((l) => [l.serviceId, l.service]));
       const addOns = new Map(placed.flatMap((l) => l.addOns.map((a) => [a.id, a] as const)));
       const dto = await freshDto(tx, input.store, row, lines, services, ctx.lang, addOns, {
         staff: runs[0]?.plan.staffNames,
         clients: input.clients,
       });
-      await writeAudit(tx, ctx, {
-        action: 'appointment.create',
-        entityType: 'appointment',
-        entityId: row.id,
-        storeId: row.store_id,
-        after: dto,
+      await writeNewVisit(tx, visit, placed, input.settings, {
+        history: { appointmentId: row.id, from: null, to: 'booked', at: ctx.now, actorId: ctx.actorId, startAt: row.start_at },
+        audit: auditRow(ctx, {
+          action: 'appointment.create',
+          entityType: 'appointment',
+          entityId: row.id,
+          storeId: row.store_id,
+          after: dto,
+        }),
       });
+      if (input.waitlistEntryId) await markWaitlistBooked(tx, input.waitlistEntryId, input.store.id, row.id, ctx.now);
       // A walk-in is already in the chair: no confirmation or reminder.
       if (input.source !== 'walk_in') await scheduleMessages(tx, row, 'booked', input.settings, ctx.now, afterCommit);
       return { status: 201, body: await opts.respond(tx, row, dto) };
