@@ -9,6 +9,7 @@ import type { auditRow } from '../../platform/audit.js';
 import { randomToken } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import type { jobRows } from '../../platform/jobs/index.js';
 import {
   ANY_STAFF,
   type BookingMode,
@@ -377,15 +378,20 @@ export async function insertVisit(
 }
 
 /**
- * Writes a booking made by `newVisit`: its rows, guarded occupancy, first history row and audit row (one
- * statement on PostgreSQL, see insertNewVisit).
+ * Writes a booking made by `newVisit`: its rows, guarded occupancy, first history row, audit row and message
+ * jobs (one statement on PostgreSQL, see insertNewVisit).
  */
 export async function writeNewVisit(
   db: Executor,
   visit: { row: AppointmentRow; lines: LineRow[] },
   placed: readonly PlacedLine[],
   settings: BookingSettings,
-  extra: { history: HistoryEntry; audit: ReturnType<typeof auditRow> },
+  extra: {
+    history: HistoryEntry;
+    audit: ReturnType<typeof auditRow>;
+    jobs: ReturnType<typeof jobRows>;
+    afterCommit?: (fn: () => void) => void;
+  },
 ): Promise<void> {
   const occ = occupancyRows(visit.row.id, visit.lines, placed, settings.allowProcessingOverlap);
   await guarded(() => insertNewVisit(db, { ...visit, ...occ, ...extra }));

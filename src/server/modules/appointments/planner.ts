@@ -21,7 +21,7 @@ import { type CatalogAddOn, type EffectiveService, getEffectiveServices } from '
 import { cachedForStore, cachedStoreRow, type StoreRow } from '../stores/index.js';
 import { extraMinutes, resolveLineAddOns } from './add-ons.js';
 import { AppointmentErrors, type SlotAlternative } from './errors.js';
-import { loadSettings, resourceBusy, staffBusy, staffNames, storeResources } from './repo.js';
+import { isPostgres, loadSettings, resourceBusy, staffBusy, staffBusyAndBlocked, staffNames, storeResources } from './repo.js';
 import { loadBlocked, loadRosters } from './schedules.js';
 import { type BookingSettings, engineSettings } from './settings.js';
 import { isoIn, shiftDate } from './time.js';
@@ -224,12 +224,19 @@ export async function withBusy(
   const { fromMs, toMs } = p.window;
   const staffIds = p.input.staff.map((s) => s.id);
   const resourceIds = p.input.resources.map((r) => r.id);
-  const read = () =>
-    Promise.all([
-      staffBusy(db, staffIds, fromMs, toMs, p.excludeAppointmentId),
-      resourceBusy(db, resourceIds, fromMs, toMs, p.excludeAppointmentId),
-      loadBlocked(db, staffIds, fromMs, toMs),
-    ]);
+  const read = async (): Promise<[StaffBusy[], ResourceBusy[], StaffBusy[]]> => {
+    const rooms = resourceBusy(db, resourceIds, fromMs, toMs, p.excludeAppointmentId);
+    // A booking on PostgreSQL reads lines and blocked time in one round trip (the transaction's client is
+    // one connection, so separate reads would run one after another anyway).
+    if (db.isTransaction && isPostgres(db)) {
+      const [[lines, blocked], busyRooms] = await Promise.all([
+        staffBusyAndBlocked(db, staffIds, fromMs, toMs, p.excludeAppointmentId),
+        rooms,
+      ]);
+      return [lines, busyRooms, blocked];
+    }
+    return Promise.all([staffBusy(db, staffIds, fromMs, toMs, p.excludeAppointmentId), rooms, loadBlocked(db, staffIds, fromMs, toMs)]);
+  };
   // Browsing availability reuses what was read since the last booking write (a month of a busy salon is
   // thousands of lines); a booking checks what its own transaction reads.
   const key = `appointments.busy:${fromMs}:${toMs}:${p.excludeAppointmentId ?? ''}:${staffIds.join(',')}:${resourceIds.join(',')}`;

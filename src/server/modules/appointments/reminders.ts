@@ -74,13 +74,23 @@ export async function scheduleMessages(
   now: number,
   afterCommit?: (fn: () => void) => void,
 ): Promise<void> {
-  if (!appt.client_id) return;
+  await enqueueAll(tx, messageJobs(appt, event, settings, now), now, afterCommit);
+}
+
+/** The message jobs scheduleMessages enqueues (a booking on PostgreSQL writes them in its own statement). */
+export function messageJobs(
+  appt: { id: string; client_id: string | null; start_at: number },
+  event: Exclude<MessageEvent, 'reminder'>,
+  settings: BookingSettings,
+  now: number,
+): JobSpec[] {
+  if (!appt.client_id) return [];
   const base = { appointmentId: appt.id, startAt: appt.start_at };
   const jobs: JobSpec[] = [{ kind: MESSAGE_JOB_KIND, payload: { ...base, event } satisfies MessagePayload, runAt: now, maxAttempts: 5 }];
   const runAt = appt.start_at - settings.reminderHoursBefore * HOUR_MS;
   if (event !== 'cancelled' && settings.reminderHoursBefore !== 0 && runAt > now)
     jobs.push({ kind: MESSAGE_JOB_KIND, payload: { ...base, event: 'reminder' } satisfies MessagePayload, runAt, maxAttempts: 5 });
-  await enqueueAll(tx, jobs, now, afterCommit);
+  return jobs;
 }
 
 /** Whether a message about `event` still makes sense for the appointment as it is now. */

@@ -4,6 +4,7 @@ import { precompiled, precompiledInsert, precompiledShapes } from '../../db/comp
 import type {
   AppointmentLinesTable,
   AppointmentsTable,
+  JobsTable,
   ResourceOccupancyTable,
   StaffOccupancyTable,
   WaitlistEntriesTable,
@@ -12,7 +13,9 @@ import type { Executor } from '../../db/tx.js';
 import { noteWrite } from '../../db/write-watch.js';
 import { AUDIT_COLUMNS, type auditRow, insertAuditRow } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
+import { insertJobRows, JOB_COLUMNS, wakeWorkers } from '../../platform/jobs/index.js';
 import { MAX_LINE_SPAN_MS, type ResourceBusy, type StaffBusy } from '../availability/index.js';
+import { type BlockedRow, blockedBusy, blockedMarkers, blockedSelect } from '../rosters/index.js';
 import { cachedForStore } from '../stores/index.js';
 import { type BookingSettings, parseStoredSettings } from './settings.js';
 
@@ -58,35 +61,41 @@ export function loadSettings(db: Executor, storeId: string): Promise<{ settings:
 // processing gap (most) pack as "start,length", the others as "start,length,gapStart,gapEnd" in a second
 // list. string_agg skips the NULLs of the CASE and reads the same on both engines. (Parentheses: SQLite
 // binds || tighter than -.) Compiled once per number of staff (db/compiled.ts): every booking runs it.
-const staffBusyQuery = precompiledShapes(
-  (v: { staff: number; exclude: boolean }) => `${v.staff}:${v.exclude}`,
-  (db, v, mark) => {
-    const rel = sql<number>`(busy_start_at - ${mark('from')})`;
-    const len = sql<number>`(busy_end_at - busy_start_at)`;
-    const gapped = sql<boolean>`processing_start_at is not null and processing_end_at is not null`;
-    const gap = sql<string>`(processing_start_at - busy_start_at) || ',' || (processing_end_at - busy_start_at)`;
-    let q = db
-      .selectFrom('appointment_lines')
-      .select([
-        'staff_id',
-        sql<string | null>`string_agg(case when not (${gapped}) then ${rel} || ',' || ${len} end, ',')`.as('plain'),
-        sql<string | null>`string_agg(case when ${gapped} then ${rel} || ',' || ${len} || ',' || ${gap} end, ',')`.as('gapped'),
-      ])
-      .where('active', '=', 1)
-      .where(
-        'staff_id',
-        'in',
-        Array.from({ length: v.staff }, (_, i) => mark(`s${i}`)),
-      )
-      .where('busy_start_at', '<', mark('to'))
-      // Bounds the index range from below too (a store's whole history lies before `from`).
-      .where('busy_start_at', '>', mark('lower'))
-      .where('busy_end_at', '>', mark('from'))
-      .groupBy('staff_id');
-    if (v.exclude) q = q.where('appointment_id', '<>', mark('exclude'));
-    return q;
-  },
-);
+type BusyShape = { staff: number; exclude: boolean };
+const busyShapeKey = (v: BusyShape) => `${v.staff}:${v.exclude}`;
+const staffBusySelect = (db: Executor, v: BusyShape, mark: (name: string) => any) => {
+  const rel = sql<number>`(busy_start_at - ${mark('from')})`;
+  const len = sql<number>`(busy_end_at - busy_start_at)`;
+  const gapped = sql<boolean>`processing_start_at is not null and processing_end_at is not null`;
+  const gap = sql<string>`(processing_start_at - busy_start_at) || ',' || (processing_end_at - busy_start_at)`;
+  let q = db
+    .selectFrom('appointment_lines')
+    .select([
+      'staff_id',
+      sql<string | null>`string_agg(case when not (${gapped}) then ${rel} || ',' || ${len} end, ',')`.as('plain'),
+      sql<string | null>`string_agg(case when ${gapped} then ${rel} || ',' || ${len} || ',' || ${gap} end, ',')`.as('gapped'),
+    ])
+    .where('active', '=', 1)
+    .where(
+      'staff_id',
+      'in',
+      Array.from({ length: v.staff }, (_, i) => mark(`s${i}`)),
+    )
+    .where('busy_start_at', '<', mark('to'))
+    // Bounds the index range from below too (a store's whole history lies before `from`).
+    .where('busy_start_at', '>', mark('lower'))
+    .where('busy_end_at', '>', mark('from'))
+    .groupBy('staff_id');
+  if (v.exclude) q = q.where('appointment_id', '<>', mark('exclude'));
+  return q;
+};
+const staffBusyQuery = precompiledShapes(busyShapeKey, staffBusySelect);
+
+type StaffBusyRow = { staff_id: string; plain: string | null; gapped: string | null };
+const busyMarkers = (staffIds: readonly string[], from: number, to: number, exclude: string | undefined) => {
+  const values: Record<string, unknown> = { from, lower: from - MAX_LINE_SPAN_MS, to, exclude };
+  return (name: string) => (name.startsWith('s') ? staffIds[Number(name.slice(1))] : values[name]);
+};
 
 /** Active lines of these staff members overlapping [from, to), as the engine's busy entries. */
 export async function staffBusy(
@@ -97,10 +106,38 @@ export async function staffBusy(
   excludeAppointmentId?: string,
 ): Promise<StaffBusy[]> {
   if (staffIds.length === 0) return [];
-  const values = { from, lower: from - MAX_LINE_SPAN_MS, to, exclude: excludeAppointmentId };
-  const { rows } = await staffBusyQuery(db, { staff: staffIds.length, exclude: !!excludeAppointmentId }, (name) =>
-    name.startsWith('s') ? staffIds[Number(name.slice(1))] : values[name as keyof typeof values],
-  );
+  const shape = { staff: staffIds.length, exclude: !!excludeAppointmentId };
+  const { rows } = await staffBusyQuery(db, shape, busyMarkers(staffIds, from, to, excludeAppointmentId));
+  return unpackStaffBusy(rows, from);
+}
+
+// PostgreSQL, inside a booking: the staff's lines and their blocked time in one round trip, each list as
+// a json column. Both selects share the staff-id, from and to markers (same values).
+const staffBusyAndBlockedQuery = precompiledShapes(busyShapeKey, (db, v, mark) =>
+  db.selectNoFrom([
+    sql<StaffBusyRow[]>`(select coalesce(json_agg(t), '[]') from (${staffBusySelect(db, v, mark)}) t)`.as('lines'),
+    sql<BlockedRow[]>`(select coalesce(json_agg(t), '[]') from (${blockedSelect(db, v.staff, mark)}) t)`.as('blocked'),
+  ]),
+);
+
+/** staffBusy plus the staff's blocked time (loadBlocked), in one statement; PostgreSQL only. */
+export async function staffBusyAndBlocked(
+  db: Executor,
+  staffIds: readonly string[],
+  from: number,
+  to: number,
+  excludeAppointmentId?: string,
+): Promise<[StaffBusy[], StaffBusy[]]> {
+  if (staffIds.length === 0) return [[], []];
+  const shape = { staff: staffIds.length, exclude: !!excludeAppointmentId };
+  const own = busyMarkers(staffIds, from, to, excludeAppointmentId);
+  const blocked = blockedMarkers(from, to);
+  const { rows } = await staffBusyAndBlockedQuery(db, shape, (name) => (name in blocked ? blocked[name] : own(name)));
+  const row = rows[0]!;
+  return [unpackStaffBusy(row.lines, from), row.blocked.map(blockedBusy)];
+}
+
+function unpackStaffBusy(rows: readonly StaffBusyRow[], from: number): StaffBusy[] {
   const out: StaffBusy[] = [];
   for (const row of rows) {
     const staffId = row.staff_id;
@@ -306,7 +343,7 @@ export async function insertHistory(db: Executor, entry: HistoryEntry): Promise<
   await insertHistoryRow(db, historyRow(entry));
 }
 
-const isPostgres = (db: Executor): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
+export const isPostgres = (db: Executor): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
 
 type VisitRows = {
   a: readonly Insertable<AppointmentsTable>[];
@@ -314,6 +351,7 @@ type VisitRows = {
   so: readonly Insertable<StaffOccupancyTable>[];
   ro: readonly Insertable<ResourceOccupancyTable>[];
   h: readonly object[];
+  j: readonly object[];
   audit: readonly object[];
 };
 const VISIT_TABLES = [
@@ -322,20 +360,26 @@ const VISIT_TABLES = [
   { key: 'so', table: 'staff_occupancy', columns: OCCUPANCY_COLUMNS },
   { key: 'ro', table: 'resource_occupancy', columns: ['id', 'appointment_id', 'line_id', 'resource_id', 'start_at', 'end_at'] },
   { key: 'h', table: 'appointment_status_history', columns: HISTORY_COLUMNS },
+  { key: 'j', table: 'jobs', columns: JOB_COLUMNS },
 ] as const;
 
 // PostgreSQL, one statement (one round trip instead of five or six): WITH (INSERT the appointment), (its
 // lines), (staff and resource occupancy: the exclusion constraints refuse an overlap here as they would a
-// statement of their own), (the status history row) INSERT INTO audit_log …. Compiled once per row counts.
+// statement of their own), (the status history row), (the message jobs) INSERT INTO audit_log ….
+// Compiled once per row counts.
 const visitStatement = precompiledShapes(
-  (n: Record<keyof VisitRows, number>) => `${n.l}.${n.so}.${n.ro}`,
+  (n: Record<keyof VisitRows, number>) => `${n.l}.${n.so}.${n.ro}.${n.j}`,
   (db, n, mark) => {
     const rows = (key: string, count: number, columns: readonly string[]) =>
       Array.from({ length: count }, (_, i) => Object.fromEntries(columns.map((c) => [c, mark(`${key}.${i}.${c}`)])));
     let q: any = db;
     for (const t of VISIT_TABLES) {
       if (n[t.key] === 0) continue;
-      q = q.with(`new_${t.table}`, (qc: any) => qc.insertInto(t.table).values(rows(t.key, n[t.key], t.columns)));
+      // Jobs as enqueueAll writes them: a fixed id already there is left alone.
+      q = q.with(`new_${t.table}`, (qc: any) => {
+        const insert = qc.insertInto(t.table).values(rows(t.key, n[t.key], t.columns));
+        return t.key === 'j' ? insert.onConflict((oc: any) => oc.column('id').doNothing()) : insert;
+      });
     }
     return q.insertInto('audit_log').values(rows('audit', 1, AUDIT_COLUMNS)[0]);
   },
@@ -343,8 +387,8 @@ const visitStatement = precompiledShapes(
 
 /**
  * Writes a new visit: the appointment, its lines, their occupancy (the statement the database refuses on an
- * overlap: let the caller map that), its first history row and its audit row. One statement on PostgreSQL;
- * one by one on SQLite, where a statement costs no round trip.
+ * overlap: let the caller map that), its first history row, its audit row and its message jobs (woken after
+ * commit). One statement on PostgreSQL; one by one on SQLite, where a statement costs no round trip.
  */
 export async function insertNewVisit(
   db: Executor,
@@ -355,6 +399,9 @@ export async function insertNewVisit(
     resources: ResourceOccupancy[];
     history: HistoryEntry;
     audit: ReturnType<typeof auditRow>;
+    /** Rows from jobRows (enqueue.ts); the workers are woken after commit. */
+    jobs: readonly Insertable<JobsTable>[];
+    afterCommit?: (fn: () => void) => void;
   },
 ): Promise<void> {
   if (!isPostgres(db)) {
@@ -362,6 +409,7 @@ export async function insertNewVisit(
     await insertOccupancy(db, visit.staff, visit.resources);
     await insertHistory(db, visit.history);
     await insertAuditRow(db, visit.audit);
+    await insertJobRows(db, visit.jobs, visit.afterCommit);
     return;
   }
   const occ = orderedOccupancy(visit.staff, visit.resources);
@@ -371,9 +419,10 @@ export async function insertNewVisit(
     so: occ.staff,
     ro: occ.resources,
     h: [historyRow(visit.history)],
+    j: visit.jobs,
     audit: [visit.audit],
   };
-  const counts = { a: 1, l: rows.l.length, so: rows.so.length, ro: rows.ro.length, h: 1, audit: 1 };
+  const counts = { a: 1, l: rows.l.length, so: rows.so.length, ro: rows.ro.length, h: 1, j: rows.j.length, audit: 1 };
   // Lines and occupancy are busy-time tables, which write-watch cannot see in a precompiled statement.
   await busyWrite(() =>
     visitStatement(db, counts, (name) => {
@@ -381,6 +430,7 @@ export async function insertNewVisit(
       return (rows[key][Number(i)] as Record<string, unknown>)[column];
     }),
   );
+  if (visit.jobs.length) visit.afterCommit?.(wakeWorkers);
 }
 
 export const historyOf = (db: Executor, appointmentId: string) =>

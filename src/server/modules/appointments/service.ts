@@ -8,6 +8,7 @@ import { type AuditContext, auditRow, writeAudit } from '../../platform/audit.js
 import { AppError, PlatformErrors } from '../../platform/errors.js';
 import type { Language } from '../../platform/i18n.js';
 import { type IdempotentResult, runIdempotent } from '../../platform/idempotency.js';
+import { jobRows } from '../../platform/jobs/index.js';
 import type { BookingMode } from '../availability/index.js';
 import { lineTotal } from './add-ons.js';
 import {
@@ -24,7 +25,7 @@ import { type AppointmentDto, appointmentDtos, freshDto } from './dto.js';
 import { AppointmentErrors } from './errors.js';
 import { linesInPlace } from './line-edit.js';
 import { loadStore, type StoreInfo } from './planner.js';
-import { scheduleMessages } from './reminders.js';
+import { messageJobs, scheduleMessages } from './reminders.js';
 import {
   type AppointmentRow,
   type ClientSummary,
@@ -132,10 +133,11 @@ export async function book(
           storeId: row.store_id,
           after: dto,
         }),
+        // A walk-in is already in the chair: no confirmation or reminder.
+        jobs: jobRows(input.source === 'walk_in' ? [] : messageJobs(row, 'booked', input.settings, ctx.now), ctx.now),
+        afterCommit,
       });
       if (input.waitlistEntryId) await markWaitlistBooked(tx, input.waitlistEntryId, input.store.id, row.id, ctx.now);
-      // A walk-in is already in the chair: no confirmation or reminder.
-      if (input.source !== 'walk_in') await scheduleMessages(tx, row, 'booked', input.settings, ctx.now, afterCommit);
       return { status: 201, body: await opts.respond(tx, row, dto) };
     });
   }

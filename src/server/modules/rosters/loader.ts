@@ -5,7 +5,7 @@ import { PlatformErrors } from '../../platform/errors.js';
 import { addDays, localDate } from '../../platform/zoned-time.js';
 import type { StaffBusy, StaffRoster, StoreHours, WeeklyHours } from '../availability/index.js';
 import { cachedForStore, cachedStoreRow } from '../stores/index.js';
-import { blockedOfStaff, exceptionsOfStore, rostersOfStore, staffOfStore } from './repo.js';
+import { type BlockedRow, blockedOfStaff, exceptionsOfStore, rostersOfStore, staffOfStore } from './repo.js';
 import { toEngineException } from './rosters.js';
 import { storeHoursOf } from './service.js';
 
@@ -53,9 +53,16 @@ async function weeklyOfStore(db: Executor, storeId: string): Promise<Array<Omit<
  * a person in a meeting is busy everywhere — as the engine's busy entries (kind 'blocked').
  */
 export async function loadBlockedTimes(db: Executor, staffIds: readonly string[], fromMs: number, toMs: number): Promise<StaffBusy[]> {
-  const rows = await blockedOfStaff(db, staffIds, fromMs, toMs);
-  return rows.map((r) => ({ staffId: r.staff_id, start: r.start_at, end: r.end_at, processing: null, kind: 'blocked' as const }));
+  return (await blockedOfStaff(db, staffIds, fromMs, toMs)).map(blockedBusy);
 }
+
+export const blockedBusy = (r: Pick<BlockedRow, 'staff_id' | 'start_at' | 'end_at'>): StaffBusy => ({
+  staffId: r.staff_id,
+  start: r.start_at,
+  end: r.end_at,
+  processing: null,
+  kind: 'blocked',
+});
 
 /** The store's zone and hours (weekly + special dates) as the engine takes them; undefined if no such store. */
 export async function loadStoreHours(db: Executor, storeId: string): Promise<{ timeZone: string; storeHours: StoreHours } | undefined> {

@@ -80,27 +80,34 @@ export const blockedOfStore = (db: Executor, storeId: string, fromMs: number, to
 
 /** Blocked time of these staff members (at any store) overlapping [fromMs, toMs). */
 // Every booking and availability read runs this: compiled once per number of staff (db/compiled.ts).
-const blockedQuery = precompiledShapes(
-  (staff: number) => String(staff),
-  (db, staff, mark) =>
-    db
-      .selectFrom('blocked_times')
-      .selectAll()
-      .where(
-        'staff_id',
-        'in',
-        Array.from({ length: staff }, (_, i) => mark(`s${i}`)),
-      )
-      .where('start_at', '>=', mark('earliest'))
-      .where('start_at', '<', mark('to'))
-      .where('end_at', '>', mark('from'))
-      .orderBy('start_at')
-      .orderBy('id'),
-);
+// Markers: s0.. (staff ids), earliest (see blockedMarkers), to, from. The appointments module nests it in
+// its PostgreSQL busy-time read (one round trip), so the builder is exported.
+export const blockedSelect = (db: Executor, staff: number, mark: (name: string) => any) =>
+  db
+    .selectFrom('blocked_times')
+    .selectAll()
+    .where(
+      'staff_id',
+      'in',
+      Array.from({ length: staff }, (_, i) => mark(`s${i}`)),
+    )
+    .where('start_at', '>=', mark('earliest'))
+    .where('start_at', '<', mark('to'))
+    .where('end_at', '>', mark('from'))
+    .orderBy('start_at')
+    .orderBy('id');
+const blockedQuery = precompiledShapes((staff: number) => String(staff), blockedSelect);
+
+/** Values of blockedSelect's markers other than the staff ids. */
+export const blockedMarkers = (fromMs: number, toMs: number): Record<string, number> => ({
+  earliest: earliestStart(fromMs),
+  to: toMs,
+  from: fromMs,
+});
 
 export async function blockedOfStaff(db: Executor, staffIds: readonly string[], fromMs: number, toMs: number): Promise<BlockedRow[]> {
   if (staffIds.length === 0) return [];
-  const values: Record<string, number> = { earliest: earliestStart(fromMs), to: toMs, from: fromMs };
+  const values = blockedMarkers(fromMs, toMs);
   const { rows } = await blockedQuery(db, staffIds.length, (name) => (name[0] === 's' ? staffIds[Number(name.slice(1))] : values[name]));
   return rows as BlockedRow[];
 }

@@ -44,7 +44,7 @@ export async function enqueue(executor: Executor, job: JobSpec, now: number, aft
   return (await enqueueAll(executor, [job], now, afterCommit))[0]!;
 }
 
-const JOB_COLUMNS = [
+export const JOB_COLUMNS = [
   'id',
   'kind',
   'payload',
@@ -73,8 +73,28 @@ export async function enqueueAll(
   now: number,
   afterCommit?: (fn: () => void) => void,
 ): Promise<string[]> {
-  if (jobs.length === 0) return [];
-  const rows = jobs.map((job) => {
+  const rows = jobRows(jobs, now);
+  await insertJobRows(executor, rows, afterCommit);
+  return rows.map((r) => r.id);
+}
+
+/** Inserts rows from jobRows, then wakes the workers after commit (enqueueAll without the row building). */
+export async function insertJobRows(
+  executor: Executor,
+  rows: readonly Insertable<JobsTable>[],
+  afterCommit?: (fn: () => void) => void,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await insertJobs(executor, rows);
+  afterCommit?.(wakeWorkers);
+}
+
+/**
+ * The rows enqueueAll would insert (validated), without inserting them: a caller that writes them inside
+ * a statement of its own (JOB_COLUMNS, ON CONFLICT (id) DO NOTHING) must still `afterCommit(wakeWorkers)`.
+ */
+export function jobRows(jobs: readonly JobSpec[], now: number): (Insertable<JobsTable> & { id: string })[] {
+  return jobs.map((job) => {
     if (!job.kind || job.kind.length > 100) throw new RangeError('job kind must be 1–100 characters');
     const maxAttempts = job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new RangeError(`maxAttempts must be an integer ≥ 1, got ${maxAttempts}`);
@@ -95,7 +115,4 @@ export async function enqueueAll(
       done_at: null,
     };
   });
-  await insertJobs(executor, rows);
-  afterCommit?.(wakeWorkers);
-  return rows.map((r) => r.id);
 }

@@ -1,5 +1,15 @@
 export { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
-export { DEFAULT_MAX_ATTEMPTS, enqueue, enqueueAll, type JobSpec, onWake, wakeWorkers } from './enqueue.js';
+export {
+  DEFAULT_MAX_ATTEMPTS,
+  enqueue,
+  enqueueAll,
+  insertJobRows,
+  JOB_COLUMNS,
+  type JobSpec,
+  jobRows,
+  onWake,
+  wakeWorkers,
+} from './enqueue.js';
 export {
   HOUSEKEEPING_CRON,
   HOUSEKEEPING_KIND,
