@@ -7,49 +7,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2E, newPage, shot, startE2E } from './support/harness.js';
+import { type Api, OWNER, ownerApi, PASSWORD, signIn, ZONE } from './support/owner.js';
 
-const ZONE = 'America/New_York';
-const PASSWORD = 'correct-horse-battery';
-const OWNER = 'owner@lotus.test';
 const everyDay = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [{ open: '09:00', close: '19:00' }]]));
-
-type Api = <T = unknown>(method: string, path: string, body?: unknown) => Promise<T>;
-
-/** A signed-in API client for the owner (cookie + CSRF), for the setup the test needs. */
-async function ownerApi(baseUrl: string): Promise<{ call: Api; storeId: string }> {
-  let cookie = '';
-  let csrf = '';
-  const call: Api = async (method, path, body) => {
-    const res = await fetch(`${baseUrl}/api/v1${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const set = res.headers.get('set-cookie');
-    if (set) cookie = set.split(';')[0] ?? '';
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as never;
-  };
-  const me = await call<{ csrfToken: string; stores: { id: string }[] }>('POST', '/setup', {
-    business: { name: 'Lotus Nail & Spa', currency: 'USD', language: 'en' },
-    store: { name: 'Lotus Flushing', timeZone: ZONE, address: '136-20 38th Ave, Flushing, NY', phone: '+1 718 555 0136' },
-    owner: { name: 'Mei Lin', email: OWNER, password: PASSWORD },
-  });
-  csrf = me.csrfToken;
-  const store = me.stores[0];
-  if (!store) throw new Error('setup made no store');
-  return { call, storeId: store.id };
-}
-
-async function signIn(page: Page, lang: 'en' | 'zh-CN') {
-  await page.goto('/login');
-  await page.getByTestId('login-email').fill(OWNER);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('sidebar').waitFor();
-  await page.getByTestId('language-switcher').selectOption(lang);
-}
 
 /** Tomorrow in the store's zone, "YYYY-MM-DD" (the salon is open then whatever the time now). */
 function tomorrow(now = new Date()): string {
