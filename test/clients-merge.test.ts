@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTransaction } from '../src/server/db/tx.js';
 import { insertClient, registerMergeTable } from '../src/server/modules/clients/index.js';
-import { addStaff, createTestApp, expectProblem, type Session, setUpBusiness, type TestApp } from './support/app.js';
+import { countSent, logSent } from '../src/server/platform/notifications/index.js';
+import { addStaff, addStore, createTestApp, expectProblem, type Session, setUpBusiness, type TestApp } from './support/app.js';
 
 describe('client duplicates and merge', () => {
   let t: TestApp;
@@ -171,4 +172,77 @@ describe('client duplicates and merge', () => {
     expect(after).toMatchObject({ mergedId: merge.id, keep: { email: 'lily.chen@example.com' }, moved: { notes: 1, visits_for_test: 1 } });
     expect(audit[0]!.after).not.toContain('Latex"'); // health never in the audit log (allergy_reminder is masked too)
   });
+
+  it('moves other modules’ tables: message log, balance notices, wallet store limits (kept card’s limit wins)', async () => {
+    const westId = (await addStore(owner, { name: 'Richmond', timeZone: 'America/Vancouver' })).id;
+    const client = async (firstName: string) => (await owner.post('/api/v1/clients', { firstName, lastName: 'Merge' })).json();
+    const limit = async (clientId: string, storeIds: string[], reason: string) => {
+      const res = await owner.put(`/api/v1/clients/${clientId}/wallet/stores`, { storeIds, reason, version: 0 });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    const storeLimit = async (clientId: string) => (await owner.get(`/api/v1/clients/${clientId}/wallet`)).json().storeLimit;
+    const mergeCards = async (keepId: string, mergeId: string) => {
+      const [k, m] = await Promise.all([keepId, mergeId].map(async (id) => (await owner.get(`/api/v1/clients/${id}`)).json()));
+      const res = await owner.post('/api/v1/clients/merge', { keepId, mergeId, keepVersion: k.version, mergeVersion: m.version });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().moved as Record<string, number>;
+    };
+
+    // A limit only the merged card had moves over, with the messages and notices sent to that card.
+    const keep = await client('Ada');
+    const merge = await client('Adah');
+    await limit(merge.id, [westId], 'prepaid in Richmond');
+    const now = t.clock.now();
+    const sms = (id: string, clientId: string) => ({
+      id,
+      clientId,
+      storeId,
+      kind: 'appointment.booked',
+      ref: null,
+      channel: 'sms' as const,
+      localDate: null,
+      at: now - 1000,
+    });
+    await logSent(t.db.db, [sms('m1', merge.id), sms('m2', merge.id), sms('k1', keep.id)]);
+    await t.db.db
+      .insertInto('balance_notices')
+      .values({
+        id: 'n1',
+        client_id: merge.id,
+        kind: 'balance_reminder',
+        subject: 'wallet',
+        channels: '["sms"]',
+        balance: 500,
+        skipped: null,
+        created_at: now - 1000,
+      })
+      .execute();
+    const preview = (await owner.get(`/api/v1/clients/merge/preview?keepId=${keep.id}&mergeId=${merge.id}`)).json();
+    expect(preview.moves).toMatchObject({ client_message_log: 2, balance_notices: 1, wallet_store_limits: 1 });
+    expect(await mergeCards(keep.id, merge.id)).toMatchObject({ client_message_log: 2, balance_notices: 1, wallet_store_limits: 1 });
+    expect(await storeLimit(keep.id)).toMatchObject({ storeIds: [westId], reason: 'prepaid in Richmond' });
+    expect(await storeLimit(merge.id)).toBeNull();
+    const smsSince = (clientId: string) =>
+      countSent(t.db.db, { clientId, channel: 'sms', kinds: ['appointment.booked'], since: now - DAY });
+    expect(await smsSince(keep.id)).toBe(3); // the frequency cap now sees all three texts
+    expect(await smsSince(merge.id)).toBe(0);
+    const notices = await t.db.db.selectFrom('balance_notices').select('client_id').where('id', '=', 'n1').execute();
+    expect(notices).toEqual([{ client_id: keep.id }]);
+
+    // Both cards limited (one row per client): the kept card's limit stays, the merged card's row goes.
+    const keep2 = await client('Bea');
+    const merge2 = await client('Beatrice');
+    await limit(keep2.id, [storeId], 'prepaid in Flushing');
+    await limit(merge2.id, [westId], 'prepaid in Richmond');
+    expect(await mergeCards(keep2.id, merge2.id)).toMatchObject({ wallet_store_limits: 0 });
+    expect(await storeLimit(keep2.id)).toMatchObject({ storeIds: [storeId], reason: 'prepaid in Flushing', version: 1 });
+    const rows = await t.db.db
+      .selectFrom('wallet_store_limits')
+      .select('client_id')
+      .where('client_id', 'in', [keep2.id, merge2.id])
+      .execute();
+    expect(rows).toEqual([{ client_id: keep2.id }]);
+  });
 });
+
+const DAY = 24 * 60 * 60 * 1000;

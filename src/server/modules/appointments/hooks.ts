@@ -16,10 +16,12 @@ registerUsageCheck(async (db, item) => {
   return used ? 'appointments' : null;
 });
 
-// Staff see the clients served at their stores; merging two clients moves their visits and waitlist entries.
+// Staff see the clients served at their stores; merging two clients moves their visits, waitlist entries and
+// the log of messages sent to them (so the SMS frequency cap and per-day reminder rules count both cards').
 registerClientStoreLink({ table: 'appointments', clientColumn: 'client_id', storeColumn: 'store_id' });
 registerMergeTable('appointments');
 registerMergeTable('waitlist_entries');
+registerMergeTable('client_message_log');
 
 // Derived or technical tables stay out of the owner's business export.
 excludeFromBusinessExport('staff_occupancy');

@@ -32,7 +32,8 @@
 //   with formatCsvBool / parseCsvBool / parseCsvList / formatCustomValue / parseCustomValue.
 //
 // Extension points for later modules:
-//   registerMergeHook({ name, count?, move }) / registerMergeTable(table, column = 'client_id')
+//   registerMergeHook({ name, count?, move, columns? }) / registerMergeTable(table, column = 'client_id')
+//   mergeCoverage() → every 'table.column' a merge moves (merge.ts's own MERGE_CORE_COLUMNS + hooks' columns)
 //   registerClientStoreLink({ table, clientColumn, storeColumn })  (staff see clients served at their stores)
 //
 // Names: clientDisplayName({ firstName, lastName, preferredName }) → 王小明 / Amy Wang (the one rule, shared
@@ -58,6 +59,7 @@ export { type DemoClientsOptions, seedDemoClients } from './demo.js';
 export { type ClientNameParts, clientDisplayName, clientRowName } from './display-name.js';
 export { ClientErrors, clientExists, invalidContact } from './errors.js';
 export { type InsertResult, insertClient, insertClients } from './insert.js';
+export { MERGE_CORE_COLUMNS, mergeCoverage } from './merge.js';
 export { type MergeContext, type MergeHook, registerMergeHook, registerMergeTable } from './merge-hooks.js';
 export { type ClientRow, customValuesByClient, findClientById, loadFieldDefs, tagsByClient } from './repo.js';
 export { clientRoutes } from './routes.js';

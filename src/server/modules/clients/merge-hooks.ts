@@ -8,7 +8,10 @@ import type { AuditContext } from '../../platform/audit.js';
 // preview ("explained before confirmation") and in the audit row.
 //
 //   registerMergeTable('appointments')                     // UPDATE appointments SET client_id = keep …
-//   registerMergeHook({ name: 'wallet', move: async (tx, m) => { …combine balances…; return n } })
+//   registerMergeHook({ name: 'wallet', columns: ['wallets.client_id'], move: async (tx, m) => { …combine…; return n } })
+//
+// Every column that holds a client id must be moved by merge.ts itself (MERGE_CORE_COLUMNS) or named in some
+// hook's `columns`; test/client-merge-coverage.test.ts reads the migrated schema and fails on any that is not.
 
 export type MergeContext = { keepId: string; mergeId: string; ctx: AuditContext };
 
@@ -19,6 +22,8 @@ export type MergeHook = {
   count?: (tx: Executor, mergeId: string) => Promise<number>;
   /** Moves the records of `mergeId` onto `keepId`; returns how many moved. Runs in the merge transaction. */
   move: (tx: Executor, m: MergeContext) => Promise<number | undefined>;
+  /** The client-id columns `move` takes care of, as 'table.column' (a hook that only moves balances has none). */
+  columns?: readonly string[];
 };
 
 const hooks: MergeHook[] = [];
@@ -35,6 +40,7 @@ export function registerMergeTable(table: string, column = 'client_id'): void {
   if (!ident.test(table) || !ident.test(column)) throw new Error(`bad merge table ${table}.${column}`);
   registerMergeHook({
     name: table,
+    columns: [`${table}.${column}`],
     count: async (tx, mergeId) => {
       const r = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)} where ${sql.ref(column)} = ${mergeId}`.execute(tx);
       return Number(r.rows[0]?.n ?? 0);

@@ -18,6 +18,21 @@ import { visibleClientsFilter } from './visibility.js';
 // from the merged one, and marks the merged card `merged_into_id = keep` (archived, never deleted), all in
 // one transaction, audited with before and after. Nothing is lost: both histories end up on one card.
 
+/** The client-id columns mergeClients moves itself; every other one belongs to a registered hook. */
+export const MERGE_CORE_COLUMNS = [
+  'client_notes.client_id',
+  'client_consents.client_id',
+  'client_tags.client_id', // union of both cards' tags
+  'client_custom_values.client_id', // the kept card's value wins per field
+  'client_search_terms.client_id', // the merged card's terms are dropped, the kept card's rewritten
+  'clients.merged_into_id', // cards merged earlier into the merged one now point at the kept one
+] as const;
+
+/** Every 'table.column' holding a client id that a merge moves: its own and the registered hooks'. */
+export function mergeCoverage(): Set<string> {
+  return new Set<string>([...MERGE_CORE_COLUMNS, ...mergeHooks().flatMap((h) => h.columns ?? [])]);
+}
+
 const FILLABLE = [
   'preferred_name',
   'phone',

@@ -18,7 +18,11 @@
 // + the `ledgers.balance_reminder` job), and visibleClient (store-scoped client lookup).
 import type { Deps } from '../../deps.js';
 import type { JobHandler } from '../../platform/jobs/index.js';
+import { registerMergeTable } from '../clients/index.js';
 import { REMINDER_JOB_KIND, reminderHandler } from './reminders.js';
+
+// Balance reminders and points-expiry notices sent to a merged card count toward the kept card's cap.
+registerMergeTable('balance_notices');
 
 export { type BalanceSection, clientBalances, currentClientId, registerBalanceSection, visibleClient } from './balances.js';
 export { reconcileCommand } from './cli.js';

@@ -89,6 +89,7 @@ registerMergeTable('package_recommendations');
 registerMergeTable('package_notices');
 registerMergeHook({
   name: 'client_package_members',
+  columns: ['client_package_members.client_id'],
   count: async (tx, mergeId) =>
     Number(
       (

@@ -54,6 +54,7 @@ registerMergeTable('client_spend');
 registerMergeTable('tier_history');
 registerMergeHook({
   name: 'tier',
+  columns: ['client_tiers.client_id'],
   move: async (tx, m) => {
     // The kept card keeps the higher of the two tiers; the merged card's tier row goes.
     const [keep, gone] = await Promise.all([currentTier(tx, m.keepId), currentTier(tx, m.mergeId)]);

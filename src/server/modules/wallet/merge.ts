@@ -39,13 +39,40 @@ export async function mergeWallets(tx: Executor, m: MergeContext): Promise<numbe
   return moved + Number(topUps.numUpdatedRows);
 }
 
+/**
+ * HQ's per-wallet store limit after a merge: the kept card's own limit stays as it is (HQ set it on the card
+ * the salon keeps using); a limit only the merged card had moves over, so merging never lifts a restriction
+ * HQ put on that client's money. The merged card's row is dropped either way (one row per client).
+ */
+export async function mergeStoreLimits(tx: Executor, m: MergeContext): Promise<number> {
+  const kept = await tx.selectFrom('wallet_store_limits').select('client_id').where('client_id', '=', m.keepId).executeTakeFirst();
+  if (kept) {
+    await tx.deleteFrom('wallet_store_limits').where('client_id', '=', m.mergeId).execute();
+    return 0;
+  }
+  const res = await tx
+    .updateTable('wallet_store_limits')
+    .set({ client_id: m.keepId })
+    .where('client_id', '=', m.mergeId)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
 export function registerWalletMerge(): void {
   registerMergeHook({
     name: 'stored_value',
+    columns: ['wallet_top_ups.client_id', 'wallet_otps.client_id'],
     count: async (tx, mergeId) => {
       const w = await findWallet(tx, mergeId);
       return w && w.principal.balance + w.bonus.balance > 0 ? 1 : 0;
     },
     move: mergeWallets,
+  });
+  registerMergeHook({
+    name: 'wallet_store_limits',
+    columns: ['wallet_store_limits.client_id'],
+    count: async (tx, mergeId) =>
+      (await tx.selectFrom('wallet_store_limits').select('client_id').where('client_id', '=', mergeId).executeTakeFirst()) ? 1 : 0,
+    move: mergeStoreLimits,
   });
 }

@@ -4,8 +4,10 @@
 //   runImport(deps, payload)   the same work without the job queue (bench, tests)
 import { excludeFromBusinessExport, registerMergeTable } from '../index.js';
 
-// A merge moves the import links of the merged card onto the kept one, so a re-run still recognises it.
+// A merge moves the import links of the merged card onto the kept one, so a re-run still recognises it, and
+// the report rows that matched it (a skipped row's "already a client" link then opens the kept card).
 registerMergeTable('client_import_links');
+registerMergeTable('client_import_rows');
 // The business export keeps the imports and their reports; the uploaded files (a copy of what the owner
 // already has) and the re-run links (derived, technical) stay out.
 excludeFromBusinessExport('client_import_files');
