@@ -88,4 +88,38 @@ describe('receipt numbers', () => {
     const numbers = all.map((x: { receiptCode: string }) => Number(x.receiptCode.slice(-6))).sort((a: number, b: number) => a - b);
     expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1));
   });
+
+  it('a completion that waited for an edit of its ticket prices the edited lines, not the ones it saw first', async () => {
+    const sale = await openTicket(s.desk, { storeId: s.storeId, lines: [serviceLine(s.manicure, s.amy)] });
+    // Another terminal's edit holds the ticket: two of the service now, and the sale's version moves on.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    let edited!: () => void;
+    const editing = new Promise<void>((r) => {
+      edited = r;
+    });
+    const edit = t.db.db.transaction().execute(async (tx) => {
+      await tx
+        .updateTable('sales')
+        .set({ version: sale.version + 1 })
+        .where('id', '=', sale.id)
+        .execute();
+      await tx.updateTable('sale_lines').set({ quantity: 2 }).where('sale_id', '=', sale.id).execute();
+      edited();
+      await gate;
+    });
+    await editing;
+    const completion = complete(s.desk, { id: sale.id, version: sale.version + 1 }, { tenders: [{ kind: 'cash', amount: 50_000 }] });
+    await new Promise((r) => setTimeout(r, 300)); // the completion is now waiting for the ticket
+    release();
+    await edit;
+    const res = await completion;
+    expect(res.statusCode, res.body).toBe(200);
+    const done = res.json();
+    expect(done.lines.map((l: { quantity: number }) => l.quantity)).toEqual([2]);
+    expect(done.subtotal).toBe(2 * sale.subtotal);
+    expect(done.tenders[0].amount).toBe(done.total);
+  });
 });

@@ -4,7 +4,8 @@
 // marker values in place of its named parameters; compiling shows where each marker landed, and each call
 // puts its values there. The SQL text stays identical from call to call, so SQLite's statement cache hits.
 import type { Compilable, CompiledQuery, QueryResult } from 'kysely';
-import type { Executor } from './tx.js';
+import { AT_COMMIT } from './pg-round-trips.js';
+import { type Executor, isPostgres } from './tx.js';
 
 const MARK = '\u0000param:';
 
@@ -49,7 +50,14 @@ function shapeCache() {
   };
 }
 
-function run<R>(db: Executor, shape: Shape, value: (key: string) => unknown): Promise<QueryResult<R>> {
+/**
+ * `atCommit`: a write whose result nobody reads (an idempotency key, say) may wait for the transaction's COMMIT
+ * and go to PostgreSQL in the same network write (pg-round-trips.ts); if it fails, the commit fails with its
+ * error and nothing is committed. SQLite, in-process, runs it at once.
+ */
+export type RunOptions = { atCommit?: boolean };
+
+function run<R>(db: Executor, shape: Shape, value: (key: string) => unknown, opts?: RunOptions): Promise<QueryResult<R>> {
   const parameters = shape.slots.map((s) => {
     if (!('key' in s)) return s.value;
     const v = value(s.key);
@@ -59,7 +67,8 @@ function run<R>(db: Executor, shape: Shape, value: (key: string) => unknown): Pr
   // The compile-time query id is shared by every run of the shape: plugins only see a precompiled statement's
   // result, never its tree, so write-watch (db/write-watch.ts) does not notice writes made this way — a
   // precompiled write to one of its watched tables must call its noteWrite before and after.
-  return db.executeQuery<R>({ sql: shape.sql, parameters, query: shape.query, queryId: shape.queryId });
+  const sql = opts?.atCommit && isPostgres(db) ? AT_COMMIT + shape.sql : shape.sql;
+  return db.executeQuery<R>({ sql, parameters, query: shape.query, queryId: shape.queryId });
 }
 
 /**
@@ -72,12 +81,12 @@ function run<R>(db: Executor, shape: Shape, value: (key: string) => unknown): Pr
 export function precompiled<const P extends string, R>(
   keys: readonly P[],
   build: (db: Executor, p: Markers<P>, variant: string) => Compilable<R>,
-): (db: Executor, values: { readonly [K in P]: unknown }, variant?: string) => Promise<QueryResult<R>> {
+): (db: Executor, values: { readonly [K in P]: unknown }, variant?: string, opts?: RunOptions) => Promise<QueryResult<R>> {
   const markers = Object.fromEntries(keys.map((k) => [k, `${MARK}${k}`])) as Markers<P>;
   const cache = shapeCache();
-  return (db, values, variant = '') => {
+  return (db, values, variant = '', opts) => {
     const shape = cache(db, variant, () => compileShape(build(db, markers, variant), keys));
-    return run<R>(db, shape, (k) => values[k as P]);
+    return run<R>(db, shape, (k) => values[k as P], opts);
   };
 }
 

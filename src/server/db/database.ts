@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { closeSync, fdatasync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -14,6 +13,7 @@ import {
   type TransactionSettings,
 } from 'kysely';
 import pg from 'pg';
+import { withFewerRoundTrips } from './pg-round-trips.js';
 import type { DB } from './tables.js';
 import { WriteWatch } from './write-watch.js';
 
@@ -248,53 +248,16 @@ export function openPostgres(url: string, opts: { max?: number; schema?: string;
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.max ?? 10,
+    // Statements sent together are not each a round trip (pg-round-trips.ts).
+    pipeline: true,
     ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
   });
   // An idle client dropped by the server (restart, failover) must not crash the process;
   // the pool replaces it on next use.
   pool.on('error', (err) => opts.onIdleError?.(err));
-  pool.on('connect', (client) => namePreparedStatements(client));
+  pool.on('connect', (client) => withFewerRoundTrips(client));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new WriteWatch()] });
   return { db, dialect: 'postgres', close: () => db.destroy() };
-}
-
-const statementNames = new Map<string, string>();
-const MAX_STATEMENT_NAMES = 5_000;
-const MAX_PREPARED_PER_CONNECTION = 500;
-
-/**
- * PostgreSQL parses and plans an unnamed statement on every run; for our short statements that is most of
- * the server's work, done while the transaction holds its row locks. A named statement is parsed once per
- * connection and its plan reused (PostgreSQL re-plans by itself when a table it uses changes). Only
- * statements with parameters are named: they already go through the extended protocol one at a time,
- * whereas parameterless text (migrations, BEGIN/COMMIT) may hold several statements. Names are a hash of
- * the text; a connection keeps at most MAX_PREPARED_PER_CONNECTION (server memory), the rest run unnamed.
- */
-function namePreparedStatements(client: pg.PoolClient) {
-  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-  const named = new Set<string>();
-  const unnamed = new Set<string>();
-  client.query = ((text: unknown, values?: unknown, callback?: unknown) => {
-    if (typeof text !== 'string' || !Array.isArray(values) || values.length === 0 || callback !== undefined)
-      return query(text, values, callback);
-    let name = statementNames.get(text);
-    if (name === undefined) {
-      name = `k${createHash('sha1').update(text).digest('base64url')}`;
-      if (statementNames.size < MAX_STATEMENT_NAMES) statementNames.set(text, name);
-    }
-    if (unnamed.has(name)) return query(text, values);
-    if (!named.has(name)) {
-      if (named.size >= MAX_PREPARED_PER_CONNECTION) return query(text, values);
-      named.add(name);
-    }
-    return (query({ name, text, values }) as Promise<unknown>).catch((err: { code?: string }) => {
-      // "cached plan must not change result type": a table under a `select *` changed (another server ran
-      // a migration). This request fails — its transaction is already aborted — and this connection runs
-      // the statement unnamed from now on, so nothing fails twice.
-      if (err?.code === '0A000') unnamed.add(name);
-      throw err;
-    });
-  }) as typeof client.query;
 }
 
 export function openDatabase(database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string }): Database {

@@ -1,10 +1,12 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, PostgresAdapter, type Transaction } from 'kysely';
 import type { DB } from './tables.js';
 import { afterTransaction, watchStamp } from './write-watch.js';
 
 export type Tx = Transaction<DB>;
 /** Either the root handle or an open transaction: repos accept both. */
 export type Executor = Kysely<DB> | Tx;
+
+export const isPostgres = (db: Executor): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
 
 export type TxContext = {
   tx: Tx;

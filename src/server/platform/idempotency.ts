@@ -78,14 +78,20 @@ export async function runIdempotent(
     const result = await withTransaction(db, async (ctx) => {
       const response = await write(ctx);
       const json = JSON.stringify(response.body);
-      await insertKey(ctx.tx, {
-        scope: opts.scope,
-        key: opts.key!,
-        request_hash: requestHash,
-        status_code: response.status,
-        response: json,
-        created_at: opts.now,
-      });
+      // Sent with the COMMIT on PostgreSQL: a concurrent retry's key then fails the commit, as it would here.
+      await insertKey(
+        ctx.tx,
+        {
+          scope: opts.scope,
+          key: opts.key!,
+          request_hash: requestHash,
+          status_code: response.status,
+          response: json,
+          created_at: opts.now,
+        },
+        '',
+        { atCommit: true },
+      );
       return { ...response, json };
     });
     return { ...result, replayed: false };

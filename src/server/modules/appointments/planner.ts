@@ -1,6 +1,6 @@
 // Gathers what the availability engine needs for one store and one visit (hours, rosters, catalog
 // terms, bookings, blocked time, resources, settings) and asks it. The engine stays pure; this is its I/O.
-import type { Executor } from '../../db/tx.js';
+import { type Executor, isPostgres } from '../../db/tx.js';
 import type { LocalDate } from '../../platform/zoned-time.js';
 import {
   ANY_STAFF,
@@ -21,7 +21,7 @@ import { type CatalogAddOn, type EffectiveService, getEffectiveServices } from '
 import { cachedForStore, cachedStoreRow, type StoreRow } from '../stores/index.js';
 import { extraMinutes, resolveLineAddOns } from './add-ons.js';
 import { AppointmentErrors, type SlotAlternative } from './errors.js';
-import { isPostgres, loadSettings, resourceBusy, staffBusy, staffBusyAndBlocked, staffNames, storeResources } from './repo.js';
+import { loadSettings, resourceBusy, staffBusy, staffBusyAndBlocked, staffNames, storeResources } from './repo.js';
 import { loadBlocked, loadRosters } from './schedules.js';
 import { type BookingSettings, engineSettings } from './settings.js';
 import { isoIn, shiftDate } from './time.js';

@@ -1,5 +1,5 @@
 // SQL of the appointments module. Everything takes an Executor, so it runs inside the caller's transaction.
-import { type Insertable, PostgresAdapter, type Selectable, sql } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import { precompiled, precompiledInsert, precompiledShapes } from '../../db/compiled.js';
 import type {
   AppointmentLinesTable,
@@ -9,7 +9,7 @@ import type {
   StaffOccupancyTable,
   WaitlistEntriesTable,
 } from '../../db/tables.js';
-import type { Executor } from '../../db/tx.js';
+import { type Executor, isPostgres } from '../../db/tx.js';
 import { noteWrite } from '../../db/write-watch.js';
 import { AUDIT_COLUMNS, type auditRow, insertAuditRow } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
@@ -342,8 +342,6 @@ const historyRow = (entry: HistoryEntry) => ({
 export async function insertHistory(db: Executor, entry: HistoryEntry): Promise<void> {
   await insertHistoryRow(db, historyRow(entry));
 }
-
-export const isPostgres = (db: Executor): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
 
 type VisitRows = {
   a: readonly Insertable<AppointmentsTable>[];

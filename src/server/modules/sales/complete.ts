@@ -23,8 +23,7 @@ import { allSaleHooks, type HookContext, lineKind, type TenderKind, tenderKind }
 import {
   type CompletionPatch,
   type LineRow,
-  linesOf,
-  lockSaleWithStore,
+  loadForCompletion,
   openShiftsOf,
   type SaleRow,
   type TenderRow,
@@ -75,9 +74,12 @@ export async function completeSale(
   body: SaleComplete,
   ctx: SalesCtx & { lang: 'en' | 'zh-CN' | 'zh-TW' },
 ): Promise<{ status: number; body: unknown }> {
-  const found = await lockSaleWithStore(tx, id);
+  // Cash in the body share-locks the drawer's shift (see openShiftsOf); the read that follows the lock
+  // below catches a body whose cash turns out to move nothing, or a lock that was not taken.
+  const cashInBody = body.tenders.some((t) => tenderKind(t.kind)?.cash && t.amount > 0);
+  const found = await loadForCompletion(tx, id, { shiftId: body.shiftId, lockShifts: cashInBody });
   if (!found) throw PlatformErrors.not_found();
-  const { sale, store } = found;
+  const { sale, store, lines: rows } = found;
   if (ctx.actor) assertStore(ctx.actor, sale.store_id);
   if (sale.status === 'completed' || sale.status === 'voided')
     throw SalesErrors.sale_already_completed({ receipt: sale.receipt_code ?? '' });
@@ -87,7 +89,6 @@ export async function completeSale(
 
   if (!store) throw PlatformErrors.not_found();
   const sc = storeContextOf(store);
-  const rows = await linesOf(tx, id);
   if (rows.length === 0) throw SalesErrors.empty_ticket();
   const ticketLines = rows.map(lineFromRow);
   const pricingLines = ticketLines.map(toPricingLine);
@@ -124,7 +125,7 @@ export async function completeSale(
 
   // The drawer: cash needs an open shift; any sale is tied to the store's only open shift for voids.
   const hasCash = tenders.some((t, i) => t.kind.cash && settlement.tenders[i]!.tendered > 0);
-  const shifts = await openShiftsOf(tx, sale.store_id, body.shiftId, hasCash);
+  const shifts = hasCash === cashInBody ? found.shifts : await openShiftsOf(tx, sale.store_id, body.shiftId, hasCash);
   if (hasCash && shifts.length === 0) throw SalesErrors.no_open_shift();
   if (hasCash && shifts.length > 1) throw SalesErrors.shift_required();
   const shiftId = shifts.length === 1 ? shifts[0]!.id : null;

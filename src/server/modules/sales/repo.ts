@@ -1,5 +1,5 @@
 // SQL of checkout. Services own the transactions; these functions take the executor they are given.
-import { type Insertable, PostgresAdapter, type Selectable, sql } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import { precompiled, precompiledInsert, precompiledShapes } from '../../db/compiled.js';
 import type {
   DB,
@@ -13,7 +13,7 @@ import type {
   SaleTendersTable,
   SaleTipsTable,
 } from '../../db/tables.js';
-import type { Executor } from '../../db/tx.js';
+import { type Executor, isPostgres } from '../../db/tx.js';
 import { AUDIT_COLUMNS, type auditRow, insertAuditRow } from '../../platform/audit.js';
 import { formatReceipt, parseSalesSettings, receiptPrefix } from './settings.js';
 
@@ -26,8 +26,6 @@ export type RefundRow = Selectable<SaleRefundsTable>;
 export type RefundLineRow = Selectable<SaleRefundLinesTable>;
 export type RefundTenderRow = Selectable<SaleRefundTendersTable>;
 
-export const isPostgres = (db: Executor): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
-
 export const findSale = (db: Executor, id: string) => db.selectFrom('sales').selectAll().where('id', '=', id).executeTakeFirst();
 
 /**
@@ -39,37 +37,69 @@ export async function lockSale(tx: Executor, id: string): Promise<SaleRow | unde
   return (isPostgres(tx) ? q.forUpdate() : q).executeTakeFirst();
 }
 
-const lockSaleWithStoreQuery = precompiled(['id'], (db, p) => {
-  const q = db
+const STORE_COLUMNS = [
+  'stores.id as st_id',
+  'stores.name as st_name',
+  'stores.slug as st_slug',
+  'stores.address as st_address',
+  'stores.phone as st_phone',
+  'stores.time_zone as st_time_zone',
+  'stores.currency as st_currency',
+  'stores.tax_settings as st_tax_settings',
+  'store_sales_settings.settings as st_sales_settings',
+] as const;
+
+const saleWithStore = (db: Executor) =>
+  db
     .selectFrom('sales')
     .leftJoin('stores', (j) => j.onRef('stores.id', '=', 'sales.store_id').on('stores.archived', '=', 0))
     .leftJoin('store_sales_settings', 'store_sales_settings.store_id', 'sales.store_id')
     .selectAll('sales')
-    .select([
-      'stores.id as st_id',
-      'stores.name as st_name',
-      'stores.slug as st_slug',
-      'stores.address as st_address',
-      'stores.phone as st_phone',
-      'stores.time_zone as st_time_zone',
-      'stores.currency as st_currency',
-      'stores.tax_settings as st_tax_settings',
-      'store_sales_settings.settings as st_sales_settings',
-    ])
-    .where('sales.id', '=', p.id);
-  // Not the lines as well: under READ COMMITTED a lock that had to wait sees the sale's newest row but a
-  // subquery's lines from the statement's older snapshot. They are read after the lock (linesOf).
-  return isPostgres(db) ? q.forUpdate(['sales']) : q;
-});
+    .select(STORE_COLUMNS);
 
-/**
- * lockSale and storeForSale in one query (completion, once per checkout): the sale row locked as in
- * lockSale (on PostgreSQL only the sale's row: the store stays free for its other checkouts); undefined
- * when the sale is unknown, `store` undefined when its store is archived. Its lines: linesOf, after this.
- */
-export async function lockSaleWithStore(tx: Executor, id: string): Promise<{ sale: SaleRow; store: StoreForSale | undefined } | undefined> {
-  const row = (await lockSaleWithStoreQuery(tx, { id })).rows[0];
-  if (!row) return undefined;
+const saleWithStoreQuery = precompiled(['id'], (db, p) => saleWithStore(db).where('sales.id', '=', p.id));
+
+/** The open shifts of the locked sale's store (or the one named), share-locked when cash moves. */
+type ShiftsVariant = { named: boolean; lock: boolean };
+const lockedStoreShifts = (db: Executor, v: ShiftsVariant, shiftId: string) => {
+  let q = db
+    .selectFrom('shifts')
+    .select(['shifts.id', 'shifts.store_id', 'shifts.drawer'])
+    .whereRef('shifts.store_id', '=', sql.ref('locked.store_id'))
+    .where('shifts.status', '=', 'open');
+  if (v.named) q = q.where('shifts.id', '=', shiftId);
+  return v.lock ? q.forShare() : q;
+};
+
+// PostgreSQL, one statement: the sale row locked with its store, and its lines and the store's open shifts as
+// JSON. Under READ COMMITTED a lock that had to wait returns the sale's newest row, but the subqueries read
+// the statement's older snapshot: `snapshot_xmin` (the sale's row in that snapshot) then differs from
+// `locked_xmin`, and the lines are read again. Every change to a ticket's lines also updates its sale row.
+const completionReadQuery = precompiledShapes(
+  (v: ShiftsVariant) => `${v.named}.${v.lock}`,
+  (db, v, mark) =>
+    db
+      .with('locked', (qc) =>
+        saleWithStore(qc as unknown as Executor)
+          .select(sql<string>`sales.xmin::text`.as('locked_xmin'))
+          .where('sales.id', '=', mark('id'))
+          .forUpdate(['sales']),
+      )
+      .selectFrom('locked')
+      .selectAll('locked')
+      .select([
+        sql<string>`(select xmin::text from sales where id = ${mark('id')})`.as('snapshot_xmin'),
+        sql<LineRow[] | null>`(select json_agg(l order by l.position) from sale_lines l where l.sale_id = locked.id)`.as('lines_json'),
+        sql<ShiftRef[] | null>`(select json_agg(s) from (${lockedStoreShifts(db, v, mark('shiftId'))}) s)`.as('shifts_json'),
+      ]),
+);
+
+type ShiftRef = { id: string; store_id: string; drawer: string };
+type SaleWithStoreRow = SaleRow & {
+  [K in (typeof STORE_COLUMNS)[number] as K extends `${string} as ${infer A}` ? A : never]: string | null;
+};
+
+function splitStore(row: SaleWithStoreRow): { sale: SaleRow; store: StoreForSale | undefined } {
   const { st_id, st_name, st_slug, st_address, st_phone, st_time_zone, st_currency, st_tax_settings, st_sales_settings, ...sale } = row;
   const store =
     st_id === null
@@ -86,6 +116,38 @@ export async function lockSaleWithStore(tx: Executor, id: string): Promise<{ sal
           sales_settings: st_sales_settings,
         };
   return { sale, store };
+}
+
+export type CompletionRead = { sale: SaleRow; store: StoreForSale | undefined; lines: LineRow[]; shifts: ShiftRef[] };
+
+/**
+ * What completing a sale reads, with the sale's row locked for the rest of the transaction (on PostgreSQL
+ * only the sale's row: the store stays free for its other checkouts): the sale, its store (`undefined` when
+ * archived), its lines, and the store's open shifts or the one named (see openShiftsOf; share-locked when
+ * `lockShifts`, because cash moves). Undefined when the sale is unknown. PostgreSQL: one statement (a second
+ * when the lock had to wait for a change to the ticket); SQLite: three in-process reads.
+ */
+export async function loadForCompletion(
+  tx: Executor,
+  id: string,
+  opts: { shiftId: string | undefined; lockShifts: boolean },
+): Promise<CompletionRead | undefined> {
+  if (!isPostgres(tx)) {
+    const row = (await saleWithStoreQuery(tx, { id })).rows[0];
+    if (!row) return undefined;
+    const { sale, store } = splitStore(row as SaleWithStoreRow);
+    const [lines, shifts] = [await linesOf(tx, id), await openShiftsOf(tx, sale.store_id, opts.shiftId, opts.lockShifts)];
+    return { sale, store, lines, shifts };
+  }
+  const variant = { named: opts.shiftId !== undefined, lock: opts.lockShifts };
+  const row = (await completionReadQuery(tx, variant, (name) => (name === 'id' ? id : opts.shiftId))).rows[0] as
+    | (SaleWithStoreRow & { locked_xmin: string; snapshot_xmin: string; lines_json: LineRow[] | null; shifts_json: ShiftRef[] | null })
+    | undefined;
+  if (!row) return undefined;
+  const { locked_xmin, snapshot_xmin, lines_json, shifts_json, ...rest } = row;
+  const { sale, store } = splitStore(rest as SaleWithStoreRow);
+  const lines = locked_xmin === snapshot_xmin ? (lines_json ?? []) : await linesOf(tx, id);
+  return { sale, store, lines, shifts: shifts_json ?? [] };
 }
 
 const linesQuery = precompiled(['saleId'], (db, p) =>
