@@ -8,7 +8,6 @@
 // Also printed: the machine's raw write rate on the same database (one-row transactions, in-process).
 //   node --import tsx bench/appointments.ts        (BENCH_DB=postgres for PostgreSQL)
 import { availableParallelism, loadavg } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import { withTransaction } from '../src/server/db/tx.js';
 import type { Deps } from '../src/server/deps.js';
@@ -17,6 +16,7 @@ import { insertStaff } from '../src/server/modules/staff/index.js';
 import { newId } from '../src/server/platform/ids.js';
 import { addDays, localDate, zonedDateTimeToInstant } from '../src/server/platform/zoned-time.js';
 import { load } from './support/load.js';
+import { machineCpu } from './support/machine-cpu.js';
 import { profiled } from './support/profile.js';
 import { type BenchOutcome, fmt, printTable, type Target } from './support/report.js';
 import { type BenchServer, startBenchServer } from './support/server.js';
@@ -210,89 +210,8 @@ async function seedBookings(deps: Deps, storeId: string, techIds: string[], serv
   }
 }
 
-// POST driver in its own thread (plain JS via eval): 10 keep-alive loops, each with its own list of bodies.
-const DRIVER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { url, headers, batches, warmupMs, durationMs } = workerData;
-(async () => {
-  const latencies = []; let non2xx = 0; let errors = 0; let firstError = null;
-  const startAt = performance.now(); const measureFrom = startAt + warmupMs; const stopAt = measureFrom + durationMs;
-  let measuredStart = 0; let measuredEnd = 0;
-  await Promise.all(batches.map(async (bodies) => {
-    for (const b of bodies) {
-      const t0 = performance.now();
-      if (t0 >= stopAt) break;
-      try {
-        const res = await fetch(url, { method: 'POST', headers: { ...headers, 'idempotency-key': b.key }, body: JSON.stringify(b.body) });
-        const text = await res.text();
-        const t1 = performance.now();
-        if (t0 >= measureFrom) {
-          if (!measuredStart) measuredStart = t0;
-          measuredEnd = t1;
-          if (res.status >= 200 && res.status < 300) latencies.push(t1 - t0); else { non2xx++; firstError ??= res.status + ' ' + text.slice(0, 300); }
-        }
-      } catch (err) { errors++; firstError ??= String(err); }
-    }
-  }));
-  parentPort.postMessage({ latencies: Float64Array.from(latencies), non2xx, errors, firstError, seconds: (measuredEnd - measuredStart) / 1000 });
-})();
-`;
-
-type PostResult = {
-  requests: number;
-  rps: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  max: number;
-  non2xx: number;
-  errors: number;
-  firstError: string | null;
-};
-
-function postLoad(
-  url: string,
-  headers: Record<string, string>,
-  batches: Array<Array<{ key: string; body: unknown }>>,
-): Promise<PostResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(DRIVER, {
-      eval: true,
-      workerData: { url, headers, batches, warmupMs: WARMUP_S * 1000, durationMs: DURATION_S * 1000 },
-    });
-    const limit = setTimeout(
-      () => {
-        void worker.terminate();
-        reject(new Error('create run did not finish in time'));
-      },
-      (WARMUP_S + DURATION_S + 30) * 1000,
-    );
-    worker.once('error', (err) => {
-      clearTimeout(limit);
-      reject(err);
-    });
-    worker.once('message', (m: { latencies: Float64Array; non2xx: number; errors: number; firstError: string | null; seconds: number }) => {
-      clearTimeout(limit);
-      void worker.terminate();
-      const sorted = m.latencies.sort();
-      const at = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! : Number.NaN);
-      resolve({
-        requests: sorted.length,
-        rps: sorted.length / m.seconds,
-        p50: at(0.5),
-        p90: at(0.9),
-        p99: at(0.99),
-        max: sorted.length ? sorted[sorted.length - 1]! : Number.NaN,
-        non2xx: m.non2xx,
-        errors: m.errors,
-        firstError: m.firstError,
-      });
-    });
-  });
-}
-
-/** Distinct free slots (30 min, a named technician) on empty days after the seeded month, dealt to the loops. */
-function createBodies(w: World, count: number, fromDay = DAYS + 2): Array<Array<{ key: string; body: unknown }>> {
+/** Distinct free slots (30 min, a named technician) on empty days after the seeded month: concurrent requests book different technicians. */
+function createBodies(w: World, count: number, fromDay = DAYS + 2): Array<{ key: string; body: unknown }> {
   const bodies: Array<{ key: string; body: unknown }> = [];
   for (let d = fromDay; bodies.length < count; d++) {
     const date = addDays(w.today, d);
@@ -311,10 +230,7 @@ function createBodies(w: World, count: number, fromDay = DAYS + 2): Array<Array<
       }
     }
   }
-  // Each loop walks a different part of the calendar, like several terminals.
-  const batches: Array<Array<{ key: string; body: unknown }>> = Array.from({ length: CONNECTIONS }, () => []);
-  for (const [i, b] of bodies.entries()) batches[i % CONNECTIONS]!.push(b);
-  return batches;
+  return bodies;
 }
 
 /** Median time and CPU per request through app.inject, sequentially: what the server itself spends. */
@@ -336,7 +252,7 @@ async function inProcessCost(server: BenchServer, w: World, availPath: string) {
     const r = await server.app.inject({ method: 'GET', url: availPath, headers: { cookie: server.cookie } });
     if (r.statusCode !== 200) throw new Error(`availability answered ${r.statusCode}`);
   });
-  const bodies = createBodies(w, 300, 200).flat();
+  const bodies = createBodies(w, 300, 200);
   const create = await measure(280, async (i) => {
     const b = bodies[i]!;
     const r = await server.app.inject({
@@ -401,15 +317,24 @@ export async function run(): Promise<BenchOutcome> {
       if (r.non2xx || r.errors) throw new Error(`${name} run is invalid: ${r.non2xx} non-2xx, ${r.errors} errors`);
     }
 
+    const cpu = machineCpu();
     const create = await profiled(`create-${server.engine}`, () =>
-      postLoad(
-        `${server.baseUrl}/api/v1/appointments`,
-        { cookie: server.cookie, 'x-csrf-token': w.csrf, 'content-type': 'application/json' },
-        createBodies(w, 40_000),
-      ),
+      load({
+        url: server.baseUrl,
+        headers: { cookie: server.cookie, 'x-csrf-token': w.csrf, 'content-type': 'application/json' },
+        requests: createBodies(w, 40_000).map((b) => ({
+          method: 'POST',
+          path: '/api/v1/appointments',
+          body: JSON.stringify(b.body),
+          headers: { 'idempotency-key': b.key },
+        })),
+        connections: CONNECTIONS,
+        duration: DURATION_S,
+        warmup: WARMUP_S,
+      }),
     );
-    if (create.non2xx || create.errors)
-      throw new Error(`create run is invalid: ${create.non2xx} non-2xx, ${create.errors} errors; first: ${create.firstError}`);
+    const cpuLine = cpu.stop(create.sent);
+    if (create.non2xx || create.errors) throw new Error(`create run is invalid: ${create.non2xx} non-2xx, ${create.errors} errors`);
 
     const inProcess = await inProcessCost(server, w, availUrl.slice(server.baseUrl.length));
     const raw = await rawWriteRate(server.deps);
@@ -428,6 +353,7 @@ export async function run(): Promise<BenchOutcome> {
       row(`GET availability, 30 days, any technician (${CONNECTIONS} connections)`, avail10),
       row(`POST appointments (${CONNECTIONS} connections)`, create),
     ]);
+    console.log(`create: ${cpuLine}`);
     const targets: Target[] = [
       {
         name: 'availability p99 < 20 ms (1 connection: server time over HTTP)',

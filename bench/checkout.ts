@@ -11,10 +11,11 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { performance as perf } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { withTransaction } from '../src/server/db/tx.js';
 import { openTicket, type SalesCtx, seedDemoSales } from '../src/server/modules/sales/index.js';
 import { newId } from '../src/server/platform/ids.js';
+import { load } from './support/load.js';
+import { machineCpu } from './support/machine-cpu.js';
 import { profiled } from './support/profile.js';
 import { type BenchOutcome, fmt, printTable, type Target } from './support/report.js';
 import { type BenchServer, startBenchServer } from './support/server.js';
@@ -99,101 +100,18 @@ async function prepareTickets(server: BenchServer, w: World, count: number) {
   return out;
 }
 
-// The load driver in its own thread (plain JS via eval), so it does not share the server's event loop:
-// CONNECTIONS keep-alive loops take the next prepared ticket until the measured time is up.
-const DRIVER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { baseUrl, headers, jobs, connections, warmupMs, durationMs } = workerData;
-(async () => {
-  const latencies = []; let non2xx = 0; let errors = 0; let firstError = null; let next = 0;
-  const startAt = performance.now(); const measureFrom = startAt + warmupMs; const stopAt = measureFrom + durationMs;
-  let measuredStart = 0; let measuredEnd = 0; let ranOut = false;
-  await Promise.all(Array.from({ length: connections }, async () => {
-    for (;;) {
-      const t0 = performance.now();
-      if (t0 >= stopAt) break;
-      const job = jobs[next++];
-      if (!job) { ranOut = true; break; }
-      try {
-        const res = await fetch(baseUrl + job.path, { method: 'POST', headers: { ...headers, 'idempotency-key': job.key }, body: job.body });
-        const text = await res.text();
-        const t1 = performance.now();
-        if (t0 >= measureFrom) {
-          if (!measuredStart) measuredStart = t0;
-          measuredEnd = t1;
-          if (res.status >= 200 && res.status < 300) latencies.push(t1 - t0); else { non2xx++; firstError ??= res.status + ' ' + text.slice(0, 300); }
-        }
-      } catch (err) { errors++; firstError ??= String(err); }
-    }
-  }));
-  parentPort.postMessage({ latencies: Float64Array.from(latencies), non2xx, errors, firstError, ranOut, total: Math.min(next, jobs.length), seconds: (measuredEnd - measuredStart) / 1000 });
-})();
-`;
-
-type LoadOut = {
-  requests: number;
-  totalRequests: number;
-  rps: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  max: number;
-  ranOut: boolean;
-};
-
-function drive(server: BenchServer, csrf: string, jobs: Array<{ path: string; key: string; body: string }>): Promise<LoadOut> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(DRIVER, {
-      eval: true,
-      workerData: {
-        baseUrl: server.baseUrl,
-        headers: { cookie: server.cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
-        jobs,
-        connections: CONNECTIONS,
-        warmupMs: WARMUP_S * 1000,
-        durationMs: DURATION_S * 1000,
-      },
-    });
-    const limit = setTimeout(
-      () => {
-        void worker.terminate();
-        reject(new Error('checkout load did not finish in time'));
-      },
-      (WARMUP_S + DURATION_S + 60) * 1000,
-    );
-    worker.once('error', (err) => {
-      clearTimeout(limit);
-      reject(err);
-    });
-    worker.once(
-      'message',
-      (m: {
-        latencies: Float64Array;
-        non2xx: number;
-        errors: number;
-        firstError: string | null;
-        ranOut: boolean;
-        total: number;
-        seconds: number;
-      }) => {
-        clearTimeout(limit);
-        void worker.terminate();
-        if (m.non2xx || m.errors) return reject(new Error(`invalid run: ${m.non2xx} non-2xx, ${m.errors} errors; first: ${m.firstError}`));
-        const sorted = m.latencies.sort();
-        const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-        resolve({
-          requests: sorted.length,
-          totalRequests: m.total,
-          rps: sorted.length / m.seconds,
-          p50: at(0.5),
-          p90: at(0.9),
-          p99: at(0.99),
-          max: sorted.at(-1)!,
-          ranOut: m.ranOut,
-        });
-      },
-    );
+/** The prepared completions through the shared load driver (autocannon in its own thread, bench/support/load.ts). */
+async function drive(server: BenchServer, csrf: string, jobs: Array<{ path: string; key: string; body: string }>) {
+  const res = await load({
+    url: server.baseUrl,
+    headers: { cookie: server.cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
+    requests: jobs.map((j) => ({ method: 'POST', path: j.path, body: j.body, headers: { 'idempotency-key': j.key } })),
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    warmup: WARMUP_S,
   });
+  if (res.non2xx || res.errors) throw new Error(`invalid run: ${res.non2xx} non-2xx, ${res.errors} errors`);
+  return res;
 }
 
 /**
@@ -378,8 +296,10 @@ export async function run(): Promise<BenchOutcome> {
     // The server thread's busy time per completion (event-loop utilisation: JS plus the synchronous SQLite
     // driver, commits included) — steadier than latency on a shared machine.
     const elu0 = perf.eventLoopUtilization();
+    const cpu = machineCpu();
     const res = await profiled(`checkout-${server.engine}`, () => drive(server, w.csrf, jobs));
     const elu = perf.eventLoopUtilization(elu0);
+    const cpuLine = cpu.stop(res.sent);
     const receipts = await server.deps.database.db
       .selectFrom('sales')
       .select((eb) => [
@@ -403,7 +323,8 @@ export async function run(): Promise<BenchOutcome> {
       ['', 'p50', 'p90', 'p99', 'max', 'req/s'],
       ['POST /sales/:id/complete', fmt.ms(res.p50), fmt.ms(res.p90), fmt.ms(res.p99), fmt.ms(res.max), fmt.int(res.rps)],
     ]);
-    console.log(`server thread busy ${fmt.ms(elu.active / res.totalRequests)} per completion (warm-up included)`);
+    console.log(`server thread busy ${fmt.ms(elu.active / res.sent)} per completion (warm-up included)`);
+    console.log(cpuLine);
     if (res.ranOut) console.log('(the prepared tickets ran out before the measured time was up; figures cover what ran)');
     const ratio = res.rps / raw;
     const targets: Target[] = [
