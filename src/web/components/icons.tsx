@@ -1,8 +1,10 @@
 // A small set of stroke icons (24×24, in the style of Lucide, ISC-licensed shapes) drawn inline,
-// so the app needs no icon package.
+// so the app needs no icon package. This is the one home of every icon more than one screen draws and
+// of the frame every icon is drawn in: the feature icon sets (features/*/icons.tsx) add only the
+// shapes their screens alone need, and take shared shapes from iconPaths.
 import type { ReactNode, SVGProps } from 'react';
 
-const paths = {
+export const iconPaths = {
   home: (
     <>
       <path d="M15 21v-8a1 1 0 0 0-1-1h-4a1 1 0 0 0-1 1v8" />
@@ -202,6 +204,12 @@ const paths = {
       <path d="M8 16H3v5" />
     </>
   ),
+  undo: (
+    <>
+      <path d="M9 14 4 9l5-5" />
+      <path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />
+    </>
+  ),
   panel: (
     <>
       <rect width="18" height="18" x="3" y="3" rx="2" />
@@ -231,6 +239,13 @@ const paths = {
       <path d="M10 12h4" />
     </>
   ),
+  download: (
+    <>
+      <path d="M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4" />
+      <path d="m7 10 5 5 5-5" />
+      <path d="M12 15V3" />
+    </>
+  ),
   more: (
     <>
       <circle cx="12" cy="12" r="1" />
@@ -250,9 +265,10 @@ const paths = {
   dot: <circle cx="12" cy="12" r="4" fill="currentColor" stroke="none" />,
 } satisfies Record<string, ReactNode>;
 
-export type IconName = keyof typeof paths;
+export type IconName = keyof typeof iconPaths;
 
-export function Icon({ name, className = 'size-5', ...rest }: { name: IconName } & SVGProps<SVGSVGElement>) {
+/** The frame every icon is drawn in (24 px grid, 1.75 stroke, round caps); children are the shape. */
+export function IconSvg({ className = 'size-5', children, ...rest }: SVGProps<SVGSVGElement>) {
   return (
     <svg
       viewBox="0 0 24 24"
@@ -266,9 +282,13 @@ export function Icon({ name, className = 'size-5', ...rest }: { name: IconName }
       className={`shrink-0 ${className}`}
       {...rest}
     >
-      {paths[name]}
+      {children}
     </svg>
   );
+}
+
+export function Icon({ name, ...rest }: { name: IconName } & SVGProps<SVGSVGElement>) {
+  return <IconSvg {...rest}>{iconPaths[name]}</IconSvg>;
 }
 
 /** The Orchid mark: five petals around a lip, in the accent colour. */

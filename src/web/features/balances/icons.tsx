@@ -1,7 +1,8 @@
 import type { ReactNode, SVGProps } from 'react';
+import { IconSvg, iconPaths } from '../../components/icons.js';
 
-// Icons only the balances and loyalty screens need, drawn like components/icons.tsx (24px grid, 1.75 stroke,
-// Lucide-style ISC shapes).
+// The balances and loyalty screens' icons: shapes only they draw (Lucide-style ISC shapes), plus shared
+// ones taken from components/icons.tsx, all in its IconSvg frame.
 const paths = {
   wallet: (
     <>
@@ -41,13 +42,7 @@ const paths = {
       <rect x="6" y="14" width="12" height="8" rx="1" />
     </>
   ),
-  download: (
-    <>
-      <path d="M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4" />
-      <path d="m7 10 5 5 5-5" />
-      <path d="M12 15V3" />
-    </>
-  ),
+  download: iconPaths.download,
   scan: (
     <>
       <path d="M3 7V5a2 2 0 0 1 2-2h2" />
@@ -82,21 +77,6 @@ const paths = {
 
 export type BalanceIconName = keyof typeof paths;
 
-export function BalanceIcon({ name, className = 'size-5', ...rest }: { name: BalanceIconName } & SVGProps<SVGSVGElement>) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.75}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      className={`shrink-0 ${className}`}
-      {...rest}
-    >
-      {paths[name]}
-    </svg>
-  );
+export function BalanceIcon({ name, ...rest }: { name: BalanceIconName } & SVGProps<SVGSVGElement>) {
+  return <IconSvg {...rest}>{paths[name]}</IconSvg>;
 }

@@ -1,5 +1,7 @@
-// Icons only checkout uses (cash, card, printer, barcode…), drawn like the shared set (24 px grid, 1.75 stroke).
+// Checkout's icons: shapes only checkout draws (cash, card, printer, barcode…), plus shared ones taken from
+// components/icons.tsx, all in its IconSvg frame.
 import type { SVGProps } from 'react';
+import { IconSvg, iconPaths } from '../../components/icons.js';
 
 const paths = {
   cash: (
@@ -64,12 +66,7 @@ const paths = {
   ),
   sparkle: <path d="M12 3v4M12 17v4M3 12h4M17 12h4M6 6l2.5 2.5M15.5 15.5 18 18M6 18l2.5-2.5M15.5 8.5 18 6" />,
   minus: <path d="M5 12h14" />,
-  undo: (
-    <>
-      <path d="M9 14 4 9l5-5" />
-      <path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />
-    </>
-  ),
+  undo: iconPaths.undo,
   ban: (
     <>
       <circle cx="12" cy="12" r="9" />
@@ -82,21 +79,6 @@ const paths = {
 
 export type CheckoutIconName = keyof typeof paths;
 
-export function CIcon({ name, className = 'size-5', ...rest }: { name: CheckoutIconName } & SVGProps<SVGSVGElement>) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.75}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      className={`shrink-0 ${className}`}
-      {...rest}
-    >
-      {paths[name]}
-    </svg>
-  );
+export function CIcon({ name, ...rest }: { name: CheckoutIconName } & SVGProps<SVGSVGElement>) {
+  return <IconSvg {...rest}>{paths[name]}</IconSvg>;
 }

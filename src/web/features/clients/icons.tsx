@@ -1,6 +1,8 @@
 import type { ReactNode, SVGProps } from 'react';
+import { IconSvg, iconPaths } from '../../components/icons.js';
 
-// A few icons only the clients screens need, drawn like components/icons.tsx (24px grid, 1.75 stroke).
+// The clients screens' icons: shapes only they draw, plus shared ones taken from components/icons.tsx,
+// all in its IconSvg frame.
 const paths = {
   upload: (
     <>
@@ -9,13 +11,7 @@ const paths = {
       <path d="M12 3v12" />
     </>
   ),
-  download: (
-    <>
-      <path d="M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4" />
-      <path d="m7 10 5 5 5-5" />
-      <path d="M12 15V3" />
-    </>
-  ),
+  download: iconPaths.download,
   tag: (
     <>
       <path d="M20.6 13.4 13.4 20.6a2 2 0 0 1-2.8 0L3 13V3h10l7.6 7.6a2 2 0 0 1 0 2.8z" />
@@ -56,21 +52,6 @@ const paths = {
 
 export type ClientIconName = keyof typeof paths;
 
-export function ClientIcon({ name, className = 'size-5', ...rest }: { name: ClientIconName } & SVGProps<SVGSVGElement>) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.75}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      className={`shrink-0 ${className}`}
-      {...rest}
-    >
-      {paths[name]}
-    </svg>
-  );
+export function ClientIcon({ name, ...rest }: { name: ClientIconName } & SVGProps<SVGSVGElement>) {
+  return <IconSvg {...rest}>{paths[name]}</IconSvg>;
 }

@@ -1,14 +1,10 @@
 import type { ReactNode, SVGProps } from 'react';
+import { IconSvg, iconPaths } from '../../components/icons.js';
 
-// Icons only the packages and treatments screens need, drawn like components/icons.tsx (24px grid, 1.75 stroke).
+// The packages and treatments screens' icons: shapes only they draw, plus shared ones taken from
+// components/icons.tsx, all in its IconSvg frame.
 const paths = {
-  layers: (
-    <>
-      <path d="m12 3 9 5-9 5-9-5z" />
-      <path d="m3 13 9 5 9-5" />
-      <path d="m3 17.5 9 5 9-5" />
-    </>
-  ),
+  layers: iconPaths.layers,
   snowflake: (
     <>
       <path d="M12 2v20M4.5 6.5l15 11M19.5 6.5l-15 11" />
@@ -29,12 +25,7 @@ const paths = {
       <path d="M14 20a4 4 0 0 1 7.5-2" />
     </>
   ),
-  undo: (
-    <>
-      <path d="M9 14 4 9l5-5" />
-      <path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />
-    </>
-  ),
+  undo: iconPaths.undo,
   calendarPlus: (
     <>
       <rect x="3" y="4" width="18" height="18" rx="2" />
@@ -84,21 +75,6 @@ const paths = {
 
 export type PackageIconName = keyof typeof paths;
 
-export function PackageIcon({ name, className = 'size-5', ...rest }: { name: PackageIconName } & SVGProps<SVGSVGElement>) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.75}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      className={`shrink-0 ${className}`}
-      {...rest}
-    >
-      {paths[name]}
-    </svg>
-  );
+export function PackageIcon({ name, ...rest }: { name: PackageIconName } & SVGProps<SVGSVGElement>) {
+  return <IconSvg {...rest}>{paths[name]}</IconSvg>;
 }
