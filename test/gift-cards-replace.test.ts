@@ -1,11 +1,10 @@
 // Lost gift card replacement, store-scoped card reads, the public page's business line, and the gift card
 // liability report by store and as of a date.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withTransaction } from '../src/server/db/tx.js';
-import { checkCode, completeSaleLine, generateCode, redeem, resolveSaleLine } from '../src/server/modules/gift-cards/index.js';
+import { checkCode, generateCode } from '../src/server/modules/gift-cards/index.js';
 import { reconcile } from '../src/server/modules/ledgers/index.js';
-import { newId } from '../src/server/platform/ids.js';
-import { addStaff, addStore, createTestApp, expectProblem, type Session, setUpBusiness, type TestApp } from './support/app.js';
+import { addStaff, createTestApp, expectProblem, type Session, type TestApp } from './support/app.js';
+import { giftCardTill, setUpGiftCardShop } from './support/gift-cards.js';
 
 describe('gift card replacement and scoping', () => {
   let t: TestApp;
@@ -17,45 +16,13 @@ describe('gift card replacement and scoping', () => {
   let otherStoreId: string;
   beforeAll(async () => {
     t = await createTestApp();
-    ({ owner, storeId } = await setUpBusiness(t));
-    otherStoreId = (await addStore(owner, { name: 'Richmond' })).id;
-    manager = (await addStaff(t, owner, { role: 'manager', storeIds: [storeId], email: 'manager@lotus.test' })).session;
+    ({ owner, storeId, otherStoreId, manager, frontDesk } = await setUpGiftCardShop(t));
     otherManager = (await addStaff(t, owner, { role: 'manager', storeIds: [otherStoreId], email: 'richmond@lotus.test' })).session;
-    frontDesk = (await addStaff(t, owner, { role: 'front_desk', storeIds: [storeId], email: 'desk@lotus.test' })).session;
   });
   afterAll(() => t.close());
 
   const db = () => t.db.db;
-  const sell = async (amount: number, at = storeId, code = generateCode()) => {
-    const data = await resolveSaleLine(db(), { code, amount }, t.clock.now());
-    const card = await withTransaction(db(), ({ tx }) =>
-      completeSaleLine(tx, data, {
-        amount,
-        storeId: at,
-        saleId: newId(),
-        lineRef: newId(),
-        actorId: null,
-        now: t.clock.now(),
-        tz: 'America/New_York',
-      }),
-    );
-    return { code, card };
-  };
-  let ref = 0;
-  const pay = (code: string, amount: number, at = storeId) =>
-    withTransaction(db(), ({ tx }) =>
-      redeem(tx, {
-        code,
-        amount,
-        storeId: at,
-        refType: 'test_tender',
-        refId: `r-${++ref}`,
-        clientId: null,
-        actorId: null,
-        now: t.clock.now(),
-        tz: 'America/New_York',
-      }),
-    );
+  const { sell, pay } = giftCardTill(() => ({ t, storeId }), 'r');
   const publicBalance = (code: string) => t.app.inject({ method: 'GET', url: `/api/v1/public/gift-cards/${code}/balance` });
 
   it('a manager moves a lost card’s balance to a new card: two entries, old card void, audited, reason required', async () => {

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTransaction } from '../src/server/db/tx.js';
-import { completeSaleLine, generateCode, redeem, resolveSaleLine } from '../src/server/modules/gift-cards/index.js';
+import { completeSaleLine, generateCode, resolveSaleLine } from '../src/server/modules/gift-cards/index.js';
 import { reconcile } from '../src/server/modules/ledgers/index.js';
 import { newId } from '../src/server/platform/ids.js';
-import { addStaff, addStore, createTestApp, expectProblem, type Session, setUpBusiness, type TestApp } from './support/app.js';
+import { createTestApp, expectProblem, type Session, type TestApp } from './support/app.js';
+import { giftCardTill, setUpGiftCardShop } from './support/gift-cards.js';
 import { setLedgerSettings } from './support/ledger-fixtures.js';
 
 describe('gift cards', () => {
@@ -15,45 +16,13 @@ describe('gift cards', () => {
   let otherStoreId: string;
   beforeAll(async () => {
     t = await createTestApp();
-    ({ owner, storeId } = await setUpBusiness(t));
-    otherStoreId = (await addStore(owner, { name: 'Richmond' })).id;
-    manager = (await addStaff(t, owner, { role: 'manager', storeIds: [storeId], email: 'manager@lotus.test' })).session;
-    frontDesk = (await addStaff(t, owner, { role: 'front_desk', storeIds: [storeId], email: 'desk@lotus.test' })).session;
+    ({ owner, storeId, otherStoreId, manager, frontDesk } = await setUpGiftCardShop(t));
   });
   afterAll(() => t.close());
 
   const db = () => t.db.db;
-  /** Sells a card the way checkout does: resolve the line on the open ticket, activate it at completion. */
-  const sell = async (amount: number, at = storeId, code = generateCode()) => {
-    const data = await resolveSaleLine(db(), { code, amount }, t.clock.now());
-    const card = await withTransaction(db(), ({ tx }) =>
-      completeSaleLine(tx, data, {
-        amount,
-        storeId: at,
-        saleId: newId(),
-        lineRef: newId(),
-        actorId: null,
-        now: t.clock.now(),
-        tz: 'America/New_York',
-      }),
-    );
-    return { code, card };
-  };
-  let ref = 0;
-  const pay = (code: string, amount: number) =>
-    withTransaction(db(), ({ tx }) =>
-      redeem(tx, {
-        code,
-        amount,
-        storeId,
-        refType: 'test_tender',
-        refId: `g-${++ref}`,
-        clientId: null,
-        actorId: null,
-        now: t.clock.now(),
-        tz: 'America/New_York',
-      }),
-    );
+  /** Sells a card the way checkout does; pays with one as a tender. */
+  const { sell, pay } = giftCardTill(() => ({ t, storeId }), 'g');
   const lookup = (code: string, s: Session = frontDesk) => s.post('/api/v1/gift-cards/lookup', { code });
 
   it('does not exist before the sale completes, then is active with its balance', async () => {

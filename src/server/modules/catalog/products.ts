@@ -2,20 +2,21 @@
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/tables.js';
-import { type Executor, toBool, withTransaction } from '../../db/tx.js';
+import { type Executor, withTransaction } from '../../db/tx.js';
 import type { Actor } from '../../http/actor.js';
 import { type AuditContext, writeAudit } from '../../platform/audit.js';
 import { type FieldError, PlatformErrors } from '../../platform/errors.js';
 import type { Language } from '../../platform/i18n.js';
 import { newId } from '../../platform/ids.js';
-import { cleanTranslations, isEmptyOverride, lockedFieldsTouched, type ProductOverride, searchText } from './catalog.js';
-import { parseTranslations, toProductDto, toProductOverride, toStoreProductDto } from './dto.js';
-import { CatalogErrors, fieldLocked } from './errors.js';
+import type { ProductOverride } from './catalog.js';
+import { type ProductDto, toProductDto, toProductOverride, toStoreProductDto } from './dto.js';
+import { CatalogErrors } from './errors.js';
+import { archiveHqItem, deleteUnusedHqItem, type HqItemKind, overrideColumns, setHqItemOverride } from './hq-items.js';
 import { afterCursor, readCursor, toKeysetPage } from './paging.js';
-import { deleteProductRows, findProduct, findStore, nameContains, type ProductRow, productOverridesOf, productWith } from './repo.js';
+import { deleteProductRows, findProduct, nameContains, type ProductRow, productOverridesOf, productWith } from './repo.js';
 import type { ProductCreate, ProductOverrideBody, ProductUpdate, productsQuery } from './schemas.js';
 import { assertNoFieldErrors } from './service.js';
-import { findUsage } from './usage.js';
+import { nameChanges, nameColumns, newRowStamps, rowAtVersion, updateAtVersion } from './writes.js';
 
 /** Back-bar use is measured: a product used in treatments needs its unit (ml, g or piece). */
 export function checkUnit(usage: string, unit: string | null): FieldError[] {
@@ -40,6 +41,29 @@ export async function buildProductDtos(db: Executor, rows: ProductRow[], lang: L
     return storeId ? toStoreProductDto(dto, storeId, toProductOverride(overrides.find((o) => o.product_id === row.id))) : dto;
   });
 }
+
+type ProductView = Awaited<ReturnType<typeof buildProductDtos>>[number];
+
+/** Products as HQ catalog items (archive, delete while unused, store overrides). */
+const PRODUCT_ITEM: HqItemKind<ProductRow, ProductDto, ProductOverride, ProductView> = {
+  entityType: 'product',
+  table: 'products',
+  find: findProduct,
+  toDto: (_db, row, lang) => toProductDto(row, lang),
+  deleteRows: deleteProductRows,
+  locks: (row, lang) => toProductDto(row, lang).locks,
+  overrideOf: async (db, id, storeId) => toProductOverride((await productOverridesOf(db, [id], [storeId]))[0]),
+  async deleteOverride(tx, id, storeId) {
+    await tx.deleteFrom('product_overrides').where('product_id', '=', id).where('store_id', '=', storeId).execute();
+  },
+  async insertOverride(tx, id, storeId, override, ctx) {
+    await tx
+      .insertInto('product_overrides')
+      .values({ product_id: id, store_id: storeId, ...overrideColumns(override, ctx) })
+      .execute();
+  },
+  toStoreDto: async (db, row, lang, storeId) => (await buildProductDtos(db, [row], lang, storeId))[0] as ProductView,
+};
 
 const hiddenAtStore = (storeId: string) =>
   sql<SqlBool>`exists (select 1 from product_overrides o where o.product_id = products.id and o.store_id = ${storeId} and o.available = 0 and products.locks not like ${'%"available"%'})`;
@@ -83,9 +107,7 @@ export async function createProduct(db: Kysely<DB>, input: ProductCreate, ctx: A
       id: newId(),
       sku: input.sku,
       barcode: input.barcode || null,
-      name: input.name,
-      name_translations: JSON.stringify(cleanTranslations(input.nameTranslations)),
-      search_text: searchText(input.name, cleanTranslations(input.nameTranslations), input.sku, input.barcode, input.brand),
+      ...nameColumns(input.name, input.nameTranslations, input.sku, input.barcode, input.brand),
       brand: input.brand || null,
       price: input.price,
       cost: input.cost,
@@ -94,10 +116,7 @@ export async function createProduct(db: Kysely<DB>, input: ProductCreate, ctx: A
       unit: input.unit ?? null,
       size: input.size ?? null,
       locks: JSON.stringify([...new Set(input.locks)]),
-      archived: 0 as const,
-      version: 1,
-      created_at: ctx.now,
-      updated_at: ctx.now,
+      ...newRowStamps(ctx.now),
     };
     await tx.insertInto('products').values(row).execute();
     const dto = toProductDto(row, lang);
@@ -108,41 +127,28 @@ export async function createProduct(db: Kysely<DB>, input: ProductCreate, ctx: A
 
 export async function updateProduct(db: Kysely<DB>, id: string, input: ProductUpdate, ctx: AuditContext, lang: Language) {
   return withTransaction(db, async ({ tx }) => {
-    const current = await findProduct(tx, id);
-    if (!current) throw PlatformErrors.not_found();
-    if (current.version !== input.version) throw PlatformErrors.stale_version();
+    const current = await rowAtVersion(findProduct, tx, id, input.version);
     assertNoFieldErrors(checkUnit(input.usage ?? current.usage, input.unit !== undefined ? input.unit : current.unit));
     await assertCodesFree(tx, input.sku, input.barcode, id);
-    const res = await tx
-      .updateTable('products')
-      .set({
-        ...(input.sku !== undefined ? { sku: input.sku } : {}),
-        ...(input.barcode !== undefined ? { barcode: input.barcode || null } : {}),
-        ...(input.name !== undefined ? { name: input.name } : {}),
-        ...(input.nameTranslations !== undefined ? { name_translations: JSON.stringify(cleanTranslations(input.nameTranslations)) } : {}),
-        search_text: searchText(
-          input.name ?? current.name,
-          input.nameTranslations ?? parseTranslations(current.name_translations),
-          input.sku ?? current.sku,
-          input.barcode !== undefined ? input.barcode : current.barcode,
-          input.brand !== undefined ? input.brand : current.brand,
-        ),
-        ...(input.brand !== undefined ? { brand: input.brand || null } : {}),
-        ...(input.price !== undefined ? { price: input.price } : {}),
-        ...(input.cost !== undefined ? { cost: input.cost } : {}),
-        ...(input.taxClass !== undefined ? { tax_class: input.taxClass } : {}),
-        ...(input.usage !== undefined ? { usage: input.usage } : {}),
-        ...(input.unit !== undefined ? { unit: input.unit } : {}),
-        ...(input.size !== undefined ? { size: input.size } : {}),
-        ...(input.locks !== undefined ? { locks: JSON.stringify([...new Set(input.locks)]) } : {}),
-        ...(input.archived !== undefined ? { archived: toBool(input.archived) } : {}),
-        version: input.version + 1,
-        updated_at: ctx.now,
-      })
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) throw PlatformErrors.stale_version();
+    await updateAtVersion(tx, 'products', id, input, ctx.now, {
+      ...(input.sku !== undefined ? { sku: input.sku } : {}),
+      ...(input.barcode !== undefined ? { barcode: input.barcode || null } : {}),
+      ...nameChanges(
+        input,
+        current,
+        input.sku ?? current.sku,
+        input.barcode !== undefined ? input.barcode : current.barcode,
+        input.brand !== undefined ? input.brand : current.brand,
+      ),
+      ...(input.brand !== undefined ? { brand: input.brand || null } : {}),
+      ...(input.price !== undefined ? { price: input.price } : {}),
+      ...(input.cost !== undefined ? { cost: input.cost } : {}),
+      ...(input.taxClass !== undefined ? { tax_class: input.taxClass } : {}),
+      ...(input.usage !== undefined ? { usage: input.usage } : {}),
+      ...(input.unit !== undefined ? { unit: input.unit } : {}),
+      ...(input.size !== undefined ? { size: input.size } : {}),
+      ...(input.locks !== undefined ? { locks: JSON.stringify([...new Set(input.locks)]) } : {}),
+    });
     const after = toProductDto((await findProduct(tx, id))!, lang);
     await writeAudit(tx, ctx, {
       action: 'catalog.product.update',
@@ -155,43 +161,16 @@ export async function updateProduct(db: Kysely<DB>, id: string, input: ProductUp
   });
 }
 
-export async function archiveProduct(db: Kysely<DB>, id: string, ctx: AuditContext, lang: Language) {
-  return withTransaction(db, async ({ tx }) => {
-    const current = await findProduct(tx, id);
-    if (!current) throw PlatformErrors.not_found();
-    if (current.archived === 1) return toProductDto(current, lang);
-    await tx
-      .updateTable('products')
-      .set({ archived: 1, version: current.version + 1, updated_at: ctx.now })
-      .where('id', '=', id)
-      .execute();
-    await writeAudit(tx, ctx, {
-      action: 'catalog.product.archive',
-      entityType: 'product',
-      entityId: id,
-      before: { archived: false },
-      after: { archived: true },
-    });
-    return toProductDto((await findProduct(tx, id))!, lang);
-  });
-}
+/** Archiving always works: the product leaves sale, and stays in history. */
+export const archiveProduct = (db: Kysely<DB>, id: string, ctx: AuditContext, lang: Language) =>
+  archiveHqItem(db, PRODUCT_ITEM, id, ctx, lang);
 
-export async function deleteProduct(db: Kysely<DB>, id: string, ctx: AuditContext, lang: Language) {
-  await withTransaction(db, async ({ tx }) => {
-    const current = await findProduct(tx, id);
-    if (!current) throw PlatformErrors.not_found();
-    if (await findUsage(tx, { type: 'product', id })) throw CatalogErrors.in_use();
-    await deleteProductRows(tx, id);
-    await writeAudit(tx, ctx, {
-      action: 'catalog.product.delete',
-      entityType: 'product',
-      entityId: id,
-      before: toProductDto(current, lang),
-    });
-  });
-}
+/** Hard delete, only while nothing was sold or used with it (other modules report uses). */
+export const deleteProduct = (db: Kysely<DB>, id: string, ctx: AuditContext, lang: Language) =>
+  deleteUnusedHqItem(db, PRODUCT_ITEM, id, ctx, lang);
 
-export async function setProductOverride(
+/** A store's own price or availability for a product (PUT replaces; null or absent follows HQ; locked: 422 field_locked). */
+export function setProductOverride(
   db: Kysely<DB>,
   id: string,
   storeId: string,
@@ -200,35 +179,5 @@ export async function setProductOverride(
   lang: Language,
 ) {
   const override: ProductOverride = { price: body.price ?? null, available: body.available ?? null };
-  return withTransaction(db, async ({ tx }) => {
-    if (!(await findStore(tx, storeId))) throw PlatformErrors.not_found();
-    const product = await findProduct(tx, id);
-    if (!product) throw PlatformErrors.not_found();
-    const locked = lockedFieldsTouched(toProductDto(product, lang).locks, override);
-    if (locked.length) throw fieldLocked(locked, lang);
-    const [beforeRow] = await productOverridesOf(tx, [id], [storeId]);
-    await tx.deleteFrom('product_overrides').where('product_id', '=', id).where('store_id', '=', storeId).execute();
-    if (!isEmptyOverride(override)) {
-      await tx
-        .insertInto('product_overrides')
-        .values({
-          product_id: id,
-          store_id: storeId,
-          price: override.price,
-          available: override.available === null ? null : toBool(override.available),
-          updated_by: ctx.actorId,
-          updated_at: ctx.now,
-        })
-        .execute();
-    }
-    await writeAudit(tx, ctx, {
-      action: 'catalog.override.set',
-      entityType: 'product',
-      entityId: id,
-      storeId,
-      before: toProductOverride(beforeRow),
-      after: isEmptyOverride(override) ? null : override,
-    });
-    return (await buildProductDtos(tx, [product], lang, storeId))[0];
-  });
+  return setHqItemOverride(db, PRODUCT_ITEM, id, storeId, override, ctx, lang);
 }

@@ -1,14 +1,14 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.js';
-import { assertStore, auditContext, requireActor } from '../../http/actor.js';
+import { auditContext, requireActor } from '../../http/actor.js';
 import { PlatformErrors } from '../../platform/errors.js';
 import { toResourceDto } from './dto.js';
 import { archiveProduct, createProduct, deleteProduct, getProduct, listProducts, setProductOverride, updateProduct } from './products.js';
 import { createResource, listResources, loadResource, updateResource } from './resources.js';
+import { registerHqItemRoutes } from './routes-hq-items.js';
 import {
   idParams,
-  overrideParams,
   productCreate,
   productOverrideBody,
   productsQuery,
@@ -20,7 +20,6 @@ import {
 } from './schemas.js';
 
 const read = { access: { permission: 'catalog.read' as const } };
-const write = { access: { permission: 'catalog.write' as const } };
 // Store-level settings: managers (catalog.override) for their stores, owners everywhere.
 const storeLevel = { access: { permission: 'catalog.override' as const } };
 
@@ -30,80 +29,26 @@ export function productRoutes(deps: Deps): FastifyPluginAsyncZod {
   const ctx = (request: FastifyRequest) => auditContext(request, deps.clock.now());
   return async (app) => {
     // ---- products
-    app.get(
-      '/products',
-      {
-        config: read,
-        schema: {
-          tags: ['catalog'],
-          summary: 'Products; with storeId as that store sells them; code = exact SKU or barcode',
-          querystring: productsQuery,
-        },
+    registerHqItemRoutes(app, db, ctx, {
+      path: '/products',
+      schemas: { list: productsQuery, create: productCreate, update: productUpdate, override: productOverrideBody },
+      summaries: {
+        list: 'Products; with storeId as that store sells them; code = exact SKU or barcode',
+        one: 'One product; with storeId as that store sells it',
+        create: 'Add a product (SKU unique: 409 sku_taken)',
+        update: 'Edit a product (send its version)',
+        remove: 'Delete a product never sold or used (else 409 in_use: archive it)',
+        archive: 'Archive a product (always possible; history stays)',
+        override: "A store's own price and availability (null or absent follows HQ; locked fields: 422 field_locked)",
       },
-      async (request) => {
-        if (request.query.storeId) assertStore(requireActor(request), request.query.storeId);
-        return listProducts(db, request.query, request.lang);
-      },
-    );
-    app.get(
-      '/products/:id',
-      {
-        config: read,
-        schema: {
-          tags: ['catalog'],
-          summary: 'One product; with storeId as that store sells it',
-          params: idParams,
-          querystring: storeQuery,
-        },
-      },
-      async (request) => {
-        const actor = requireActor(request);
-        if (request.query.storeId) assertStore(actor, request.query.storeId);
-        return getProduct(db, actor, request.params.id, request.lang, request.query.storeId);
-      },
-    );
-    app.post(
-      '/products',
-      { config: write, schema: { tags: ['catalog'], summary: 'Add a product (SKU unique: 409 sku_taken)', body: productCreate } },
-      async (request, reply) => reply.status(201).send(await createProduct(db, request.body, ctx(request), request.lang)),
-    );
-    app.patch(
-      '/products/:id',
-      { config: write, schema: { tags: ['catalog'], summary: 'Edit a product (send its version)', params: idParams, body: productUpdate } },
-      async (request) => updateProduct(db, request.params.id, request.body, ctx(request), request.lang),
-    );
-    app.delete(
-      '/products/:id',
-      {
-        config: write,
-        schema: { tags: ['catalog'], summary: 'Delete a product never sold or used (else 409 in_use: archive it)', params: idParams },
-      },
-      async (request, reply) => {
-        await deleteProduct(db, request.params.id, ctx(request), request.lang);
-        return reply.status(204).send();
-      },
-    );
-    app.post(
-      '/products/:id/archive',
-      { config: write, schema: { tags: ['catalog'], summary: 'Archive a product (always possible; history stays)', params: idParams } },
-      async (request) => archiveProduct(db, request.params.id, ctx(request), request.lang),
-    );
-    app.put(
-      '/products/:id/overrides/:storeId',
-      {
-        config: storeLevel,
-        schema: {
-          tags: ['catalog'],
-          summary: "A store's own price and availability (null or absent follows HQ; locked fields: 422 field_locked)",
-          params: overrideParams,
-          body: productOverrideBody,
-        },
-      },
-      async (request) => {
-        assertStore(requireActor(request), request.params.storeId);
-        return setProductOverride(db, request.params.id, request.params.storeId, request.body, ctx(request), request.lang);
-      },
-    );
+      list: listProducts,
+      get: getProduct,
+      create: createProduct,
+      update: updateProduct,
+      remove: deleteProduct,
+      archive: archiveProduct,
+      setOverride: setProductOverride,
+    });
 
     // ---- resources
     app.get(

@@ -1,12 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.js';
-import { assertStore, auditContext, requireActor } from '../../http/actor.js';
+import { auditContext } from '../../http/actor.js';
 import { PlatformErrors } from '../../platform/errors.js';
 import { createAddOn, getAddOn, updateAddOn } from './add-ons.js';
 import { toCategoryDto } from './dto.js';
 import { getService, listAddOns, listCategories, listServices } from './queries.js';
 import { findCategory } from './repo.js';
+import { registerHqItemRoutes } from './routes-hq-items.js';
 import { productRoutes } from './routes-products.js';
 import {
   addOnCreate,
@@ -16,13 +17,11 @@ import {
   categoryCreate,
   categoryUpdate,
   idParams,
-  overrideParams,
   serviceCreate,
   serviceOverrideBody,
   serviceStaffList,
   servicesQuery,
   serviceUpdate,
-  storeQuery,
 } from './schemas.js';
 import {
   archiveService,
@@ -37,7 +36,6 @@ import {
 
 const read = { access: { permission: 'catalog.read' as const } };
 const write = { access: { permission: 'catalog.write' as const } };
-const override = { access: { permission: 'catalog.override' as const } };
 
 /** HQ catalog: categories, services (staff, overrides) and add-ons; products and resources in routes-products. */
 export function catalogRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -73,93 +71,45 @@ export function catalogRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (request) => updateCategory(db, request.params.id, request.body, ctx(request), request.lang),
     );
 
-    // ---- services
-    app.get(
-      '/services',
+    // ---- services (staff is theirs alone)
+    registerHqItemRoutes(
+      app,
+      db,
+      ctx,
       {
-        config: read,
-        schema: {
-          tags: ['catalog'],
-          summary: 'Services; with storeId as that store sells them (overrides applied)',
-          querystring: servicesQuery,
+        path: '/services',
+        schemas: { list: servicesQuery, create: serviceCreate, update: serviceUpdate, override: serviceOverrideBody },
+        summaries: {
+          list: 'Services; with storeId as that store sells them (overrides applied)',
+          one: 'One service; with storeId as that store sells it',
+          create: 'Add a service to the HQ catalog',
+          update: 'Edit a service (send its version)',
+          remove: 'Delete a service never booked or sold (else 409 in_use: archive it)',
+          archive: 'Archive a service (always possible; history stays)',
+          override: "A store's own price, duration and availability (null or absent follows HQ; locked fields: 422 field_locked)",
         },
+        list: listServices,
+        get: getService,
+        create: createService,
+        update: updateService,
+        remove: deleteService,
+        archive: archiveService,
+        setOverride: setServiceOverride,
       },
-      async (request) => {
-        if (request.query.storeId) assertStore(requireActor(request), request.query.storeId);
-        return listServices(db, request.query, request.lang);
-      },
-    );
-    app.get(
-      '/services/:id',
-      {
-        config: read,
-        schema: {
-          tags: ['catalog'],
-          summary: 'One service; with storeId as that store sells it',
-          params: idParams,
-          querystring: storeQuery,
-        },
-      },
-      async (request) => {
-        const actor = requireActor(request);
-        if (request.query.storeId) assertStore(actor, request.query.storeId);
-        return getService(db, actor, request.params.id, request.lang, request.query.storeId);
-      },
-    );
-    app.post(
-      '/services',
-      { config: write, schema: { tags: ['catalog'], summary: 'Add a service to the HQ catalog', body: serviceCreate } },
-      async (request, reply) => reply.status(201).send(await createService(db, request.body, ctx(request), request.lang)),
-    );
-    app.patch(
-      '/services/:id',
-      { config: write, schema: { tags: ['catalog'], summary: 'Edit a service (send its version)', params: idParams, body: serviceUpdate } },
-      async (request) => updateService(db, request.params.id, request.body, ctx(request), request.lang),
-    );
-    app.delete(
-      '/services/:id',
-      {
-        config: write,
-        schema: { tags: ['catalog'], summary: 'Delete a service never booked or sold (else 409 in_use: archive it)', params: idParams },
-      },
-      async (request, reply) => {
-        await deleteService(db, request.params.id, ctx(request), request.lang);
-        return reply.status(204).send();
-      },
-    );
-    app.post(
-      '/services/:id/archive',
-      { config: write, schema: { tags: ['catalog'], summary: 'Archive a service (always possible; history stays)', params: idParams } },
-      async (request) => archiveService(db, request.params.id, ctx(request), request.lang),
-    );
-    app.put(
-      '/services/:id/staff',
-      {
-        config: write,
-        schema: {
-          tags: ['catalog'],
-          summary: 'Who performs the service, each with an optional own price and duration',
-          params: idParams,
-          body: serviceStaffList,
-        },
-      },
-      async (request) => setServiceStaff(db, request.params.id, request.body, ctx(request), request.lang),
-    );
-    app.put(
-      '/services/:id/overrides/:storeId',
-      {
-        config: override,
-        schema: {
-          tags: ['catalog'],
-          summary: "A store's own price, duration and availability (null or absent follows HQ; locked fields: 422 field_locked)",
-          params: overrideParams,
-          body: serviceOverrideBody,
-        },
-      },
-      async (request) => {
-        assertStore(requireActor(request), request.params.storeId);
-        return setServiceOverride(db, request.params.id, request.params.storeId, request.body, ctx(request), request.lang);
-      },
+      () =>
+        app.put(
+          '/services/:id/staff',
+          {
+            config: write,
+            schema: {
+              tags: ['catalog'],
+              summary: 'Who performs the service, each with an optional own price and duration',
+              params: idParams,
+              body: serviceStaffList,
+            },
+          },
+          async (request) => setServiceStaff(db, request.params.id, request.body, ctx(request), request.lang),
+        ),
     );
 
     // ---- add-ons

@@ -6,33 +6,27 @@ import { type AuditContext, writeAudit } from '../../platform/audit.js';
 import { type FieldError, PlatformErrors } from '../../platform/errors.js';
 import type { Language } from '../../platform/i18n.js';
 import { newId } from '../../platform/ids.js';
-import {
-  checkProcessingGap,
-  cleanTranslations,
-  isEmptyOverride,
-  lockedFieldsTouched,
-  type ServiceOverride,
-  searchText,
-} from './catalog.js';
-import { parseTranslations, toCategoryDto, toServiceOverride } from './dto.js';
-import { CatalogErrors, fieldLocked } from './errors.js';
+import { checkProcessingGap, cleanTranslations, type ServiceOverride } from './catalog.js';
+import { type ServiceDto, toCategoryDto, toServiceOverride } from './dto.js';
+import { CatalogErrors } from './errors.js';
+import { archiveHqItem, deleteUnusedHqItem, type HqItemKind, overrideColumns, setHqItemOverride } from './hq-items.js';
 import { buildServiceDtos, serviceDto } from './queries.js';
 import {
   deleteServiceRows,
   findCategory,
   findService,
-  findStore,
   missingIds,
   otherDurationsOf,
   replaceLinks,
   replaceServiceStaff,
+  type ServiceRow,
   type StaffLink,
   serviceOverridesOf,
   staffLinksOf,
   staffNotWorking,
 } from './repo.js';
 import type { CategoryCreate, CategoryUpdate, ServiceCreate, ServiceOverrideBody, ServiceStaffInput, ServiceUpdate } from './schemas.js';
-import { findUsage } from './usage.js';
+import { nameChanges, nameColumns, newRowStamps, rowAtVersion, updateAtVersion } from './writes.js';
 
 /** Cross-field problems in the body are still bad input: 400 with the paths. */
 export function assertNoFieldErrors(errors: FieldError[]): void {
@@ -63,6 +57,32 @@ const toLinks = (list: ServiceStaffInput): StaffLink[] =>
 const staffDurations = (list: ServiceStaffInput, prefix: string) =>
   list.flatMap((s, i) => (s.durationMin != null ? [{ path: `${prefix}${i}.durationMin`, durationMin: s.durationMin }] : []));
 
+type ServiceView = Awaited<ReturnType<typeof buildServiceDtos>>[number];
+
+/** Services as HQ catalog items (archive, delete while unused, store overrides). */
+const SERVICE_ITEM: HqItemKind<ServiceRow, ServiceDto, ServiceOverride, ServiceView> = {
+  entityType: 'service',
+  table: 'services',
+  find: findService,
+  toDto: serviceDto,
+  deleteRows: deleteServiceRows,
+  locks: (row) => JSON.parse(row.locks) as string[],
+  checkOverride(row, override) {
+    if (override.durationMin === null) return;
+    const gap = { processingStartMin: row.processing_start_min, processingMin: row.processing_min };
+    assertNoFieldErrors(checkProcessingGap(gap, [{ path: 'durationMin', durationMin: override.durationMin }]));
+  },
+  overrideOf: async (db, id, storeId) => toServiceOverride((await serviceOverridesOf(db, [id], [storeId]))[0]),
+  async deleteOverride(tx, id, storeId) {
+    await tx.deleteFrom('service_overrides').where('service_id', '=', id).where('store_id', '=', storeId).execute();
+  },
+  async insertOverride(tx, id, storeId, override, ctx) {
+    const values = { service_id: id, store_id: storeId, ...overrideColumns(override, ctx), duration_min: override.durationMin };
+    await tx.insertInto('service_overrides').values(values).execute();
+  },
+  toStoreDto: async (db, row, lang, storeId) => (await buildServiceDtos(db, [row], lang, storeId))[0] as ServiceView,
+};
+
 // ---- categories
 
 export async function createCategory(db: Kysely<DB>, input: CategoryCreate, ctx: AuditContext, lang: Language) {
@@ -73,10 +93,7 @@ export async function createCategory(db: Kysely<DB>, input: CategoryCreate, ctx:
       name_translations: JSON.stringify(cleanTranslations(input.nameTranslations)),
       sort_order: input.sortOrder,
       color: input.color ?? null,
-      archived: 0 as const,
-      version: 1,
-      created_at: ctx.now,
-      updated_at: ctx.now,
+      ...newRowStamps(ctx.now),
     };
     await tx.insertInto('service_categories').values(row).execute();
     const dto = toCategoryDto(row, lang);
@@ -89,21 +106,12 @@ export async function updateCategory(db: Kysely<DB>, id: string, input: Category
   return withTransaction(db, async ({ tx }) => {
     const current = await findCategory(tx, id);
     if (!current) throw PlatformErrors.not_found();
-    const res = await tx
-      .updateTable('service_categories')
-      .set({
-        ...(input.name !== undefined ? { name: input.name } : {}),
-        ...(input.nameTranslations !== undefined ? { name_translations: JSON.stringify(cleanTranslations(input.nameTranslations)) } : {}),
-        ...(input.sortOrder !== undefined ? { sort_order: input.sortOrder } : {}),
-        ...(input.color !== undefined ? { color: input.color } : {}),
-        ...(input.archived !== undefined ? { archived: toBool(input.archived) } : {}),
-        version: input.version + 1,
-        updated_at: ctx.now,
-      })
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) throw PlatformErrors.stale_version();
+    await updateAtVersion(tx, 'service_categories', id, input, ctx.now, {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.nameTranslations !== undefined ? { name_translations: JSON.stringify(cleanTranslations(input.nameTranslations)) } : {}),
+      ...(input.sortOrder !== undefined ? { sort_order: input.sortOrder } : {}),
+      ...(input.color !== undefined ? { color: input.color } : {}),
+    });
     const after = toCategoryDto((await findCategory(tx, id))!, lang);
     await writeAudit(tx, ctx, {
       action: 'catalog.category.update',
@@ -135,9 +143,7 @@ export async function createService(db: Kysely<DB>, input: ServiceCreate, ctx: A
     const row = {
       id: newId(),
       category_id: input.categoryId ?? null,
-      name: input.name,
-      name_translations: JSON.stringify(cleanTranslations(input.nameTranslations)),
-      search_text: searchText(input.name, cleanTranslations(input.nameTranslations)),
+      ...nameColumns(input.name, input.nameTranslations),
       description: input.description || null,
       description_translations: JSON.stringify(cleanTranslations(input.descriptionTranslations)),
       duration_min: input.durationMin,
@@ -151,10 +157,7 @@ export async function createService(db: Kysely<DB>, input: ServiceCreate, ctx: A
       color: input.color ?? null,
       resource_type: input.resourceType ?? null,
       locks: JSON.stringify([...new Set(input.locks)]),
-      archived: 0 as const,
-      version: 1,
-      created_at: ctx.now,
-      updated_at: ctx.now,
+      ...newRowStamps(ctx.now),
     };
     await tx.insertInto('services').values(row).execute();
     await replaceServiceStaff(tx, row.id, toLinks(staff));
@@ -167,9 +170,7 @@ export async function createService(db: Kysely<DB>, input: ServiceCreate, ctx: A
 
 export async function updateService(db: Kysely<DB>, id: string, input: ServiceUpdate, ctx: AuditContext, lang: Language) {
   return withTransaction(db, async ({ tx }) => {
-    const current = await findService(tx, id);
-    if (!current) throw PlatformErrors.not_found();
-    if (current.version !== input.version) throw PlatformErrors.stale_version();
+    const current = await rowAtVersion(findService, tx, id, input.version);
     const gap = {
       processingStartMin: input.processingStartMin !== undefined ? input.processingStartMin : current.processing_start_min,
       processingMin: input.processingMin !== undefined ? input.processingMin : current.processing_min,
@@ -179,36 +180,25 @@ export async function updateService(db: Kysely<DB>, id: string, input: ServiceUp
     if (input.categoryId !== undefined) await assertCategory(tx, input.categoryId);
     await assertAddOns(tx, input.addOnIds);
     const before = await serviceDto(tx, current, lang);
-    const res = await tx
-      .updateTable('services')
-      .set({
-        ...(input.name !== undefined ? { name: input.name } : {}),
-        ...(input.nameTranslations !== undefined ? { name_translations: JSON.stringify(cleanTranslations(input.nameTranslations)) } : {}),
-        search_text: searchText(input.name ?? current.name, input.nameTranslations ?? parseTranslations(current.name_translations)),
-        ...(input.description !== undefined ? { description: input.description || null } : {}),
-        ...(input.descriptionTranslations !== undefined
-          ? { description_translations: JSON.stringify(cleanTranslations(input.descriptionTranslations)) }
-          : {}),
-        ...(input.categoryId !== undefined ? { category_id: input.categoryId } : {}),
-        ...(input.bufferBeforeMin !== undefined ? { buffer_before_min: input.bufferBeforeMin } : {}),
-        ...(input.bufferAfterMin !== undefined ? { buffer_after_min: input.bufferAfterMin } : {}),
-        ...(input.price !== undefined ? { price: input.price } : {}),
-        ...(input.taxClass !== undefined ? { tax_class: input.taxClass } : {}),
-        ...(input.onlineBookable !== undefined ? { online_bookable: toBool(input.onlineBookable) } : {}),
-        ...(input.color !== undefined ? { color: input.color } : {}),
-        ...(input.resourceType !== undefined ? { resource_type: input.resourceType } : {}),
-        ...(input.locks !== undefined ? { locks: JSON.stringify([...new Set(input.locks)]) } : {}),
-        ...(input.archived !== undefined ? { archived: toBool(input.archived) } : {}),
-        duration_min: durationMin,
-        processing_start_min: gap.processingStartMin,
-        processing_min: gap.processingMin,
-        version: input.version + 1,
-        updated_at: ctx.now,
-      })
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) throw PlatformErrors.stale_version();
+    await updateAtVersion(tx, 'services', id, input, ctx.now, {
+      ...nameChanges(input, current),
+      ...(input.description !== undefined ? { description: input.description || null } : {}),
+      ...(input.descriptionTranslations !== undefined
+        ? { description_translations: JSON.stringify(cleanTranslations(input.descriptionTranslations)) }
+        : {}),
+      ...(input.categoryId !== undefined ? { category_id: input.categoryId } : {}),
+      ...(input.bufferBeforeMin !== undefined ? { buffer_before_min: input.bufferBeforeMin } : {}),
+      ...(input.bufferAfterMin !== undefined ? { buffer_after_min: input.bufferAfterMin } : {}),
+      ...(input.price !== undefined ? { price: input.price } : {}),
+      ...(input.taxClass !== undefined ? { tax_class: input.taxClass } : {}),
+      ...(input.onlineBookable !== undefined ? { online_bookable: toBool(input.onlineBookable) } : {}),
+      ...(input.color !== undefined ? { color: input.color } : {}),
+      ...(input.resourceType !== undefined ? { resource_type: input.resourceType } : {}),
+      ...(input.locks !== undefined ? { locks: JSON.stringify([...new Set(input.locks)]) } : {}),
+      duration_min: durationMin,
+      processing_start_min: gap.processingStartMin,
+      processing_min: gap.processingMin,
+    });
     if (input.addOnIds !== undefined) await replaceLinks(tx, 'service_id', id, input.addOnIds);
     const after = await serviceDto(tx, (await findService(tx, id))!, lang);
     await writeAudit(tx, ctx, { action: 'catalog.service.update', entityType: 'service', entityId: id, before, after });
@@ -217,39 +207,12 @@ export async function updateService(db: Kysely<DB>, id: string, input: ServiceUp
 }
 
 /** Archiving always works: the service leaves menus and booking, and stays in history. */
-export async function archiveService(db: Kysely<DB>, id: string, ctx: AuditContext, lang: Language) {
-  return withTransaction(db, async ({ tx }) => {
-    const current = await findService(tx, id);
-    if (!current) throw PlatformErrors.not_found();
-    if (current.archived === 1) return serviceDto(tx, current, lang);
-    await tx
-      .updateTable('services')
-      .set({ archived: 1, version: current.version + 1, updated_at: ctx.now })
-      .where('id', '=', id)
-      .execute();
-    const after = await serviceDto(tx, (await findService(tx, id))!, lang);
-    await writeAudit(tx, ctx, {
-      action: 'catalog.service.archive',
-      entityType: 'service',
-      entityId: id,
-      before: { archived: false },
-      after: { archived: true },
-    });
-    return after;
-  });
-}
+export const archiveService = (db: Kysely<DB>, id: string, ctx: AuditContext, lang: Language) =>
+  archiveHqItem(db, SERVICE_ITEM, id, ctx, lang);
 
 /** Hard delete, only while nothing was booked or sold with it (other modules report uses). */
-export async function deleteService(db: Kysely<DB>, id: string, ctx: AuditContext, lang: Language) {
-  await withTransaction(db, async ({ tx }) => {
-    const current = await findService(tx, id);
-    if (!current) throw PlatformErrors.not_found();
-    if (await findUsage(tx, { type: 'service', id })) throw CatalogErrors.in_use();
-    const before = await serviceDto(tx, current, lang);
-    await deleteServiceRows(tx, id);
-    await writeAudit(tx, ctx, { action: 'catalog.service.delete', entityType: 'service', entityId: id, before });
-  });
-}
+export const deleteService = (db: Kysely<DB>, id: string, ctx: AuditContext, lang: Language) =>
+  deleteUnusedHqItem(db, SERVICE_ITEM, id, ctx, lang);
 
 /** Replaces who performs a service, each with an optional own price and duration. */
 export async function setServiceStaff(db: Kysely<DB>, id: string, list: ServiceStaffInput, ctx: AuditContext, lang: Language) {
@@ -286,7 +249,7 @@ export async function setServiceStaff(db: Kysely<DB>, id: string, list: ServiceS
  * A store's own price, duration or availability for a service (PUT replaces; null or absent follows HQ).
  * A field HQ locked is refused with 422 field_locked. Store scope is checked by the route.
  */
-export async function setServiceOverride(
+export function setServiceOverride(
   db: Kysely<DB>,
   id: string,
   storeId: string,
@@ -295,40 +258,5 @@ export async function setServiceOverride(
   lang: Language,
 ) {
   const override: ServiceOverride = { price: body.price ?? null, durationMin: body.durationMin ?? null, available: body.available ?? null };
-  return withTransaction(db, async ({ tx }) => {
-    if (!(await findStore(tx, storeId))) throw PlatformErrors.not_found();
-    const service = await findService(tx, id);
-    if (!service) throw PlatformErrors.not_found();
-    const locked = lockedFieldsTouched(JSON.parse(service.locks) as string[], override);
-    if (locked.length) throw fieldLocked(locked, lang);
-    if (override.durationMin !== null) {
-      const gap = { processingStartMin: service.processing_start_min, processingMin: service.processing_min };
-      assertNoFieldErrors(checkProcessingGap(gap, [{ path: 'durationMin', durationMin: override.durationMin }]));
-    }
-    const [beforeRow] = await serviceOverridesOf(tx, [id], [storeId]);
-    await tx.deleteFrom('service_overrides').where('service_id', '=', id).where('store_id', '=', storeId).execute();
-    if (!isEmptyOverride(override)) {
-      await tx
-        .insertInto('service_overrides')
-        .values({
-          service_id: id,
-          store_id: storeId,
-          price: override.price,
-          duration_min: override.durationMin,
-          available: override.available === null ? null : toBool(override.available),
-          updated_by: ctx.actorId,
-          updated_at: ctx.now,
-        })
-        .execute();
-    }
-    await writeAudit(tx, ctx, {
-      action: 'catalog.override.set',
-      entityType: 'service',
-      entityId: id,
-      storeId,
-      before: toServiceOverride(beforeRow),
-      after: isEmptyOverride(override) ? null : override,
-    });
-    return (await buildServiceDtos(tx, [service], lang, storeId))[0];
-  });
+  return setHqItemOverride(db, SERVICE_ITEM, id, storeId, override, ctx, lang);
 }
