@@ -1,7 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Badge } from '../../components/Badge.js';
 import { Button } from '../../components/Button.js';
 import { Drawer } from '../../components/Drawer.js';
 import { Field } from '../../components/Field.js';
@@ -9,12 +8,11 @@ import { Checkbox, Input, Select } from '../../components/Input.js';
 import { Icon } from '../../components/icons.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { Loading } from '../../components/Spinner.js';
-import { useToast } from '../../components/Toast.js';
 import { isApiError, unplacedErrors } from '../../http/problem.js';
 import { focusFirstError } from '../../lib/validation.js';
 import { archiveProduct, createProduct, deleteProduct, productQuery, updateProduct } from './api.js';
-import { DeleteDialog } from './DeleteDialog.js';
-import { type CatalogErrors, fromServer, hasErrors, useErrText } from './errors.js';
+import { ArchivedLine, CatalogFormButtons, CatalogItemActions, useCatalogLifecycle } from './CatalogItemActions.js';
+import { fromServer, useErrText } from './errors.js';
 import { useCatalogAccess, useCatalogFormat } from './format.js';
 import { keyChoices, TAX_CLASSES, useKeyLabels } from './labels.js';
 import { parseMoney } from './money.js';
@@ -32,6 +30,7 @@ import {
   validateProduct,
 } from './productForm.js';
 import { PRODUCT_LOCKABLE, PRODUCT_USAGES, type Product, UNITS } from './types.js';
+import { useCatalogForm } from './useCatalogForm.js';
 
 /** The drawer for a product by id (head office values, whatever store the list shows), or a new one. */
 export function ProductDrawerLoader({
@@ -79,25 +78,25 @@ function ProductDrawer({
   onOverride?: () => void;
 }) {
   const { t } = useTranslation();
-  const toast = useToast();
-  const queryClient = useQueryClient();
   const err = useErrText();
   const fmt = useCatalogFormat();
   const labels = useKeyLabels();
   const { canWrite, canOverride } = useCatalogAccess();
   const readOnly = !canWrite;
-  const formRef = useRef<HTMLFormElement>(null);
   const [current, setCurrent] = useState(product);
-  const [form, setForm] = useState<ProductForm>(() => toProductForm(product, { barcode }));
-  const [errors, setErrors] = useState<CatalogErrors>({});
-  const [submitted, setSubmitted] = useState(false);
-  const [deleting, setDeleting] = useState(false);
+  const { formRef, form, errors, setErrors, set, handleSubmit } = useCatalogForm<ProductForm>(
+    () => toProductForm(product, { barcode }),
+    validateProduct,
+  );
 
-  const finish = (message: string) => {
-    void queryClient.invalidateQueries({ queryKey: ['catalog'] });
-    toast(message);
-    onClose();
-  };
+  const lifecycle = useCatalogLifecycle({
+    kind: 'product',
+    restore: () => updateProduct(current?.id ?? '', { version: current?.version ?? 0, archived: false }),
+    archive: () => archiveProduct(current?.id ?? ''),
+    onArchived: setCurrent,
+    onClose,
+  });
+  const { finish, restore, archive } = lifecycle;
   const save = useMutation({
     mutationFn: () =>
       current ? updateProduct(current.id, { ...toProductBody(form), version: current.version }) : createProduct(toProductBody(form)),
@@ -108,31 +107,6 @@ function ProductDrawer({
       focusFirstError(formRef.current);
     },
   });
-  const restore = useMutation({
-    mutationFn: () => updateProduct(current?.id ?? '', { version: current?.version ?? 0, archived: false }),
-    onSuccess: (saved) => finish(t('catalog.product.restored', { name: saved.displayName })),
-  });
-  const archive = useMutation({
-    mutationFn: () => archiveProduct(current?.id ?? ''),
-    onSuccess: (saved) => {
-      setCurrent(saved);
-      finish(t('catalog.product.archived', { name: saved.displayName }));
-    },
-  });
-
-  const set = <K extends keyof ProductForm>(key: K, value: ProductForm[K]) => {
-    const next = { ...form, [key]: value };
-    setForm(next);
-    if (submitted) setErrors(validateProduct(next));
-  };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setSubmitted(true);
-    const found = validateProduct(form);
-    setErrors(found);
-    if (hasErrors(found)) focusFirstError(formRef.current);
-    else save.mutate();
-  };
 
   const margin = marginPercent(parseMoney(form.price), form.cost.trim() ? parseMoney(form.cost) : null);
   const placed = isApiError(save.error) && save.error.code in PRODUCT_CODE_FIELDS;
@@ -147,10 +121,9 @@ function ProductDrawer({
       title={current ? current.displayName : t('catalog.product.addTitle')}
       description={
         current ? (
-          <span className="flex items-center gap-2">
+          <ArchivedLine archived={current.archived}>
             <span className="font-mono text-xs">{current.sku}</span>
-            {current.archived ? <Badge>{t('catalog.archivedBadge')}</Badge> : null}
-          </span>
+          </ArchivedLine>
         ) : (
           t('catalog.product.addDescription')
         )
@@ -158,47 +131,29 @@ function ProductDrawer({
       footer={
         <>
           {current && canWrite ? (
-            <div className="mr-auto flex gap-1">
-              {current.archived ? (
-                <Button
-                  variant="ghost"
-                  icon="refresh"
-                  loading={restore.isPending}
-                  onClick={() => restore.mutate()}
-                  data-testid="product-restore"
-                >
-                  {t('catalog.restore')}
-                </Button>
-              ) : (
-                <Button
-                  variant="ghost"
-                  icon="archive"
-                  loading={archive.isPending}
-                  onClick={() => archive.mutate()}
-                  data-testid="product-archive"
-                >
-                  {t('catalog.archive')}
-                </Button>
-              )}
-              <Button variant="danger-ghost" icon="trash" onClick={() => setDeleting(true)} data-testid="product-delete">
-                {t('catalog.delete.button')}
-              </Button>
-            </div>
+            <CatalogItemActions
+              kind="product"
+              item={current}
+              lifecycle={lifecycle}
+              remove={() => deleteProduct(current.id)}
+              archiveNow={() => archiveProduct(current.id)}
+            />
           ) : current && canOverride && onOverride ? (
             <Button icon="sliders" className="mr-auto" onClick={onOverride} data-testid="product-store-adjust">
               {t('catalog.override.adjust')}
             </Button>
           ) : null}
-          <Button onClick={onClose}>{readOnly ? t('common.close') : t('common.cancel')}</Button>
-          {!readOnly ? (
-            <Button type="submit" form="product-form" variant="primary" loading={save.isPending} data-testid="product-form-submit">
-              {current ? t('common.save') : t('catalog.product.add')}
-            </Button>
-          ) : null}
+          <CatalogFormButtons
+            kind="product"
+            readOnly={readOnly}
+            saving={save.isPending}
+            label={current ? t('common.save') : t('catalog.product.add')}
+            onClose={onClose}
+          />
         </>
       }
     >
-      <form id="product-form" ref={formRef} onSubmit={submit} noValidate>
+      <form id="product-form" ref={formRef} onSubmit={handleSubmit(() => save.mutate())} noValidate>
         <fieldset disabled={readOnly} className="space-y-6">
           {bannerError ? <ProblemAlert error={bannerError} extra={unplacedErrors(save.error, PRODUCT_FIELDS)} /> : null}
           <FormSection title={t('catalog.product.sections.identity')}>
@@ -372,22 +327,6 @@ function ProductDrawer({
           ) : null}
         </fieldset>
       </form>
-      {current ? (
-        <DeleteDialog
-          open={deleting}
-          name={current.displayName}
-          onClose={() => setDeleting(false)}
-          remove={() => deleteProduct(current.id)}
-          archive={() => archiveProduct(current.id)}
-          onDone={(what) =>
-            finish(
-              what === 'deleted'
-                ? t('catalog.product.deleted', { name: current.displayName })
-                : t('catalog.product.archived', { name: current.displayName }),
-            )
-          }
-        />
-      ) : null}
     </Drawer>
   );
 }

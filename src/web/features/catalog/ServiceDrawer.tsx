@@ -1,12 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Badge } from '../../components/Badge.js';
 import { Button } from '../../components/Button.js';
 import { Drawer } from '../../components/Drawer.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { Loading } from '../../components/Spinner.js';
-import { useToast } from '../../components/Toast.js';
 import { isApiError, unplacedErrors } from '../../http/problem.js';
 import { focusFirstError } from '../../lib/validation.js';
 import {
@@ -20,8 +18,8 @@ import {
   setServiceStaff,
   updateService,
 } from './api.js';
-import { DeleteDialog } from './DeleteDialog.js';
-import { type CatalogErrors, fromServer, hasErrors } from './errors.js';
+import { ArchivedLine, CatalogFormButtons, CatalogItemActions, useCatalogLifecycle } from './CatalogItemActions.js';
+import { fromServer } from './errors.js';
 import { useCatalogAccess, useCatalogFormat } from './format.js';
 import { ServiceBasics } from './ServiceBasics.js';
 import { ServiceAddOns, ServiceLocks } from './ServiceExtras.js';
@@ -40,6 +38,7 @@ import {
   validateService,
 } from './serviceForm.js';
 import type { Service, ServiceOverride, StaffLink } from './types.js';
+import { useCatalogForm } from './useCatalogForm.js';
 
 type ServiceWithOverrides = Service & { overrides?: Array<ServiceOverride & { storeId: string }> };
 
@@ -90,15 +89,12 @@ function ServiceEditor({
   reload: () => Promise<ServiceWithOverrides | null>;
 }) {
   const { t } = useTranslation();
-  const toast = useToast();
-  const queryClient = useQueryClient();
   const { canWrite, canOverride } = useCatalogAccess();
   const [current, setCurrent] = useState<Service | null>(service);
-  const [form, setForm] = useState<ServiceForm>(() => toServiceForm(service, { categoryId }));
-  const [errors, setErrors] = useState<CatalogErrors>({});
-  const [submitted, setSubmitted] = useState(false);
-  const [deleting, setDeleting] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { formRef, form, setForm, errors, setErrors, set, handleSubmit } = useCatalogForm<ServiceForm>(
+    () => toServiceForm(service, { categoryId }),
+    validateService,
+  );
   const categories = useQuery(categoriesQuery({ includeArchived: true }));
   const addOns = useQuery(addOnsQuery({ includeArchived: true }));
   const staff = useQuery(assignableStaffQuery);
@@ -107,12 +103,13 @@ function ServiceEditor({
   const readOnly = !canWrite;
   const currency = useCatalogFormat().currency;
 
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['catalog'] });
-  const finish = (message: string) => {
-    refresh();
-    toast(message);
-    onClose();
-  };
+  const lifecycle = useCatalogLifecycle({
+    kind: 'service',
+    restore: () => updateService(current?.id ?? '', { version: current?.version ?? 0, archived: false }),
+    archive: () => archiveService(current?.id ?? ''),
+    onClose,
+  });
+  const { finish, restore, archive } = lifecycle;
 
   // The staff list goes in its own request when editing; remember which part failed to place errors.
   const sent = useRef<{ phase: 'service' | 'staff'; staff: StaffLink[] }>({ phase: 'service', staff: [] });
@@ -140,30 +137,6 @@ function ServiceEditor({
       focusFirstError(formRef.current);
     },
   });
-
-  const restore = useMutation({
-    mutationFn: () => updateService(current?.id ?? '', { version: current?.version ?? 0, archived: false }),
-    onSuccess: (saved) => finish(t('catalog.service.restored', { name: saved.displayName })),
-  });
-  const archive = useMutation({
-    mutationFn: () => archiveService(current?.id ?? ''),
-    onSuccess: (saved) => finish(t('catalog.service.archived', { name: saved.displayName })),
-  });
-
-  const set = <K extends keyof ServiceForm>(key: K, value: ServiceForm[K]) => {
-    const next = { ...form, [key]: value };
-    setForm(next);
-    if (submitted) setErrors(validateService(next));
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setSubmitted(true);
-    const found = validateService(form);
-    setErrors(found);
-    if (hasErrors(found)) focusFirstError(formRef.current);
-    else save.mutate();
-  };
 
   const stale = isApiError(save.error) && save.error.code === 'stale_version';
   const reloadFresh = async () => {
@@ -193,10 +166,7 @@ function ServiceEditor({
       title={current ? current.displayName : t('catalog.service.addTitle')}
       description={
         current ? (
-          <span className="flex items-center gap-2">
-            {category?.displayName ?? t('catalog.uncategorised')}
-            {current.archived ? <Badge>{t('catalog.archivedBadge')}</Badge> : null}
-          </span>
+          <ArchivedLine archived={current.archived}>{category?.displayName ?? t('catalog.uncategorised')}</ArchivedLine>
         ) : (
           t('catalog.service.addDescription')
         )
@@ -204,43 +174,25 @@ function ServiceEditor({
       footer={
         <>
           {current && canWrite ? (
-            <div className="mr-auto flex gap-1">
-              {current.archived ? (
-                <Button
-                  variant="ghost"
-                  icon="refresh"
-                  loading={restore.isPending}
-                  onClick={() => restore.mutate()}
-                  data-testid="service-restore"
-                >
-                  {t('catalog.restore')}
-                </Button>
-              ) : (
-                <Button
-                  variant="ghost"
-                  icon="archive"
-                  loading={archive.isPending}
-                  onClick={() => archive.mutate()}
-                  data-testid="service-archive"
-                >
-                  {t('catalog.archive')}
-                </Button>
-              )}
-              <Button variant="danger-ghost" icon="trash" onClick={() => setDeleting(true)} data-testid="service-delete">
-                {t('catalog.delete.button')}
-              </Button>
-            </div>
+            <CatalogItemActions
+              kind="service"
+              item={current}
+              lifecycle={lifecycle}
+              remove={() => deleteService(current.id)}
+              archiveNow={() => archiveService(current.id)}
+            />
           ) : null}
-          <Button onClick={onClose}>{readOnly ? t('common.close') : t('common.cancel')}</Button>
-          {!readOnly ? (
-            <Button type="submit" form="service-form" variant="primary" loading={save.isPending} data-testid="service-form-submit">
-              {current ? t('common.save') : t('catalog.service.add')}
-            </Button>
-          ) : null}
+          <CatalogFormButtons
+            kind="service"
+            readOnly={readOnly}
+            saving={save.isPending}
+            label={current ? t('common.save') : t('catalog.service.add')}
+            onClose={onClose}
+          />
         </>
       }
     >
-      <form id="service-form" ref={formRef} onSubmit={submit} noValidate className="space-y-6">
+      <form id="service-form" ref={formRef} onSubmit={handleSubmit(() => save.mutate())} noValidate className="space-y-6">
         {bannerError ? (
           <ProblemAlert
             error={bannerError}
@@ -272,22 +224,6 @@ function ServiceEditor({
         </fieldset>
         {readOnly ? null : stores}
       </form>
-      {current ? (
-        <DeleteDialog
-          open={deleting}
-          name={current.displayName}
-          onClose={() => setDeleting(false)}
-          remove={() => deleteService(current.id)}
-          archive={() => archiveService(current.id)}
-          onDone={(what) =>
-            finish(
-              what === 'deleted'
-                ? t('catalog.service.deleted', { name: current.displayName })
-                : t('catalog.service.archived', { name: current.displayName }),
-            )
-          }
-        />
-      ) : null}
     </Drawer>
   );
 }

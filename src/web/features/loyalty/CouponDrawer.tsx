@@ -1,22 +1,22 @@
 // Add or change a coupon campaign: a code or issued to clients only; amount, percent or a free service;
 // minimum spend, dates, stores, categories; per-client and total use limits; stacking.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../components/Button.js';
-import { Drawer } from '../../components/Drawer.js';
 import { Field } from '../../components/Field.js';
+import { FormDrawer } from '../../components/FormDrawer.js';
 import { Checkbox, Input, Select, Switch } from '../../components/Input.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
-import { useToast } from '../../components/Toast.js';
-import { fieldErrors, isApiError, unplacedErrors } from '../../http/problem.js';
+import { isApiError, unplacedErrors } from '../../http/problem.js';
 import { Segmented } from '../balances/components/Segmented.js';
 import { categoriesQuery, servicesQuery } from '../catalog/api.js';
 import { FormSection } from '../catalog/parts/FormSection.js';
 import { type Coupon, type CouponInput, couponsQuery, createCoupon, updateCoupon } from './api.js';
+import { DateRangeFields } from './parts/DateRangeFields.js';
 import { IntInput } from './parts/IntInput.js';
 import { MoneyCents } from './parts/MoneyCents.js';
 import { StorePicker } from './parts/StorePicker.js';
+import { useDrawerSave } from './parts/useDrawerSave.js';
 
 type Props = { coupon: Coupon | null; open: boolean; onClose: () => void };
 
@@ -26,8 +26,6 @@ export function CouponDrawer(props: Props) {
 
 function CouponForm({ coupon, onClose }: Props) {
   const { t } = useTranslation();
-  const toast = useToast();
-  const queryClient = useQueryClient();
   const services = useQuery(servicesQuery({}));
   const [name, setName] = useState(coupon?.name ?? '');
   const [issuedOnly, setIssuedOnly] = useState(coupon?.issuedOnly ?? false);
@@ -49,7 +47,6 @@ function CouponForm({ coupon, onClose }: Props) {
   const [categoryIds, setCategoryIds] = useState<string[]>(coupon?.categoryIds ?? []);
   const categories = useQuery(categoriesQuery());
   const [active, setActive] = useState(coupon?.active ?? true);
-  const [tried, setTried] = useState(false);
 
   const local: Record<string, string> = {};
   if (!name.trim()) local.name = t('loyalty.required');
@@ -60,7 +57,8 @@ function CouponForm({ coupon, onClose }: Props) {
   if (startsOn && endsOn && endsOn < startsOn) local.endsOn = t('loyalty.dateOrder');
   if (storeIds && storeIds.length === 0) local.storeIds = t('loyalty.stores.required');
 
-  const save = useMutation({
+  const { save, server, tried, submit } = useDrawerSave({
+    local,
     mutationFn: () => {
       const body: CouponInput = {
         name: name.trim(),
@@ -88,207 +86,181 @@ function CouponForm({ coupon, onClose }: Props) {
       }
       return createCoupon(body);
     },
-    onSuccess: () => {
-      toast(coupon ? t('loyalty.coupons.updated') : t('loyalty.coupons.created'));
-      void queryClient.invalidateQueries({ queryKey: couponsQuery.queryKey });
-      onClose();
-    },
+    savedMessage: coupon ? t('loyalty.coupons.updated') : t('loyalty.coupons.created'),
+    invalidate: [couponsQuery.queryKey],
+    onClose,
   });
-  const server = fieldErrors(save.error);
   if (isApiError(save.error) && save.error.code === 'coupon_code_taken') server.code = save.error.detail ?? save.error.title ?? '';
   const err = (k: string) => (tried ? local[k] : undefined) ?? server[k];
-  const submit = () => {
-    setTried(true);
-    if (Object.keys(local).length === 0) save.mutate();
-  };
 
   return (
-    <Drawer
-      open
+    <FormDrawer
       onClose={onClose}
+      onSubmit={submit}
+      submitLabel={t('common.save')}
+      submitting={save.isPending}
+      submitTestId="coupon-save"
       title={coupon ? t('loyalty.coupons.editTitle') : t('loyalty.coupons.addTitle')}
       testId="coupon-drawer"
       width="max-w-xl"
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button variant="primary" onClick={submit} loading={save.isPending} data-testid="coupon-save">
-            {t('common.save')}
-          </Button>
-        </>
-      }
     >
-      <form
-        className="space-y-6"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <FormSection title={t('loyalty.coupons.basics')}>
-          <Field label={t('loyalty.coupons.name')} error={err('name')}>
-            <Input
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              maxLength={80}
-              placeholder={t('loyalty.coupons.namePlaceholder')}
-              data-testid="coupon-name"
-            />
-          </Field>
-          <Checkbox
-            label={t('loyalty.coupons.issuedOnly')}
-            description={t('loyalty.coupons.issuedOnlyBody')}
-            checked={issuedOnly}
-            onChange={(e) => setIssuedOnly(e.target.checked)}
+      <FormSection title={t('loyalty.coupons.basics')}>
+        <Field label={t('loyalty.coupons.name')} error={err('name')}>
+          <Input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={80}
+            placeholder={t('loyalty.coupons.namePlaceholder')}
+            data-testid="coupon-name"
           />
-          <Field
-            label={t('loyalty.coupons.code')}
-            optional={issuedOnly ? t('common.optional') : undefined}
-            error={err('code')}
-            hint={t('loyalty.coupons.codeHint')}
-          >
-            <Input
-              value={code}
-              onChange={(e) => setCode(e.target.value.toUpperCase())}
-              maxLength={40}
-              className="font-mono uppercase"
-              placeholder="SPRING10"
-              data-testid="coupon-code"
-            />
-          </Field>
-          <Switch checked={active} onChange={setActive} label={active ? t('loyalty.coupons.active') : t('loyalty.coupons.inactive')} />
-        </FormSection>
+        </Field>
+        <Checkbox
+          label={t('loyalty.coupons.issuedOnly')}
+          description={t('loyalty.coupons.issuedOnlyBody')}
+          checked={issuedOnly}
+          onChange={(e) => setIssuedOnly(e.target.checked)}
+        />
+        <Field
+          label={t('loyalty.coupons.code')}
+          optional={issuedOnly ? t('common.optional') : undefined}
+          error={err('code')}
+          hint={t('loyalty.coupons.codeHint')}
+        >
+          <Input
+            value={code}
+            onChange={(e) => setCode(e.target.value.toUpperCase())}
+            maxLength={40}
+            className="font-mono uppercase"
+            placeholder="SPRING10"
+            data-testid="coupon-code"
+          />
+        </Field>
+        <Switch checked={active} onChange={setActive} label={active ? t('loyalty.coupons.active') : t('loyalty.coupons.inactive')} />
+      </FormSection>
 
-        <FormSection title={t('loyalty.coupons.gives')}>
-          {coupon ? null : (
-            <Segmented
-              label={t('loyalty.coupons.gives')}
-              value={kind}
-              onChange={setKind}
-              options={[
-                { value: 'amount', label: t('loyalty.coupons.kinds.amount') },
-                { value: 'percent', label: t('loyalty.coupons.kinds.percent') },
-                { value: 'free_service', label: t('loyalty.coupons.kinds.free_service') },
-              ]}
-            />
-          )}
-          {kind === 'amount' ? (
-            <Field label={t('loyalty.coupons.amountOff')} error={err('value')}>
-              <MoneyCents value={amount} onChange={setAmount} className="w-40" testId="coupon-amount" />
-            </Field>
-          ) : kind === 'percent' ? (
-            <div className="flex flex-wrap gap-4">
-              <Field label={t('loyalty.coupons.percentOff')} error={err('value')}>
-                <IntInput value={percent} onChange={setPercent} suffix="%" testId="coupon-percent" />
-              </Field>
-              <Field label={t('loyalty.coupons.maxDiscount')} optional={t('common.optional')} error={err('maxDiscount')}>
-                <MoneyCents value={maxDiscount} nullable onChange={setMaxDiscount} className="w-40" />
-              </Field>
-            </div>
-          ) : (
-            <Field label={t('loyalty.coupons.service')} error={err('serviceId')}>
-              <Select value={serviceId} onChange={(e) => setServiceId(e.target.value)} data-testid="coupon-service">
-                <option value="">{t('loyalty.coupons.chooseService')}</option>
-                {(services.data ?? []).map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.displayName}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          )}
-          <Field label={t('loyalty.coupons.minSpend')} error={err('minSpend')}>
-            <MoneyCents value={minSpend} nullable onChange={setMinSpend} className="w-40" />
+      <FormSection title={t('loyalty.coupons.gives')}>
+        {coupon ? null : (
+          <Segmented
+            label={t('loyalty.coupons.gives')}
+            value={kind}
+            onChange={setKind}
+            options={[
+              { value: 'amount', label: t('loyalty.coupons.kinds.amount') },
+              { value: 'percent', label: t('loyalty.coupons.kinds.percent') },
+              { value: 'free_service', label: t('loyalty.coupons.kinds.free_service') },
+            ]}
+          />
+        )}
+        {kind === 'amount' ? (
+          <Field label={t('loyalty.coupons.amountOff')} error={err('value')}>
+            <MoneyCents value={amount} onChange={setAmount} className="w-40" testId="coupon-amount" />
           </Field>
-          {kind !== 'free_service' && (categories.data ?? []).length > 0 ? (
-            <Field label={t('loyalty.coupons.categories')} hint={t('loyalty.coupons.categoriesHint')} error={err('categoryIds')}>
-              <div className="flex flex-wrap gap-x-5 gap-y-2" data-testid="coupon-categories">
-                {(categories.data ?? []).map((c) => (
-                  <Checkbox
-                    key={c.id}
-                    label={c.displayName}
-                    checked={categoryIds.includes(c.id)}
-                    onChange={(e) => setCategoryIds((ids) => (e.target.checked ? [...ids, c.id] : ids.filter((id) => id !== c.id)))}
-                  />
-                ))}
-              </div>
-            </Field>
-          ) : null}
-        </FormSection>
-
-        <FormSection title={t('loyalty.coupons.stacking')} description={t('loyalty.coupons.stackingBody')}>
-          <Checkbox
-            label={t('loyalty.coupons.stackable')}
-            description={t('loyalty.coupons.stackableBody')}
-            checked={stackable}
-            onChange={(e) => setStackable(e.target.checked)}
-            data-testid="coupon-stackable"
-          />
-          <Checkbox
-            label={t('loyalty.coupons.stacksWithTier')}
-            description={t('loyalty.coupons.stacksWithTierBody')}
-            checked={stacksWithTier}
-            onChange={(e) => setStacksWithTier(e.target.checked)}
-            data-testid="coupon-stacks-tier"
-          />
-          <Checkbox
-            label={t('loyalty.coupons.stacksWithManual')}
-            description={t('loyalty.coupons.stacksWithManualBody')}
-            checked={stacksWithManual}
-            onChange={(e) => setStacksWithManual(e.target.checked)}
-            data-testid="coupon-stacks-manual"
-          />
-        </FormSection>
-
-        <FormSection title={t('loyalty.coupons.limits')} description={t('loyalty.coupons.limitsBody')}>
+        ) : kind === 'percent' ? (
           <div className="flex flex-wrap gap-4">
-            <Field label={t('loyalty.coupons.perClient')} hint={t('loyalty.blankNoLimit')} error={err('perClientLimit')}>
-              <IntInput value={perClientLimit} onChange={setPerClientLimit} />
+            <Field label={t('loyalty.coupons.percentOff')} error={err('value')}>
+              <IntInput value={percent} onChange={setPercent} suffix="%" testId="coupon-percent" />
             </Field>
-            <Field label={t('loyalty.coupons.total')} hint={t('loyalty.blankNoLimit')} error={err('totalLimit')}>
-              <IntInput value={totalLimit} onChange={setTotalLimit} testId="coupon-total-limit" />
-            </Field>
-          </div>
-        </FormSection>
-
-        <FormSection title={t('loyalty.coupons.where')}>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field label={t('loyalty.from')} optional={t('common.optional')} error={err('startsOn')}>
-              <Input type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} />
-            </Field>
-            <Field label={t('loyalty.to')} optional={t('common.optional')} error={err('endsOn')}>
-              <Input type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />
+            <Field label={t('loyalty.coupons.maxDiscount')} optional={t('common.optional')} error={err('maxDiscount')}>
+              <MoneyCents value={maxDiscount} nullable onChange={setMaxDiscount} className="w-40" />
             </Field>
           </div>
-          <StorePicker value={storeIds} onChange={setStoreIds} />
-          {err('storeIds') ? (
-            <p className="text-sm text-red-700" role="alert">
-              {err('storeIds')}
-            </p>
-          ) : null}
-        </FormSection>
-
-        {save.error && !(isApiError(save.error) && save.error.code === 'coupon_code_taken') ? (
-          <ProblemAlert
-            error={save.error}
-            extra={unplacedErrors(save.error, [
-              'name',
-              'code',
-              'value',
-              'serviceId',
-              'maxDiscount',
-              'minSpend',
-              'startsOn',
-              'endsOn',
-              'storeIds',
-              'perClientLimit',
-              'totalLimit',
-            ])}
-            testId="coupon-error"
-          />
+        ) : (
+          <Field label={t('loyalty.coupons.service')} error={err('serviceId')}>
+            <Select value={serviceId} onChange={(e) => setServiceId(e.target.value)} data-testid="coupon-service">
+              <option value="">{t('loyalty.coupons.chooseService')}</option>
+              {(services.data ?? []).map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.displayName}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+        <Field label={t('loyalty.coupons.minSpend')} error={err('minSpend')}>
+          <MoneyCents value={minSpend} nullable onChange={setMinSpend} className="w-40" />
+        </Field>
+        {kind !== 'free_service' && (categories.data ?? []).length > 0 ? (
+          <Field label={t('loyalty.coupons.categories')} hint={t('loyalty.coupons.categoriesHint')} error={err('categoryIds')}>
+            <div className="flex flex-wrap gap-x-5 gap-y-2" data-testid="coupon-categories">
+              {(categories.data ?? []).map((c) => (
+                <Checkbox
+                  key={c.id}
+                  label={c.displayName}
+                  checked={categoryIds.includes(c.id)}
+                  onChange={(e) => setCategoryIds((ids) => (e.target.checked ? [...ids, c.id] : ids.filter((id) => id !== c.id)))}
+                />
+              ))}
+            </div>
+          </Field>
         ) : null}
-        <button type="submit" className="hidden" aria-hidden="true" tabIndex={-1} />
-      </form>
-    </Drawer>
+      </FormSection>
+
+      <FormSection title={t('loyalty.coupons.stacking')} description={t('loyalty.coupons.stackingBody')}>
+        <Checkbox
+          label={t('loyalty.coupons.stackable')}
+          description={t('loyalty.coupons.stackableBody')}
+          checked={stackable}
+          onChange={(e) => setStackable(e.target.checked)}
+          data-testid="coupon-stackable"
+        />
+        <Checkbox
+          label={t('loyalty.coupons.stacksWithTier')}
+          description={t('loyalty.coupons.stacksWithTierBody')}
+          checked={stacksWithTier}
+          onChange={(e) => setStacksWithTier(e.target.checked)}
+          data-testid="coupon-stacks-tier"
+        />
+        <Checkbox
+          label={t('loyalty.coupons.stacksWithManual')}
+          description={t('loyalty.coupons.stacksWithManualBody')}
+          checked={stacksWithManual}
+          onChange={(e) => setStacksWithManual(e.target.checked)}
+          data-testid="coupon-stacks-manual"
+        />
+      </FormSection>
+
+      <FormSection title={t('loyalty.coupons.limits')} description={t('loyalty.coupons.limitsBody')}>
+        <div className="flex flex-wrap gap-4">
+          <Field label={t('loyalty.coupons.perClient')} hint={t('loyalty.blankNoLimit')} error={err('perClientLimit')}>
+            <IntInput value={perClientLimit} onChange={setPerClientLimit} />
+          </Field>
+          <Field label={t('loyalty.coupons.total')} hint={t('loyalty.blankNoLimit')} error={err('totalLimit')}>
+            <IntInput value={totalLimit} onChange={setTotalLimit} testId="coupon-total-limit" />
+          </Field>
+        </div>
+      </FormSection>
+
+      <FormSection title={t('loyalty.coupons.where')}>
+        <DateRangeFields
+          startsOn={startsOn}
+          endsOn={endsOn}
+          onStartsOn={setStartsOn}
+          onEndsOn={setEndsOn}
+          startsError={err('startsOn')}
+          endsError={err('endsOn')}
+        />
+        <StorePicker value={storeIds} onChange={setStoreIds} error={err('storeIds')} />
+      </FormSection>
+
+      {save.error && !(isApiError(save.error) && save.error.code === 'coupon_code_taken') ? (
+        <ProblemAlert
+          error={save.error}
+          extra={unplacedErrors(save.error, [
+            'name',
+            'code',
+            'value',
+            'serviceId',
+            'maxDiscount',
+            'minSpend',
+            'startsOn',
+            'endsOn',
+            'storeIds',
+            'perClientLimit',
+            'totalLimit',
+          ])}
+          testId="coupon-error"
+        />
+      ) : null}
+    </FormDrawer>
   );
 }

@@ -6,8 +6,8 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button.js';
-import { Drawer } from '../../../components/Drawer.js';
 import { Field } from '../../../components/Field.js';
+import { FormDrawer } from '../../../components/FormDrawer.js';
 import { ProblemAlert } from '../../../components/ProblemAlert.js';
 import { api } from '../../../http/client.js';
 import { MoneyInput } from '../../catalog/parts/MoneyInput.js';
@@ -58,89 +58,75 @@ function TopUp({ clientId, storeId, offers, onClose }: Props) {
   };
 
   return (
-    <Drawer
-      open
+    <FormDrawer
       onClose={onClose}
+      onSubmit={submit}
+      submitLabel={t('balances.topUp.submit')}
+      submitting={openTicket.isPending}
+      submitTestId="top-up-submit"
       title={t('balances.topUp.title')}
       description={t('balances.topUp.body')}
       testId="top-up-drawer"
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button variant="primary" onClick={submit} loading={openTicket.isPending} data-testid="top-up-submit">
-            {t('balances.topUp.submit')}
-          </Button>
-        </>
-      }
     >
-      <form
-        className="space-y-6"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
+      <Field
+        label={t('balances.topUp.amount')}
+        error={tried ? amountError : undefined}
+        hint={limits ? t('balances.topUp.amountRange', { min: m(limits.minTopUp), max: m(limits.maxTopUp) }) : undefined}
       >
-        <Field
-          label={t('balances.topUp.amount')}
-          error={tried ? amountError : undefined}
-          hint={limits ? t('balances.topUp.amountRange', { min: m(limits.minTopUp), max: m(limits.maxTopUp) }) : undefined}
-        >
-          <div className="flex flex-wrap items-center gap-2">
-            <MoneyInput
-              value={amount}
-              onChange={setAmount}
-              currency={currency}
-              placeholder="0.00"
-              className="w-32"
-              data-autofocus
-              data-testid="top-up-amount"
-            />
-            {offers.map((o) => (
-              <Button
-                key={o.pay}
-                size="sm"
-                variant={cents === o.pay ? 'primary' : 'secondary'}
-                onClick={() => setAmount(centsToInput(o.pay))}
-                data-testid={`top-up-quick-${o.pay}`}
-              >
-                {t('balances.wallet.offer', { pay: m(o.pay), bonus: m(o.bonus) })}
-              </Button>
-            ))}
+        <div className="flex flex-wrap items-center gap-2">
+          <MoneyInput
+            value={amount}
+            onChange={setAmount}
+            currency={currency}
+            placeholder="0.00"
+            className="w-32"
+            data-autofocus
+            data-testid="top-up-amount"
+          />
+          {offers.map((o) => (
+            <Button
+              key={o.pay}
+              size="sm"
+              variant={cents === o.pay ? 'primary' : 'secondary'}
+              onClick={() => setAmount(centsToInput(o.pay))}
+              data-testid={`top-up-quick-${o.pay}`}
+            >
+              {t('balances.wallet.offer', { pay: m(o.pay), bonus: m(o.bonus) })}
+            </Button>
+          ))}
+        </div>
+      </Field>
+
+      {inRange ? (
+        <dl className="grid grid-cols-3 gap-3 rounded-xl bg-amber-50 p-4 ring-1 ring-inset ring-amber-200" data-testid="top-up-preview">
+          <div>
+            <dt className="text-xs text-amber-900/70">{t('balances.topUp.pays')}</dt>
+            <dd className="text-lg font-semibold tabular-nums text-zinc-900">{m(cents ?? 0)}</dd>
           </div>
-        </Field>
+          <div>
+            <dt className="text-xs text-amber-900/70">{t('balances.wallet.bonus')}</dt>
+            <dd className="text-lg font-semibold tabular-nums text-amber-900" data-testid="top-up-bonus" data-value={bonus}>
+              +{m(bonus)}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-xs text-amber-900/70">{t('balances.topUp.credited')}</dt>
+            <dd
+              className="text-lg font-semibold tabular-nums text-zinc-900"
+              data-testid="top-up-credited"
+              data-value={(cents ?? 0) + bonus}
+            >
+              {m((cents ?? 0) + bonus)}
+            </dd>
+          </div>
+          <p className="col-span-3 text-xs text-amber-900/80">
+            {preview.data?.ruleName ? t('balances.topUp.rule', { rule: preview.data.ruleName }) : t('balances.topUp.noBonus')}
+          </p>
+        </dl>
+      ) : null}
 
-        {inRange ? (
-          <dl className="grid grid-cols-3 gap-3 rounded-xl bg-amber-50 p-4 ring-1 ring-inset ring-amber-200" data-testid="top-up-preview">
-            <div>
-              <dt className="text-xs text-amber-900/70">{t('balances.topUp.pays')}</dt>
-              <dd className="text-lg font-semibold tabular-nums text-zinc-900">{m(cents ?? 0)}</dd>
-            </div>
-            <div>
-              <dt className="text-xs text-amber-900/70">{t('balances.wallet.bonus')}</dt>
-              <dd className="text-lg font-semibold tabular-nums text-amber-900" data-testid="top-up-bonus" data-value={bonus}>
-                +{m(bonus)}
-              </dd>
-            </div>
-            <div>
-              <dt className="text-xs text-amber-900/70">{t('balances.topUp.credited')}</dt>
-              <dd
-                className="text-lg font-semibold tabular-nums text-zinc-900"
-                data-testid="top-up-credited"
-                data-value={(cents ?? 0) + bonus}
-              >
-                {m((cents ?? 0) + bonus)}
-              </dd>
-            </div>
-            <p className="col-span-3 text-xs text-amber-900/80">
-              {preview.data?.ruleName ? t('balances.topUp.rule', { rule: preview.data.ruleName }) : t('balances.topUp.noBonus')}
-            </p>
-          </dl>
-        ) : null}
-
-        {preview.error ? <ProblemAlert error={preview.error} /> : null}
-        {openTicket.error ? <ProblemAlert error={openTicket.error} testId="top-up-error" /> : null}
-        <button type="submit" className="hidden" aria-hidden="true" tabIndex={-1} />
-      </form>
-    </Drawer>
+      {preview.error ? <ProblemAlert error={preview.error} /> : null}
+      {openTicket.error ? <ProblemAlert error={openTicket.error} testId="top-up-error" /> : null}
+    </FormDrawer>
   );
 }

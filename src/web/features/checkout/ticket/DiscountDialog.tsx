@@ -9,6 +9,7 @@ import { Field } from '../../../components/Field.js';
 import { Input } from '../../../components/Input.js';
 import { MoneyInput } from '../../catalog/parts/MoneyInput.js';
 import { centsToInput, parseMoney } from '../lib/money.js';
+import { ReasonField } from '../ReasonField.js';
 import type { Discount } from '../types.js';
 
 const REASONS = ['loyal', 'recovery', 'promotion', 'staff', 'birthday'] as const;
@@ -123,21 +124,14 @@ export function DiscountDialog({
             ))}
           </div>
         ) : null}
-        <Field label={t('checkout.discount.reason')} error={tried && !reasonOk ? t('checkout.discount.reasonRequired') : undefined}>
-          <Input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} data-testid="discount-reason" />
-        </Field>
-        <div className="flex flex-wrap gap-2">
-          {REASONS.map((r) => (
-            <button
-              key={r}
-              type="button"
-              onClick={() => setReason(t(`checkout.discount.reasons.${r}`))}
-              className="h-8 rounded-full bg-zinc-100 px-3 text-xs font-medium text-zinc-700 hover:bg-zinc-200"
-            >
-              {t(`checkout.discount.reasons.${r}`)}
-            </button>
-          ))}
-        </div>
+        <ReasonField
+          label={t('checkout.discount.reason')}
+          error={tried && !reasonOk ? t('checkout.discount.reasonRequired') : undefined}
+          value={reason}
+          onChange={setReason}
+          suggestions={REASONS.map((r) => t(`checkout.discount.reasons.${r}`))}
+          testId="discount-reason"
+        />
       </div>
     </Dialog>
   );

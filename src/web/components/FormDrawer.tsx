@@ -1,0 +1,53 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from './Button.js';
+import { Drawer, type DrawerProps } from './Drawer.js';
+
+/**
+ * A drawer holding one form, with Cancel and a primary submit button in its footer. Enter in a field
+ * submits too (through a hidden submit button); both call onSubmit, which validates and sends.
+ */
+export function FormDrawer({
+  onClose,
+  onSubmit,
+  submitLabel,
+  submitting,
+  submitTestId,
+  children,
+  ...drawer
+}: Omit<DrawerProps, 'open' | 'footer' | 'children' | 'onClose'> & {
+  onClose: () => void;
+  onSubmit: () => void;
+  submitLabel: string;
+  submitting: boolean;
+  submitTestId: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Drawer
+      open
+      onClose={onClose}
+      {...drawer}
+      footer={
+        <>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button variant="primary" onClick={onSubmit} loading={submitting} data-testid={submitTestId}>
+            {submitLabel}
+          </Button>
+        </>
+      }
+    >
+      <form
+        className="space-y-6"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSubmit();
+        }}
+      >
+        {children}
+        <button type="submit" className="hidden" aria-hidden="true" tabIndex={-1} />
+      </form>
+    </Drawer>
+  );
+}
