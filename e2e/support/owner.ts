@@ -35,11 +35,15 @@ export async function ownerApi(baseUrl: string): Promise<{ call: Api; storeId: s
   return { call, storeId: store.id };
 }
 
-/** Signs the owner in through the login page and picks the app's language. */
-export async function signIn(page: Page, lang: 'en' | 'zh-CN' = 'en') {
+/** Signs someone (the owner unless told) in through the login page and picks the app's language. */
+export async function signIn(
+  page: Page,
+  lang: 'en' | 'zh-CN' | 'zh-TW' = 'en',
+  who: { email: string; password: string } = { email: OWNER, password: PASSWORD },
+) {
   await page.goto('/login');
-  await page.getByTestId('login-email').fill(OWNER);
-  await page.getByTestId('login-password').fill(PASSWORD);
+  await page.getByTestId('login-email').fill(who.email);
+  await page.getByTestId('login-password').fill(who.password);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('sidebar').waitFor();
   await page.getByTestId('language-switcher').selectOption(lang);
