@@ -160,7 +160,7 @@ describe('stored value in a real browser', () => {
     expect(await email.textContent()).toContain('Lotus Flushing：您的余额不多了');
     await email.getByRole('button').click();
     expect(await email.locator('pre').textContent()).toBe(
-      '小明您好，您在Lotus Flushing的储值余额现为 US$30.00。下次到店时可以充值，继续享受会员优惠。',
+      '小明您好，您在Lotus Flushing的储值余额现为 $30.00。下次到店时可以充值，继续享受会员优惠。',
     );
     // The SMS goes out too, unless it is the store's quiet hours: then it waits for the morning.
     const sms = page.locator('[data-testid=mailbox-message]', { hasText: CLIENT_PHONE });

@@ -250,7 +250,7 @@ describe('approval messages', () => {
     const en = expectProblem(await s.desk.post(`${V1}/sales`, body), 403, 'approval_required');
     expect(en.detail).toBe('This discount ($22.50) needs a manager’s approval: ask a manager to enter their PIN.');
     const cn = expectProblem(await s.desk.post(`${V1}/sales`, body, zh('zh-CN')), 403, 'approval_required');
-    expect(cn.detail).toContain('此折扣（CA$22.50）需要经理批准');
+    expect(cn.detail).toContain('此折扣（$22.50）需要经理批准');
     const ticket = expectProblem(
       await s.desk.post(
         `${V1}/sales`,
@@ -260,7 +260,7 @@ describe('approval messages', () => {
       403,
       'approval_required',
     );
-    expect(ticket.detail).toContain('此整單折扣（CA$20.00）');
+    expect(ticket.detail).toContain('此整單折扣（$20.00）');
 
     const open = await openTicket(s.desk, { storeId: s.storeId, lines: [serviceLine(s.manicure, s.amy)] });
     const sale = await completeOk(s.desk, open, { tenders: [{ kind: 'card', amount: open.total }] });
@@ -270,7 +270,7 @@ describe('approval messages', () => {
       `A refund of $${(sale.amountPaid / 100).toFixed(2)}`,
     );
     expect(expectProblem(await refund(zh('zh-TW')), 403, 'approval_required').detail).toContain(
-      `退款 CA$${(sale.amountPaid / 100).toFixed(2)}`,
+      `退款 $${(sale.amountPaid / 100).toFixed(2)}`,
     );
     const voided = await s.desk.post(`${V1}/sales/${sale.id}/void`, { reason: 'Wrong' }, { 'idempotency-key': key(), ...zh('zh-CN') });
     expect(expectProblem(voided, 403, 'approval_required').detail).toContain('作废销售需要经理批准');

@@ -269,12 +269,12 @@ describe('formatMoney', () => {
     expect(formatMoney(-123_456, 'USD', 'en')).toBe('-$1,234.56');
   });
 
-  it('formats Chinese locales with a currency prefix', () => {
-    expect(formatMoney(123_456, 'USD', 'zh-CN')).toBe('US$1,234.56');
-    expect(formatMoney(123_456, 'CAD', 'zh-CN')).toBe('CA$1,234.56');
-    expect(formatMoney(123_456, 'USD', 'zh-TW')).toBe('US$1,234.56');
-    expect(formatMoney(123_456, 'CAD', 'zh-TW')).toBe('CA$1,234.56');
-    expect(formatMoney(-5, 'CAD', 'zh-CN')).toBe('-CA$0.05');
+  it('formats Chinese locales with the same narrow dollar sign as the web app', () => {
+    expect(formatMoney(123_456, 'USD', 'zh-CN')).toBe('$1,234.56');
+    expect(formatMoney(123_456, 'CAD', 'zh-CN')).toBe('$1,234.56');
+    expect(formatMoney(123_456, 'USD', 'zh-TW')).toBe('$1,234.56');
+    expect(formatMoney(123_456, 'CAD', 'zh-TW')).toBe('$1,234.56');
+    expect(formatMoney(-5, 'CAD', 'zh-CN')).toBe('-$0.05');
   });
 
   it('is exact for the largest safe amount', () => {

@@ -103,8 +103,9 @@ export function parseMoneyInput(input: string): number {
 // Intl.NumberFormat is costly to build; one per locale+currency is plenty.
 const formatters = new Map<string, Intl.NumberFormat>();
 
-// For English, format each currency the way its own country writes it: USD as en-US, CAD as en-CA
-// (both "$1,234.56"). Chinese locales keep what Intl gives ("US$1,234.56", "CA$1,234.56").
+// For English, format each currency the way its own country writes it: USD as en-US, CAD as en-CA. Every
+// language shows the narrow symbol, as the web app does: a New York or Vancouver salon prices in its own
+// dollars, so "$1,234.56" (not "US$" / "CA$") reads right in SMS, receipts and messages in Chinese too.
 function intlLocale(locale: Language, currency: Currency): string {
   if (locale === 'en') return currency === 'CAD' ? 'en-CA' : 'en-US';
   return locale;
@@ -118,7 +119,7 @@ export function formatMoney(minor: number, currency: Currency, locale: Language)
   const key = `${tag}|${currency}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(tag, { style: 'currency', currency });
+    f = new Intl.NumberFormat(tag, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' });
     formatters.set(key, f);
   }
   // Both currencies have 2 decimals. Pass a decimal string (Intl accepts it exactly) so no float is involved.

@@ -70,9 +70,9 @@ describe('approval_required', () => {
   it('carries the text in every language with the amount in the store’s currency', () => {
     expect(approvalRequired('refund', 12_345, 'CAD').params).toEqual({
       what_en: 'A refund of $123.45',
-      what_zh_CN: '退款 CA$123.45 ',
-      what_zh_TW: '退款 CA$123.45 ',
+      what_zh_CN: '退款 $123.45 ',
+      what_zh_TW: '退款 $123.45 ',
     });
-    expect(approvalRequired('line_discount', 250, 'USD').params.what_zh_TW).toBe('此折扣（US$2.50）');
+    expect(approvalRequired('line_discount', 250, 'USD').params.what_zh_TW).toBe('此折扣（$2.50）');
   });
 });
