@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2E, newPage, shot, startE2E } from './support/harness.js';
 import { type Api, OWNER, ownerApi, PASSWORD, signIn, ZONE } from './support/owner.js';
+import { openDrawer } from './support/shift.js';
 
 const BARCODE = '012345678905';
 
@@ -107,10 +108,7 @@ describe('checkout in a real browser', () => {
     await signIn(page, 'en');
 
     // Cash needs an open drawer: count the float.
-    await page.getByTestId('nav-cashDrawer').click();
-    await page.getByTestId('shift-float').fill('200');
-    await page.getByTestId('shift-open').click();
-    await page.getByTestId('shift-card').waitFor();
+    await openDrawer(page);
 
     await ringUp(page, amyId, 'wang');
     await shot(page, 'checkout-payment-en');

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2E, newPage, shot, startE2E } from './support/harness.js';
 import { ownerApi, signIn } from './support/owner.js';
+import { openDrawer } from './support/shift.js';
 
 const DESK = 'lily@lotus.test';
 const DESK_PASSWORD = 'front-desk-orchid-42';
@@ -102,11 +103,8 @@ describe('refunds, voids and discounts in a real browser', () => {
   it('rings up a ticket with a 10 % ticket discount for a suggested reason and takes a card', async () => {
     const page = await newPage(e2e, { width: 1024, height: 768 });
     await signIn(page, 'en');
-    // Cash later in the day needs an open drawer: count the float.
-    await page.getByTestId('nav-cashDrawer').click();
-    await page.getByTestId('shift-float').fill('200');
-    await page.getByTestId('shift-open').click();
-    await page.getByTestId('shift-card').waitFor();
+    // Cash needs an open drawer: count the float.
+    await openDrawer(page);
 
     await newTicketWithManicure(page, amyId);
     await page.getByRole('tab', { name: 'Products' }).click();
@@ -298,7 +296,7 @@ describe('refunds, voids and discounts in a real browser', () => {
     // $36 is above her limit: the manager's PIN pad (Grace, the only manager with a PIN, is chosen).
     const approval = page.getByRole('dialog', { name: '經理核准' });
     await approval.waitFor();
-    expect(await approval.textContent()).toMatch(/退款 US\$36\.00 需要經理核准，請經理輸入 PIN 碼。/);
+    expect(await approval.textContent()).toMatch(/退款 \$36\.00 需要經理核准，請經理輸入 PIN 碼。/);
     expect(await approval.getByTestId('approval-staff').textContent()).toContain('Grace');
     expect(await approval.getByTestId('approval-staff').getAttribute('aria-pressed')).toBe('true');
     const typePin = async (pin: string) => {
