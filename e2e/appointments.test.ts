@@ -4,9 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2E, newPage, shot, startE2E } from './support/harness.js';
-
-const ZONE = 'America/New_York';
-const PASSWORD = 'correct-horse-battery';
+import { ownerApi, signIn, ZONE } from './support/owner.js';
 
 /** A store-local date, `days` after today. */
 function localDate(days: number): string {
@@ -14,35 +12,6 @@ function localDate(days: number): string {
   const d = new Date(`${today}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
-}
-
-type Api = <T = unknown>(method: string, path: string, body?: unknown) => Promise<T>;
-
-/** A signed-in API client for the owner (cookie + CSRF), for the setup the test needs. */
-async function ownerApi(baseUrl: string): Promise<{ call: Api; storeId: string; slug: string; ownerId: string }> {
-  let cookie = '';
-  let csrf = '';
-  const call: Api = async (method, path, body) => {
-    const res = await fetch(`${baseUrl}/api/v1${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const set = res.headers.get('set-cookie');
-    if (set) cookie = set.split(';')[0] ?? '';
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as never;
-  };
-  const me = await call<{ csrfToken: string; staff: { id: string }; stores: { id: string; slug: string }[] }>('POST', '/setup', {
-    business: { name: 'Lotus Nail & Spa', currency: 'USD', language: 'en' },
-    store: { name: 'Lotus Flushing', timeZone: ZONE, address: '136-20 38th Ave, Flushing, NY', phone: '+1 718 555 0136' },
-    owner: { name: 'Mei Lin', email: 'owner@lotus.test', password: PASSWORD },
-  });
-  csrf = me.csrfToken;
-  const store = me.stores[0];
-  if (!store) throw new Error('setup made no store');
-  return { call, storeId: store.id, slug: store.slug, ownerId: me.staff.id };
 }
 
 /** Clicks the empty calendar slot of a column just after a store-local hour ("10:00 AM"). */
@@ -121,11 +90,7 @@ describe('appointments in a real browser', () => {
 
   it('books a two-service visit from the calendar and drags it to another technician', async () => {
     const page = await newPage(e2e, { width: 1280, height: 800 });
-    await page.goto('/login');
-    await page.getByTestId('login-email').fill('owner@lotus.test');
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('sidebar').waitFor();
+    await signIn(page);
 
     await page.getByTestId('nav-calendar').click();
     await page.getByTestId('calendar-page').waitFor();

@@ -7,38 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2E, newPage, shot, startE2E } from './support/harness.js';
-
-const PASSWORD = 'correct-horse-battery';
-const OWNER = 'owner@lotus.test';
-
-type Api = <T = unknown>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<T>;
-
-/** A signed-in API client for the owner (cookie + CSRF), for the setup the test needs. */
-async function ownerApi(baseUrl: string): Promise<{ call: Api; storeId: string }> {
-  let cookie = '';
-  let csrf = '';
-  const call: Api = async (method, path, body, headers = {}) => {
-    const res = await fetch(`${baseUrl}/api/v1${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf, ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const set = res.headers.get('set-cookie');
-    if (set) cookie = set.split(';')[0] ?? '';
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as never;
-  };
-  const me = await call<{ csrfToken: string; stores: { id: string }[] }>('POST', '/setup', {
-    business: { name: 'Lotus Nail & Spa', currency: 'USD', language: 'en' },
-    store: { name: 'Lotus Flushing', timeZone: 'America/New_York' },
-    owner: { name: 'Mei Lin', email: OWNER, password: PASSWORD },
-  });
-  csrf = me.csrfToken;
-  const store = me.stores[0];
-  if (!store) throw new Error('setup made no store');
-  return { call, storeId: store.id };
-}
+import { ownerApi, signIn } from './support/owner.js';
 
 /** Opens a ticket with these lines and pays it by card (Idempotency-Key, as checkout does). */
 async function sell(api: Awaited<ReturnType<typeof ownerApi>>, clientId: string | null, lines: Record<string, unknown>[]) {
@@ -51,15 +20,6 @@ async function sell(api: Awaited<ReturnType<typeof ownerApi>>, clientId: string 
       'Idempotency-Key': `e2e-${sale.id}`,
     },
   );
-}
-
-async function signIn(page: Page, lang: 'en' | 'zh-CN') {
-  await page.goto('/login');
-  await page.getByTestId('login-email').fill(OWNER);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('sidebar').waitFor();
-  await page.getByTestId('language-switcher').selectOption(lang);
 }
 
 const value = async (page: Page, testId: string) => Number(await page.getByTestId(testId).getAttribute('data-value'));

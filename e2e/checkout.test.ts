@@ -4,9 +4,9 @@
 // charges nothing twice — then the 80 mm receipt. Again in 简体中文. Screenshots are kept in test-results/.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDrawer } from './support/checkout.js';
 import { type E2E, newPage, shot, startE2E } from './support/harness.js';
 import { type Api, OWNER, ownerApi, PASSWORD, signIn, ZONE } from './support/owner.js';
-import { openDrawer } from './support/shift.js';
 
 const BARCODE = '012345678905';
 

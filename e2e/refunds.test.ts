@@ -6,9 +6,9 @@
 // refused and the manager's PIN lets it through. A screenshot of the refund dialog is kept in test-results/.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newWalkInWithService, openDrawer } from './support/checkout.js';
 import { type E2E, newPage, shot, startE2E } from './support/harness.js';
 import { ownerApi, signIn } from './support/owner.js';
-import { openDrawer } from './support/shift.js';
 
 const DESK = 'lily@lotus.test';
 const DESK_PASSWORD = 'front-desk-orchid-42';
@@ -38,17 +38,6 @@ async function openSale(page: Page, code: string) {
   await page.getByTestId('checkout-tab-sales').click();
   await page.locator(`[data-testid=history-row][data-receipt="${code}"]`).click();
   await page.locator(`[data-testid=sale-view][data-receipt="${code}"]`).waitFor();
-}
-
-/** A new walk-in ticket with Amy's Gel Manicure ($40) on it. */
-async function newTicketWithManicure(page: Page, amyId: string) {
-  await page.getByTestId('nav-checkout').click();
-  await page.getByTestId('checkout-page').waitFor();
-  await page.getByTestId('checkout-new-walkin').click();
-  await page.getByTestId('ticket-screen').waitFor();
-  await page.locator(`[data-testid=tech-chip][data-staff="${amyId}"]`).click();
-  await page.locator('[data-testid=catalog-service]').first().click();
-  await page.locator('[data-testid=ticket-line][data-kind=service]').waitFor();
 }
 
 /** The status badge beside the sale's receipt number. */
@@ -106,7 +95,7 @@ describe('refunds, voids and discounts in a real browser', () => {
     // Cash needs an open drawer: count the float.
     await openDrawer(page);
 
-    await newTicketWithManicure(page, amyId);
+    await newWalkInWithService(page, amyId);
     await page.getByRole('tab', { name: 'Products' }).click();
     await page.locator('[data-testid=catalog-product]').filter({ hasText: 'Shea Hand Cream 75 ml' }).click();
     await page.locator('[data-testid=ticket-line][data-kind=product]').waitFor();
@@ -225,7 +214,7 @@ describe('refunds, voids and discounts in a real browser', () => {
   it('voids a cash sale rung up twice, with a reason', async () => {
     const page = await newPage(e2e, { width: 1024, height: 768 });
     await signIn(page, 'en');
-    await newTicketWithManicure(page, amyId);
+    await newWalkInWithService(page, amyId);
     await expect.poll(() => page.getByTestId('ticket-pay').isEnabled()).toBe(true);
     await page.getByTestId('ticket-pay').click();
     await page.getByTestId('payment-panel').waitFor();

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quietUntil } from '../src/server/modules/ledgers/index.js';
 import { DEFAULT_SETTINGS } from '../src/server/modules/ledgers/settings.js';
+import { newWalkInWithService } from './support/checkout.js';
 import { type E2E, newPage, shot, startE2E } from './support/harness.js';
 import { type Api, OWNER, ownerApi, PASSWORD, signIn, ZONE } from './support/owner.js';
 
@@ -98,13 +99,7 @@ describe('stored value in a real browser', () => {
     await shot(page, 'stored-value-after-top-up-en');
 
     // ── A $100 pedicure: $90 from her wallet, $10 by card.
-    await page.getByTestId('nav-checkout').click();
-    await page.getByTestId('checkout-page').waitFor();
-    await page.getByTestId('checkout-new-walkin').click();
-    await page.getByTestId('ticket-screen').waitFor();
-    await page.locator(`[data-testid=tech-chip][data-staff="${amyId}"]`).click();
-    await page.locator('[data-testid=catalog-service]').first().click();
-    await page.locator('[data-testid=ticket-line][data-kind=service]').waitFor();
+    await newWalkInWithService(page, amyId);
     await page.getByTestId('ticket-client-add').click();
     await page.getByTestId('client-search-input').fill('wang');
     await page.getByTestId('client-search-option').first().click();

@@ -6,16 +6,16 @@ export const ZONE = 'America/New_York';
 export const OWNER = 'owner@lotus.test';
 export const PASSWORD = 'correct-horse-battery';
 
-export type Api = <T = unknown>(method: string, path: string, body?: unknown) => Promise<T>;
+export type Api = <T = unknown>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<T>;
 
 /** Sets the business up and returns a signed-in API client for the owner (cookie + CSRF). */
-export async function ownerApi(baseUrl: string): Promise<{ call: Api; storeId: string }> {
+export async function ownerApi(baseUrl: string): Promise<{ call: Api; storeId: string; slug: string; ownerId: string }> {
   let cookie = '';
   let csrf = '';
-  const call: Api = async (method, path, body) => {
+  const call: Api = async (method, path, body, headers = {}) => {
     const res = await fetch(`${baseUrl}/api/v1${path}`, {
       method,
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf, ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const set = res.headers.get('set-cookie');
@@ -24,7 +24,7 @@ export async function ownerApi(baseUrl: string): Promise<{ call: Api; storeId: s
     if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
     return (text ? JSON.parse(text) : undefined) as never;
   };
-  const me = await call<{ csrfToken: string; stores: { id: string }[] }>('POST', '/setup', {
+  const me = await call<{ csrfToken: string; staff: { id: string }; stores: { id: string; slug: string }[] }>('POST', '/setup', {
     business: { name: 'Lotus Nail & Spa', currency: 'USD', language: 'en' },
     store: { name: 'Lotus Flushing', timeZone: ZONE, address: '136-20 38th Ave, Flushing, NY', phone: '+1 718 555 0136' },
     owner: { name: 'Mei Lin', email: OWNER, password: PASSWORD },
@@ -32,7 +32,7 @@ export async function ownerApi(baseUrl: string): Promise<{ call: Api; storeId: s
   csrf = me.csrfToken;
   const store = me.stores[0];
   if (!store) throw new Error('setup made no store');
-  return { call, storeId: store.id };
+  return { call, storeId: store.id, slug: store.slug, ownerId: me.staff.id };
 }
 
 /** Signs someone (the owner unless told) in through the login page and picks the app's language. */

@@ -136,8 +136,8 @@ export async function loadForCompletion(
     const row = (await saleWithStoreQuery(tx, { id })).rows[0];
     if (!row) return undefined;
     const { sale, store } = splitStore(row as SaleWithStoreRow);
-    const [lines, shifts] = [await linesOf(tx, id), await openShiftsOf(tx, sale.store_id, opts.shiftId, opts.lockShifts)];
-    return { sale, store, lines, shifts };
+    const lines = await linesOf(tx, id);
+    return { sale, store, lines, shifts: await openShiftsOf(tx, sale.store_id, opts.shiftId, opts.lockShifts) };
   }
   const variant = { named: opts.shiftId !== undefined, lock: opts.lockShifts };
   const row = (await completionReadQuery(tx, variant, (name) => (name === 'id' ? id : opts.shiftId))).rows[0] as
