@@ -104,6 +104,64 @@ describe('PostgreSQL round trips', () => {
     expect(await rows()).toEqual([{ id: 3, v: 'autocommit' }]);
   });
 
+  const insertReturning = precompiled(['id', 'v'], (db, p) =>
+    db
+      .insertInto('t' as never)
+      .values({ id: p.id, v: p.v } as never)
+      .returning(sql<string>`v || '!'`.as('shout')),
+  );
+
+  it('a held-back statement gives its rows to its callback once the commit went through, in the same network write', async () => {
+    await rows();
+    const seen: unknown[][] = [];
+    let inside: number | undefined;
+    const writes = await writesDuring(() =>
+      withTransaction(database.db, async ({ tx }) => {
+        await insert(tx, { id: 1, v: 'first' });
+        await insertReturning(tx, { id: 2, v: 'last' }, '', { atCommit: (r) => seen.push(r) });
+        inside = seen.length;
+      }),
+    );
+    expect(inside).toBe(0);
+    expect(seen).toEqual([[{ shout: 'last!' }]]);
+    expect(writes).toBe(2);
+  });
+
+  it('a held-back statement followed by another goes out with it, so the later one sees its write', async () => {
+    await rows();
+    const seen: unknown[][] = [];
+    let read: Array<{ id: number; v: string }> = [];
+    const writes = await writesDuring(() =>
+      withTransaction(database.db, async ({ tx }) => {
+        await insert(tx, { id: 1, v: 'first' });
+        await insertReturning(tx, { id: 2, v: 'held' }, '', { atCommit: (r) => seen.push(r) });
+        read = (await sql<{ id: number; v: string }>`select id, v from t order by id`.execute(tx)).rows;
+        expect(seen).toEqual([[{ shout: 'held!' }]]);
+      }),
+    );
+    expect(read.map((r) => r.v)).toEqual(['first', 'held']);
+    // begin + first; held + select; commit.
+    expect(writes).toBe(3);
+  });
+
+  it('a rolled-back transaction never calls a held-back statement back', async () => {
+    const seen: unknown[][] = [];
+    await expect(
+      withTransaction(database.db, async ({ tx }) => {
+        await insertReturning(tx, { id: 5, v: 'held back' }, '', { atCommit: (r) => seen.push(r) });
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    await insert(database.db, { id: 1, v: 'taken' });
+    await expect(
+      withTransaction(database.db, async ({ tx }) => {
+        await insertReturning(tx, { id: 1, v: 'duplicate' }, '', { atCommit: (r) => seen.push(r) });
+      }),
+    ).rejects.toMatchObject({ code: '23505' });
+    expect(seen).toEqual([]);
+    expect(await rows()).toEqual([{ id: 1, v: 'taken' }]);
+  });
+
   it('an empty transaction sends nothing', async () => {
     await rows();
     expect(await writesDuring(() => withTransaction(database.db, async () => 'nothing to do'))).toBe(0);

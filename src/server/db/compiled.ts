@@ -4,7 +4,7 @@
 // marker values in place of its named parameters; compiling shows where each marker landed, and each call
 // puts its values there. The SQL text stays identical from call to call, so SQLite's statement cache hits.
 import type { Compilable, CompiledQuery, QueryResult } from 'kysely';
-import { AT_COMMIT } from './pg-round-trips.js';
+import { AT_COMMIT, atCommitWithResult } from './pg-round-trips.js';
 import { type Executor, isPostgres } from './tx.js';
 
 const MARK = '\u0000param:';
@@ -53,9 +53,11 @@ function shapeCache() {
 /**
  * `atCommit`: a write whose result nobody reads (an idempotency key, say) may wait for the transaction's COMMIT
  * and go to PostgreSQL in the same network write (pg-round-trips.ts); if it fails, the commit fails with its
- * error and nothing is committed. SQLite, in-process, runs it at once.
+ * error and nothing is committed (should another statement follow it, it goes out with that one instead).
+ * SQLite, in-process, runs it at once. A function instead of `true` gets the statement's rows once it has
+ * run: on PostgreSQL with the COMMIT (or the next statement), on SQLite at once.
  */
-export type RunOptions = { atCommit?: boolean };
+export type RunOptions = { atCommit?: boolean | ((rows: unknown[]) => void) };
 
 function run<R>(db: Executor, shape: Shape, value: (key: string) => unknown, opts?: RunOptions): Promise<QueryResult<R>> {
   const parameters = shape.slots.map((s) => {
@@ -67,8 +69,17 @@ function run<R>(db: Executor, shape: Shape, value: (key: string) => unknown, opt
   // The compile-time query id is shared by every run of the shape: plugins only see a precompiled statement's
   // result, never its tree, so write-watch (db/write-watch.ts) does not notice writes made this way — a
   // precompiled write to one of its watched tables must call its noteWrite before and after.
-  const sql = opts?.atCommit && isPostgres(db) ? AT_COMMIT + shape.sql : shape.sql;
-  return db.executeQuery<R>({ sql, parameters, query: shape.query, queryId: shape.queryId });
+  const atCommit = opts?.atCommit;
+  if (!atCommit || !isPostgres(db)) {
+    const result = db.executeQuery<R>({ sql: shape.sql, parameters, query: shape.query, queryId: shape.queryId });
+    if (typeof atCommit !== 'function') return result;
+    return result.then((r) => {
+      atCommit(r.rows);
+      return r;
+    });
+  }
+  const prefix = atCommit === true ? AT_COMMIT : atCommitWithResult(atCommit);
+  return db.executeQuery<R>({ sql: prefix + shape.sql, parameters, query: shape.query, queryId: shape.queryId });
 }
 
 /**
@@ -125,13 +136,14 @@ export function precompiledInsert<Row extends object, R = unknown>(
 export function precompiledShapes<V, R>(
   variantKey: (variant: V) => string,
   build: (db: Executor, variant: V, mark: (name: string) => any) => Compilable<R>,
-): (db: Executor, variant: V, value: (name: string) => unknown) => Promise<QueryResult<R>> {
+): (db: Executor, variant: V, value: (name: string) => unknown, opts?: RunOptions) => Promise<QueryResult<R>> {
   const cache = shapeCache();
   const mark = (name: string) => `${MARK}${name}`;
-  return (db, variant, value) =>
+  return (db, variant, value, opts) =>
     run<R>(
       db,
       cache(db, variantKey(variant), () => compileShape(build(db, variant, mark), [])),
       value,
+      opts,
     );
 }

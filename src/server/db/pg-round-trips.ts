@@ -7,19 +7,41 @@ import type pg from 'pg';
 // all of them. So each pooled client (created with `pipeline: true`, node-postgres's pipelining) is wrapped:
 // - a statement with parameters runs as a named prepared statement, parsed and planned once per connection;
 // - `begin` is not sent alone: it goes out in the same network write as the transaction's first statement;
-// - a statement marked with AT_COMMIT (see `atCommit` in compiled.ts) is held back and goes out with `commit`.
+// - a statement marked with AT_COMMIT (see `atCommit` in compiled.ts) is held back and goes out with the
+//   transaction's next statement: its `commit`, when it was the last one (what it is meant for), so a row
+//   lock it takes is held for no more than the commit.
 // Pipelined statements keep their order and each its own result and error. When a held-back statement fails,
 // the transaction is aborted, so the `commit` behind it commits nothing, and the caller gets that
-// statement's error from its commit, as if the statement had failed where it was issued.
+// statement's error from its commit (or from the next statement), as if the statement had failed where it
+// was issued. A held-back statement whose result someone needs (a receipt number taken at COMMIT) names a
+// callback that gets its rows once it and all that went out with it succeeded.
 
-/** Prefix of a statement's text that asks for it to be sent with the transaction's COMMIT. */
+/** Prefix of a statement's text that asks for it to be sent with the transaction's next statement (its COMMIT). */
 export const AT_COMMIT = '/* at commit */ ';
+const AT_COMMIT_WITH_RESULT = /^\/\* at commit #(\d+) \*\/ /;
+
+type OnRows = (rows: unknown[]) => void;
+const resultCallbacks = new Map<string, OnRows>();
+let lastCallbackId = 0;
+
+function takeCallback(id: string): OnRows | undefined {
+  const onRows = resultCallbacks.get(id);
+  resultCallbacks.delete(id);
+  return onRows;
+}
+
+/** The prefix of a held-back statement whose rows go to `onRows` once it has run (see above). */
+export function atCommitWithResult(onRows: OnRows): string {
+  const id = String(++lastCallbackId);
+  resultCallbacks.set(id, onRows);
+  return `/* at commit #${id} */ `;
+}
 
 const statementNames = new Map<string, string>();
 const MAX_STATEMENT_NAMES = 5_000;
 const MAX_PREPARED_PER_CONNECTION = 500;
 
-type Step = { text: string; values: unknown[] };
+type Step = { text: string; values: unknown[]; callbackId?: string };
 type PgResult = { command: string; rowCount: number | null; rows: unknown[] };
 const done = (command: string): Promise<PgResult> => Promise.resolve({ command, rowCount: null, rows: [] });
 
@@ -55,6 +77,7 @@ export function withFewerRoundTrips(client: pg.PoolClient): void {
   };
 
   // Several statements in one network write; the answer is the last one's, or the first error in order.
+  // The held-back statements' callbacks get their rows only when all of it succeeded (the commit included).
   const sendTogether = async (steps: Step[]): Promise<PgResult> => {
     const stream = (client as unknown as { connection: { stream: { cork(): void; uncork(): void } } }).connection.stream;
     stream.cork();
@@ -65,14 +88,20 @@ export function withFewerRoundTrips(client: pg.PoolClient): void {
       stream.uncork();
     }
     const settled = await Promise.allSettled(pending);
+    const callbacks = steps.map((s) => (s.callbackId === undefined ? undefined : takeCallback(s.callbackId)));
     const failed = settled.find((s) => s.status === 'rejected');
     if (failed) throw failed.reason;
+    for (const [i, onRows] of callbacks.entries()) onRows?.((settled[i] as PromiseFulfilledResult<PgResult>).value.rows);
     return (settled.at(-1) as PromiseFulfilledResult<PgResult>).value;
+  };
+  const dropCallbacks = (steps: Step[]) => {
+    for (const s of steps) if (s.callbackId !== undefined) resultCallbacks.delete(s.callbackId);
   };
 
   client.query = ((text: unknown, values?: unknown, callback?: unknown) => {
     if (typeof text !== 'string' || callback !== undefined || (values !== undefined && !Array.isArray(values)))
       return query(text, values, callback);
+    if (text === 'rollback' || text === 'begin') dropCallbacks(heldBack);
     const params = (values as unknown[] | undefined) ?? [];
     if (params.length === 0) {
       if (text === 'begin') {
@@ -91,19 +120,20 @@ export function withFewerRoundTrips(client: pg.PoolClient): void {
         return sendTogether([...(begun ? [] : [{ text: 'begin', values: [] }]), ...steps, { text, values: [] }]);
       }
     }
-    if (text.startsWith(AT_COMMIT)) {
-      const step = { text: text.slice(AT_COMMIT.length), values: params };
-      if (!inTransaction) return send(step);
+    const withResult = AT_COMMIT_WITH_RESULT.exec(text);
+    if (withResult || text.startsWith(AT_COMMIT)) {
+      const step: Step = withResult
+        ? { text: text.slice(withResult[0].length), values: params, callbackId: withResult[1]! }
+        : { text: text.slice(AT_COMMIT.length), values: params };
+      if (!inTransaction) return sendTogether([step]);
       heldBack.push(step);
       return done('HELD');
     }
-    if (beginPending) {
-      beginPending = false;
-      return sendTogether([
-        { text: 'begin', values: [] },
-        { text, values: params },
-      ]);
-    }
-    return send({ text, values: params });
+    // What waits (the `begin`, held-back statements) goes out first, in the same network write.
+    const waiting = beginPending ? [{ text: 'begin', values: [] }, ...heldBack] : heldBack;
+    beginPending = false;
+    heldBack = [];
+    if (waiting.length === 0) return send({ text, values: params });
+    return sendTogether([...waiting, { text, values: params }]);
   }) as typeof client.query;
 }

@@ -7,6 +7,16 @@ import { sha256Hex } from './crypto.js';
 import { AppError, PlatformErrors } from './errors.js';
 
 export type StoredResponse = { status: number; body: unknown };
+/** The key row of a write, all but its answer: for a write that stores it itself (see WriteResult). */
+export type KeyRow = { scope: string; key: string; request_hash: string; created_at: number };
+export type WriteResult = StoredResponse & {
+  /**
+   * Set by a write whose answer holds values known only at COMMIT (a receipt number taken with the commit):
+   * the answer as JSON once committed. Such a write stores the key row it is given itself, in its last
+   * statement, with those values filled in.
+   */
+  committedJson?: () => string;
+};
 export type IdempotentResult = StoredResponse & {
   replayed: boolean;
   /** The body as JSON, as stored: send it as is, without serialising the body a second time. */
@@ -35,7 +45,7 @@ const storedResponse = precompiled(['scope', 'key'], (db, p) =>
     .where('scope', '=', p.scope)
     .where('key', '=', p.key),
 );
-const insertKey = precompiled(['scope', 'key', 'request_hash', 'status_code', 'response', 'created_at'], (db, p) =>
+export const insertKey = precompiled(['scope', 'key', 'request_hash', 'status_code', 'response', 'created_at'], (db, p) =>
   db.insertInto('idempotency_keys').values(p),
 );
 
@@ -52,12 +62,12 @@ const insertKey = precompiled(['scope', 'key', 'request_hash', 'status_code', 'r
 export async function runIdempotent(
   db: Kysely<DB>,
   opts: { scope: string; key: string | undefined; required?: boolean; lookFirst?: boolean; request: unknown; now: number },
-  write: (ctx: TxContext) => Promise<StoredResponse>,
+  write: (ctx: TxContext, key: KeyRow | null) => Promise<WriteResult>,
 ): Promise<IdempotentResult> {
   if (opts.key === undefined) {
     if (opts.required) throw PlatformErrors.idempotency_key_required();
-    const result = await withTransaction(db, write);
-    return { ...result, replayed: false, json: JSON.stringify(result.body) };
+    const { committedJson, ...result } = await withTransaction(db, (ctx) => write(ctx, null));
+    return { ...result, replayed: false, json: committedJson ? committedJson() : JSON.stringify(result.body) };
   }
   if (!KEY.test(opts.key))
     throw PlatformErrors.validation_failed({ fields: 'Idempotency-Key' }, [
@@ -75,26 +85,16 @@ export async function runIdempotent(
     if (earlier) return earlier;
   }
   try {
+    const keyRow: KeyRow = { scope: opts.scope, key: opts.key, request_hash: requestHash, created_at: opts.now };
     const result = await withTransaction(db, async (ctx) => {
-      const response = await write(ctx);
+      const { committedJson, ...response } = await write(ctx, keyRow);
+      if (committedJson) return { ...response, json: committedJson };
       const json = JSON.stringify(response.body);
       // Sent with the COMMIT on PostgreSQL: a concurrent retry's key then fails the commit, as it would here.
-      await insertKey(
-        ctx.tx,
-        {
-          scope: opts.scope,
-          key: opts.key!,
-          request_hash: requestHash,
-          status_code: response.status,
-          response: json,
-          created_at: opts.now,
-        },
-        '',
-        { atCommit: true },
-      );
-      return { ...response, json };
+      await insertKey(ctx.tx, { ...keyRow, status_code: response.status, response: json }, '', { atCommit: true });
+      return { ...response, json: () => json };
     });
-    return { ...result, replayed: false };
+    return { status: result.status, body: result.body, json: result.json(), replayed: false };
   } catch (err) {
     // Committed but not on disk: the stored answer is not durable either, so it must not be replayed.
     if (err instanceof WalSyncFailed) throw err;

@@ -87,7 +87,7 @@ export const appointmentFeeLine: LineKind<FeeInput, FeeData> = {
       entityType: 'appointment',
       entityId: row.id,
       storeId: row.store_id,
-      after: { fee, saleId: sale.id, receipt: sale.receiptCode },
+      after: { fee, saleId: sale.id },
     });
   },
   async onRefund(tx, line, part, refund, sale, ctx) {

@@ -1,5 +1,6 @@
-// Completing a sale: ONE transaction writes the lines' final amounts, taxes, tips, tenders, the receipt
-// number, runs the kinds' hooks, completes the appointment, audits and queues the emailed receipt. Any
+// Completing a sale: ONE transaction writes the lines' final amounts, taxes, tips, tenders, runs the kinds'
+// hooks, completes the appointment, queues the emailed receipt, and last takes the receipt number, audits
+// and stores the idempotency key (on PostgreSQL, with the COMMIT: see finishCompletion). Any
 // refusal (payment mismatch, a ledger's insufficient balance…) rolls all of it back: nothing is written.
 import type { Insertable } from 'kysely';
 import { z } from 'zod';
@@ -8,6 +9,7 @@ import type { TxContext } from '../../db/tx.js';
 import { assertStore } from '../../http/actor.js';
 import { auditRow } from '../../platform/audit.js';
 import { PlatformErrors } from '../../platform/errors.js';
+import type { KeyRow, WriteResult } from '../../platform/idempotency.js';
 import { newId } from '../../platform/ids.js';
 import { allocate } from '../../platform/money.js';
 import { enqueueMessage } from '../../platform/notifications/index.js';
@@ -22,15 +24,20 @@ import { receiptEmail } from './receipt.js';
 import { allSaleHooks, type HookContext, lineKind, type TenderKind, tenderKind } from './registry.js';
 import {
   type CompletionPatch,
+  fillReceipt,
+  finishCompletion,
+  insertCompletionDetails,
   type LineRow,
   loadForCompletion,
   openShiftsOf,
+  RECEIPT_CODE_MARK,
+  RECEIPT_NUMBER_MARK,
+  type Receipt,
   type SaleRow,
   type TenderRow,
-  writeCompletion,
 } from './repo.js';
 import { type SaleComplete, tenderCommon } from './schemas.js';
-import { formatReceipt, receiptPrefix } from './settings.js';
+import { receiptPrefix } from './settings.js';
 import { staffAtStore } from './staff.js';
 import { rateName, rateNamesJson } from './tax.js';
 import { settleTenders } from './tenders.js';
@@ -68,12 +75,17 @@ function parseTenders(inputs: SaleComplete['tenders']): ParsedTender[] {
   return out;
 }
 
+/**
+ * Completes an open sale in the caller's transaction. `key` is the request's idempotency key row: the last
+ * statement stores it, with the receipt number filled in (see finishCompletion).
+ */
 export async function completeSale(
   { tx, afterCommit }: TxContext,
+  key: KeyRow | null,
   id: string,
   body: SaleComplete,
   ctx: SalesCtx & { lang: 'en' | 'zh-CN' | 'zh-TW' },
-): Promise<{ status: number; body: unknown }> {
+): Promise<WriteResult> {
   // Cash in the body share-locks the drawer's shift (see openShiftsOf); the read that follows the lock
   // below catches a body whose cash turns out to move nothing, or a lock that was not taken.
   const cashInBody = body.tenders.some((t) => tenderKind(t.kind)?.cash && t.amount > 0);
@@ -226,28 +238,11 @@ export async function completeSale(
     version: sale.version + 1,
     updated_at: ctx.now,
   };
-  const auditOf = (receiptCode: string) =>
-    auditRow(ctx, {
-      action: 'sale.complete',
-      entityType: 'sale',
-      entityId: id,
-      storeId: sale.store_id,
-      after: {
-        receipt: receiptCode,
-        total: totals.total,
-        tip,
-        cashRounding: settlement.cashRounding,
-        tenders: tenderRows.map((t) => ({ kind: t.kind, amount: t.amount })),
-      },
-    });
   const prefix = receiptPrefix(sc.settings, sc.store.slug);
-  const receiptNumber = await writeCompletion(
-    tx,
-    { id, storeId: sale.store_id, receiptPrefix: prefix },
-    { staff: staffRows, taxes: taxRows, tenders: tenderRows, tips: tipRows },
-    (receiptCode) => ({ patch, audit: auditOf(receiptCode) }),
-  );
-  const completed: SaleRow = { ...sale, ...patch, receipt_number: receiptNumber, receipt_code: formatReceipt(prefix, receiptNumber) };
+  await insertCompletionDetails(tx, { staff: staffRows, taxes: taxRows, tenders: tenderRows, tips: tipRows });
+  // The receipt number is taken last (finishCompletion): until then the hooks see none, and what is
+  // written with it (audit, emailed receipt, the answer) carries its marks.
+  const completed: SaleRow = { ...sale, ...patch };
 
   // Hooks of the kinds (ledgers, packages): inside this transaction, in a fixed order.
   const snap = snapshot(completed, lineRows, tenderRows);
@@ -273,11 +268,43 @@ export async function completeSale(
 
   if (sale.appointment_id) await completeAppointmentFromSale(tx, sale.appointment_id, id, ctx);
 
-  const dtoCtx = { timeZone: sc.store.time_zone, tax: sc.tax, settings: sc.settings, lang: ctx.lang };
-  const dto = saleDto(completed, lineRows, dtoCtx, { tenders: tenderRows, tips: tipRows as never, taxes: taxRows as never, refunds: [] });
+  const marked: SaleRow = { ...completed, receipt_number: RECEIPT_NUMBER_MARK as unknown as number, receipt_code: RECEIPT_CODE_MARK };
+  const jobIds: string[] = [];
   if (body.emailReceipt && sale.client_id) {
-    const email = await receiptEmail(tx, completed, sc, body.receiptLanguage);
-    if (email) await enqueueMessage(tx, email, ctx.now, afterCommit);
+    const email = await receiptEmail(tx, marked, sc, body.receiptLanguage);
+    if (email) jobIds.push(await enqueueMessage(tx, email, ctx.now, afterCommit));
   }
-  return { status: 200, body: dto };
+  const dtoCtx = { timeZone: sc.store.time_zone, tax: sc.tax, settings: sc.settings, lang: ctx.lang };
+  const dto = saleDto(marked, lineRows, dtoCtx, { tenders: tenderRows, tips: tipRows as never, taxes: taxRows as never, refunds: [] });
+  const json = JSON.stringify(dto);
+  const audit = auditRow(ctx, {
+    action: 'sale.complete',
+    entityType: 'sale',
+    entityId: id,
+    storeId: sale.store_id,
+    after: {
+      receipt: RECEIPT_CODE_MARK,
+      total: totals.total,
+      tip,
+      cashRounding: settlement.cashRounding,
+      tenders: tenderRows.map((t) => ({ kind: t.kind, amount: t.amount })),
+    },
+  });
+  let receipt: Receipt | undefined;
+  await finishCompletion(
+    tx,
+    {
+      sale: { id, storeId: sale.store_id, receiptPrefix: prefix },
+      patch,
+      audit,
+      jobIds,
+      key: key && { ...key, status_code: 200, response: json },
+    },
+    (taken) => {
+      receipt = taken;
+      dto.receiptNumber = taken.number;
+      dto.receiptCode = taken.code;
+    },
+  );
+  return { status: 200, body: dto, committedJson: () => fillReceipt(json, receipt!) };
 }

@@ -204,7 +204,7 @@ export async function seedDemoSales(tx: Tx, opts: DemoSalesOptions): Promise<Dem
             { kind: 'cash', amount: Math.ceil((total - card) / 500) * 500 },
           ];
         }
-        await completeSale({ tx, afterCommit: () => {} }, id, body, ctxAt(t.at));
+        await completeSale({ tx, afterCommit: () => {} }, null, id, body, ctxAt(t.at));
         result.saleIds.push(id);
         const roll = random();
         if (roll < 0.02) {

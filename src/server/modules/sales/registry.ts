@@ -7,7 +7,7 @@
 //
 //   open ticket ── add/replace lines ─▶ LineKind.price(tx, input, ctx)           (every save; no side effects)
 //              ── complete (one transaction, Idempotency-Key) ─────────────────────────────────────────────
-//                   1. sale, lines, taxes, tips, tenders rows written; receipt number taken
+//                   1. lines, taxes, tips, tenders rows written (the receipt number is taken after step 4)
 //                   2. LineKind.onComplete(tx, line, sale, ctx)     for each line, in line order
 //                   3. TenderKind.apply(tx, tender, sale, ctx)      for each tender, in tender order
 //                        (returns extra data stored on the tender, e.g. { principal, bonus, entryIds })
@@ -128,8 +128,9 @@ export type SaleSnapshot = {
   appointmentId: string | null;
   currency: Currency;
   status: 'completed' | 'voided';
-  receiptNumber: number;
-  receiptCode: string;
+  /** Null while the sale completes: the number is taken by the completion's last statement, after the hooks. */
+  receiptNumber: number | null;
+  receiptCode: string | null;
   /** YYYY-MM-DD in the store's time zone. */
   businessDate: string;
   completedAt: number;

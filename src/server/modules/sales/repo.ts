@@ -15,6 +15,7 @@ import type {
 } from '../../db/tables.js';
 import { type Executor, isPostgres } from '../../db/tx.js';
 import { AUDIT_COLUMNS, type auditRow, insertAuditRow } from '../../platform/audit.js';
+import { insertKey, type KeyRow } from '../../platform/idempotency.js';
 import { formatReceipt, parseSalesSettings, receiptPrefix } from './settings.js';
 
 export type SaleRow = Selectable<SalesTable>;
@@ -258,15 +259,50 @@ const completeSaleRow = precompiled(['id', ...SALE_COLUMNS], (db, p) =>
     .where('id', '=', p.id),
 );
 
-// In the audit row's JSON, where the receipt code goes (PostgreSQL fills it in, see below).
-const RECEIPT_MARK = '\u0001receipt-code\u0001';
+// Text written before the receipt number is known (the audit row, the emailed receipt's job, the stored
+// answer: all JSON) carries these marks where the number and the code go; the completion's last statement
+// fills them in (fillReceipt, or its SQL twin on PostgreSQL).
+export const RECEIPT_NUMBER_MARK = '\u0001receipt-number\u0001';
+export const RECEIPT_CODE_MARK = '\u0001receipt-code\u0001';
+/** In JSON text: the number's mark is a whole string value (quotes included), the code's sits inside one. */
+const NUMBER_IN_JSON = JSON.stringify(RECEIPT_NUMBER_MARK);
+const CODE_IN_JSON = JSON.stringify(RECEIPT_CODE_MARK).slice(1, -1);
 
-// PostgreSQL, one statement: WITH (INSERT detail rows…), n AS (bump the store's receipt counter, creating it
-// on the first receipt), code AS (its receipt code), done AS (UPDATE sales …) INSERT INTO audit_log …. The
-// counter row is locked from here until COMMIT and every completion of the store queues on it, so nothing
-// else runs between taking the number and committing but the caller's own last statements: each round trip
-// to the server while the lock is held would slow every checkout of the store.
-const completionStatement = precompiledShapes(
+/** JSON text with the receipt marks filled in (receipt codes are capitals, digits and '-': nothing to escape). */
+export const fillReceipt = (json: string, receipt: Receipt): string =>
+  json.replaceAll(NUMBER_IN_JSON, String(receipt.number)).replaceAll(CODE_IN_JSON, receipt.code);
+
+export type Receipt = { number: number; code: string };
+
+/** The idempotency key row a completion stores in its last statement (`response`: JSON with the marks). */
+export type CompletionKeyRow = KeyRow & { status_code: number; response: string };
+
+export type CompletionFinish = {
+  sale: { id: string; storeId: string; receiptPrefix: string };
+  patch: CompletionPatch;
+  /** Its `after` JSON may carry the marks. */
+  audit: AuditValues;
+  /** Jobs queued by this completion whose payload carries the marks (the emailed receipt). */
+  jobIds: readonly string[];
+  key: CompletionKeyRow | null;
+};
+
+/** A completion's detail rows: line credits, taxes, tenders and tips (PostgreSQL: one statement). */
+export async function insertCompletionDetails(tx: Executor, rows: DetailRows): Promise<void> {
+  if (!isPostgres(tx)) {
+    for (const d of DETAILS) if (rows[d.key].length) await insertDetail[d.key](tx, rows[d.key]);
+    return;
+  }
+  const counts = { staff: rows.staff.length, taxes: rows.taxes.length, tenders: rows.tenders.length, tips: rows.tips.length };
+  if (counts.staff + counts.taxes + counts.tenders + counts.tips === 0) return;
+  await detailsStatement(tx, counts, (name) => {
+    const [key, i, column] = name.split('.') as [keyof DetailRows, string, string];
+    return (rows[key][Number(i)] as Record<string, unknown>)[column];
+  });
+}
+
+// PostgreSQL: WITH (INSERT detail rows…) SELECT 1, one statement for every detail table.
+const detailsStatement = precompiledShapes(
   (counts: Record<keyof DetailRows, number>) => DETAILS.map((d) => counts[d.key]).join('.'),
   (db, counts, mark) => {
     let q: any = db;
@@ -277,9 +313,24 @@ const completionStatement = precompiledShapes(
       );
       q = q.with(`new_${d.table}`, (qc: any) => qc.insertInto(d.table).values(rows));
     }
+    return q.selectNoFrom(sql<number>`1`.as('one'));
+  },
+);
+
+// PostgreSQL, one statement sent with the COMMIT: n AS (bump the store's receipt counter, creating it on the
+// first receipt), code AS (its receipt code), then complete the sale row, insert the audit row, fill the
+// marks in the jobs' payloads and store the idempotency key. The counter row is locked from here until the
+// COMMIT that follows in the same network write: every completion of the store queues on it, so nothing of
+// Node's (no event-loop turn, no round trip) runs while it is held.
+const KEY_COLUMNS = ['scope', 'key', 'request_hash', 'status_code', 'created_at'] as const;
+const finishStatement = precompiledShapes(
+  (shape: { jobs: number; key: boolean }) => `${shape.jobs}.${shape.key}`,
+  (db, shape, mark) => {
     // The same format as formatReceipt (settings.ts): prefix, '-', the number zero-padded to at least 6 digits.
     const padded = sql`lpad(last_number::text, greatest(6, length(last_number::text)), '0')`;
-    return q
+    const filled = (text: unknown) =>
+      sql`(select replace(replace(${text}::text, ${mark('numberMark')}::text, last_number::text), ${mark('codeMark')}::text, code) from code)`;
+    let q: any = db
       .with('n', (qc: any) =>
         qc
           .insertInto('receipt_counters')
@@ -301,51 +352,74 @@ const completionStatement = precompiledShapes(
       .with('audited', (qc: any) =>
         qc.insertInto('audit_log').values({
           ...Object.fromEntries(AUDIT_COLUMNS.map((c) => [c, mark(`audit_${c}`)])),
-          after: sql`(select replace(${mark('audit_after')}::text, ${mark('receiptMark')}::text, to_json(code)::text) from code)`,
+          after: filled(mark('audit_after')),
         }),
-      )
-      .selectFrom('code')
-      .select('last_number');
+      );
+    for (let i = 0; i < shape.jobs; i++) {
+      q = q.with(`job${i}`, (qc: any) =>
+        qc
+          .updateTable('jobs')
+          .set({ payload: filled(sql.ref('payload')) })
+          .where('id', '=', mark(`job${i}`)),
+      );
+    }
+    if (shape.key) {
+      q = q.with('keyed', (qc: any) =>
+        qc.insertInto('idempotency_keys').values({
+          ...Object.fromEntries(KEY_COLUMNS.map((c) => [c, mark(`key_${c}`)])),
+          response: filled(mark('key_response')),
+        }),
+      );
+    }
+    return q.selectFrom('code').select(['last_number', 'code']);
   },
 );
 
 /**
- * Writes a completion: the sale's line credits, taxes, tenders and tips, its receipt number (gap-free, see
- * takeReceiptNumber) and code, its completion columns and its audit row (`build` makes both, given the
- * receipt code). The receipt number is taken last, so the store's counter row stays locked for as short a
- * time as possible. Returns the receipt number.
+ * The last step of a completion: takes the store's next receipt number (gap-free: the counter row is bumped
+ * in this transaction and stays locked until it commits), completes the sale row with it, writes the audit
+ * row, fills the number and code in where marked (audit, the jobs' payloads, the stored answer) and stores
+ * the idempotency key. On PostgreSQL it is one statement held back until the COMMIT, so `onReceipt` gets
+ * the receipt once the transaction has committed; on SQLite at once.
  */
-export async function writeCompletion(
-  tx: Executor,
-  sale: { id: string; storeId: string; receiptPrefix: string },
-  rows: DetailRows,
-  build: (receiptCode: string) => { patch: CompletionPatch; audit: AuditValues },
-): Promise<number> {
+export async function finishCompletion(tx: Executor, f: CompletionFinish, onReceipt: (receipt: Receipt) => void): Promise<void> {
   if (!isPostgres(tx)) {
-    for (const d of DETAILS) if (rows[d.key].length) await insertDetail[d.key](tx, rows[d.key]);
-    const receiptNumber = await takeReceiptNumber(tx, sale.storeId);
-    const receiptCode = formatReceipt(sale.receiptPrefix, receiptNumber);
-    const { patch, audit } = build(receiptCode);
-    await completeSaleRow(tx, { ...patch, id: sale.id, receipt_number: receiptNumber, receipt_code: receiptCode });
-    await insertAuditRow(tx, audit);
-    return receiptNumber;
+    const number = await takeReceiptNumber(tx, f.sale.storeId);
+    const receipt = { number, code: formatReceipt(f.sale.receiptPrefix, number) };
+    await completeSaleRow(tx, { ...f.patch, id: f.sale.id, receipt_number: receipt.number, receipt_code: receipt.code });
+    await insertAuditRow(tx, { ...f.audit, after: f.audit.after === null ? null : fillReceipt(String(f.audit.after), receipt) });
+    for (const id of f.jobIds) {
+      const job = await tx.selectFrom('jobs').select('payload').where('id', '=', id).executeTakeFirstOrThrow();
+      await tx.updateTable('jobs').set({ payload: fillReceipt(job.payload, receipt) }).where('id', '=', id).execute();
+    }
+    if (f.key) await insertKey(tx, { ...f.key, response: fillReceipt(f.key.response, receipt) });
+    onReceipt(receipt);
+    return;
   }
-  const { patch, audit } = build(RECEIPT_MARK);
   const values: Record<string, unknown> = {
-    ...patch,
-    saleId: sale.id,
-    storeId: sale.storeId,
-    prefix: sale.receiptPrefix,
-    receiptMark: JSON.stringify(RECEIPT_MARK),
+    ...f.patch,
+    saleId: f.sale.id,
+    storeId: f.sale.storeId,
+    prefix: f.sale.receiptPrefix,
+    numberMark: NUMBER_IN_JSON,
+    codeMark: CODE_IN_JSON,
   };
-  for (const c of AUDIT_COLUMNS) values[`audit_${c}`] = audit[c];
-  const counts = { staff: rows.staff.length, taxes: rows.taxes.length, tenders: rows.tenders.length, tips: rows.tips.length };
-  const res = await completionStatement(tx, counts, (name) => {
-    if (name in values) return values[name];
-    const [key, i, column] = name.split('.') as [keyof DetailRows, string, string];
-    return (rows[key][Number(i)] as Record<string, unknown>)[column];
+  for (const c of AUDIT_COLUMNS) values[`audit_${c}`] = f.audit[c];
+  f.jobIds.forEach((id, i) => {
+    values[`job${i}`] = id;
   });
-  return Number((res.rows[0] as { last_number: number }).last_number);
+  if (f.key) for (const [c, v] of Object.entries(f.key)) values[`key_${c}`] = v;
+  await finishStatement(
+    tx,
+    { jobs: f.jobIds.length, key: f.key !== null },
+    (name) => values[name],
+    {
+      atCommit: (rows) => {
+        const row = rows[0] as { last_number: number | string; code: string };
+        onReceipt({ number: Number(row.last_number), code: row.code });
+      },
+    },
+  );
 }
 
 export async function replaceLines(tx: Executor, saleId: string, rows: Insertable<SaleLinesTable>[]): Promise<void> {

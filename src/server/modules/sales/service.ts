@@ -119,7 +119,7 @@ export async function completeWithKey(db: Kysely<DB>, id: string, body: SaleComp
   return runIdempotent(
     db,
     { scope: 'sales.complete', key: opts.key, required: true, lookFirst: false, request: { saleId: id, body }, now: ctx.now },
-    (tx) => completeSale(tx, id, body, { ...ctx, lang: opts.lang }),
+    (tx, key) => completeSale(tx, key, id, body, { ...ctx, lang: opts.lang }),
   );
 }
 
