@@ -390,7 +390,11 @@ export async function finishCompletion(tx: Executor, f: CompletionFinish, onRece
     await insertAuditRow(tx, { ...f.audit, after: f.audit.after === null ? null : fillReceipt(String(f.audit.after), receipt) });
     for (const id of f.jobIds) {
       const job = await tx.selectFrom('jobs').select('payload').where('id', '=', id).executeTakeFirstOrThrow();
-      await tx.updateTable('jobs').set({ payload: fillReceipt(job.payload, receipt) }).where('id', '=', id).execute();
+      await tx
+        .updateTable('jobs')
+        .set({ payload: fillReceipt(job.payload, receipt) })
+        .where('id', '=', id)
+        .execute();
     }
     if (f.key) await insertKey(tx, { ...f.key, response: fillReceipt(f.key.response, receipt) });
     onReceipt(receipt);
@@ -409,17 +413,12 @@ export async function finishCompletion(tx: Executor, f: CompletionFinish, onRece
     values[`job${i}`] = id;
   });
   if (f.key) for (const [c, v] of Object.entries(f.key)) values[`key_${c}`] = v;
-  await finishStatement(
-    tx,
-    { jobs: f.jobIds.length, key: f.key !== null },
-    (name) => values[name],
-    {
-      atCommit: (rows) => {
-        const row = rows[0] as { last_number: number | string; code: string };
-        onReceipt({ number: Number(row.last_number), code: row.code });
-      },
+  await finishStatement(tx, { jobs: f.jobIds.length, key: f.key !== null }, (name) => values[name], {
+    atCommit: (rows) => {
+      const row = rows[0] as { last_number: number | string; code: string };
+      onReceipt({ number: Number(row.last_number), code: row.code });
     },
-  );
+  });
 }
 
 export async function replaceLines(tx: Executor, saleId: string, rows: Insertable<SaleLinesTable>[]): Promise<void> {
