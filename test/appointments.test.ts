@@ -42,6 +42,30 @@ describe('booking', () => {
     expect(p.alternatives.length).toBeGreaterThan(0);
     expect(p.alternatives.map((a: { startLocal: string }) => a.startLocal)).toContain('11:00');
   });
+
+  it('a retry of an "anyone" booking, with another technician still free, returns the first answer and books nothing twice', async () => {
+    // The booking does not look its key up first: the retry finds the first technician busy, places the
+    // visit with the other one, and loses on the key at COMMIT, which rolls that second visit back.
+    const body = oneService(w, w.services.pedi, DAY, '15:00');
+    const headers = { 'idempotency-key': 'anyone-retry-0001' };
+    const first = await w.frontDesk.post('/api/v1/appointments', body, headers);
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await w.frontDesk.post('/api/v1/appointments', body, headers);
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toEqual(first.json());
+    const atThree = await t.db.db
+      .selectFrom('appointments')
+      .select('id')
+      .where('start_at', '=', Date.parse(`${DAY}T20:00:00Z`))
+      .execute();
+    expect(atThree.map((a) => a.id)).toEqual([first.json().id]);
+    // Both technicians are still offered at 15:00 but the first one's: the retry left nothing behind.
+    const free = await w.owner.get(`/api/v1/availability?storeId=${w.storeId}&serviceIds=${w.services.pedi}&from=${DAY}`);
+    const at15 = free.json().slots.filter((s: { startLocal: string }) => s.startLocal === '15:00');
+    expect(at15.map((s: { lines: Array<{ staffId: string }> }) => s.lines[0]!.staffId)).not.toContain(first.json().lines[0].staffId);
+    expect(at15).toHaveLength(1);
+  });
 });
 
 describe('multi-service visits, processing gaps and resources', () => {

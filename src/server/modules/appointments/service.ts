@@ -94,15 +94,17 @@ export async function book(
   // A walk-in is recorded as it sits down: its start may lie a few minutes back (WALK_IN_GRACE_MS).
   const placeNow = input.source === 'walk_in' && opts.mode === 'front_desk' ? ctx.now - WALK_IN_GRACE_MS : ctx.now;
   const placeOpts = { mode: opts.mode, now: placeNow, settings: input.settings };
-  const idempotent = (write: Parameters<typeof runIdempotent>[2]) =>
-    runIdempotent(db, { scope: opts.scope, key: ctx.idempotencyKey, request: opts.request, now: ctx.now }, write);
+  // The booking itself does not look its key up first: a retry of a booking that went through finds its slot
+  // taken (or, booked with "anyone", loses on the key at COMMIT) and then answers with the stored response.
+  const idempotent = (write: Parameters<typeof runIdempotent>[2], lookFirst: boolean) =>
+    runIdempotent(db, { scope: opts.scope, key: ctx.idempotencyKey, request: opts.request, now: ctx.now, lookFirst }, write);
   return withAlternatives(db, input.store, input.lines, placeOpts, async () => {
     try {
       return await bookOnce(await prepareVisit(db, input.store, input.lines, placeOpts));
     } catch (err) {
       // A retry with the same key answers with the first response, whatever is true now (the slot is taken
       // by that first booking, its start has passed…); a concurrent retry loses on the slot before the key.
-      if (err instanceof AppError && ctx.idempotencyKey) return idempotent(async () => Promise.reject(err));
+      if (err instanceof AppError && ctx.idempotencyKey) return idempotent(async () => Promise.reject(err), true);
       throw err;
     }
   });
@@ -139,7 +141,7 @@ export async function book(
       });
       if (input.waitlistEntryId) await markWaitlistBooked(tx, input.waitlistEntryId, input.store.id, row.id, ctx.now);
       return { status: 201, body: await opts.respond(tx, row, dto) };
-    });
+    }, false);
   }
 }
 
