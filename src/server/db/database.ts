@@ -14,6 +14,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { withFewerRoundTrips } from './pg-round-trips.js';
+import { openSqliteReaders } from './sqlite-readers.js';
 import type { DB } from './tables.js';
 import { WriteWatch } from './write-watch.js';
 
@@ -26,6 +27,11 @@ export type Database = {
   sqlite?: SqliteDatabase.Database;
   /** SQLite at full durability: how many WAL flushes ran (one flush covers every commit made meanwhile). */
   walFlushes?(): number;
+  /**
+   * For heavy read-only queries outside transactions (client search): on a SQLite file, read-only
+   * connections in worker threads (see sqlite-readers.ts); otherwise absent, and `db` serves them.
+   */
+  reads?: Kysely<DB>;
   close(): Promise<void>;
 };
 
@@ -40,6 +46,8 @@ export type SqliteOptions = {
    * which never survive a power cut anyway, may pass 'normal' to skip the disk wait and run faster.
    */
   durability?: 'full' | 'normal';
+  /** Read-only connections in worker threads for `reads` (a file in WAL mode only; 0 for none). Default 2. */
+  readers?: number;
 };
 
 export function openSqlite(file: string, opts: SqliteOptions = {}): Database {
@@ -64,12 +72,16 @@ export function openSqlite(file: string, opts: SqliteOptions = {}): Database {
   const config = { database: withStatementCache(sqlite) };
   const dialect = wal ? new GroupCommitDialect(config, sqlite, wal.sync) : new SqliteDialect(config);
   const db = new Kysely<DB>({ dialect, plugins: [new WriteWatch()] });
+  const readerCount = opts.readers ?? 2;
+  const readers = walMode && file !== ':memory:' && readerCount > 0 ? openSqliteReaders(file, readerCount) : undefined;
   return {
     db,
     dialect: 'sqlite',
     sqlite,
     ...(wal ? { walFlushes: wal.flushes } : {}),
+    ...(readers ? { reads: readers.db } : {}),
     close: async () => {
+      await readers?.close();
       await db.destroy();
       wal?.close();
     },

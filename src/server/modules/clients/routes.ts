@@ -45,6 +45,7 @@ function consentsOf(body: ClientCreate, now: number) {
 
 export function clientRoutes(deps: Deps): FastifyPluginAsyncZod {
   const db = deps.database.db;
+  const reads = deps.database.reads ?? db;
   const cipher = createFieldCipher(deps.secrets.fieldKey);
   const ctx = (request: FastifyRequest) => auditContext(request, deps.clock.now());
   return async (app) => {
@@ -60,7 +61,8 @@ export function clientRoutes(deps: Deps): FastifyPluginAsyncZod {
         const actor = requireActor(request);
         const { q, storeId, tag, includeArchived, limit, cursor } = request.query;
         if (storeId) assertStore(actor, storeId);
-        return searchClients(db, actor, { q, storeId, tag, includeArchived: includeArchived === 'true', limit, cursor });
+        // Off the event loop on SQLite (see sqlite-readers.ts): a search is the heaviest read of the front desk.
+        return searchClients(reads, actor, { q, storeId, tag, includeArchived: includeArchived === 'true', limit, cursor });
       },
     );
 
