@@ -295,10 +295,17 @@ export async function insertCompletionDetails(tx: Executor, rows: DetailRows): P
   }
   const counts = { staff: rows.staff.length, taxes: rows.taxes.length, tenders: rows.tenders.length, tips: rows.tips.length };
   if (counts.staff + counts.taxes + counts.tenders + counts.tips === 0) return;
-  await detailsStatement(tx, counts, (name) => {
-    const [key, i, column] = name.split('.') as [keyof DetailRows, string, string];
-    return (rows[key][Number(i)] as Record<string, unknown>)[column];
-  });
+  // Held back: it goes out with the transaction's next statement, a hook's or the COMMIT's (one network
+  // write less when no hook writes).
+  await detailsStatement(
+    tx,
+    counts,
+    (name) => {
+      const [key, i, column] = name.split('.') as [keyof DetailRows, string, string];
+      return (rows[key][Number(i)] as Record<string, unknown>)[column];
+    },
+    { atCommit: true },
+  );
 }
 
 // PostgreSQL: WITH (INSERT detail rows…) SELECT 1, one statement for every detail table.
