@@ -298,9 +298,10 @@ function occupancyRows(
 }
 
 /** Runs a write of occupancy rows: the database's refusal of an overlap is a 409 slot_taken. */
-async function guarded(write: () => Promise<void>): Promise<void> {
+/** Runs `write` (a statement, or a whole transaction whose overlap is refused at COMMIT), with an overlap as slot_taken. */
+export async function guarded<T>(write: () => Promise<T>): Promise<T> {
   try {
-    await write();
+    return await write();
   } catch (err) {
     if (isOverlapViolation(err)) throw slotTaken(null);
     throw err;

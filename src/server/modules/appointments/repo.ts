@@ -385,8 +385,9 @@ const visitStatement = precompiledShapes(
 
 /**
  * Writes a new visit: the appointment, its lines, their occupancy (the statement the database refuses on an
- * overlap: let the caller map that), its first history row, its audit row and its message jobs (woken after
- * commit). One statement on PostgreSQL; one by one on SQLite, where a statement costs no round trip.
+ * overlap: let the caller map that, for the whole transaction), its first history row, its audit row and its
+ * message jobs (woken after commit). One statement on PostgreSQL, sent with the transaction's next one; one
+ * by one on SQLite, where a statement costs no round trip.
  */
 export async function insertNewVisit(
   db: Executor,
@@ -422,11 +423,18 @@ export async function insertNewVisit(
   };
   const counts = { a: 1, l: rows.l.length, so: rows.so.length, ro: rows.ro.length, h: 1, j: rows.j.length, audit: 1 };
   // Lines and occupancy are busy-time tables, which write-watch cannot see in a precompiled statement.
+  // Held back until the transaction's next statement, normally its COMMIT (one network write less): an
+  // overlap is then refused there, so the caller maps the error of the whole transaction.
   await busyWrite(() =>
-    visitStatement(db, counts, (name) => {
-      const [key, i, column] = name.split('.') as [keyof VisitRows, string, string];
-      return (rows[key][Number(i)] as Record<string, unknown>)[column];
-    }),
+    visitStatement(
+      db,
+      counts,
+      (name) => {
+        const [key, i, column] = name.split('.') as [keyof VisitRows, string, string];
+        return (rows[key][Number(i)] as Record<string, unknown>)[column];
+      },
+      { atCommit: true },
+    ),
   );
   if (visit.jobs.length) visit.afterCommit?.(wakeWorkers);
 }

@@ -12,6 +12,7 @@ import { jobRows } from '../../platform/jobs/index.js';
 import type { BookingMode } from '../availability/index.js';
 import { lineTotal } from './add-ons.js';
 import {
+  guarded,
   guardOccupancy,
   lineRows,
   newVisit,
@@ -110,38 +111,41 @@ export async function book(
   });
 
   function bookOnce(runs: PreparedRun[]) {
-    return idempotent(async ({ tx, afterCommit }) => {
-      const clientId = (await opts.before?.(tx)) || input.clientId;
-      const placed = await placePrepared(tx, runs, input.settings);
-      const visit = newVisit(
-        { storeId: input.store.id, clientId, source: input.source, notes: input.notes, createdBy: ctx.actorId, now: ctx.now },
-        placed,
-      );
-      const { row, lines } = visit;
-      // The answer (and audit record) is built before the write, so the rows, history and audit go together
-      // (one statement on PostgreSQL: see writeNewVisit).
-      const services = new Map(placed.map((l) => [l.serviceId, l.service]));
-      const addOns = new Map(placed.flatMap((l) => l.addOns.map((a) => [a.id, a] as const)));
-      const dto = await freshDto(tx, input.store, row, lines, services, ctx.lang, addOns, {
-        staff: runs[0]?.plan.staffNames,
-        clients: input.clients,
-      });
-      await writeNewVisit(tx, visit, placed, input.settings, {
-        history: { appointmentId: row.id, from: null, to: 'booked', at: ctx.now, actorId: ctx.actorId, startAt: row.start_at },
-        audit: auditRow(ctx, {
-          action: 'appointment.create',
-          entityType: 'appointment',
-          entityId: row.id,
-          storeId: row.store_id,
-          after: dto,
-        }),
-        // A walk-in is already in the chair: no confirmation or reminder.
-        jobs: jobRows(input.source === 'walk_in' ? [] : messageJobs(row, 'booked', input.settings, ctx.now), ctx.now),
-        afterCommit,
-      });
-      if (input.waitlistEntryId) await markWaitlistBooked(tx, input.waitlistEntryId, input.store.id, row.id, ctx.now);
-      return { status: 201, body: await opts.respond(tx, row, dto) };
-    }, false);
+    // PostgreSQL refuses an overlapping visit at COMMIT (writeNewVisit's statement goes out with it).
+    return guarded(() =>
+      idempotent(async ({ tx, afterCommit }) => {
+        const clientId = (await opts.before?.(tx)) || input.clientId;
+        const placed = await placePrepared(tx, runs, input.settings);
+        const visit = newVisit(
+          { storeId: input.store.id, clientId, source: input.source, notes: input.notes, createdBy: ctx.actorId, now: ctx.now },
+          placed,
+        );
+        const { row, lines } = visit;
+        // The answer (and audit record) is built before the write, so the rows, history and audit go together
+        // (one statement on PostgreSQL: see writeNewVisit).
+        const services = new Map(placed.map((l) => [l.serviceId, l.service]));
+        const addOns = new Map(placed.flatMap((l) => l.addOns.map((a) => [a.id, a] as const)));
+        const dto = await freshDto(tx, input.store, row, lines, services, ctx.lang, addOns, {
+          staff: runs[0]?.plan.staffNames,
+          clients: input.clients,
+        });
+        await writeNewVisit(tx, visit, placed, input.settings, {
+          history: { appointmentId: row.id, from: null, to: 'booked', at: ctx.now, actorId: ctx.actorId, startAt: row.start_at },
+          audit: auditRow(ctx, {
+            action: 'appointment.create',
+            entityType: 'appointment',
+            entityId: row.id,
+            storeId: row.store_id,
+            after: dto,
+          }),
+          // A walk-in is already in the chair: no confirmation or reminder.
+          jobs: jobRows(input.source === 'walk_in' ? [] : messageJobs(row, 'booked', input.settings, ctx.now), ctx.now),
+          afterCommit,
+        });
+        if (input.waitlistEntryId) await markWaitlistBooked(tx, input.waitlistEntryId, input.store.id, row.id, ctx.now);
+        return { status: 201, body: await opts.respond(tx, row, dto) };
+      }, false),
+    );
   }
 }
 
