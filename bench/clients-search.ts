@@ -378,7 +378,7 @@ export async function run(): Promise<BenchOutcome> {
       ...targets.map((t) => [t.name, t.measured, t.binding ? (t.pass ? 'PASS' : 'FAIL') : t.pass ? '(pass)' : '(miss)']),
     ]);
     console.log(
-      `\nRaw database limit (same run, in-process, no HTTP${server.deps.database.reads ? '; SQLite reader threads, as the route' : ''}): searchClients through the module with ${CONNECTIONS} concurrent ` +
+      `\nRaw database limit (same run, in-process, no HTTP${server.engine === 'sqlite' && server.deps.database.reads ? '; SQLite reader threads, as the route' : ''}): searchClients through the module with ${CONNECTIONS} concurrent ` +
         `callers over the same mix: ${fmt.int(raw.searchesPerSecond)} searches/s × ${raw.statementsPerSearch.toFixed(1)} SQL statements ` +
         `= ${fmt.int(raw.searchesPerSecond * raw.statementsPerSearch)} queries/s (${fmt.ms(1000 / raw.searchesPerSecond)} per search); ` +
         `HTTP reaches ${((res.rps / raw.searchesPerSecond) * 100).toFixed(0)} % of it.`,
