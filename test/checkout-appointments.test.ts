@@ -213,6 +213,15 @@ describe('late-cancel and no-show fees at checkout', () => {
       422,
       'not_discountable',
     );
+    // The same fee twice on one ticket: the ticket cannot be paid, and nothing is collected.
+    const twice = await w.frontDesk.post(`${V1}/sales`, {
+      storeId: w.storeId,
+      clientId: w.clientId,
+      lines: [feeLine(appt.id), feeLine(appt.id)],
+    });
+    expect(twice.statusCode, twice.body).toBe(201);
+    expectProblem(await complete(w.frontDesk, twice.json(), { tenders: [{ kind: 'card', amount: 3_500 }] }), 422, 'appointment_fee_twice');
+    expect((await feeOf(appt.id)).collected).toBe(false);
     // Two terminals collect it at once: exactly one succeeds.
     const b = await open();
     const results = await Promise.all([a, b].map((s) => complete(w.frontDesk, s, { tenders: [{ kind: 'card', amount: 1_750 }] })));

@@ -203,6 +203,19 @@ export const AppointmentErrors = defineErrors({
       'zh-TW': '已在收據 {receipt} 中支付。如需重新收取，請先退還該項。',
     },
   },
+  appointment_fee_twice: {
+    status: 422,
+    title: {
+      en: 'This fee is on the ticket twice',
+      'zh-CN': '该费用在同一单据中出现了两次',
+      'zh-TW': '該費用在同一單據中出現了兩次',
+    },
+    detail: {
+      en: 'Remove one of the two lines, then take payment.',
+      'zh-CN': '请删除其中一项，再收款。',
+      'zh-TW': '請刪除其中一項，再收款。',
+    },
+  },
   appointment_fee_other_client: {
     status: 422,
     title: {

@@ -70,6 +70,10 @@ export const appointmentFeeLine: LineKind<FeeInput, FeeData> = {
     };
   },
   async onComplete(tx, line, sale, ctx) {
+    // The sale row is completed only by the completion's last statement (after the hooks), so paidLines
+    // below cannot see this ticket's other lines: a second line for the same fee is refused here.
+    if (sale.lines.some((l) => l.kind === FEE_LINE && l.id !== line.id && (l.data as FeeData).appointmentId === line.data.appointmentId))
+      throw AppointmentErrors.appointment_fee_twice();
     // The visit's row is locked first, so two tickets collecting the same fee complete one after the other
     // and the second one sees the first one's payment.
     const row = await tx
