@@ -78,8 +78,12 @@ function run<R>(db: Executor, shape: Shape, value: (key: string) => unknown, opt
       return r;
     });
   }
-  const prefix = atCommit === true ? AT_COMMIT : atCommitWithResult(atCommit);
-  return db.executeQuery<R>({ sql: prefix + shape.sql, parameters, query: shape.query, queryId: shape.queryId });
+  if (atCommit === true) return db.executeQuery<R>({ sql: AT_COMMIT + shape.sql, parameters, query: shape.query, queryId: shape.queryId });
+  const held = atCommitWithResult(atCommit);
+  return db.executeQuery<R>({ sql: held.prefix + shape.sql, parameters, query: shape.query, queryId: shape.queryId }).catch((err) => {
+    held.forget();
+    throw err;
+  });
 }
 
 /**

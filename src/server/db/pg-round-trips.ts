@@ -30,11 +30,14 @@ function takeCallback(id: string): OnRows | undefined {
   return onRows;
 }
 
-/** The prefix of a held-back statement whose rows go to `onRows` once it has run (see above). */
-export function atCommitWithResult(onRows: OnRows): string {
+/**
+ * The prefix of a held-back statement whose rows go to `onRows` once it has run (see above), and `forget`
+ * for a statement that never reached its connection.
+ */
+export function atCommitWithResult(onRows: OnRows): { prefix: string; forget(): void } {
   const id = String(++lastCallbackId);
   resultCallbacks.set(id, onRows);
-  return `/* at commit #${id} */ `;
+  return { prefix: `/* at commit #${id} */ `, forget: () => resultCallbacks.delete(id) };
 }
 
 const statementNames = new Map<string, string>();

@@ -50,6 +50,23 @@ export const insertKey = precompiled(['scope', 'key', 'request_hash', 'status_co
 );
 
 /**
+ * One transaction of a money or booking write, run again when PostgreSQL aborted it to break a deadlock
+ * (40P01): e.g. a checkout locks ledger accounts in its hooks and the store's receipt counter with its
+ * COMMIT, a refund the other way round. The write rolled back whole and is safe to run again.
+ */
+async function writeTransaction<T>(db: Kysely<DB>, fn: (ctx: TxContext) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await withTransaction(db, fn);
+    } catch (err) {
+      if (attempt < DEADLOCK_ATTEMPTS && (err as { code?: unknown })?.code === '40P01') continue;
+      throw err;
+    }
+  }
+}
+const DEADLOCK_ATTEMPTS = 3;
+
+/**
  * Runs a money or booking write at most once per Idempotency-Key. The key row is written in the same
  * transaction as the write, so either both commit or neither. A concurrent retry with the same key
  * loses the race on the primary key, rolls back, and answers with the winner's stored response.
@@ -66,7 +83,7 @@ export async function runIdempotent(
 ): Promise<IdempotentResult> {
   if (opts.key === undefined) {
     if (opts.required) throw PlatformErrors.idempotency_key_required();
-    const { committedJson, ...result } = await withTransaction(db, (ctx) => write(ctx, null));
+    const { committedJson, ...result } = await writeTransaction(db, (ctx) => write(ctx, null));
     return { ...result, replayed: false, json: committedJson ? committedJson() : JSON.stringify(result.body) };
   }
   if (!KEY.test(opts.key))
@@ -86,7 +103,7 @@ export async function runIdempotent(
   }
   try {
     const keyRow: KeyRow = { scope: opts.scope, key: opts.key, request_hash: requestHash, created_at: opts.now };
-    const result = await withTransaction(db, async (ctx) => {
+    const result = await writeTransaction(db, async (ctx) => {
       const { committedJson, ...response } = await write(ctx, keyRow);
       if (committedJson) return { ...response, json: committedJson };
       const json = JSON.stringify(response.body);
