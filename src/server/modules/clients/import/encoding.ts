@@ -13,7 +13,9 @@ export type EncodingGuess = {
 };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
+// Chinese text: Han characters, and the CJK punctuation and full-width forms written with them (a name list
+// may hold no other non-ASCII than "、" or "，").
+const CHINESE = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff5e]/u;
 
 function hasUtf16Bom(b: Uint8Array): Encoding | null {
   if (b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
@@ -81,7 +83,7 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
     // not UTF-8: try the Chinese national encoding next
   }
   const gb = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
-  if (!gb.includes('\ufffd') && HAN.test(gb) && highTrailShare(bytes) >= 0.5) return { encoding: 'gb18030', confident: true, bom: false };
+  if (!gb.includes('\ufffd') && CHINESE.test(gb) && highTrailShare(bytes) >= 0.5) return { encoding: 'gb18030', confident: true, bom: false };
   return { encoding: 'windows-1252', confident: false, bom: false };
 }
 

@@ -39,6 +39,10 @@ describe('encoding detection', () => {
     const gbk = encode('姓名,手机,备注\n王小明,13800138000,欧阳娜娜介绍\n李华,4155550134,喜欢热石按摩\n', 'gb18030');
     expect(detectEncoding(gbk)).toEqual({ encoding: 'gb18030', confident: true, bom: false });
     expect(readFile(gbk).rows[1]).toEqual(['李华', '4155550134', '喜欢热石按摩']);
+    // Chinese punctuation alone is Chinese text too (found by the round-trip property: "、" = A1 A2).
+    const punctuation = encode('Column 1,Column 2\n"、",""\n"a，b",x\n', 'gb18030');
+    expect(detectEncoding(punctuation)).toEqual({ encoding: 'gb18030', confident: true, bom: false });
+    expect(readFile(punctuation).rows).toEqual([['、', ''], ['a，b', 'x']]);
   });
 
   it('offers Windows-1252 without confidence for Latin-1 bytes, and lets the user override', () => {
