@@ -83,7 +83,8 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
     // not UTF-8: try the Chinese national encoding next
   }
   const gb = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
-  if (!gb.includes('\ufffd') && CHINESE.test(gb) && highTrailShare(bytes) >= 0.5) return { encoding: 'gb18030', confident: true, bom: false };
+  if (!gb.includes('\ufffd') && CHINESE.test(gb) && highTrailShare(bytes) >= 0.5)
+    return { encoding: 'gb18030', confident: true, bom: false };
   return { encoding: 'windows-1252', confident: false, bom: false };
 }
 

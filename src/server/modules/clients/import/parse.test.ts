@@ -42,7 +42,10 @@ describe('encoding detection', () => {
     // Chinese punctuation alone is Chinese text too (found by the round-trip property: "、" = A1 A2).
     const punctuation = encode('Column 1,Column 2\n"、",""\n"a，b",x\n', 'gb18030');
     expect(detectEncoding(punctuation)).toEqual({ encoding: 'gb18030', confident: true, bom: false });
-    expect(readFile(punctuation).rows).toEqual([['、', ''], ['a，b', 'x']]);
+    expect(readFile(punctuation).rows).toEqual([
+      ['、', ''],
+      ['a，b', 'x'],
+    ]);
   });
 
   it('offers Windows-1252 without confidence for Latin-1 bytes, and lets the user override', () => {
