@@ -54,12 +54,12 @@ export const insertKey = precompiled(['scope', 'key', 'request_hash', 'status_co
  * (40P01): e.g. a checkout locks ledger accounts in its hooks and the store's receipt counter with its
  * COMMIT, a refund the other way round. The write rolled back whole and is safe to run again.
  */
-async function writeTransaction<T>(db: Kysely<DB>, fn: (ctx: TxContext) => Promise<T>): Promise<T> {
+async function writeTransaction<T>(db: Kysely<DB>, attempts: number, fn: (ctx: TxContext) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await withTransaction(db, fn);
     } catch (err) {
-      if (attempt < DEADLOCK_ATTEMPTS && (err as { code?: unknown })?.code === '40P01') continue;
+      if (attempt < attempts && (err as { code?: unknown })?.code === '40P01') continue;
       throw err;
     }
   }
@@ -78,12 +78,22 @@ const DEADLOCK_ATTEMPTS = 3;
  */
 export async function runIdempotent(
   db: Kysely<DB>,
-  opts: { scope: string; key: string | undefined; required?: boolean; lookFirst?: boolean; request: unknown; now: number },
+  opts: {
+    scope: string;
+    key: string | undefined;
+    required?: boolean;
+    lookFirst?: boolean;
+    /** false: a deadlock fails the write (a booking answers it as a taken slot) instead of running it again. */
+    retryDeadlock?: boolean;
+    request: unknown;
+    now: number;
+  },
   write: (ctx: TxContext, key: KeyRow | null) => Promise<WriteResult>,
 ): Promise<IdempotentResult> {
+  const attempts = opts.retryDeadlock === false ? 1 : DEADLOCK_ATTEMPTS;
   if (opts.key === undefined) {
     if (opts.required) throw PlatformErrors.idempotency_key_required();
-    const { committedJson, ...result } = await writeTransaction(db, (ctx) => write(ctx, null));
+    const { committedJson, ...result } = await writeTransaction(db, attempts, (ctx) => write(ctx, null));
     return { ...result, replayed: false, json: committedJson ? committedJson() : JSON.stringify(result.body) };
   }
   if (!KEY.test(opts.key))
@@ -103,7 +113,7 @@ export async function runIdempotent(
   }
   try {
     const keyRow: KeyRow = { scope: opts.scope, key: opts.key, request_hash: requestHash, created_at: opts.now };
-    const result = await writeTransaction(db, async (ctx) => {
+    const result = await writeTransaction(db, attempts, async (ctx) => {
       const { committedJson, ...response } = await write(ctx, keyRow);
       if (committedJson) return { ...response, json: committedJson };
       const json = JSON.stringify(response.body);

@@ -97,8 +97,13 @@ export async function book(
   const placeOpts = { mode: opts.mode, now: placeNow, settings: input.settings };
   // The booking itself does not look its key up first: a retry of a booking that went through finds its slot
   // taken (or, booked with "anyone", loses on the key at COMMIT) and then answers with the stored response.
+  // Two visits deadlocked over the same technicians are not run again: the loser's slot is taken (guarded).
   const idempotent = (write: Parameters<typeof runIdempotent>[2], lookFirst: boolean) =>
-    runIdempotent(db, { scope: opts.scope, key: ctx.idempotencyKey, request: opts.request, now: ctx.now, lookFirst }, write);
+    runIdempotent(
+      db,
+      { scope: opts.scope, key: ctx.idempotencyKey, request: opts.request, now: ctx.now, lookFirst, retryDeadlock: false },
+      write,
+    );
   return withAlternatives(db, input.store, input.lines, placeOpts, async () => {
     try {
       return await bookOnce(await prepareVisit(db, input.store, input.lines, placeOpts));
