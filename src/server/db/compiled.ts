@@ -133,6 +133,17 @@ export function precompiledInsert<Row extends object, R = unknown>(
 }
 
 /**
+ * The values of a precompiledShapes statement over rows of several tables whose markers are named
+ * `<key>.<row index>.<column>` (e.g. `tenders.0.amount`), `rows` keyed the same way.
+ */
+export function valuesInRows(rows: Readonly<Record<string, readonly object[]>>): (name: string) => unknown {
+  return (name) => {
+    const [key, i, column] = name.split('.') as [string, string, string];
+    return (rows[key]![Number(i)] as Record<string, unknown>)[column];
+  };
+}
+
+/**
  * The general form, for a statement whose shape varies (e.g. a PostgreSQL batch of inserts into several
  * tables, by how many rows each gets): `variantKey` names the shape, the builder makes each parameter's
  * marker with `mark(name)`, and each call resolves names to values with `value(name)`.

@@ -1,6 +1,6 @@
 // SQL of the appointments module. Everything takes an Executor, so it runs inside the caller's transaction.
 import { type Insertable, type Selectable, sql } from 'kysely';
-import { precompiled, precompiledInsert, precompiledShapes } from '../../db/compiled.js';
+import { precompiled, precompiledInsert, precompiledShapes, valuesInRows } from '../../db/compiled.js';
 import type {
   AppointmentLinesTable,
   AppointmentsTable,
@@ -425,17 +425,7 @@ export async function insertNewVisit(
   // Lines and occupancy are busy-time tables, which write-watch cannot see in a precompiled statement.
   // Held back until the transaction's next statement, normally its COMMIT (one network write less): an
   // overlap is then refused there, so the caller maps the error of the whole transaction.
-  await busyWrite(() =>
-    visitStatement(
-      db,
-      counts,
-      (name) => {
-        const [key, i, column] = name.split('.') as [keyof VisitRows, string, string];
-        return (rows[key][Number(i)] as Record<string, unknown>)[column];
-      },
-      { atCommit: true },
-    ),
-  );
+  await busyWrite(() => visitStatement(db, counts, valuesInRows(rows), { atCommit: true }));
   if (visit.jobs.length) visit.afterCommit?.(wakeWorkers);
 }
 

@@ -1,6 +1,6 @@
 // SQL of checkout. Services own the transactions; these functions take the executor they are given.
 import { type Insertable, type Selectable, sql } from 'kysely';
-import { precompiled, precompiledInsert, precompiledShapes } from '../../db/compiled.js';
+import { precompiled, precompiledInsert, precompiledShapes, valuesInRows } from '../../db/compiled.js';
 import type {
   DB,
   SaleLineStaffTable,
@@ -297,15 +297,7 @@ export async function insertCompletionDetails(tx: Executor, rows: DetailRows): P
   if (counts.staff + counts.taxes + counts.tenders + counts.tips === 0) return;
   // Held back: it goes out with the transaction's next statement, a hook's or the COMMIT's (one network
   // write less when no hook writes).
-  await detailsStatement(
-    tx,
-    counts,
-    (name) => {
-      const [key, i, column] = name.split('.') as [keyof DetailRows, string, string];
-      return (rows[key][Number(i)] as Record<string, unknown>)[column];
-    },
-    { atCommit: true },
-  );
+  await detailsStatement(tx, counts, valuesInRows(rows), { atCommit: true });
 }
 
 // PostgreSQL: WITH (INSERT detail rows…) SELECT 1, one statement for every detail table.
@@ -396,10 +388,10 @@ export async function finishCompletion(tx: Executor, f: CompletionFinish, onRece
     await completeSaleRow(tx, { ...f.patch, id: f.sale.id, receipt_number: receipt.number, receipt_code: receipt.code });
     await insertAuditRow(tx, { ...f.audit, after: f.audit.after === null ? null : fillReceipt(String(f.audit.after), receipt) });
     for (const id of f.jobIds) {
-      const job = await tx.selectFrom('jobs').select('payload').where('id', '=', id).executeTakeFirstOrThrow();
+      // Filled in place, as on PostgreSQL: no read of the payload first.
       await tx
         .updateTable('jobs')
-        .set({ payload: fillReceipt(job.payload, receipt) })
+        .set({ payload: sql`replace(replace(payload, ${NUMBER_IN_JSON}, ${String(receipt.number)}), ${CODE_IN_JSON}, ${receipt.code})` })
         .where('id', '=', id)
         .execute();
     }
