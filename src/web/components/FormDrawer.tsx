@@ -12,6 +12,7 @@ export function FormDrawer({
   onSubmit,
   submitLabel,
   submitting,
+  submitDisabled = false,
   submitTestId,
   children,
   ...drawer
@@ -20,6 +21,8 @@ export function FormDrawer({
   onSubmit: () => void;
   submitLabel: string;
   submitting: boolean;
+  /** The submit button is off (and Enter does nothing) until the form can be sent. */
+  submitDisabled?: boolean;
   submitTestId: string;
   children: ReactNode;
 }) {
@@ -32,7 +35,7 @@ export function FormDrawer({
       footer={
         <>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button variant="primary" onClick={onSubmit} loading={submitting} data-testid={submitTestId}>
+          <Button variant="primary" onClick={onSubmit} loading={submitting} disabled={submitDisabled} data-testid={submitTestId}>
             {submitLabel}
           </Button>
         </>
@@ -42,7 +45,7 @@ export function FormDrawer({
         className="space-y-6"
         onSubmit={(e) => {
           e.preventDefault();
-          onSubmit();
+          if (!submitDisabled) onSubmit();
         }}
       >
         {children}

@@ -4,8 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, IconButton } from '../../components/Button.js';
-import { Drawer } from '../../components/Drawer.js';
 import { Field } from '../../components/Field.js';
+import { FormDrawer } from '../../components/FormDrawer.js';
 import { Input, Select, Switch } from '../../components/Input.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useToast } from '../../components/Toast.js';
@@ -89,137 +89,120 @@ function TierForm({ tier, onClose, basis, nextRank }: Props) {
   const multipliers = ['10000', '12500', '15000', '20000', '30000'];
 
   return (
-    <Drawer
-      open
+    <FormDrawer
       onClose={onClose}
+      onSubmit={submit}
+      submitLabel={t('common.save')}
+      submitting={save.isPending}
+      submitTestId="tier-save"
       title={tier ? t('loyalty.tiers.editTitle') : t('loyalty.tiers.addTitle')}
       testId="tier-drawer"
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button variant="primary" onClick={submit} loading={save.isPending} data-testid="tier-save">
-            {t('common.save')}
-          </Button>
-        </>
-      }
     >
-      <form
-        className="space-y-6"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <FormSection title={t('loyalty.tiers.basics')}>
-          <Field label={t('loyalty.tiers.name')} error={tried && local.name ? t('loyalty.required') : server.name}>
-            <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={60} placeholder="Gold" data-testid="tier-name-input" />
+      <FormSection title={t('loyalty.tiers.basics')}>
+        <Field label={t('loyalty.tiers.name')} error={tried && local.name ? t('loyalty.required') : server.name}>
+          <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={60} placeholder="Gold" data-testid="tier-name-input" />
+        </Field>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label="简体中文" optional={t('common.optional')}>
+            <Input value={zhCN} onChange={(e) => setZhCN(e.target.value)} maxLength={60} placeholder="金卡会员" lang="zh-CN" />
           </Field>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="简体中文" optional={t('common.optional')}>
-              <Input value={zhCN} onChange={(e) => setZhCN(e.target.value)} maxLength={60} placeholder="金卡会员" lang="zh-CN" />
-            </Field>
-            <Field label="繁體中文" optional={t('common.optional')}>
-              <Input value={zhTW} onChange={(e) => setZhTW(e.target.value)} maxLength={60} placeholder="金卡會員" lang="zh-TW" />
-            </Field>
-          </div>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field
-              label={basis === 'spend' ? t('loyalty.tiers.thresholdSpend') : t('loyalty.tiers.thresholdPoints')}
-              error={tried && local.threshold ? t('loyalty.required') : server.threshold}
-            >
-              {basis === 'spend' ? (
-                <MoneyCents value={threshold} onChange={setThreshold} testId="tier-threshold" />
-              ) : (
-                <IntInput value={threshold} onChange={setThreshold} className="w-full" testId="tier-threshold" />
-              )}
-            </Field>
-            <Field
-              label={t('loyalty.tiers.rank')}
-              hint={t('loyalty.tiers.rankHint')}
-              error={tried && local.rank ? t('loyalty.tiers.rankRange') : server.rank}
-            >
-              <IntInput value={rank} onChange={setRank} className="w-24" />
-            </Field>
-          </div>
-          <Switch checked={active} onChange={setActive} label={active ? t('loyalty.tiers.active') : t('loyalty.tiers.inactive')} />
-        </FormSection>
+          <Field label="繁體中文" optional={t('common.optional')}>
+            <Input value={zhTW} onChange={(e) => setZhTW(e.target.value)} maxLength={60} placeholder="金卡會員" lang="zh-TW" />
+          </Field>
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field
+            label={basis === 'spend' ? t('loyalty.tiers.thresholdSpend') : t('loyalty.tiers.thresholdPoints')}
+            error={tried && local.threshold ? t('loyalty.required') : server.threshold}
+          >
+            {basis === 'spend' ? (
+              <MoneyCents value={threshold} onChange={setThreshold} testId="tier-threshold" />
+            ) : (
+              <IntInput value={threshold} onChange={setThreshold} className="w-full" testId="tier-threshold" />
+            )}
+          </Field>
+          <Field
+            label={t('loyalty.tiers.rank')}
+            hint={t('loyalty.tiers.rankHint')}
+            error={tried && local.rank ? t('loyalty.tiers.rankRange') : server.rank}
+          >
+            <IntInput value={rank} onChange={setRank} className="w-24" />
+          </Field>
+        </div>
+        <Switch checked={active} onChange={setActive} label={active ? t('loyalty.tiers.active') : t('loyalty.tiers.inactive')} />
+      </FormSection>
 
-        <FormSection title={t('loyalty.tiers.benefits')} description={t('loyalty.tiers.benefitsBody')}>
-          <Field label={t('loyalty.tiers.discount')} hint={t('loyalty.tiers.discountHint')}>
-            <IntInput value={discount} onChange={setDiscount} suffix="%" testId="tier-discount" />
-          </Field>
-          {catDiscounts.map((d, i) => (
-            <div key={d.categoryId} className="flex items-center gap-2">
-              <Select
-                value={d.categoryId}
-                onChange={(e) => setCatDiscounts(catDiscounts.map((x, j) => (j === i ? { ...x, categoryId: e.target.value } : x)))}
-                className="min-w-0 flex-1"
-                aria-label={t('loyalty.points.category')}
-              >
-                {cats
-                  .filter((c) => c.id === d.categoryId || free.includes(c))
-                  .map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.displayName}
-                    </option>
-                  ))}
-              </Select>
-              <IntInput
-                value={d.percent}
-                onChange={(v) => setCatDiscounts(catDiscounts.map((x, j) => (j === i ? { ...x, percent: v ?? 0 } : x)))}
-                suffix="%"
-                className="w-28"
-              />
-              <IconButton
-                icon="trash"
-                label={t('loyalty.remove')}
-                onClick={() => setCatDiscounts(catDiscounts.filter((_, j) => j !== i))}
-              />
-            </div>
-          ))}
-          {free.length > 0 ? (
-            <Button
-              size="sm"
-              variant="ghost"
-              icon="plus"
-              onClick={() => setCatDiscounts([...catDiscounts, { categoryId: free[0]!.id, percent: discount ?? 0 }])}
+      <FormSection title={t('loyalty.tiers.benefits')} description={t('loyalty.tiers.benefitsBody')}>
+        <Field label={t('loyalty.tiers.discount')} hint={t('loyalty.tiers.discountHint')}>
+          <IntInput value={discount} onChange={setDiscount} suffix="%" testId="tier-discount" />
+        </Field>
+        {catDiscounts.map((d, i) => (
+          <div key={d.categoryId} className="flex items-center gap-2">
+            <Select
+              value={d.categoryId}
+              onChange={(e) => setCatDiscounts(catDiscounts.map((x, j) => (j === i ? { ...x, categoryId: e.target.value } : x)))}
+              className="min-w-0 flex-1"
+              aria-label={t('loyalty.points.category')}
             >
-              {t('loyalty.tiers.addCategoryDiscount')}
-            </Button>
-          ) : null}
-          <Field label={t('loyalty.tiers.multiplier')}>
-            <Select value={multiplier} onChange={(e) => setMultiplier(e.target.value)} className="w-40" data-testid="tier-multiplier">
-              {(multipliers.includes(multiplier) ? multipliers : [...multipliers, multiplier]).map((bp) => (
-                <option key={bp} value={bp}>
-                  {t('loyalty.points.times', { times: Number(bp) / 10_000 })}
+              {cats
+                .filter((c) => c.id === d.categoryId || free.includes(c))
+                .map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.displayName}
+                  </option>
+                ))}
+            </Select>
+            <IntInput
+              value={d.percent}
+              onChange={(v) => setCatDiscounts(catDiscounts.map((x, j) => (j === i ? { ...x, percent: v ?? 0 } : x)))}
+              suffix="%"
+              className="w-28"
+            />
+            <IconButton icon="trash" label={t('loyalty.remove')} onClick={() => setCatDiscounts(catDiscounts.filter((_, j) => j !== i))} />
+          </div>
+        ))}
+        {free.length > 0 ? (
+          <Button
+            size="sm"
+            variant="ghost"
+            icon="plus"
+            onClick={() => setCatDiscounts([...catDiscounts, { categoryId: free[0]!.id, percent: discount ?? 0 }])}
+          >
+            {t('loyalty.tiers.addCategoryDiscount')}
+          </Button>
+        ) : null}
+        <Field label={t('loyalty.tiers.multiplier')}>
+          <Select value={multiplier} onChange={(e) => setMultiplier(e.target.value)} className="w-40" data-testid="tier-multiplier">
+            {(multipliers.includes(multiplier) ? multipliers : [...multipliers, multiplier]).map((bp) => (
+              <option key={bp} value={bp}>
+                {t('loyalty.points.times', { times: Number(bp) / 10_000 })}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t('loyalty.tiers.birthday')} optional={t('common.optional')}>
+          <Input
+            value={giftNote}
+            onChange={(e) => setGiftNote(e.target.value)}
+            maxLength={200}
+            placeholder={t('loyalty.tiers.birthdayPlaceholder')}
+          />
+        </Field>
+        {(coupons.data?.data.length ?? 0) > 0 ? (
+          <Field label={t('loyalty.tiers.birthdayCoupon')} optional={t('common.optional')}>
+            <Select value={giftCoupon} onChange={(e) => setGiftCoupon(e.target.value)}>
+              <option value="">{t('loyalty.tiers.noCoupon')}</option>
+              {coupons.data?.data.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
                 </option>
               ))}
             </Select>
           </Field>
-          <Field label={t('loyalty.tiers.birthday')} optional={t('common.optional')}>
-            <Input
-              value={giftNote}
-              onChange={(e) => setGiftNote(e.target.value)}
-              maxLength={200}
-              placeholder={t('loyalty.tiers.birthdayPlaceholder')}
-            />
-          </Field>
-          {(coupons.data?.data.length ?? 0) > 0 ? (
-            <Field label={t('loyalty.tiers.birthdayCoupon')} optional={t('common.optional')}>
-              <Select value={giftCoupon} onChange={(e) => setGiftCoupon(e.target.value)}>
-                <option value="">{t('loyalty.tiers.noCoupon')}</option>
-                {coupons.data?.data.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          ) : null}
-        </FormSection>
-        {save.error ? <ProblemAlert error={save.error} testId="tier-error" /> : null}
-        <button type="submit" className="hidden" aria-hidden="true" tabIndex={-1} />
-      </form>
-    </Drawer>
+        ) : null}
+      </FormSection>
+      {save.error ? <ProblemAlert error={save.error} testId="tier-error" /> : null}
+      <button type="submit" className="hidden" aria-hidden="true" tabIndex={-1} />
+    </FormDrawer>
   );
 }

@@ -8,6 +8,7 @@ import { Button } from '../../../components/Button.js';
 import { cx } from '../../../components/cx.js';
 import { Drawer } from '../../../components/Drawer.js';
 import { Field } from '../../../components/Field.js';
+import { FormDrawer } from '../../../components/FormDrawer.js';
 import { Input } from '../../../components/Input.js';
 import { LinkButton } from '../../../components/LinkButton.js';
 import { Alert, ProblemAlert } from '../../../components/ProblemAlert.js';
@@ -126,146 +127,134 @@ function Sell({ reloadCode, onClose }: Props) {
     );
 
   return (
-    <Drawer
-      open
+    <FormDrawer
       onClose={onClose}
+      onSubmit={submit}
+      submitLabel={t('balances.sell.submit')}
+      submitting={sell.isPending}
+      submitDisabled={!store}
+      submitTestId="sell-gift-card-submit"
       title={reloadCode ? t('balances.sell.reloadTitle') : t('balances.sell.title')}
       description={t('balances.sell.body')}
       testId="sell-gift-card"
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button variant="primary" onClick={submit} loading={sell.isPending} disabled={!store} data-testid="sell-gift-card-submit">
-            {t('balances.sell.submit')}
-          </Button>
-        </>
-      }
     >
-      <form
-        className="space-y-6"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        {reloadCode ? (
-          <div className="rounded-xl bg-zinc-50 px-4 py-3 font-mono text-lg tracking-widest text-zinc-800 ring-1 ring-zinc-200">
-            •••• {reloadCode.slice(-4)}
-          </div>
-        ) : (
-          <section className="space-y-3">
-            <h3 className="text-sm font-semibold text-zinc-900">{t('balances.sell.codeTitle')}</h3>
-            <Segmented
-              label={t('balances.sell.codeTitle')}
-              value={source}
-              onChange={setSource}
-              options={[
-                { value: 'generate', label: t('balances.sell.generate'), testId: 'sell-source-generate' },
-                { value: 'scan', label: t('balances.sell.scan'), testId: 'sell-source-scan' },
-              ]}
-            />
-            {source === 'generate' ? (
-              <div className="flex items-center gap-3 rounded-xl bg-orchid-50/60 px-4 py-3 ring-1 ring-inset ring-orchid-100">
-                <BalanceIcon name="gift" className="size-6 text-orchid-600" />
-                {generated.data ? (
-                  <span className="flex-1 font-mono text-lg tracking-[0.15em] text-zinc-900" data-testid="sell-generated-code">
-                    {generated.data.display}
-                  </span>
-                ) : generated.isError ? (
-                  <ProblemAlert error={generated.error} className="flex-1" />
-                ) : (
-                  <Spinner className="size-5 text-orchid-600" />
-                )}
-                <Button
-                  size="sm"
-                  variant="ghost"
-                  icon="refresh"
-                  onClick={() => void generated.refetch()}
-                  aria-label={t('balances.sell.newCode')}
-                  title={t('balances.sell.newCode')}
-                />
-              </div>
-            ) : (
-              <GiftCardCodeInput
-                value={scanned}
-                onChange={setScanned}
-                autoFocus
-                testId="sell-scan-code"
-                invalid={(tried && scan.state !== 'ok') || taken}
-              />
-            )}
-            {taken ? <ProblemAlert error={sell.error} testId="sell-code-taken" /> : null}
-          </section>
-        )}
-
+      {reloadCode ? (
+        <div className="rounded-xl bg-zinc-50 px-4 py-3 font-mono text-lg tracking-widest text-zinc-800 ring-1 ring-zinc-200">
+          •••• {reloadCode.slice(-4)}
+        </div>
+      ) : (
         <section className="space-y-3">
-          {designs.length > 0 ? <h3 className="text-sm font-semibold text-zinc-900">{t('balances.sell.amountTitle')}</h3> : null}
-          {designs.length > 0 ? (
-            <div className="grid grid-cols-2 gap-2 sm:grid-cols-3" role="radiogroup" aria-label={t('balances.sell.designs')}>
-              {designs.map((d) => {
-                const name = d.name[i18n.language as 'en'] || d.name.en || d.id;
-                const selected = design === d.id;
-                return (
-                  <label
-                    key={d.id}
-                    className={cx(
-                      'cursor-pointer rounded-xl px-3 py-3 text-left ring-1 ring-inset transition-colors has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-orchid-500',
-                      selected ? 'bg-orchid-700 text-white ring-orchid-700' : 'bg-white text-zinc-800 ring-zinc-200 hover:ring-orchid-300',
-                    )}
-                    data-testid="sell-design"
-                  >
-                    <input type="radio" name="gift-card-design" className="sr-only" checked={selected} onChange={() => setDesign(d.id)} />
-                    <span className="block text-xs opacity-80">{name}</span>
-                    <span className="block text-lg font-semibold tabular-nums">{m(d.amount ?? 0)}</span>
-                  </label>
-                );
-              })}
-            </div>
-          ) : null}
-          <Field
-            label={designs.length > 0 ? t('balances.sell.customAmount') : t('balances.sell.amount')}
-            error={tried && !chosenDesign ? amountError : undefined}
-            hint={gc ? t('balances.sell.amountRange', { min: m(gc.minAmount), max: m(gc.maxAmount) }) : undefined}
-          >
-            <div className="flex flex-wrap items-center gap-2">
-              <MoneyInput
-                value={chosenDesign ? '' : amount}
-                onChange={(v) => {
-                  setDesign(null);
-                  setAmount(v);
-                }}
-                currency={currency}
-                placeholder="0.00"
-                className="w-32"
-                data-testid="sell-amount"
+          <h3 className="text-sm font-semibold text-zinc-900">{t('balances.sell.codeTitle')}</h3>
+          <Segmented
+            label={t('balances.sell.codeTitle')}
+            value={source}
+            onChange={setSource}
+            options={[
+              { value: 'generate', label: t('balances.sell.generate'), testId: 'sell-source-generate' },
+              { value: 'scan', label: t('balances.sell.scan'), testId: 'sell-source-scan' },
+            ]}
+          />
+          {source === 'generate' ? (
+            <div className="flex items-center gap-3 rounded-xl bg-orchid-50/60 px-4 py-3 ring-1 ring-inset ring-orchid-100">
+              <BalanceIcon name="gift" className="size-6 text-orchid-600" />
+              {generated.data ? (
+                <span className="flex-1 font-mono text-lg tracking-[0.15em] text-zinc-900" data-testid="sell-generated-code">
+                  {generated.data.display}
+                </span>
+              ) : generated.isError ? (
+                <ProblemAlert error={generated.error} className="flex-1" />
+              ) : (
+                <Spinner className="size-5 text-orchid-600" />
+              )}
+              <Button
+                size="sm"
+                variant="ghost"
+                icon="refresh"
+                onClick={() => void generated.refetch()}
+                aria-label={t('balances.sell.newCode')}
+                title={t('balances.sell.newCode')}
               />
-              {quick.map((q) => (
-                <Button
-                  key={q}
-                  size="sm"
-                  variant={cents === q && !chosenDesign ? 'primary' : 'secondary'}
-                  onClick={() => {
-                    setDesign(null);
-                    setAmount(centsToInput(q));
-                  }}
-                  data-testid={`sell-quick-${q}`}
-                >
-                  {m(q)}
-                </Button>
-              ))}
             </div>
-          </Field>
+          ) : (
+            <GiftCardCodeInput
+              value={scanned}
+              onChange={setScanned}
+              autoFocus
+              testId="sell-scan-code"
+              invalid={(tried && scan.state !== 'ok') || taken}
+            />
+          )}
+          {taken ? <ProblemAlert error={sell.error} testId="sell-code-taken" /> : null}
         </section>
+      )}
 
-        {!reloadCode ? (
-          <Field label={t('balances.sell.recipient')} optional={t('common.optional')}>
-            <Input value={recipient} onChange={(e) => setRecipient(e.target.value)} maxLength={100} data-testid="sell-recipient" />
-          </Field>
+      <section className="space-y-3">
+        {designs.length > 0 ? <h3 className="text-sm font-semibold text-zinc-900">{t('balances.sell.amountTitle')}</h3> : null}
+        {designs.length > 0 ? (
+          <div className="grid grid-cols-2 gap-2 sm:grid-cols-3" role="radiogroup" aria-label={t('balances.sell.designs')}>
+            {designs.map((d) => {
+              const name = d.name[i18n.language as 'en'] || d.name.en || d.id;
+              const selected = design === d.id;
+              return (
+                <label
+                  key={d.id}
+                  className={cx(
+                    'cursor-pointer rounded-xl px-3 py-3 text-left ring-1 ring-inset transition-colors has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-orchid-500',
+                    selected ? 'bg-orchid-700 text-white ring-orchid-700' : 'bg-white text-zinc-800 ring-zinc-200 hover:ring-orchid-300',
+                  )}
+                  data-testid="sell-design"
+                >
+                  <input type="radio" name="gift-card-design" className="sr-only" checked={selected} onChange={() => setDesign(d.id)} />
+                  <span className="block text-xs opacity-80">{name}</span>
+                  <span className="block text-lg font-semibold tabular-nums">{m(d.amount ?? 0)}</span>
+                </label>
+              );
+            })}
+          </div>
         ) : null}
+        <Field
+          label={designs.length > 0 ? t('balances.sell.customAmount') : t('balances.sell.amount')}
+          error={tried && !chosenDesign ? amountError : undefined}
+          hint={gc ? t('balances.sell.amountRange', { min: m(gc.minAmount), max: m(gc.maxAmount) }) : undefined}
+        >
+          <div className="flex flex-wrap items-center gap-2">
+            <MoneyInput
+              value={chosenDesign ? '' : amount}
+              onChange={(v) => {
+                setDesign(null);
+                setAmount(v);
+              }}
+              currency={currency}
+              placeholder="0.00"
+              className="w-32"
+              data-testid="sell-amount"
+            />
+            {quick.map((q) => (
+              <Button
+                key={q}
+                size="sm"
+                variant={cents === q && !chosenDesign ? 'primary' : 'secondary'}
+                onClick={() => {
+                  setDesign(null);
+                  setAmount(centsToInput(q));
+                }}
+                data-testid={`sell-quick-${q}`}
+              >
+                {m(q)}
+              </Button>
+            ))}
+          </div>
+        </Field>
+      </section>
 
-        {sell.error && !taken ? <ProblemAlert error={sell.error} testId="sell-error" /> : null}
-        <button type="submit" className="hidden" aria-hidden="true" tabIndex={-1} />
-      </form>
-    </Drawer>
+      {!reloadCode ? (
+        <Field label={t('balances.sell.recipient')} optional={t('common.optional')}>
+          <Input value={recipient} onChange={(e) => setRecipient(e.target.value)} maxLength={100} data-testid="sell-recipient" />
+        </Field>
+      ) : null}
+
+      {sell.error && !taken ? <ProblemAlert error={sell.error} testId="sell-error" /> : null}
+      <button type="submit" className="hidden" aria-hidden="true" tabIndex={-1} />
+    </FormDrawer>
   );
 }
