@@ -10,7 +10,7 @@ import { storeLinkCount, visibleClientsFilter } from './visibility.js';
 // Client search and listing, each ONE statement that returns the page with its tags. Search reads only the
 // client_search_terms btree: each word is a prefix range `term >= :w AND term < :next(w)` (no LIKE, no scan
 // of clients). A driver's first SCAN_CAP index entries, in index order (so exact matches — the smallest
-// terms of the range — come first), are the candidates; every other word must also match (a probe on the
+// terms of the range — come first), are the candidates (fewer for single words beside the joined words); every other word must also match (a probe on the
 // (client_id, term) index). Every word drives, and so does the words joined ("jennifer smi" →
 // "jennifersmi", a prefix of the full-name term "jennifersmith"), which finds the few right clients even
 // when each word alone is too common for SCAN_CAP.
@@ -19,7 +19,14 @@ import { storeLinkCount, visibleClientsFilter } from './visibility.js';
 // type more to narrow. Candidates are ranked from clients_rank_idx alone (up to SCAN_CAP per driver, so
 // no row fetch each); only the page's rows are read. The statement is compiled once per shape.
 
-const SCAN_CAP = 500;
+const SCAN_CAP = 200;
+/**
+ * A single word's cap when the words joined drive too. The joined prefix finds "mary smi" and "smith mar"
+ * through the full-name terms; a word drives only to catch the rest (a partial first word, a rare second
+ * name), where its first few entries are the ones that can still match. Every candidate costs an index
+ * probe per other word, and three full drivers made a two-word search cost six one-word ones.
+ */
+const WORD_CAP_BESIDE_JOINED = 50;
 
 export type ListParams = {
   q?: string | undefined;
@@ -147,8 +154,9 @@ function filtersOf(shape: FilterShape, mark: Mark): Array<Expression<SqlBool>> {
  * the union, over every driver, of its first SCAN_CAP index entries that every other word also matches.
  */
 function candidatesOf(db: Executor, shape: SearchShape, mark: Mark) {
-  const words = Array.from({ length: shape.words }, (_, i) => ({ lo: mark(`w${i}`), hi: mark(`next${i}`) }));
-  const drivers = shape.joinedDrives ? [...words, { lo: mark('joined'), hi: mark('nextJoined') }] : words;
+  const wordCap = shape.joinedDrives ? WORD_CAP_BESIDE_JOINED : SCAN_CAP;
+  const words = Array.from({ length: shape.words }, (_, i) => ({ lo: mark(`w${i}`), hi: mark(`next${i}`), cap: wordCap }));
+  const drivers = shape.joinedDrives ? [...words, { lo: mark('joined'), hi: mark('nextJoined'), cap: SCAN_CAP }] : words;
   const branches = drivers.map((driver) => {
     const scanned = db
       .selectFrom('client_search_terms')
@@ -156,7 +164,7 @@ function candidatesOf(db: Executor, shape: SearchShape, mark: Mark) {
       .where('term', '>=', driver.lo)
       .where('term', '<', driver.hi)
       .orderBy('term')
-      .limit(SCAN_CAP);
+      .limit(driver.cap);
     let q = db.selectFrom(scanned.as('s')).select(['s.client_id', 's.term', 's.kind']);
     // Each other word: a probe per candidate on the (client_id, term) index. A scalar subquery, not EXISTS:
     // PostgreSQL turns EXISTS into a semi-join planned from its (poor) estimate of the prefix ranges, and
