@@ -1,9 +1,9 @@
 // Treatments API: record templates, records (write, read, edit within 24 h, addenda), photos, the due list
 // and the progress timelines. Every query key starts with 'treatments'.
 import { queryOptions } from '@tanstack/react-query';
-import { API_BASE, api } from '../../http/client.js';
-import { ApiError, NETWORK_ERROR, toProblem } from '../../http/problem.js';
+import { api } from '../../http/client.js';
 import type { Page } from '../../http/types.js';
+import { type UploadOptions, uploadRaw } from '../../http/upload.js';
 import type { DueEntry, PackageTimeline, Photo, RecordBody, Timeline, TreatmentRecord, TreatmentTemplate } from './types.js';
 
 const enc = encodeURIComponent;
@@ -59,49 +59,8 @@ export const dueQuery = (params: { storeId: string; staffId?: string | undefined
       }),
   });
 
-/**
- * Uploads a photo as the raw request body (the server sniffs the bytes; the JSON client cannot send it),
- * with the CSRF token the app frame got from GET /me, refreshed once if the server refuses it.
- */
-export async function uploadPhoto(
-  recordId: string,
-  kind: 'before' | 'after' | 'other',
-  file: Blob,
-  opts: { csrfToken: string; language: string; refreshCsrf: () => Promise<string | null> },
-): Promise<Photo> {
-  const url = `${API_BASE}/treatment-records/${enc(recordId)}/photos?kind=${kind}`;
-  const send = (token: string) =>
-    fetch(url, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: {
-        Accept: 'application/json, application/problem+json',
-        'Accept-Language': opts.language,
-        'Content-Type': file.type || 'application/octet-stream',
-        'X-CSRF-Token': token,
-      },
-      body: file,
-    });
-  const read = async (r: Response) => {
-    const text = await r.text();
-    try {
-      return text ? JSON.parse(text) : undefined;
-    } catch {
-      return undefined;
-    }
-  };
-  let response: Response;
-  try {
-    response = await send(opts.csrfToken);
-    if (response.status === 403) {
-      const body = await read(response.clone());
-      const fresh = body?.code === 'csrf_failed' ? await opts.refreshCsrf() : null;
-      if (fresh) response = await send(fresh);
-    }
-  } catch {
-    throw new ApiError({ status: 0, code: NETWORK_ERROR });
-  }
-  const body = await read(response);
-  if (!response.ok) throw new ApiError(toProblem(response.status, body));
-  return body as Photo;
+/** Uploads a photo as the raw request body (http/upload.ts). */
+export function uploadPhoto(recordId: string, kind: 'before' | 'after' | 'other', file: Blob, opts: UploadOptions): Promise<Photo> {
+  const path = `/treatment-records/${enc(recordId)}/photos?kind=${kind}`;
+  return uploadRaw<Photo>(path, file, file.type || 'application/octet-stream', opts);
 }
