@@ -14,6 +14,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { withFewerRoundTrips } from './pg-round-trips.js';
+import { type Checkpointer, startCheckpointer } from './sqlite-checkpointer.js';
 import { openSqliteReaders } from './sqlite-readers.js';
 import type { DB } from './tables.js';
 import { WriteWatch } from './write-watch.js';
@@ -27,6 +28,8 @@ export type Database = {
   sqlite?: SqliteDatabase.Database;
   /** SQLite at full durability: how many WAL flushes ran (one flush covers every commit made meanwhile). */
   walFlushes?(): number;
+  /** SQLite file in WAL mode: how many background checkpoints found pages to copy (sqlite-checkpointer.ts). */
+  checkpoints?(): Promise<number>;
   /**
    * For heavy read-only queries outside transactions (client search): on a SQLite file, read-only
    * connections in worker threads (see sqlite-readers.ts); on PostgreSQL, a small pool of its own
@@ -49,6 +52,11 @@ export type SqliteOptions = {
   durability?: 'full' | 'normal';
   /** Read-only connections in worker threads for `reads` (a file in WAL mode only; 0 for none). Default 2. */
   readers?: number;
+  /**
+   * A file in WAL mode: checkpoint from a worker thread every this many ms (sqlite-checkpointer.ts), not
+   * inside the server's commits. 0: SQLite's own automatic checkpoints. Default 250.
+   */
+  checkpointMs?: number;
 };
 
 export function openSqlite(file: string, opts: SqliteOptions = {}): Database {
@@ -75,13 +83,21 @@ export function openSqlite(file: string, opts: SqliteOptions = {}): Database {
   const db = new Kysely<DB>({ dialect, plugins: [new WriteWatch()] });
   const readerCount = opts.readers ?? 2;
   const readers = walMode && file !== ':memory:' && readerCount > 0 ? openSqliteReaders(file, readerCount) : undefined;
+  const checkpointMs = opts.checkpointMs ?? 250;
+  let checkpointer: Checkpointer | undefined;
+  if (walMode && file !== ':memory:' && checkpointMs > 0) {
+    sqlite.pragma('wal_autocheckpoint = 0');
+    checkpointer = startCheckpointer(file, checkpointMs);
+  }
   return {
     db,
     dialect: 'sqlite',
     sqlite,
     ...(wal ? { walFlushes: wal.flushes } : {}),
     ...(readers ? { reads: readers.db } : {}),
+    ...(checkpointer ? { checkpoints: checkpointer.count } : {}),
     close: async () => {
+      await checkpointer?.close();
       await readers?.close();
       await db.destroy();
       wal?.close();
