@@ -14,7 +14,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { withFewerRoundTrips } from './pg-round-trips.js';
-import { type Checkpointer, startCheckpointer } from './sqlite-checkpointer.js';
+import { type Checkpointer, DEFAULT_AUTOCHECKPOINT_PAGES, SAFETY_NET_PAGES, startCheckpointer } from './sqlite-checkpointer.js';
 import { openSqliteReaders } from './sqlite-readers.js';
 import type { DB } from './tables.js';
 import { WriteWatch } from './write-watch.js';
@@ -53,10 +53,10 @@ export type SqliteOptions = {
   /** Read-only connections in worker threads for `reads` (a file in WAL mode only; 0 for none). Default 2. */
   readers?: number;
   /**
-   * A file in WAL mode: checkpoint from a worker thread every this many ms (sqlite-checkpointer.ts), not
-   * inside the server's commits. 0: SQLite's own automatic checkpoints. Default 250.
+   * At full durability: checkpoint from a worker thread after every this many writes (sqlite-checkpointer.ts),
+   * not inside the server's commits. 0: SQLite's own automatic checkpoints. Default 40.
    */
-  checkpointMs?: number;
+  checkpointEvery?: number;
 };
 
 export function openSqlite(file: string, opts: SqliteOptions = {}): Database {
@@ -78,17 +78,27 @@ export function openSqlite(file: string, opts: SqliteOptions = {}): Database {
   // whole file, and every page missing from the cache costs a read system call even when the OS has it.
   sqlite.pragma('cache_size = -65536');
   const wal = durable ? walSyncer(`${file}-wal`) : undefined;
+  const checkpointEvery = opts.checkpointEvery ?? 40;
+  let checkpointer: Checkpointer | undefined;
+  if (wal && checkpointEvery > 0) {
+    sqlite.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
+    checkpointer = startCheckpointer(file, checkpointEvery, () => {
+      // The thread failed: SQLite checkpoints inside commits again, as it does by default.
+      if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
+    });
+  }
   const config = { database: withStatementCache(sqlite) };
-  const dialect = wal ? new GroupCommitDialect(config, sqlite, wal.sync) : new SqliteDialect(config);
+  const syncWrite =
+    wal && checkpointer
+      ? () => {
+          checkpointer.noteWrite();
+          return wal.sync();
+        }
+      : wal?.sync;
+  const dialect = syncWrite ? new GroupCommitDialect(config, sqlite, syncWrite) : new SqliteDialect(config);
   const db = new Kysely<DB>({ dialect, plugins: [new WriteWatch()] });
   const readerCount = opts.readers ?? 2;
   const readers = walMode && file !== ':memory:' && readerCount > 0 ? openSqliteReaders(file, readerCount) : undefined;
-  const checkpointMs = opts.checkpointMs ?? 250;
-  let checkpointer: Checkpointer | undefined;
-  if (walMode && file !== ':memory:' && checkpointMs > 0) {
-    sqlite.pragma('wal_autocheckpoint = 0');
-    checkpointer = startCheckpointer(file, checkpointMs);
-  }
   return {
     db,
     dialect: 'sqlite',
