@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTransaction } from '../src/server/db/tx.js';
-import { explainSearch, seedDemoClients } from '../src/server/modules/clients/index.js';
+import { explainSearch, insertClients, seedDemoClients } from '../src/server/modules/clients/index.js';
 import { createFieldCipher } from '../src/server/platform/crypto.js';
 import { permissionsOf } from '../src/server/platform/permissions.js';
 import { addStaff, createTestApp, type Session, setUpBusiness, type TestApp } from './support/app.js';
@@ -107,6 +107,29 @@ describe('client search: names, pinyin, initials, phone digits, email', () => {
     const second = (await owner.get(`/api/v1/clients?q=a&limit=20&cursor=${first.nextCursor}`)).json();
     const all = [...first.data, ...second.data].map((c: { id: string }) => c.id);
     expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('finds a partial first name before a common surname ("jen smith") among many Smiths and Jens', async () => {
+    // 60 Smiths and 60 Jens first, so neither word alone reaches her within its first entries.
+    const crowd = [
+      ...Array.from({ length: 60 }, (_, i) => ({
+        firstName: `Amy${String.fromCharCode(97 + (i % 26))}`,
+        lastName: 'Smith',
+        homeStoreId: storeId,
+      })),
+      ...Array.from({ length: 60 }, (_, i) => ({
+        firstName: 'Jen',
+        lastName: `Brown${String.fromCharCode(97 + (i % 26))}`,
+        homeStoreId: storeId,
+      })),
+    ];
+    await withTransaction(t.db.db, ({ tx }) =>
+      insertClients(tx, crowd, { actorId: null, ip: null, requestId: null, now: t.clock.now() }, { checkDuplicates: false, audit: false }),
+    );
+    const jennifer = (await owner.post('/api/v1/clients', { firstName: 'Jennifer', lastName: 'Smith' })).json();
+    expect(await ids(owner, 'jen smith')).toContain(jennifer.id);
+    expect(await ids(owner, 'smith jen')).toContain(jennifer.id);
+    expect((await ids(owner, 'jennifer smith'))[0]).toBe(jennifer.id);
   });
 
   it('a technician searches only the clients of their stores', async () => {

@@ -46,3 +46,23 @@ describe('PostgreSQL reads pool', () => {
     await expect(sql`select 1`.execute(other.reads!)).rejects.toThrow();
   });
 });
+
+describe('PostgreSQL settings in the URL', () => {
+  it('are kept beside the reads pool’s own', async () => {
+    const target = await createEmptyPostgresDatabase('orchid_reads_url');
+    const url = new URL(target.url);
+    url.searchParams.set('options', '-c statement_timeout=4321');
+    const database = openPostgres(url.toString(), { max: 1, readers: 1 });
+    try {
+      const show = async (db: Database['db'], name: string) =>
+        (await sql.raw<Record<string, string>>(`show ${name}`).execute(db)).rows[0]![name];
+      expect(await show(database.db, 'statement_timeout')).toBe('4321ms');
+      expect(await show(database.reads!, 'statement_timeout')).toBe('4321ms');
+      expect(await show(database.reads!, 'plan_cache_mode')).toBe('force_generic_plan');
+      expect(await show(database.reads!, 'default_transaction_read_only')).toBe('on');
+    } finally {
+      await database.close();
+      await target.drop();
+    }
+  });
+});

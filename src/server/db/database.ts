@@ -322,9 +322,13 @@ export function openPostgres(url: string, opts: PostgresOptions = {}): Database 
 }
 
 function postgresPool(url: string, opts: PostgresOptions, pool: { max: number; settings?: string }) {
-  const settings = [opts.schema ? `-c search_path=${opts.schema}` : '', pool.settings ?? ''].filter(Boolean).join(' ');
+  // Settings in the URL (`?options=…`) would replace ours (node-postgres lets the URL win): merge them.
+  const parsed = new URL(url);
+  const fromUrl = parsed.searchParams.get('options');
+  parsed.searchParams.delete('options');
+  const settings = [fromUrl ?? '', opts.schema ? `-c search_path=${opts.schema}` : '', pool.settings ?? ''].filter(Boolean).join(' ');
   const created = new pg.Pool({
-    connectionString: url,
+    connectionString: fromUrl === null ? url : parsed.toString(),
     max: pool.max,
     // Statements sent together are not each a round trip (pg-round-trips.ts).
     pipeline: true,

@@ -130,6 +130,11 @@ export type SearchQuery = {
   words: string[];
   /** The words joined: an exact full-name / phone match on it ranks first. */
   joined: string;
+  /**
+   * Two words typed: the second then the first, joined. "jen smith" → smithjen, a prefix of the last-first
+   * term smithjennifer, which the words joined in typed order (jensmith) are not.
+   */
+  reversed?: string;
 };
 
 /**
@@ -149,7 +154,9 @@ export function parseQuery(raw: string): SearchQuery | null {
     .filter(Boolean);
   if (words.length === 0) return null;
   const unique = [...new Set(words)].slice(0, 5);
-  return { words: [...unique].sort((a, b) => b.length - a.length), joined: words.join('').slice(0, MAX_TERM_LENGTH) };
+  const query: SearchQuery = { words: [...unique].sort((a, b) => b.length - a.length), joined: words.join('').slice(0, MAX_TERM_LENGTH) };
+  if (unique.length === 2) query.reversed = `${unique[1]}${unique[0]}`.slice(0, MAX_TERM_LENGTH);
+  return query;
 }
 
 /**

@@ -10,21 +10,23 @@ import { storeLinkCount, visibleClientsFilter } from './visibility.js';
 // Client search and listing, each ONE statement that returns the page with its tags. Search reads only the
 // client_search_terms btree: each word is a prefix range `term >= :w AND term < :next(w)` (no LIKE, no scan
 // of clients). A driver's first SCAN_CAP index entries, in index order (so exact matches — the smallest
-// terms of the range — come first), are the candidates (fewer for single words beside the joined words); every other word must also match (a probe on the
-// (client_id, term) index). Every word drives, and so does the words joined ("jennifer smi" →
-// "jennifersmi", a prefix of the full-name term "jennifersmith"), which finds the few right clients even
-// when each word alone is too common for SCAN_CAP.
+// terms of the range — come first), are the candidates (fewer for single words beside the joined words);
+// every other word must also match (a probe on the (client_id, term) index). Every word drives, and so do the words joined ("jennifer smi" →
+// "jennifersmi", a prefix of the full-name term "jennifersmith") and, for two words, joined the other way
+// round ("jen smith" → "smithjen", a prefix of "smithjennifer"): they find the few right clients even when
+// each word alone is too common for its cap.
 // Ranking: exact phone, then exact full name / email (of the words joined), then prefix matches; ties by
 // last visit, then last update. A very broad prefix ("a") returns the best of its first SCAN_CAP entries:
-// type more to narrow. Candidates are ranked from clients_rank_idx alone (up to SCAN_CAP per driver, so
+// type more to narrow (a search does not page past SCAN_CAP). Candidates are ranked from clients_rank_idx alone (up to SCAN_CAP per driver, so
 // no row fetch each); only the page's rows are read. The statement is compiled once per shape.
 
 const SCAN_CAP = 200;
 /**
- * A single word's cap when the words joined drive too. The joined prefix finds "mary smi" and "smith mar"
- * through the full-name terms; a word drives only to catch the rest (a partial first word, a rare second
- * name), where its first few entries are the ones that can still match. Every candidate costs an index
- * probe per other word, and three full drivers made a two-word search cost six one-word ones.
+ * A single word's cap when the words joined drive too. The words joined find "mary smi" and "smith mar"
+ * through the full-name terms, and two words joined the other way round find "jen smith" (smithjennifer);
+ * a single word drives only to catch the rest, a rare word (a phone suffix, an uncommon surname) whose few
+ * entries all fit. Every candidate costs an index probe per other word, and full caps for every word made
+ * a two-word search cost six one-word ones.
  */
 const WORD_CAP_BESIDE_JOINED = 50;
 
@@ -47,7 +49,10 @@ export async function searchClients(db: Executor, actor: Actor, p: ListParams) {
   let next: () => string;
   if (query) {
     rows = await rankedPage(db, actor, p, query);
-    next = () => `o:${offsetOf(p.cursor) + p.limit}`;
+    const nextOffset = offsetOf(p.cursor) + p.limit;
+    // Past SCAN_CAP a search does not page (type more to narrow): offsetOf would cap it, and repeat a page.
+    if (nextOffset > SCAN_CAP) rows = rows.slice(0, p.limit);
+    next = () => `o:${nextOffset}`;
   } else {
     const listed = await browsePage(db, actor, p).execute();
     rows = listed;
@@ -92,6 +97,8 @@ type SearchShape = FilterShape & {
   words: number;
   /** The words joined drive too (more than one word). */
   joinedDrives: boolean;
+  /** Two words: they drive joined the other way round too. */
+  reversedDrives: boolean;
 };
 
 type Mark = (name: string) => any;
@@ -108,7 +115,8 @@ function filterShapeOf(actor: Actor, p: ListParams): FilterShape {
 
 function shapeOf(actor: Actor, p: ListParams, query: SearchQuery): SearchShape {
   const joinedDrives = query.words.length > 1 && !query.words.includes(query.joined);
-  return { ...filterShapeOf(actor, p), words: query.words.length, joinedDrives };
+  const reversedDrives = joinedDrives && query.reversed !== undefined && query.reversed !== query.joined;
+  return { ...filterShapeOf(actor, p), words: query.words.length, joinedDrives, reversedDrives };
 }
 
 /** The bound values: storeId, tag, store<i>, limit, offset; with a query w<i> and next<i> (word i's prefix range), joined, nextJoined. */
@@ -125,6 +133,8 @@ function valuesOf(actor: Actor, p: ListParams, query?: SearchQuery): (name: stri
   if (query) {
     values.joined = query.joined;
     values.nextJoined = nextPrefix(query.joined);
+    values.reversed = query.reversed;
+    values.nextReversed = query.reversed === undefined ? undefined : nextPrefix(query.reversed);
     query.words.forEach((w, i) => {
       values[`w${i}`] = w;
       values[`next${i}`] = nextPrefix(w);
@@ -156,7 +166,9 @@ function filtersOf(shape: FilterShape, mark: Mark): Array<Expression<SqlBool>> {
 function candidatesOf(db: Executor, shape: SearchShape, mark: Mark) {
   const wordCap = shape.joinedDrives ? WORD_CAP_BESIDE_JOINED : SCAN_CAP;
   const words = Array.from({ length: shape.words }, (_, i) => ({ lo: mark(`w${i}`), hi: mark(`next${i}`), cap: wordCap }));
-  const drivers = shape.joinedDrives ? [...words, { lo: mark('joined'), hi: mark('nextJoined'), cap: SCAN_CAP }] : words;
+  const drivers = [...words];
+  if (shape.joinedDrives) drivers.push({ lo: mark('joined'), hi: mark('nextJoined'), cap: SCAN_CAP });
+  if (shape.reversedDrives) drivers.push({ lo: mark('reversed'), hi: mark('nextReversed'), cap: SCAN_CAP });
   const branches = drivers.map((driver) => {
     const scanned = db
       .selectFrom('client_search_terms')
@@ -188,7 +200,12 @@ function candidatesOf(db: Executor, shape: SearchShape, mark: Mark) {
   const union = branches.slice(1).reduce((all, b) => all.unionAll(b), branches[0]!);
   return db
     .selectFrom(union.as('t'))
-    .select(['t.client_id', sql<number>`max(case when t.term = ${mark('joined')} then t.kind else 0 end)`.as('hit')])
+    .select([
+      't.client_id',
+      shape.reversedDrives
+        ? sql<number>`max(case when t.term = ${mark('joined')} or t.term = ${mark('reversed')} then t.kind else 0 end)`.as('hit')
+        : sql<number>`max(case when t.term = ${mark('joined')} then t.kind else 0 end)`.as('hit'),
+    ])
     .groupBy('t.client_id');
 }
 
