@@ -1,13 +1,10 @@
-// Points (积分) rules: how many points a dollar earns (by category), bonus events (double points), what
-// points are worth when redeemed and the minimum, and expiry.
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button, IconButton } from '../../components/Button.js';
 import { Field } from '../../components/Field.js';
 import { Input, Select, Switch } from '../../components/Input.js';
 import { useMoney, useNumber } from '../balances/money.js';
-import { categoriesQuery } from '../catalog/api.js';
 import type { LedgerSettings } from './api.js';
+import { CategoryValueRows } from './parts/CategoryValueRows.js';
 import { IntInput } from './parts/IntInput.js';
 import { SettingsRow } from './parts/SettingsCard.js';
 import { SectionFrame } from './SectionFrame.js';
@@ -113,49 +110,19 @@ export function PointsTab() {
 
 function CategoryRates({ section, points }: { section: Section<'points'>; points: Points }) {
   const { t } = useTranslation();
-  const categories = useQuery(categoriesQuery());
-  const list = categories.data ?? [];
   const rates = points.earn.categories;
-  const set = (next: Points['earn']['categories']) => section.set({ earn: { ...points.earn, categories: next } });
-  const free = list.filter((c) => !rates.some((r) => r.categoryId === c.id));
   return (
     <div className="space-y-2">
       {rates.length > 0 ? <p className="text-sm font-medium text-zinc-800">{t('loyalty.points.categoryRates')}</p> : null}
-      {rates.map((r, i) => (
-        <div key={r.categoryId} className="flex items-center gap-2">
-          <Select
-            value={r.categoryId}
-            onChange={(e) => set(rates.map((x, j) => (j === i ? { ...x, categoryId: e.target.value } : x)))}
-            className="min-w-0 flex-1"
-            aria-label={t('loyalty.points.category')}
-          >
-            {list
-              .filter((c) => c.id === r.categoryId || free.includes(c))
-              .map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.displayName}
-                </option>
-              ))}
-          </Select>
-          <IntInput
-            value={r.perDollar}
-            onChange={(v) => set(rates.map((x, j) => (j === i ? { ...x, perDollar: int(v) } : x)))}
-            className="w-28"
-            suffix={t('loyalty.points.perDollarShort')}
-          />
-          <IconButton icon="trash" label={t('loyalty.remove')} onClick={() => set(rates.filter((_, j) => j !== i))} />
-        </div>
-      ))}
-      {free.length > 0 ? (
-        <Button
-          size="sm"
-          variant="ghost"
-          icon="plus"
-          onClick={() => set([...rates, { categoryId: free[0]!.id, perDollar: points.earn.perDollar * 2 || 1 }])}
-        >
-          {t('loyalty.points.addCategory')}
-        </Button>
-      ) : null}
+      <CategoryValueRows
+        rows={rates}
+        onChange={(next) => section.set({ earn: { ...points.earn, categories: next } })}
+        value={(r) => r.perDollar}
+        withValue={(r, v) => ({ ...r, perDollar: int(v) })}
+        newRow={(categoryId) => ({ categoryId, perDollar: points.earn.perDollar * 2 || 1 })}
+        suffix={t('loyalty.points.perDollarShort')}
+        addLabel={t('loyalty.points.addCategory')}
+      />
     </div>
   );
 }

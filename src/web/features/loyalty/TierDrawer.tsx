@@ -3,16 +3,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, IconButton } from '../../components/Button.js';
 import { Field } from '../../components/Field.js';
 import { FormDrawer } from '../../components/FormDrawer.js';
 import { Input, Select, Switch } from '../../components/Input.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useToast } from '../../components/Toast.js';
 import { fieldErrors } from '../../http/problem.js';
-import { categoriesQuery } from '../catalog/api.js';
 import { FormSection } from '../catalog/parts/FormSection.js';
 import { couponsQuery, createTier, type Tier, type TierInput, tiersQuery, updateTier } from './api.js';
+import { CategoryValueRows } from './parts/CategoryValueRows.js';
 import { IntInput } from './parts/IntInput.js';
 import { MoneyCents } from './parts/MoneyCents.js';
 
@@ -28,7 +27,6 @@ function TierForm({ tier, onClose, basis, nextRank }: Props) {
   const { t } = useTranslation();
   const toast = useToast();
   const queryClient = useQueryClient();
-  const categories = useQuery(categoriesQuery());
   const coupons = useQuery(couponsQuery);
   const [name, setName] = useState(tier?.name ?? '');
   const [zhCN, setZhCN] = useState(tier?.nameTranslations['zh-CN'] ?? '');
@@ -84,8 +82,6 @@ function TierForm({ tier, onClose, basis, nextRank }: Props) {
     setTried(true);
     if (!local.name && !local.threshold && !local.rank) save.mutate();
   };
-  const cats = categories.data ?? [];
-  const free = cats.filter((c) => !catDiscounts.some((d) => d.categoryId === c.id));
   const multipliers = ['10000', '12500', '15000', '20000', '30000'];
 
   return (
@@ -136,41 +132,15 @@ function TierForm({ tier, onClose, basis, nextRank }: Props) {
         <Field label={t('loyalty.tiers.discount')} hint={t('loyalty.tiers.discountHint')}>
           <IntInput value={discount} onChange={setDiscount} suffix="%" testId="tier-discount" />
         </Field>
-        {catDiscounts.map((d, i) => (
-          <div key={d.categoryId} className="flex items-center gap-2">
-            <Select
-              value={d.categoryId}
-              onChange={(e) => setCatDiscounts(catDiscounts.map((x, j) => (j === i ? { ...x, categoryId: e.target.value } : x)))}
-              className="min-w-0 flex-1"
-              aria-label={t('loyalty.points.category')}
-            >
-              {cats
-                .filter((c) => c.id === d.categoryId || free.includes(c))
-                .map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.displayName}
-                  </option>
-                ))}
-            </Select>
-            <IntInput
-              value={d.percent}
-              onChange={(v) => setCatDiscounts(catDiscounts.map((x, j) => (j === i ? { ...x, percent: v ?? 0 } : x)))}
-              suffix="%"
-              className="w-28"
-            />
-            <IconButton icon="trash" label={t('loyalty.remove')} onClick={() => setCatDiscounts(catDiscounts.filter((_, j) => j !== i))} />
-          </div>
-        ))}
-        {free.length > 0 ? (
-          <Button
-            size="sm"
-            variant="ghost"
-            icon="plus"
-            onClick={() => setCatDiscounts([...catDiscounts, { categoryId: free[0]!.id, percent: discount ?? 0 }])}
-          >
-            {t('loyalty.tiers.addCategoryDiscount')}
-          </Button>
-        ) : null}
+        <CategoryValueRows
+          rows={catDiscounts}
+          onChange={setCatDiscounts}
+          value={(d) => d.percent}
+          withValue={(d, v) => ({ ...d, percent: v ?? 0 })}
+          newRow={(categoryId) => ({ categoryId, percent: discount ?? 0 })}
+          suffix="%"
+          addLabel={t('loyalty.tiers.addCategoryDiscount')}
+        />
         <Field label={t('loyalty.tiers.multiplier')}>
           <Select value={multiplier} onChange={(e) => setMultiplier(e.target.value)} className="w-40" data-testid="tier-multiplier">
             {(multipliers.includes(multiplier) ? multipliers : [...multipliers, multiplier]).map((bp) => (

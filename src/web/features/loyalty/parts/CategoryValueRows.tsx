@@ -1,0 +1,61 @@
+// One row per service category with a number for it (a tier's category discount, a category's points per
+// dollar): the category picker offers only the categories not used yet; add and remove buttons.
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Button, IconButton } from '../../../components/Button.js';
+import { Select } from '../../../components/Input.js';
+import { categoriesQuery } from '../../catalog/api.js';
+import { IntInput } from './IntInput.js';
+
+export function CategoryValueRows<R extends { categoryId: string }>({
+  rows,
+  onChange,
+  value,
+  withValue,
+  newRow,
+  suffix,
+  addLabel,
+}: {
+  rows: R[];
+  onChange: (rows: R[]) => void;
+  value: (row: R) => number | null;
+  withValue: (row: R, value: number | null) => R;
+  newRow: (categoryId: string) => R;
+  suffix: string;
+  addLabel: string;
+}) {
+  const { t } = useTranslation();
+  const categories = useQuery(categoriesQuery());
+  const list = categories.data ?? [];
+  const free = list.filter((c) => !rows.some((r) => r.categoryId === c.id));
+  const replace = (i: number, row: R) => onChange(rows.map((x, j) => (j === i ? row : x)));
+  return (
+    <>
+      {rows.map((r, i) => (
+        <div key={r.categoryId} className="flex items-center gap-2">
+          <Select
+            value={r.categoryId}
+            onChange={(e) => replace(i, { ...r, categoryId: e.target.value })}
+            className="min-w-0 flex-1"
+            aria-label={t('loyalty.points.category')}
+          >
+            {list
+              .filter((c) => c.id === r.categoryId || free.includes(c))
+              .map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.displayName}
+                </option>
+              ))}
+          </Select>
+          <IntInput value={value(r)} onChange={(v) => replace(i, withValue(r, v))} suffix={suffix} className="w-28" />
+          <IconButton icon="trash" label={t('loyalty.remove')} onClick={() => onChange(rows.filter((_, j) => j !== i))} />
+        </div>
+      ))}
+      {free.length > 0 ? (
+        <Button size="sm" variant="ghost" icon="plus" onClick={() => onChange([...rows, newRow(free[0]!.id)])}>
+          {addLabel}
+        </Button>
+      ) : null}
+    </>
+  );
+}
