@@ -322,13 +322,10 @@ export function openPostgres(url: string, opts: PostgresOptions = {}): Database 
 }
 
 function postgresPool(url: string, opts: PostgresOptions, pool: { max: number; settings?: string }) {
-  // Settings in the URL (`?options=…`) would replace ours (node-postgres lets the URL win): merge them.
-  const parsed = new URL(url);
-  const fromUrl = parsed.searchParams.get('options');
-  parsed.searchParams.delete('options');
-  const settings = [fromUrl ?? '', opts.schema ? `-c search_path=${opts.schema}` : '', pool.settings ?? ''].filter(Boolean).join(' ');
+  const { connectionString, fromUrl } = withoutUrlOptions(url);
+  const settings = [fromUrl, opts.schema ? `-c search_path=${opts.schema}` : '', pool.settings ?? ''].filter(Boolean).join(' ');
   const created = new pg.Pool({
-    connectionString: fromUrl === null ? url : parsed.toString(),
+    connectionString,
     max: pool.max,
     // Statements sent together are not each a round trip (pg-round-trips.ts).
     pipeline: true,
@@ -339,6 +336,19 @@ function postgresPool(url: string, opts: PostgresOptions, pool: { max: number; s
   created.on('error', (err) => opts.onIdleError?.(err));
   created.on('connect', (client) => withFewerRoundTrips(client));
   return created;
+}
+
+/**
+ * Settings in a URL's `?options=…` would replace ours (node-postgres lets the URL win), so they are taken
+ * out and merged. A connection string that is not a URL (a socket path) is left as it is.
+ */
+function withoutUrlOptions(url: string): { connectionString: string; fromUrl: string } {
+  if (!URL.canParse(url)) return { connectionString: url, fromUrl: '' };
+  const parsed = new URL(url);
+  const fromUrl = parsed.searchParams.get('options');
+  if (fromUrl === null) return { connectionString: url, fromUrl: '' };
+  parsed.searchParams.delete('options');
+  return { connectionString: parsed.toString(), fromUrl };
 }
 
 export function openDatabase(database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string }): Database {
