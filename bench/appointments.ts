@@ -15,6 +15,7 @@ import { seedDemoClients } from '../src/server/modules/clients/index.js';
 import { insertStaff } from '../src/server/modules/staff/index.js';
 import { newId } from '../src/server/platform/ids.js';
 import { addDays, localDate, zonedDateTimeToInstant } from '../src/server/platform/zoned-time.js';
+import { gcPauses } from './support/gc-pauses.js';
 import { load } from './support/load.js';
 import { machineCpu } from './support/machine-cpu.js';
 import { profiled } from './support/profile.js';
@@ -318,6 +319,7 @@ export async function run(): Promise<BenchOutcome> {
     }
 
     const cpu = machineCpu();
+    const gc = gcPauses();
     const create = await profiled(`create-${server.engine}`, () =>
       load({
         url: server.baseUrl,
@@ -334,6 +336,7 @@ export async function run(): Promise<BenchOutcome> {
       }),
     );
     const cpuLine = cpu.stop(create.sent);
+    const gcLine = gc.stop();
     if (create.non2xx || create.errors) throw new Error(`create run is invalid: ${create.non2xx} non-2xx, ${create.errors} errors`);
 
     const inProcess = await inProcessCost(server, w, availUrl.slice(server.baseUrl.length));
@@ -354,6 +357,7 @@ export async function run(): Promise<BenchOutcome> {
       row(`POST appointments (${CONNECTIONS} connections)`, create),
     ]);
     console.log(`create: ${cpuLine}`);
+    console.log(`create: ${gcLine}`);
     const targets: Target[] = [
       {
         name: 'availability p99 < 20 ms (1 connection: server time over HTTP)',

@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { withTransaction } from '../src/server/db/tx.js';
 import { openTicket, type SalesCtx, seedDemoSales } from '../src/server/modules/sales/index.js';
 import { newId } from '../src/server/platform/ids.js';
+import { gcPauses } from './support/gc-pauses.js';
 import { load } from './support/load.js';
 import { machineCpu } from './support/machine-cpu.js';
 import { profiled } from './support/profile.js';
@@ -297,9 +298,11 @@ export async function run(): Promise<BenchOutcome> {
     // driver, commits included) — steadier than latency on a shared machine.
     const elu0 = perf.eventLoopUtilization();
     const cpu = machineCpu();
+    const gc = gcPauses();
     const res = await profiled(`checkout-${server.engine}`, () => drive(server, w.csrf, jobs));
     const elu = perf.eventLoopUtilization(elu0);
     const cpuLine = cpu.stop(res.sent);
+    const gcLine = gc.stop();
     const receipts = await server.deps.database.db
       .selectFrom('sales')
       .select((eb) => [
@@ -325,6 +328,7 @@ export async function run(): Promise<BenchOutcome> {
     ]);
     console.log(`server thread busy ${fmt.ms(elu.active / res.sent)} per completion (warm-up included)`);
     console.log(cpuLine);
+    console.log(gcLine);
     if (res.ranOut) console.log('(the prepared tickets ran out before the measured time was up; figures cover what ran)');
     const ratio = res.rps / raw;
     const targets: Target[] = [
