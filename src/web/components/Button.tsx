@@ -3,13 +3,15 @@ import { cx } from './cx.js';
 import { Icon, type IconName } from './icons.js';
 import { Spinner } from './Spinner.js';
 
-export type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'danger' | 'danger-ghost';
+export type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'inverse' | 'danger' | 'danger-ghost';
 export type ButtonSize = 'sm' | 'md' | 'lg';
 
 const variants: Record<ButtonVariant, string> = {
   primary: 'bg-orchid-700 text-white shadow-sm hover:bg-orchid-800 active:bg-orchid-900 disabled:bg-orchid-300',
   secondary: 'bg-white text-zinc-800 ring-1 ring-inset ring-zinc-300 shadow-sm hover:bg-zinc-50 active:bg-zinc-100 disabled:text-zinc-400',
   ghost: 'text-zinc-700 hover:bg-zinc-100 active:bg-zinc-200 disabled:text-zinc-400',
+  // A ghost button on a dark bar (a save bar, a toast).
+  inverse: 'text-white hover:bg-white/10 active:bg-white/20 disabled:text-white/40',
   danger: 'bg-red-600 text-white shadow-sm hover:bg-red-700 active:bg-red-800 disabled:bg-red-300',
   'danger-ghost': 'text-red-700 hover:bg-red-50 active:bg-red-100 disabled:text-red-300',
 };

@@ -37,7 +37,8 @@ function TierForm({ tier, onClose, basis, nextRank }: Props) {
   const [catDiscounts, setCatDiscounts] = useState(
     tier?.discounts
       .filter((d) => d.categoryId !== null)
-      .map((d) => ({ categoryId: d.categoryId as string, percent: pctOf(d.percentBp) })) ?? [],
+      .map((d): { categoryId: string; percent: number | null } => ({ categoryId: d.categoryId as string, percent: pctOf(d.percentBp) })) ??
+      [],
   );
   const [multiplier, setMultiplier] = useState(String(tier?.pointsMultiplierBp ?? 10_000));
   const [giftNote, setGiftNote] = useState(tier?.birthdayGift?.note ?? '');
@@ -46,7 +47,15 @@ function TierForm({ tier, onClose, basis, nextRank }: Props) {
   const [tried, setTried] = useState(false);
 
   const badThreshold = threshold === null || Number.isNaN(threshold);
-  const local = { name: !name.trim(), threshold: badThreshold, rank: rank === null || rank < 1 || rank > 100 };
+  // A percent above 100 is refused, not quietly cut to 100 (that would make the category free).
+  const badCategory = (d: { percent: number | null }) => d.percent === null || d.percent > 100;
+  const local = {
+    name: !name.trim(),
+    threshold: badThreshold,
+    rank: rank === null || rank < 1 || rank > 100,
+    discount: discount !== null && discount > 100,
+    categories: catDiscounts.some(badCategory),
+  };
   const save = useMutation({
     mutationFn: () => {
       const translations: Record<string, string> = {};
@@ -58,8 +67,8 @@ function TierForm({ tier, onClose, basis, nextRank }: Props) {
         rank: rank ?? 1,
         threshold: threshold ?? 0,
         discounts: [
-          ...(discount ? [{ categoryId: null, percentBp: Math.round(Math.min(100, discount) * 100) }] : []),
-          ...catDiscounts.map((d) => ({ categoryId: d.categoryId, percentBp: Math.round(Math.min(100, d.percent) * 100) })),
+          ...(discount ? [{ categoryId: null, percentBp: Math.round(discount * 100) }] : []),
+          ...catDiscounts.map((d) => ({ categoryId: d.categoryId, percentBp: Math.round((d.percent ?? 0) * 100) })),
         ],
         pointsMultiplierBp: Number(multiplier),
         birthdayGift:
@@ -80,7 +89,7 @@ function TierForm({ tier, onClose, basis, nextRank }: Props) {
   const server = fieldErrors(save.error);
   const submit = () => {
     setTried(true);
-    if (!local.name && !local.threshold && !local.rank) save.mutate();
+    if (!Object.values(local).some(Boolean)) save.mutate();
   };
   const multipliers = ['10000', '12500', '15000', '20000', '30000'];
 
@@ -129,18 +138,29 @@ function TierForm({ tier, onClose, basis, nextRank }: Props) {
       </FormSection>
 
       <FormSection title={t('loyalty.tiers.benefits')} description={t('loyalty.tiers.benefitsBody')}>
-        <Field label={t('loyalty.tiers.discount')} hint={t('loyalty.tiers.discountHint')}>
-          <IntInput value={discount} onChange={setDiscount} suffix="%" testId="tier-discount" />
+        <Field
+          label={t('loyalty.tiers.discount')}
+          hint={t('loyalty.tiers.discountHint')}
+          error={local.discount ? t('loyalty.tiers.percentRange') : undefined}
+        >
+          <IntInput value={discount} onChange={setDiscount} suffix="%" testId="tier-discount" invalid={local.discount} />
         </Field>
         <CategoryValueRows
           rows={catDiscounts}
           onChange={setCatDiscounts}
           value={(d) => d.percent}
-          withValue={(d, v) => ({ ...d, percent: v ?? 0 })}
+          withValue={(d, v) => ({ ...d, percent: v })}
           newRow={(categoryId) => ({ categoryId, percent: discount ?? 0 })}
           suffix="%"
           addLabel={t('loyalty.tiers.addCategoryDiscount')}
+          invalid={badCategory}
+          testId="tier-category"
         />
+        {local.categories ? (
+          <p className="text-sm text-red-700" data-testid="tier-category-error">
+            {t('loyalty.tiers.categoryPercentRange')}
+          </p>
+        ) : null}
         <Field label={t('loyalty.tiers.multiplier')}>
           <Select value={multiplier} onChange={(e) => setMultiplier(e.target.value)} className="w-40" data-testid="tier-multiplier">
             {(multipliers.includes(multiplier) ? multipliers : [...multipliers, multiplier]).map((bp) => (

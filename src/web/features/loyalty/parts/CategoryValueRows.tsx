@@ -15,6 +15,8 @@ export function CategoryValueRows<R extends { categoryId: string }>({
   newRow,
   suffix,
   addLabel,
+  invalid,
+  testId,
 }: {
   rows: R[];
   onChange: (rows: R[]) => void;
@@ -23,6 +25,10 @@ export function CategoryValueRows<R extends { categoryId: string }>({
   newRow: (categoryId: string) => R;
   suffix: string;
   addLabel: string;
+  /** A row whose value cannot be saved (shown in red). */
+  invalid?: (row: R) => boolean;
+  /** `${testId}-value-${i}` on each row's number, `${testId}-add` on the add button. */
+  testId?: string;
 }) {
   const { t } = useTranslation();
   const categories = useQuery(categoriesQuery());
@@ -32,7 +38,10 @@ export function CategoryValueRows<R extends { categoryId: string }>({
   return (
     <>
       {rows.map((r, i) => (
-        <div key={r.categoryId} className="flex items-center gap-2">
+        // By position, not by category: changing a row's category must not rebuild it (focus would be lost);
+        // every input in it is controlled, so nothing is left behind when a row is removed.
+        // biome-ignore lint/suspicious/noArrayIndexKey: see above
+        <div key={i} className="flex items-center gap-2">
           <Select
             value={r.categoryId}
             onChange={(e) => replace(i, { ...r, categoryId: e.target.value })}
@@ -47,12 +56,25 @@ export function CategoryValueRows<R extends { categoryId: string }>({
                 </option>
               ))}
           </Select>
-          <IntInput value={value(r)} onChange={(v) => replace(i, withValue(r, v))} suffix={suffix} className="w-28" />
+          <IntInput
+            value={value(r)}
+            onChange={(v) => replace(i, withValue(r, v))}
+            suffix={suffix}
+            className="w-28"
+            invalid={invalid?.(r)}
+            testId={testId ? `${testId}-value-${i}` : undefined}
+          />
           <IconButton icon="trash" label={t('loyalty.remove')} onClick={() => onChange(rows.filter((_, j) => j !== i))} />
         </div>
       ))}
       {free.length > 0 ? (
-        <Button size="sm" variant="ghost" icon="plus" onClick={() => onChange([...rows, newRow(free[0]!.id)])}>
+        <Button
+          size="sm"
+          variant="ghost"
+          icon="plus"
+          onClick={() => onChange([...rows, newRow(free[0]!.id)])}
+          data-testid={testId ? `${testId}-add` : undefined}
+        >
           {addLabel}
         </Button>
       ) : null}

@@ -1,6 +1,6 @@
 import { Input } from '../../../components/Input.js';
 
-/** A whole number (points, months, days, uses); null when blank. */
+/** A whole number (points, months, days, uses); null when blank. A NaN value (blank where a number is required) shows as invalid. */
 export function IntInput({
   value,
   onChange,
@@ -33,7 +33,7 @@ export function IntInput({
         className={`tabular-nums ${suffix ? 'pr-14' : ''}`}
         data-testid={testId}
         placeholder={placeholder}
-        invalid={invalid}
+        invalid={invalid || (value !== null && Number.isNaN(value))}
       />
       {suffix ? (
         <span className="pointer-events-none absolute right-3 top-1/2 -translate-y-1/2 text-sm text-zinc-500">{suffix}</span>

@@ -45,7 +45,7 @@ export function SaveBar({
         >
           <span>{invalid ? t('loyalty.fixAmounts') : t('loyalty.unsaved')}</span>
           <div className="flex gap-2">
-            <Button size="sm" variant="ghost" className="text-white hover:bg-white/10" onClick={onDiscard}>
+            <Button size="sm" variant="inverse" onClick={onDiscard} data-testid="settings-discard">
               {t('loyalty.discard')}
             </Button>
             <Button size="sm" variant="primary" onClick={onSave} loading={saving} disabled={invalid} data-testid="settings-save">
