@@ -145,6 +145,7 @@ function TierForm({ tier, onClose, basis, nextRank }: Props) {
         >
           <IntInput value={discount} onChange={setDiscount} suffix="%" testId="tier-discount" invalid={local.discount} />
         </Field>
+        {catDiscounts.length > 0 ? <p className="text-sm font-medium text-zinc-800">{t('loyalty.tiers.categoryDiscounts')}</p> : null}
         <CategoryValueRows
           rows={catDiscounts}
           onChange={setCatDiscounts}
