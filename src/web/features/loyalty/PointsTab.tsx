@@ -1,3 +1,5 @@
+// Points (积分) rules: how many points a dollar earns (by category), bonus events (double points), what
+// points are worth when redeemed and the minimum, and expiry.
 import { useTranslation } from 'react-i18next';
 import { Button, IconButton } from '../../components/Button.js';
 import { Field } from '../../components/Field.js';
@@ -110,20 +112,17 @@ export function PointsTab() {
 
 function CategoryRates({ section, points }: { section: Section<'points'>; points: Points }) {
   const { t } = useTranslation();
-  const rates = points.earn.categories;
   return (
-    <div className="space-y-2">
-      {rates.length > 0 ? <p className="text-sm font-medium text-zinc-800">{t('loyalty.points.categoryRates')}</p> : null}
-      <CategoryValueRows
-        rows={rates}
-        onChange={(next) => section.set({ earn: { ...points.earn, categories: next } })}
-        value={(r) => r.perDollar}
-        withValue={(r, v) => ({ ...r, perDollar: int(v) })}
-        newRow={(categoryId) => ({ categoryId, perDollar: points.earn.perDollar * 2 || 1 })}
-        suffix={t('loyalty.points.perDollarShort')}
-        addLabel={t('loyalty.points.addCategory')}
-      />
-    </div>
+    <CategoryValueRows
+      title={t('loyalty.points.categoryRates')}
+      rows={points.earn.categories}
+      onChange={(next) => section.set({ earn: { ...points.earn, categories: next } })}
+      value={(r) => r.perDollar}
+      withValue={(r, v) => ({ ...r, perDollar: int(v) })}
+      newRow={(categoryId) => ({ categoryId, perDollar: points.earn.perDollar * 2 || 1 })}
+      suffix={t('loyalty.points.perDollarShort')}
+      addLabel={t('loyalty.points.addCategory')}
+    />
   );
 }
 

@@ -34,11 +34,11 @@ function TierForm({ tier, onClose, basis, nextRank }: Props) {
   const [threshold, setThreshold] = useState<number | null>(tier?.threshold ?? (basis === 'spend' ? 50_000 : 1_000));
   const [rank, setRank] = useState<number | null>(tier?.rank ?? nextRank);
   const [discount, setDiscount] = useState<number | null>(pctOf(tier?.discounts.find((d) => d.categoryId === null)?.percentBp ?? 0));
-  const [catDiscounts, setCatDiscounts] = useState(
+  // A category's percent is null while its box is blank (refused on save, see badCategory).
+  const [catDiscounts, setCatDiscounts] = useState<Array<{ categoryId: string; percent: number | null }>>(
     tier?.discounts
       .filter((d) => d.categoryId !== null)
-      .map((d): { categoryId: string; percent: number | null } => ({ categoryId: d.categoryId as string, percent: pctOf(d.percentBp) })) ??
-      [],
+      .map((d) => ({ categoryId: d.categoryId as string, percent: pctOf(d.percentBp) })) ?? [],
   );
   const [multiplier, setMultiplier] = useState(String(tier?.pointsMultiplierBp ?? 10_000));
   const [giftNote, setGiftNote] = useState(tier?.birthdayGift?.note ?? '');
@@ -145,8 +145,9 @@ function TierForm({ tier, onClose, basis, nextRank }: Props) {
         >
           <IntInput value={discount} onChange={setDiscount} suffix="%" testId="tier-discount" invalid={local.discount} />
         </Field>
-        {catDiscounts.length > 0 ? <p className="text-sm font-medium text-zinc-800">{t('loyalty.tiers.categoryDiscounts')}</p> : null}
         <CategoryValueRows
+          title={t('loyalty.tiers.categoryDiscounts')}
+          error={local.categories ? t('loyalty.tiers.categoryPercentRange') : undefined}
           rows={catDiscounts}
           onChange={setCatDiscounts}
           value={(d) => d.percent}
@@ -157,11 +158,6 @@ function TierForm({ tier, onClose, basis, nextRank }: Props) {
           invalid={badCategory}
           testId="tier-category"
         />
-        {local.categories ? (
-          <p className="text-sm text-red-700" data-testid="tier-category-error">
-            {t('loyalty.tiers.categoryPercentRange')}
-          </p>
-        ) : null}
         <Field label={t('loyalty.tiers.multiplier')}>
           <Select value={multiplier} onChange={(e) => setMultiplier(e.target.value)} className="w-40" data-testid="tier-multiplier">
             {(multipliers.includes(multiplier) ? multipliers : [...multipliers, multiplier]).map((bp) => (

@@ -4,10 +4,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button, IconButton } from '../../../components/Button.js';
 import { Select } from '../../../components/Input.js';
+import { Icon } from '../../../components/icons.js';
 import { categoriesQuery } from '../../catalog/api.js';
 import { IntInput } from './IntInput.js';
 
 export function CategoryValueRows<R extends { categoryId: string }>({
+  title,
+  error,
   rows,
   onChange,
   value,
@@ -18,6 +21,10 @@ export function CategoryValueRows<R extends { categoryId: string }>({
   invalid,
   testId,
 }: {
+  /** Heading shown above the rows while there are any. */
+  title: string;
+  /** Shown under the rows, like a Field's error (`${testId}-error`). */
+  error?: string | undefined;
   rows: R[];
   onChange: (rows: R[]) => void;
   value: (row: R) => number | null;
@@ -27,7 +34,7 @@ export function CategoryValueRows<R extends { categoryId: string }>({
   addLabel: string;
   /** A row whose value cannot be saved (shown in red). */
   invalid?: (row: R) => boolean;
-  /** `${testId}-value-${i}` on each row's number, `${testId}-add` on the add button. */
+  /** `${testId}-value-${i}` on each row's number, `${testId}-add` on the add button, `${testId}-error` on the error. */
   testId?: string;
 }) {
   const { t } = useTranslation();
@@ -36,7 +43,8 @@ export function CategoryValueRows<R extends { categoryId: string }>({
   const free = list.filter((c) => !rows.some((r) => r.categoryId === c.id));
   const replace = (i: number, row: R) => onChange(rows.map((x, j) => (j === i ? row : x)));
   return (
-    <>
+    <div className="space-y-2">
+      {rows.length > 0 ? <p className="text-sm font-medium text-zinc-800">{title}</p> : null}
       {rows.map((r, i) => (
         // By position, not by category: changing a row's category must not rebuild it (focus would be lost);
         // every input in it is controlled, so nothing is left behind when a row is removed.
@@ -78,6 +86,12 @@ export function CategoryValueRows<R extends { categoryId: string }>({
           {addLabel}
         </Button>
       ) : null}
-    </>
+      {error ? (
+        <p data-testid={testId ? `${testId}-error` : undefined} className="flex items-start gap-1.5 text-sm text-red-700" role="alert">
+          <Icon name="alert" className="mt-0.5 size-4" />
+          <span>{error}</span>
+        </p>
+      ) : null}
+    </div>
   );
 }
