@@ -289,7 +289,7 @@ async function rawWriteRate(deps: Deps): Promise<{ commitsPerSecond: number; con
 export async function run(): Promise<BenchOutcome> {
   const server = await startBenchServer({ staff: 1, pastSessions: 0 });
   try {
-    const engineName = server.engine === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+    const engineName = server.engineName;
     const t0 = performance.now();
     const w = await seed(server);
     console.log(

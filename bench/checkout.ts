@@ -273,7 +273,7 @@ async function rawWriteRate(server: BenchServer, w: World): Promise<number> {
 export async function run(): Promise<BenchOutcome> {
   const server = await startBenchServer({ pastSessions: 500 });
   try {
-    const engineName = server.engine === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+    const engineName = server.engineName;
     const t0 = performance.now();
     const w = await seed(server);
     const history = await server.deps.database.db

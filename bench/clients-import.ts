@@ -119,7 +119,7 @@ export async function run(): Promise<BenchOutcome> {
     importJobHandler(server.deps),
   );
   try {
-    const engineName = server.engine === 'sqlite' ? 'SQLite (WAL, synchronous=FULL)' : 'PostgreSQL';
+    const engineName = server.engine === 'sqlite' ? 'SQLite (WAL, synchronous=FULL)' : server.engineName;
     const [load1] = loadavg();
     console.log(`\nclients-import: ${fmt.int(ROWS)} rows on ${engineName}`);
     console.log(

@@ -16,7 +16,9 @@ import type { Actor } from '../src/server/http/actor.js';
 import { actorFromSessionToken } from '../src/server/modules/auth/index.js';
 import { formatPhone, insertClients, loadFieldDefs, type NewClient, searchClients } from '../src/server/modules/clients/index.js';
 import type { Language } from '../src/server/platform/i18n.js';
+import { gcPauses } from './support/gc-pauses.js';
 import { type LoadResult, load } from './support/load.js';
+import { machineCpu } from './support/machine-cpu.js';
 import { profiled } from './support/profile.js';
 import { type BenchOutcome, fmt, printTable, type Target } from './support/report.js';
 import { type BenchServer, startBenchServer } from './support/server.js';
@@ -295,7 +297,7 @@ export async function run(): Promise<BenchOutcome> {
   const server = await startBenchServer({ staff: 10, pastSessions: 500 });
   try {
     const db = server.deps.database.db;
-    const engineName = server.engine === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+    const engineName = server.engineName;
     const [load1] = loadavg();
     console.log(`\nclients-search: GET /api/v1/clients?q=…&limit=20 over ${fmt.int(CLIENTS)} clients on ${engineName}`);
     console.log(
@@ -338,6 +340,8 @@ export async function run(): Promise<BenchOutcome> {
     console.log(
       `\nquery mix: ${fmt.int(mix.length)} queries as typed, rotated across ${CONNECTIONS} connections; ${DURATION_S} s measured after ${WARMUP_S} s warm-up`,
     );
+    const cpu = machineCpu();
+    const gc = gcPauses();
     const res = await profiled(`clients-search-${server.engine}`, () =>
       load({
         url: server.baseUrl,
@@ -348,12 +352,15 @@ export async function run(): Promise<BenchOutcome> {
         warmup: WARMUP_S,
       }),
     );
+    const cpuLine = cpu.stop(res.requests);
+    const gcLine = gc.stop();
     if (res.non2xx || res.errors) throw new Error(`search run is invalid: ${res.non2xx} non-2xx responses, ${res.errors} errors`);
     const raw = await rawLimit(server, actor, mix);
 
     const row = (name: string, r: LoadResult) => [name, fmt.ms(r.p50), fmt.ms(r.p90), fmt.ms(r.p99), fmt.ms(r.max), fmt.int(r.rps)];
     console.log('');
     printTable([['', 'p50', 'p90', 'p99', 'max', 'req/s'], row(`GET /api/v1/clients?q=… (${fmt.int(res.requests)} requests)`, res)]);
+    console.log(`${cpuLine}\n${gcLine}`);
 
     console.log('\nby kind of query (in-process searchClients, one caller, each query of the mix 3 times):');
     printTable([

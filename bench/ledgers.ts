@@ -312,7 +312,7 @@ async function rawGuardedRate(deps: Deps): Promise<number> {
 export async function run(): Promise<BenchOutcome> {
   const server = await startBenchServer({ pastSessions: 500 });
   try {
-    const engineName = server.engine === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+    const engineName = server.engineName;
     const t0 = performance.now();
     const w = await seed(server);
     const [sales, entries] = await Promise.all([

@@ -28,7 +28,7 @@ export async function run(): Promise<BenchOutcome> {
     const check = await fetch(meUrl, { headers: { cookie: server.cookie } });
     if (check.status !== 200) throw new Error(`GET /api/v1/me answered ${check.status}: ${await check.text()}`);
 
-    const engineName = server.engine === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+    const engineName = server.engineName;
     console.log(`\nme: GET /api/v1/me on ${engineName}, ${CONNECTIONS} connections, ${DURATION_S} s per run after ${WARMUP_S} s warm-up`);
     const [load1] = loadavg();
     console.log(

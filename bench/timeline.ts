@@ -220,7 +220,7 @@ export async function run(): Promise<BenchOutcome> {
   try {
     const t0 = performance.now();
     const w = await seed(server);
-    const engineName = server.engine === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+    const engineName = server.engineName;
     console.log(
       `\ntimeline: ${engineName}; seeded ${CLIENTS} clients, ${RECORDS + TARGET_RECORDS} records, ${PACKAGES} packages in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
