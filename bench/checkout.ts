@@ -102,11 +102,16 @@ async function prepareTickets(server: BenchServer, w: World, count: number) {
 }
 
 /** The prepared completions through the shared load driver (autocannon in its own thread, bench/support/load.ts). */
-async function drive(server: BenchServer, csrf: string, jobs: Array<{ path: string; key: string; body: string }>) {
+type CompleteRequest = { method: 'POST'; path: string; body: string; headers: Record<string, string> };
+
+const completeRequests = (jobs: Array<{ path: string; key: string; body: string }>): CompleteRequest[] =>
+  jobs.map((j) => ({ method: 'POST', path: j.path, body: j.body, headers: { 'idempotency-key': j.key } }));
+
+async function drive(server: BenchServer, csrf: string, requests: CompleteRequest[]) {
   const res = await load({
     url: server.baseUrl,
     headers: { cookie: server.cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
-    requests: jobs.map((j) => ({ method: 'POST', path: j.path, body: j.body, headers: { 'idempotency-key': j.key } })),
+    requests,
     connections: CONNECTIONS,
     duration: DURATION_S,
     warmup: WARMUP_S,
@@ -296,10 +301,11 @@ export async function run(): Promise<BenchOutcome> {
     const rawBefore = await rawWriteRate(server, w);
     // The server thread's busy time per completion (event-loop utilisation: JS plus the synchronous SQLite
     // driver, commits included) — steadier than latency on a shared machine.
+    const requests = completeRequests(jobs);
     const elu0 = perf.eventLoopUtilization();
     const cpu = machineCpu();
-    const gc = gcPauses();
-    const res = await profiled(`checkout-${server.engine}`, () => drive(server, w.csrf, jobs));
+    const gc = gcPauses(WARMUP_S * 1000);
+    const res = await profiled(`checkout-${server.engine}`, () => drive(server, w.csrf, requests));
     const elu = perf.eventLoopUtilization(elu0);
     const cpuLine = cpu.stop(res.sent);
     const gcLine = gc.stop();

@@ -341,7 +341,7 @@ export async function run(): Promise<BenchOutcome> {
       `\nquery mix: ${fmt.int(mix.length)} queries as typed, rotated across ${CONNECTIONS} connections; ${DURATION_S} s measured after ${WARMUP_S} s warm-up`,
     );
     const cpu = machineCpu();
-    const gc = gcPauses();
+    const gc = gcPauses(WARMUP_S * 1000);
     const res = await profiled(`clients-search-${server.engine}`, () =>
       load({
         url: server.baseUrl,

@@ -8,11 +8,18 @@ type Kind = 'minor' | 'major' | 'other';
 const kindOf = (k: number | undefined): Kind =>
   k === constants.NODE_PERFORMANCE_GC_MINOR ? 'minor' : k === constants.NODE_PERFORMANCE_GC_MAJOR ? 'major' : 'other';
 
-/** Starts watching; `stop()` answers one line: count, total and longest pause by kind. */
-export function gcPauses(): { stop(): string } {
+/**
+ * Starts watching; `stop()` answers one line: count, total and longest pause by kind. Pauses in the first
+ * `warmupMs` are not counted (the load's warm-up, when the requests the bench built beforehand are still
+ * being moved to the old generation).
+ */
+export function gcPauses(warmupMs = 0): { stop(): string } {
   const pauses: Record<Kind, number[]> = { minor: [], major: [], other: [] };
+  const from = performance.now() + warmupMs;
   const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) pauses[kindOf((e as { detail?: { kind?: number } }).detail?.kind)].push(e.duration);
+    for (const e of list.getEntries()) {
+      if (e.startTime >= from) pauses[kindOf((e as { detail?: { kind?: number } }).detail?.kind)].push(e.duration);
+    }
   });
   observer.observe({ entryTypes: ['gc'] });
   return {
@@ -26,7 +33,7 @@ export function gcPauses(): { stop(): string } {
           const over10 = d.filter((x) => x >= 10).length;
           return `${d.length} ${k} (${total.toFixed(0)} ms in all, longest ${Math.max(...d).toFixed(1)} ms, ${over10} of 10 ms or more)`;
         });
-      return `server thread GC pauses during the run: ${parts.length ? parts.join(', ') : 'none'}`;
+      return `server thread GC pauses during the measured run: ${parts.length ? parts.join(', ') : 'none'}`;
     },
   };
 }
