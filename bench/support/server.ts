@@ -32,8 +32,8 @@ export type BenchServer = {
 
 export const OWNER = { email: 'owner@bench.example', password: 'bench-password-2026' };
 // PostgreSQL on the same machine is reached through its Unix socket, as a one-host deployment should be
-// (README, "Running on PostgreSQL"): over TCP on loopback each statement's socket write cost the server
-// thread about 60 µs more. BENCH_PG_URL picks another server or TCP.
+// (README, "Running on PostgreSQL"): back to back, loopback TCP gave 3–18 % fewer bookings per second (the
+// most when the machine was slow). BENCH_PG_URL picks another server, or TCP.
 const LOCAL_SOCKET_DIR = '/var/run/postgresql';
 const ADMIN_URL =
   process.env.BENCH_PG_URL ??
