@@ -50,7 +50,7 @@ export function Sidebar({
           </div>
           <IconButton icon="x" label={t('common.close')} onClick={onCloseMobile} className="lg:hidden" size="sm" />
         </div>
-        <nav className="flex-1 space-y-6 overflow-y-auto px-3 py-3" aria-label={t('nav.label')}>
+        <nav className="scroll-shadows flex-1 space-y-6 overflow-y-auto overscroll-contain px-3 py-3" aria-label={t('nav.label')}>
           {sections.map((section) => (
             <div key={section.key}>
               <p className={cx('mb-1.5 px-3 text-[11px] font-semibold uppercase tracking-wider text-zinc-400', collapsed && 'lg:sr-only')}>
