@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDrawer } from './support/checkout.js';
 import { type E2E, newPage, shot, startE2E } from './support/harness.js';
-import { type Api, OWNER, ownerApi, PASSWORD, signIn, ZONE } from './support/owner.js';
+import { ownerApi, signIn, ZONE } from './support/owner.js';
 
 const BARCODE = '012345678905';
 
@@ -173,6 +173,14 @@ describe('checkout in a real browser', () => {
     await page.getByTestId('sale-back').click();
     await page.getByTestId('checkout-tab-sales').click();
     await page.locator(`[data-testid=history-row][data-receipt="${code}"]`).waitFor();
+
+    // The home page's day at a glance counts it: the Z report so far, one sale.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date());
+    const z = await api.call<{ net: number; sales: { count: number } }>('GET', `/stores/${api.storeId}/z-report?date=${today}`);
+    expect(z.sales.count).toBe(1);
+    await page.getByTestId('nav-home').click();
+    await expect.poll(() => page.getByTestId('home-sales-net').textContent()).toBe(`$${(z.net / 100).toFixed(2)}`);
+    expect(await page.getByTestId('home-sales').textContent()).toContain('1 sale ·');
   });
 
   it('does the same in 简体中文', async () => {

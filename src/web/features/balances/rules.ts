@@ -1,3 +1,4 @@
+import { dateIn } from '../../lib/hours.js';
 import type { BonusRule } from './api.js';
 
 /** Rules that would apply to a top-up today at this store (the server decides at checkout; this is for display). */
@@ -20,7 +21,5 @@ export function currentOffers(
   return [...best.values()].sort((a, b) => a.pay - b.pay);
 }
 
-/** Today's date in a time zone as YYYY-MM-DD. */
-export function todayIn(timeZone: string | undefined): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: timeZone ?? 'UTC' }).format(new Date());
-}
+/** Today's date in a time zone (UTC when the store is not known yet) as YYYY-MM-DD. */
+export const todayIn = (timeZone: string | undefined): string => dateIn(timeZone ?? 'UTC');

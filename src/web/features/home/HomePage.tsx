@@ -7,12 +7,13 @@ import { Icon, type IconName } from '../../components/icons.js';
 import { LinkButton } from '../../components/LinkButton.js';
 import { Card } from '../../components/Page.js';
 import { useFormat } from '../../lib/format.js';
-import { useMe } from '../auth/session.js';
+import { useCan, useMe } from '../auth/session.js';
 import { useThisTerminal } from '../auth/terminal.js';
 import { useCurrentStore } from '../shell/CurrentStore.js';
 import { staffQuery } from '../staff/api.js';
 import { storeQuery } from '../stores/api.js';
 import { TeamCard } from './TeamCard.js';
+import { AppointmentsTodayCard, SalesTodayCard } from './TodayCards.js';
 import { todayHours } from './todayHours.js';
 import { WeekCard } from './WeekCard.js';
 
@@ -24,6 +25,7 @@ function greetingKey(timeZone: string): 'morning' | 'afternoon' | 'evening' {
 export function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
+  const can = useCan();
   const { store } = useCurrentStore();
   const format = useFormat();
   const zone = store?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -43,8 +45,8 @@ export function HomePage() {
         <h2 className="mb-3 text-sm font-semibold uppercase tracking-wide text-zinc-500">{t('home.atAGlance')}</h2>
         <div className="grid gap-4 md:grid-cols-3">
           <HoursCard storeId={store?.id} />
-          <SoonCard icon="calendar" title={t('home.appointments')} body={t('home.appointmentsSoon')} />
-          <SoonCard icon="receipt" title={t('home.sales')} body={t('home.salesSoon')} />
+          {store && can('appointments.read') ? <AppointmentsTodayCard store={store} /> : null}
+          {store && (can('reports.read') || can('shifts.manage')) ? <SalesTodayCard store={store} currency={me.business.currency} /> : null}
         </div>
       </section>
 
@@ -99,22 +101,6 @@ function HoursCard({ storeId }: { storeId: string | undefined }) {
           {t('home.specialHours')}
         </Badge>
       ) : null}
-    </Card>
-  );
-}
-
-function SoonCard({ icon, title, body }: { icon: IconName; title: string; body: string }) {
-  const { t } = useTranslation();
-  return (
-    <Card className="flex flex-col" bodyClassName="flex flex-1 flex-col gap-3 p-5">
-      <div className="flex items-center justify-between gap-2 text-sm font-medium text-zinc-500">
-        <span className="flex items-center gap-2">
-          <Icon name={icon} className="size-4" />
-          {title}
-        </span>
-        <Badge>{t('common.soon')}</Badge>
-      </div>
-      <p className="text-sm text-zinc-500">{body}</p>
     </Card>
   );
 }

@@ -12,8 +12,8 @@ import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { Loading } from '../../components/Spinner.js';
 import { Table, Td, THead, Th, Tr } from '../../components/Table.js';
 import type { Me } from '../../http/types.js';
+import { dateIn } from '../../lib/hours.js';
 import { useCan } from '../auth/session.js';
-import { todayIn } from '../checkout/home/ReadyAppointments.js';
 import { useMoney } from '../checkout/lib/money.js';
 import { useWallTime } from '../checkout/lib/time.js';
 import { useCurrentStore } from '../shell/CurrentStore.js';
@@ -47,7 +47,7 @@ function CashDrawer() {
   const [movement, setMovement] = useState<{ shift: Shift; kind: 'paid_in' | 'paid_out' } | null>(null);
   const [closing, setClosing] = useState<Shift | null>(null);
   const [report, setReport] = useState<ReportTarget | null>(search.z ? { kind: 'z', date: search.z } : null);
-  const today = todayIn(store?.timeZone ?? 'UTC');
+  const today = dateIn(store?.timeZone ?? 'UTC');
   const [zDate, setZDate] = useState(search.z ?? today);
 
   if (!store) return null;

@@ -10,6 +10,7 @@ import { Switch } from '../../../components/Input.js';
 import { ProblemAlert } from '../../../components/ProblemAlert.js';
 import type { StoreSummary } from '../../../http/types.js';
 import { useFormat } from '../../../lib/format.js';
+import { dateIn } from '../../../lib/hours.js';
 import { feedQuery } from '../../calendar/api.js';
 import { displayName } from '../../calendar/names.js';
 import type { Appointment } from '../../calendar/types.js';
@@ -18,10 +19,6 @@ import type { SaleSummary } from '../types.js';
 
 const READY = new Set(['checked_in', 'in_service']);
 const LATER = new Set(['booked', 'confirmed']);
-
-export function todayIn(timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
 
 export function ReadyAppointments({
   store,
@@ -40,7 +37,7 @@ export function ReadyAppointments({
 }) {
   const { t } = useTranslation();
   const [all, setAll] = useState(false);
-  const today = todayIn(store.timeZone);
+  const today = dateIn(store.timeZone);
   const feed = useQuery(feedQuery({ storeId: store.id, from: today, to: today }));
   const onTicket = new Map(openTickets.filter((s) => s.appointmentId).map((s) => [s.appointmentId!, s.id]));
   const list = (feed.data?.data ?? [])
