@@ -45,7 +45,9 @@ export function HomePage() {
         <h2 className="mb-3 text-sm font-semibold uppercase tracking-wide text-zinc-500">{t('home.atAGlance')}</h2>
         <div className="grid gap-4 md:grid-cols-3">
           <HoursCard storeId={store?.id} />
-          {store && can('appointments.read') ? <AppointmentsTodayCard store={store} /> : null}
+          {store && can('appointments.read') ? (
+            <AppointmentsTodayCard store={store} staffId={me.staff.role === 'technician' ? me.staff.id : undefined} />
+          ) : null}
           {store && (can('reports.read') || can('shifts.manage')) ? <SalesTodayCard store={store} currency={me.business.currency} /> : null}
         </div>
       </section>

@@ -27,14 +27,15 @@ function GlanceCard({ icon, title, testId, children }: { icon: IconName; title: 
   );
 }
 
-export function AppointmentsTodayCard({ store }: { store: StoreSummary }) {
+/** The store's visits today; with `staffId` (a technician's own home page), only that person's. */
+export function AppointmentsTodayCard({ store, staffId }: { store: StoreSummary; staffId?: string | undefined }) {
   const { t } = useTranslation();
   const format = useFormat();
   const today = dateIn(store.timeZone);
-  const feed = useQuery(feedQuery({ storeId: store.id, from: today, to: today }));
+  const feed = useQuery(feedQuery({ storeId: store.id, from: today, to: today, staffId }));
   const day = feed.data ? summarizeDay(feed.data.data) : null;
   return (
-    <GlanceCard icon="calendar" title={t('home.appointments')} testId="home-appointments">
+    <GlanceCard icon="calendar" title={staffId ? t('home.myAppointments') : t('home.appointments')} testId="home-appointments">
       {!day ? (
         <p className="text-sm text-zinc-400">{feed.isError ? t('home.unavailable') : t('common.loading')}</p>
       ) : day.total === 0 ? (
