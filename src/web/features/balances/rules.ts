@@ -1,4 +1,3 @@
-import { dateIn } from '../../lib/hours.js';
 import type { BonusRule } from './api.js';
 
 /** Rules that would apply to a top-up today at this store (the server decides at checkout; this is for display). */
@@ -20,6 +19,3 @@ export function currentOffers(
   for (const o of out) if (!best.has(o.pay) || (best.get(o.pay)?.bonus ?? 0) < o.bonus) best.set(o.pay, o);
   return [...best.values()].sort((a, b) => a.pay - b.pay);
 }
-
-/** Today's date in a time zone (UTC when the store is not known yet) as YYYY-MM-DD. */
-export const todayIn = (timeZone: string | undefined): string => dateIn(timeZone ?? 'UTC');

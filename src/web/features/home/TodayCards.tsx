@@ -52,7 +52,7 @@ export function AppointmentsTodayCard({ store, staffId }: { store: StoreSummary;
             <p className="truncate text-sm text-zinc-700">
               {t('home.nextVisit', {
                 time: format.hhmm(day.next.startLocal),
-                client: day.next.client ? displayName(day.next.client) : t('home.walkIn'),
+                client: day.next.client ? displayName(day.next.client) : t('calendar.walkIn'),
               })}
             </p>
           ) : null}

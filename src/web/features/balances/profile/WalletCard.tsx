@@ -8,6 +8,7 @@ import { Icon } from '../../../components/icons.js';
 import { Card } from '../../../components/Page.js';
 import { useToast } from '../../../components/Toast.js';
 import { useFormat } from '../../../lib/format.js';
+import { dateIn } from '../../../lib/hours.js';
 import { useCan, useMe } from '../../auth/session.js';
 import { MoneyInput } from '../../catalog/parts/MoneyInput.js';
 import { useCurrentStore } from '../../shell/CurrentStore.js';
@@ -17,7 +18,7 @@ import { StatTile } from '../components/StatTile.js';
 import { WalletOfferNotice } from '../components/WalletOfferNotice.js';
 import { BalanceIcon } from '../icons.js';
 import { parseMoney, useMoney } from '../money.js';
-import { currentOffers, todayIn } from '../rules.js';
+import { currentOffers } from '../rules.js';
 import type { WalletSummary } from '../types.js';
 import { TopUpDrawer } from './TopUpDrawer.js';
 import { WalletStoresDialog } from './WalletStoresDialog.js';
@@ -38,7 +39,7 @@ export function WalletCard({ clientId, wallet }: { clientId: string; wallet: Wal
   const rules = useQuery(bonusRulesQuery);
   const offers = currentOffers(rules.data?.data ?? [], {
     storeId: store?.id ?? null,
-    today: todayIn(store?.timeZone),
+    today: dateIn(store?.timeZone ?? 'UTC'),
     firstTopUp: wallet.lastTopUp === null,
   });
   const checkAmount = parseMoney(check) ?? 0;
