@@ -60,7 +60,11 @@ describe('any table survives every encoding and delimiter', () => {
           const validUtf8 = enc === 'gb18030' && isValidUtf8(bytes);
           const ascii = [...csv].every((ch) => ch.charCodeAt(0) < 0x80);
           fc.pre(!validUtf8 || ascii);
-          const read = readFile(bytes);
+          // GB18030 bytes with no Chinese character at all (only "é" here) are Latin-1 text as far as detection
+          // can tell: it offers Windows-1252 without confidence, the user picks GB18030, and the file reads back.
+          const latinOnlyGb = enc === 'gb18030' && !validUtf8 && !/[\u3000-\u303f\u4e00-\u9fff]/u.test(csv);
+          if (latinOnlyGb) expect(readFile(bytes)).toMatchObject({ encoding: 'windows-1252', encodingConfident: false });
+          const read = latinOnlyGb ? readFile(bytes, { encoding: 'gb18030' }) : readFile(bytes);
           expect(read.delimiter).toBe(delimiter);
           expect(read.encoding).toBe(enc.startsWith('utf-8') || validUtf8 ? 'utf-8' : enc);
           expect(read.headers).toEqual(headers);
